@@ -1,0 +1,52 @@
+// @ts-check
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+const IO_LIBRARIES = [
+  'botbuilder', 'botbuilder-*', 'botframework-*', 'restify', 'ldapts', 'pg', 'better-sqlite3',
+  '@microsoft/microsoft-graph-client', '@azure/*', 'pino', 'ldif', 'adaptivecards-templating',
+  'fs', 'fs/*', 'node:*', 'http', 'https', 'net', 'child_process', 'os', 'path', 'crypto',
+];
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'node_modules/**', 'coverage/**'] },
+  { files: ['**/*.js', '**/*.cjs'], languageOptions: { sourceType: 'commonjs', globals: { module: 'readonly', require: 'readonly', process: 'readonly', __dirname: 'readonly', console: 'readonly' } } },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      'no-restricted-syntax': [
+        'error',
+        { selector: "MemberExpression[object.name='process'][property.name='env']", message: 'Read configuration through src/config only.' },
+      ],
+    },
+  },
+  {
+    // The Bot Framework SDK is archived: keep it inside the bot and server folders so a move to the
+    // Microsoft 365 Agents SDK stays a local change.
+    files: ['src/**/*.ts'],
+    ignores: ['src/bot/**', 'src/server/**'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [{ group: ['botbuilder', 'botbuilder-*', 'botframework-*'], message: 'botbuilder stays inside src/bot and src/server.' }],
+      }],
+    },
+  },
+  {
+    // The pure core and the use cases import no I/O library (STYLE.md: a pure core with ports).
+    files: ['src/domain/**/*.ts', 'src/app/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [
+          { group: IO_LIBRARIES, message: 'The domain core and use cases stay free of I/O libraries.' },
+          { group: ['**/bot/**', '**/server/**', '**/cli/**', '**/config/**', '**/*.adapter', '**/adapters/**'], message: 'The core depends on ports, never on adapters or the outer layers.' },
+        ],
+      }],
+    },
+  },
+  {
+    files: ['src/config/**/*.ts', 'test/**/*.ts', 'bench/**/*.ts'],
+    rules: { 'no-restricted-syntax': 'off' },
+  },
+);

@@ -1,0 +1,35 @@
+import type { FieldId } from '../../domain/matrix/fields';
+import type { Concept } from './lexicon';
+
+type Has = (concept: Concept) => boolean;
+
+/** Which matrix row a message is about, from the concepts its words carry (GLOSSARY.md ids). */
+export function fieldFrom(has: Has): FieldId | undefined {
+  const line2 = has('TWO') || has('SECOND');
+  if (has('PICKUP')) return line2 ? 'line2Pickup' : 'line1Pickup';
+  if (has('FORWARD')) {
+    if (has('SET')) return line2 ? 'line2SetForwarding' : 'line1SetForwarding';
+    return line2 ? 'line2Forwarding' : 'line1Forwarding';
+  }
+  if (has('OUTGOING')) return line2 ? 'line2OutgoingNumbers' : 'line1OutgoingNumbers';
+  if (has('INCOMING')) return line2 ? 'line2IncomingNumbers' : 'line1IncomingNumbers';
+  if (has('PRESENCE') || has('STATUS')) return has('SET') ? 'setPresence' : 'presence';
+  if (has('CHAT')) return 'chat';
+  if (has('APPOINTMENT')) return has('PRIVATE') ? 'privateAppointments' : 'publicAppointments';
+  if (has('MOBILE')) return 'mobile';
+  if (has('EMAIL')) return 'email';
+  if (has('PHONE') || has('NUMBER')) {
+    if (has('PRIVATE')) return 'privatePhone';
+    if (has('OTHER')) return 'otherPhone';
+    return 'businessPhone';
+  }
+  if (has('JOB') || has('TITLE')) return 'jobTitle';
+  if (has('COMPANY')) return 'company';
+  // A private or other address (F.10, F.11) is no matrix row on either side.
+  if (has('ADDRESS')) return has('PRIVATE') || has('OTHER') ? undefined : 'businessAddress';
+  if (has('OFFICE')) return 'office';
+  if (has('WEBSITE')) return 'website';
+  if (has('NOTE')) return 'note';
+  if (has('DISPLAYNAME') || has('DISPLAY') || has('NAME')) return 'displayName';
+  return undefined;
+}

@@ -1,0 +1,34 @@
+import type { Level } from '../../domain/levels';
+import type { FieldId } from '../../domain/matrix/fields';
+
+/** Everything the bot understands, as a `const` union (GLOSSARY.md ids for slots). */
+export const INTENTS = [
+  'whoCanSee',
+  'whatCanSee',
+  'whyCanSee',
+  'setLevel',
+  'listGrants',
+  'help',
+  'startRequest',
+  'requestStatus',
+  'retentionSummary',
+  'processingRecord',
+  'unknown',
+] as const;
+export type IntentName = (typeof INTENTS)[number];
+
+/** GDPR request types (GLOSSARY.md): Art. 15, 16, 17, 18, 21. */
+export const REQUEST_TYPES = ['access', 'rectification', 'erasure', 'restriction', 'objection'] as const;
+export type RequestType = (typeof REQUEST_TYPES)[number];
+
+/** What the parser understood; absent slots are left out. */
+export interface ParsedMessage {
+  intent: IntentName;
+  field?: FieldId;
+  /** The other person as written (name, partial name or mail). */
+  person?: string;
+  level?: Level;
+  requestType?: RequestType;
+  /** `me` for the asker, otherwise the name as written. */
+  subject?: string;
+}

@@ -1,0 +1,130 @@
+import { fold } from '../../domain/shared/text';
+
+/**
+ * Words the parser knows, English and German, folded (see `fold`). Each word carries one or more
+ * concepts; everything else in a message is a candidate name. German compounds are listed whole.
+ */
+export type Concept =
+  // question words and verbs
+  | 'WHO' | 'WHAT' | 'WHY' | 'HOW' | 'COME' | 'LONG' | 'CAN' | 'SEE' | 'DO' | 'SET' | 'BLOCK' | 'SHOW'
+  // persons and fillers
+  | 'ME' | 'I' | 'YOU' | 'FOR' | 'TO' | 'OF' | 'ON' | 'FILLER'
+  // details
+  | 'MOBILE' | 'PHONE' | 'NUMBER' | 'PRIVATE' | 'BUSINESS' | 'OTHER' | 'PRESENCE' | 'STATUS' | 'CHAT'
+  | 'APPOINTMENT' | 'PUBLIC' | 'OUTGOING' | 'INCOMING' | 'FORWARD' | 'PICKUP' | 'CALLS' | 'LINE'
+  | 'ONE' | 'TWO' | 'SECOND' | 'FIRST' | 'JOB' | 'TITLE' | 'COMPANY' | 'OFFICE' | 'ADDRESS' | 'WEBSITE'
+  | 'NOTE' | 'EMAIL' | 'DISPLAY' | 'DISPLAYNAME' | 'NAME'
+  // levels
+  | 'L_BLOCKED' | 'L_PUBLIC' | 'L_BUSINESS' | 'L_TEAM' | 'L_MEMBER' | 'L_PERSONAL' | 'LEVEL'
+  // other intents
+  | 'HELP' | 'GREETING' | 'WORK' | 'GRANTS' | 'GIVEN' | 'ACCESS' | 'LIST'
+  | 'REQUEST' | 'REQUEST_VERB' | 'RECORD_STRONG' | 'R_ACCESS' | 'R_COPY' | 'R_ERASURE' | 'R_RECTIFY' | 'R_RESTRICT' | 'R_OBJECT' | 'DATA'
+  | 'PROCESSING' | 'NEWS' | 'RETENTION' | 'KEEP' | 'RECORD' | 'ARTICLE' | 'THIRTY';
+
+const ENTRIES: Record<string, Concept[]> = {};
+const add = (concepts: Concept[], words: string): void => {
+  for (const word of words.split(/\s+/).filter(Boolean)) {
+    const key = fold(word);
+    ENTRIES[key] = [...(ENTRIES[key] ?? []), ...concepts];
+  }
+};
+
+add(['WHO'], 'who wer whom');
+add(['WHAT'], 'what was');
+add(['WHY'], 'why warum wieso weshalb wozu');
+add(['HOW'], 'how wie');
+add(['COME'], 'come');
+add(['LONG'], 'long lange');
+add(['CAN'], 'can could may might kann kanns konnen darf durfen able allowed permitted');
+add(['SEE'], 'see sees seen view views read reads access sehen sieht seht einsehen lesen liest anschauen');
+add(['DO'], 'does do did is are am has have be been will would tut macht ist sind hat haben wird');
+add(['SET'], 'set sets setting change changes modify give make put assign mark setz setze setzen setzt stufe stufen einstufen stellen stell stelle gib gebe geben andern andert mach mache');
+add(['BLOCK', 'L_BLOCKED'], 'block blocks blockieren blockiere sperre sperren sperr');
+add(['L_BLOCKED'], 'blocked gesperrt geblockt blockiert');
+add(['SHOW'], 'show list display zeig zeige zeigen anzeigen liste auflisten');
+add(['LIST'], 'list liste');
+add(['ME'], 'me my mine myself mich mir mein meine meinen meiner meines meinem');
+add(['I'], 'i ich');
+add(['YOU'], 'you du');
+add(['FOR'], 'for fur');
+add(['TO'], 'to auf als into');
+add(['OF'], 'of about from von uber');
+add(['ON'], 'on at in an');
+add(['FILLER'], 'the a an der die das den dem des ein eine einen einem einer with mit and und or oder please bitte mal schon yet already also auch all alle alles any anyone anybody jemand this that dies diese dieser diesen es it its there here hier zu just nur only sich gerne gern like want e mochte mochten brauche need');
+add(['MOBILE'], 'mobile cell cellphone handy handynummer mobilnummer mobiltelefon mobilfunknummer mobilfunk');
+add(['PHONE'], 'phone telephone telefon telefonnummer festnetz festnetznummer durchwahl');
+add(['PHONE', 'PRIVATE'], 'privatnummer');
+add(['PHONE', 'BUSINESS'], 'geschaftsnummer');
+add(['NUMBER'], 'number numbers nummer nummern rufnummer rufnummern');
+add(['PRIVATE'], 'private privat privaten privater privates home personliche');
+add(['BUSINESS', 'L_BUSINESS'], 'business geschaftlich geschaftliche geschaftlichen');
+add(['BUSINESS'], 'work dienstlich dienstliche dienstlichen');
+add(['OTHER'], 'other another andere anderen anderer weitere weiteren zusatzliche');
+add(['PRESENCE'], 'presence availability prasenz anwesenheit verfugbarkeit prasenzstatus onlinestatus');
+add(['STATUS'], 'status stand');
+add(['CHAT'], 'chat chats chatten chattet message messages nachricht nachrichten');
+add(['APPOINTMENT'], 'appointment appointments calendar meetings meeting termine termin terminen kalender');
+add(['PUBLIC', 'L_PUBLIC'], 'public offentlich offentliche offentlichen');
+add(['OUTGOING'], 'outgoing abgehende abgehenden ausgehende ausgehenden');
+add(['INCOMING'], 'incoming ankommende ankommenden eingehende eingehenden');
+add(['FORWARD'], 'forwarding forward forwards diversion diversions divert umleitung umleitungen rufumleitung weiterleitung anrufumleitung');
+add(['PICKUP'], 'pick pickup heranholen abnehmen heranziehen');
+add(['CALLS'], 'call calls anrufe anruf anrufen gesprache gesprach');
+add(['LINE'], 'line lines leitung leitungen nebenstelle extension');
+add(['ONE'], '1 one eins');
+add(['TWO'], '2 two zwei');
+add(['SECOND'], 'second zweite zweiten zweiter');
+add(['FIRST'], 'first erste ersten');
+add(['JOB'], 'job jobtitle stellenbezeichnung berufsbezeichnung jobtitel position');
+add(['TITLE'], 'title titel');
+add(['COMPANY'], 'company firm firma firmenname firmennamen unternehmen');
+add(['OFFICE'], 'office room buro raum raumnummer zimmer');
+add(['ADDRESS'], 'address adress adresse anschrift');
+add(['ADDRESS', 'BUSINESS'], 'geschaftsadresse firmenadresse');
+add(['WEBSITE'], 'website web webpage homepage sharepoint webseite url link seite');
+add(['NOTE'], 'note notes notiz notizen');
+add(['EMAIL'], 'email e-mail mail mails emailadresse mailadresse e-mail-adresse');
+add(['DISPLAY'], 'display');
+add(['DISPLAYNAME'], 'anzeigename anzeigenamen displayname');
+add(['NAME'], 'name names namen');
+add(['L_TEAM'], 'team teammitglied teammitglieder teammember');
+add(['L_MEMBER'], 'member mitglied');
+add(['L_PERSONAL'], 'personal personlich');
+add(['LEVEL'], 'level stufe berechtigungsstufe contact kontakt');
+add(['HELP'], 'help hilfe commands befehle');
+add(['GREETING'], 'hi hello hey hallo moin servus morgen good guten tag evening abend');
+add(['WORK'], 'work works working funktioniert funktionieren');
+add(['GRANTS'], 'grants grant permissions permission rights berechtigungen berechtigung freigaben freigabe rechte');
+add(['GIVEN'], 'given granted vergeben erteilt gegeben');
+add(['REQUEST'], 'request requests antrag antrags antrage anfrage anfragen case');
+add(['REQUEST_VERB'], 'beantragen start open file einlegen stellen submit raise gdpr dsgvo');
+add(['R_ACCESS'], 'auskunft datenauskunft access acces');
+add(['R_COPY'], 'copy kopie export');
+add(['R_ERASURE'], 'delete erase erasure deletion remove loschen losche loschung');
+add(['R_ERASURE', 'REQUEST'], 'loschantrag');
+add(['R_RECTIFY'], 'rectification rectify correct correction wrong fix berichtigung berichtigen korrigieren korrektur falsch');
+add(['R_RESTRICT'], 'restrict restriction einschrankung einschranken');
+add(['R_OBJECT'], 'object objection widerspruch widersprechen widerspreche');
+add(['DATA'], 'data daten');
+add(['PROCESSING'], 'processing verarbeitung verarbeiten');
+add(['NEWS'], 'news processed bearbeitet weit progress update erledigt');
+add(['RETENTION'], 'retention aufbewahrungsfristen aufbewahrungsfrist loschfristen loschfrist speicherdauer');
+add(['KEEP'], 'keep kept stored store retain retained gespeichert aufbewahrt gespeichert behalten speichern');
+add(['RECORD'], 'record verzeichnis activities');
+add(['RECORD', 'RECORD_STRONG'], 'ropa vvt verarbeitungsverzeichnis verarbeitungstatigkeiten');
+add(['ARTICLE'], 'art article artikel');
+add(['THIRTY'], '30');
+
+/** Folded word → concepts. */
+export const LEXICON: ReadonlyMap<string, readonly Concept[]> = new Map(Object.entries(ENTRIES));
+
+/** Short words that a typo often shortens below the fuzzy threshold ("se" for "see"). */
+export const SHORT_TYPO_TARGETS: ReadonlyMap<string, string> = new Map([
+  ['se', 'see'],
+  ['sse', 'see'],
+  ['cn', 'can'],
+  ['ca', 'can'],
+  ['kan', 'kann'],
+  ['wr', 'wer'],
+  ['wh', 'who'],
+]);

@@ -1,0 +1,136 @@
+import { fold } from '../shared/text';
+import { NameIndex, type NameMatch } from './name-index';
+import type { DirectoryData, Group, Person } from './person';
+
+const EMPTY = new Int32Array(0);
+
+/**
+ * An immutable, query-ready view of one directory read: people sorted by name (so that any
+ * ascending list of person indexes is alphabetical), and nested group membership resolved
+ * transitively once, cycles included.
+ */
+export class DirectoryIndex {
+  /** People in alphabetical order of display name. */
+  readonly people: readonly Person[];
+  readonly groups: readonly Group[];
+  private readonly personByKey = new Map<string, number>();
+  private readonly groupsByName = new Map<string, number[]>();
+  /** Transitive groups of each person (group indexes). */
+  private readonly groupsOfPerson: Int32Array[];
+  /** Transitive members of each group (person indexes, ascending). */
+  private readonly membersOfGroup: Int32Array[];
+  private readonly names: NameIndex;
+  private readonly groupNames: NameIndex;
+
+  constructor(data: DirectoryData) {
+    const sortKeys = new Map(data.people.map((p) => [p, `${fold(p.displayName)}\u0000${p.id}`]));
+    this.people = [...data.people].sort((a, b) => compare(sortKeys.get(a) as string, sortKeys.get(b) as string));
+    this.groups = data.groups;
+    this.people.forEach((person, index) => {
+      for (const key of [person.id, person.mail, person.upn, person.aadObjectId]) {
+        if (key) this.personByKey.set(key.toLowerCase(), index);
+      }
+    });
+    const groupById = new Map<string, number>();
+    this.groups.forEach((group, index) => {
+      groupById.set(group.id, index);
+      const list = this.groupsByName.get(group.name.toLowerCase()) ?? [];
+      list.push(index);
+      this.groupsByName.set(group.name.toLowerCase(), list);
+    });
+    const ancestors = groupAncestors(this.groups, groupById);
+    const direct: number[][] = this.people.map(() => []);
+    this.groups.forEach((group, g) => {
+      for (const member of group.memberPeople) {
+        const p = this.personByKey.get(member.toLowerCase());
+        if (p !== undefined) direct[p]?.push(g);
+      }
+    });
+    const members: number[][] = this.groups.map(() => []);
+    this.groupsOfPerson = direct.map((groups, p) => {
+      const all = new Set<number>();
+      for (const g of groups) for (const a of ancestors[g] ?? []) all.add(a);
+      const sorted = Int32Array.from(all).sort();
+      for (const g of sorted) members[g]?.push(p);
+      return sorted;
+    });
+    this.membersOfGroup = members.map((list) => Int32Array.from(list));
+    this.names = new NameIndex(
+      this.people.map((p) => ({
+        names: [p.displayName, [p.givenName, p.surname].filter(Boolean).join(' ')],
+        addresses: [p.id, p.mail, p.upn].filter((a): a is string => Boolean(a)),
+      })),
+    );
+    this.groupNames = new NameIndex(this.groups.map((g) => ({ names: [g.name], addresses: [] })));
+  }
+
+  get size(): number {
+    return this.people.length;
+  }
+
+  person(index: number): Person {
+    const person = this.people[index];
+    if (!person) throw new RangeError(`no person at ${index}`);
+    return person;
+  }
+
+  /** Finds a person by id, mail, UPN or Entra object id (case-insensitive). */
+  indexOf(key: string): number | undefined {
+    return this.personByKey.get(key.toLowerCase());
+  }
+
+  groupIndexesNamed(name: string): readonly number[] {
+    return this.groupsByName.get(name.toLowerCase()) ?? [];
+  }
+
+  /** Every group the person belongs to, directly or through nesting. */
+  groupsOf(personIndex: number): Int32Array {
+    return this.groupsOfPerson[personIndex] ?? EMPTY;
+  }
+
+  /** Every person in the group, directly or through nested groups; ascending = alphabetical. */
+  membersOf(groupIndex: number): Int32Array {
+    return this.membersOfGroup[groupIndex] ?? EMPTY;
+  }
+
+  isMember(personIndex: number, groupIndex: number): boolean {
+    const groups = this.groupsOf(personIndex);
+    for (let i = 0; i < groups.length; i++) if (groups[i] === groupIndex) return true;
+    return false;
+  }
+
+  searchPeople(query: string, limit?: number): NameMatch {
+    return this.names.search(query, limit);
+  }
+
+  searchGroups(query: string, limit?: number): NameMatch {
+    return this.groupNames.search(query, limit);
+  }
+}
+
+const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+/** For each group: itself and every group that contains it, directly or transitively. */
+function groupAncestors(groups: readonly Group[], groupById: Map<string, number>): number[][] {
+  const parents: number[][] = groups.map(() => []);
+  groups.forEach((group, g) => {
+    for (const child of group.memberGroups) {
+      const c = groupById.get(child);
+      if (c !== undefined) parents[c]?.push(g);
+    }
+  });
+  return groups.map((_, g) => {
+    const seen = new Set<number>([g]);
+    const stack = [g];
+    while (stack.length > 0) {
+      const current = stack.pop() as number;
+      for (const parent of parents[current] ?? []) {
+        if (!seen.has(parent)) {
+          seen.add(parent);
+          stack.push(parent);
+        }
+      }
+    }
+    return [...seen];
+  });
+}

@@ -1,0 +1,144 @@
+import { type Level, levelRank } from '../levels';
+import type { FieldDefinition, FieldId } from '../matrix/fields';
+import { FIELDS } from '../matrix/fields';
+import type { MatrixRow, PermissionMatrix } from '../matrix/matrix';
+import type { ExternalContact, PermissionIndex, Reason } from '../grants/permission-index';
+
+/** A side of the answer where the matrix has no row: the detail is not governed by levels there. */
+export interface NotGoverned {
+  governed: false;
+  field: FieldDefinition;
+}
+
+export interface ReasonGroup {
+  reason: Reason;
+  /** How many viewers this reason gives the level (each viewer counted under its strongest reason). */
+  count: number;
+  /** Directory indexes of the viewers listed inline (alphabetical; a page of the whole list). */
+  people: number[];
+}
+
+export interface ColleaguesAnswer {
+  governed: true;
+  row: MatrixRow;
+  /** Number of colleagues who reach the row's level. */
+  total: number;
+  /** Set when every colleague reaches it: the reasons that give everyone the level. */
+  everyone?: Reason[];
+  groups: ReasonGroup[];
+}
+
+export interface ExternalEntry {
+  contact: ExternalContact;
+  level: Level;
+  reason: Reason;
+  /** The contact's domain caps them below the row's level. */
+  cappedBelow?: { domain: string; level: Level };
+}
+
+export interface ExternalsAnswer {
+  governed: true;
+  row: MatrixRow;
+  /** External contacts without a grant reach the level (`externalDefault`). */
+  defaultReaches: boolean;
+  defaultLevel: Level;
+  /** Federated domains whose cap keeps their contacts below the level. */
+  cappedDomains: { domain: string; level: Level }[];
+  /** Named contacts who reach the level. */
+  reaching: ExternalEntry[];
+  /** Named contacts who would reach it but for their domain's cap. */
+  capped: ExternalEntry[];
+}
+
+export interface WhoCanSeeAnswer {
+  field: FieldDefinition;
+  colleagues: ColleaguesAnswer | NotGoverned;
+  externals: ExternalsAnswer | NotGoverned;
+}
+
+export interface Page {
+  offset: number;
+  limit: number;
+}
+
+/**
+ * Who can see a detail of the owner (or do an action on them): colleagues and external contacts
+ * who reach the row's level (seed 4.3.2.7), grouped by the strongest reason.
+ */
+export function whoCanSee(
+  index: PermissionIndex,
+  matrix: PermissionMatrix,
+  ownerIndex: number,
+  fieldId: FieldId,
+  page: Page = { offset: 0, limit: 20 },
+): WhoCanSeeAnswer {
+  const field = FIELDS[fieldId];
+  const internalRow = matrix.row('internal', fieldId);
+  const externalRow = matrix.row('external', fieldId);
+  return {
+    field,
+    colleagues: internalRow ? colleagues(index, internalRow, ownerIndex, page) : { governed: false, field },
+    externals: externalRow ? externals(index, externalRow, ownerIndex) : { governed: false, field },
+  };
+}
+
+function colleagues(index: PermissionIndex, row: MatrixRow, ownerIndex: number, page: Page): ColleaguesAnswer {
+  const others = index.directory.size - (ownerIndex >= 0 ? 1 : 0);
+  if (row.minLevel === null) return { governed: true, row, total: 0, groups: [] };
+  const minRank = levelRank(row.minLevel);
+  if (index.globalRank >= minRank) {
+    return { governed: true, row, total: others, everyone: [{ kind: 'global', level: index.policy.global }], groups: [] };
+  }
+  const groups = new Map<object, ReasonGroup>();
+  let position = 0;
+  let total = 0;
+  const { everyone } = index.collectColleagues(ownerIndex, minRank, (person, compiled) => {
+    let group = groups.get(compiled);
+    if (!group) {
+      group = { reason: { kind: 'grant', tier: compiled.tier, level: compiled.grant.level, grant: compiled.grant }, count: 0, people: [] };
+      groups.set(compiled, group);
+    }
+    group.count++;
+    total++;
+    if (position >= page.offset && position < page.offset + page.limit) group.people.push(person);
+    position++;
+  });
+  if (everyone.length > 0) {
+    const reasons: Reason[] = everyone.map((c) => ({ kind: 'grant', tier: c.tier, level: c.grant.level, grant: c.grant }));
+    return { governed: true, row, total: others, everyone: reasons, groups: [] };
+  }
+  return { governed: true, row, total, groups: [...groups.values()] };
+}
+
+function externals(index: PermissionIndex, row: MatrixRow, ownerIndex: number): ExternalsAnswer {
+  const minRank = row.minLevel === null ? Infinity : levelRank(row.minLevel);
+  const defaultReaches = index.externalDefaultRank >= minRank;
+  const cappedDomains = [...index.domainCapList]
+    .filter(([, level]) => levelRank(level) < minRank)
+    .map(([domain, level]) => ({ domain, level }))
+    .sort((a, b) => a.domain.localeCompare(b.domain));
+  const reaching: ExternalEntry[] = [];
+  const capped: ExternalEntry[] = [];
+  for (const { contact, effective } of index.namedExternals(ownerIndex)) {
+    const reason = effective.reasons[0] as Reason;
+    if (levelRank(effective.level) >= minRank) {
+      reaching.push({ contact, level: effective.level, reason });
+    } else if (effective.cap && levelRank(effective.cap.uncapped) >= minRank) {
+      capped.push({
+        contact,
+        level: effective.level,
+        reason,
+        cappedBelow: { domain: effective.cap.domain, level: effective.cap.level },
+      });
+    }
+  }
+  return {
+    governed: true,
+    row,
+    defaultReaches,
+    defaultLevel: index.policy.externalDefault,
+    cappedDomains: defaultReaches ? cappedDomains : [],
+    reaching,
+    capped,
+  };
+}
