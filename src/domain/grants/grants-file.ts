@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { ConfigurationError } from '../shared/errors';
 import { levelSchema } from '../levels';
 import type { AdminPolicy, Grant } from './grant';
-import { parseOwnerScope, parseViewerScope } from './scope';
+import { formatScope, parseOwnerScope, parseViewerScope } from './scope';
 
 /** Shape of the administrators' grants file (`GRANTS_FILE`). */
 export const grantsFileSchema = z
@@ -43,6 +43,15 @@ export function parseGrantsFile(input: unknown): AdminPolicy {
     const grant: Grant = { owner: owner.scope, viewer: viewer.scope, level: raw.level, source: 'file' };
     if (raw.name !== undefined) grant.name = raw.name;
     return grant;
+  });
+  const seen = new Map<string, number>();
+  grants.forEach((grant, index) => {
+    const key = `${formatScope(grant.owner)}→${formatScope(grant.viewer)}`;
+    const earlier = seen.get(key);
+    if (earlier !== undefined) {
+      throw new ConfigurationError('GRANTS.DUPLICATE', `grants[${index}]`, `repeats owner and viewer of grants[${earlier}]`);
+    }
+    seen.set(key, index);
   });
   const domains = new Map<string, ReturnType<typeof levelSchema.parse>>();
   for (const [domain, level] of Object.entries(parsed.data.externalDomains ?? {})) {

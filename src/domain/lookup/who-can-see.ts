@@ -34,6 +34,8 @@ export interface ExternalEntry {
   reason: Reason;
   /** The contact's domain caps them below the row's level. */
   cappedBelow?: { domain: string; level: Level };
+  /** The contact's domain caps what grants give them (they still reach the row's level). */
+  cap?: { domain: string; level: Level; uncapped: Level };
 }
 
 export interface ExternalsAnswer {
@@ -122,7 +124,9 @@ function externals(index: PermissionIndex, row: MatrixRow, ownerIndex: number): 
   for (const { contact, effective } of index.namedExternals(ownerIndex)) {
     const reason = effective.reasons[0] as Reason;
     if (levelRank(effective.level) >= minRank) {
-      reaching.push({ contact, level: effective.level, reason });
+      const entry: ExternalEntry = { contact, level: effective.level, reason };
+      if (effective.cap) entry.cap = effective.cap;
+      reaching.push(entry);
     } else if (effective.cap && levelRank(effective.cap.uncapped) >= minRank) {
       capped.push({
         contact,

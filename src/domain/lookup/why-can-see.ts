@@ -44,7 +44,8 @@ export function whyCanSee(
       reason.grant.owner.id === ownerId,
   }));
   const answer: WhyCanSeeAnswer = { viewer, side, effective, reasons };
-  const own = reasons.find((r) => r.ownerCanChange)?.reason;
+  // The owner's user tier, whether they set it through the bot or administrators set it for them.
+  const own = effective.reasons.find((r) => r.kind === 'grant' && r.tier === 'user' && r.grant.owner.kind === 'user' && r.grant.owner.id === ownerId);
   if (own && levelRank(own.level) < levelRank(effective.level)) answer.ownGrantOverruled = own;
   if (fieldId) {
     const row = matrix.row(side, fieldId);

@@ -1,0 +1,201 @@
+import type { Person } from '../domain/directory/person';
+import { DirectoryIndex } from '../domain/directory/directory-index';
+import type { AdminPolicy, Grant } from '../domain/grants/grant';
+import { type Effective, PermissionIndex, type Viewer } from '../domain/grants/permission-index';
+import type { ViewerScope } from '../domain/grants/scope';
+import type { Level } from '../domain/levels';
+import type { FieldId } from '../domain/matrix/fields';
+import type { PermissionMatrix } from '../domain/matrix/matrix';
+import type { DirectoryData } from '../domain/directory/person';
+import { type Page, type WhoCanSeeAnswer, whoCanSee } from '../domain/lookup/who-can-see';
+import { type WhatCanSeeAnswer, whatCanSee } from '../domain/lookup/what-can-see';
+import { type WhyCanSeeAnswer, whyCanSee } from '../domain/lookup/why-can-see';
+import { type Result, err, ok } from '../domain/shared/result';
+import type { Clock } from '../ports/clock/clock.port';
+import type { GrantStore } from '../ports/store/grant-store.port';
+import { type Resolution, Resolver, type Target } from './resolution';
+
+/** How Teams (or a local channel) identifies the person asking. */
+export interface Identity {
+  upn?: string;
+  mail?: string;
+  aadObjectId?: string;
+}
+
+export type SetLevelError = 'SELF' | 'UNKNOWN_GROUP';
+
+export interface SetLevelOutcome {
+  target: Target;
+  previous: Level | null;
+  level: Level | null;
+  /** The viewer's effective level afterwards (for groups: not computed). */
+  effective?: Effective;
+}
+
+/** Everything the asker has granted, and what the administrators' tiers give by default. */
+export interface MyGrants {
+  own: Grant[];
+  setByAdministrators: Grant[];
+  groupTier: Grant[];
+  global: Level;
+  externalDefault: Level;
+  externalDomains: ReadonlyMap<string, Level>;
+}
+
+/** A consistent view of one directory snapshot and the grants in force. */
+interface Snapshot {
+  directory: DirectoryIndex;
+  permissions: PermissionIndex;
+  resolver: Resolver;
+  loadedAt: Date;
+}
+
+/**
+ * The use cases behind every question: who can see, what can X see, why, set a level, list my
+ * grants. Works on an in-memory snapshot, so no question waits on the directory or the store;
+ * writes go to the store first, then into the snapshot.
+ */
+export class PrivacyDesk {
+  private snapshot: Snapshot;
+
+  constructor(
+    readonly matrix: PermissionMatrix,
+    private readonly store: GrantStore,
+    private readonly clock: Clock,
+    directory: DirectoryData,
+    policy: AdminPolicy,
+    userGrants: readonly Grant[],
+  ) {
+    this.snapshot = build(directory, policy, userGrants, clock.now());
+  }
+
+  get directory(): DirectoryIndex {
+    return this.snapshot.directory;
+  }
+
+  get permissions(): PermissionIndex {
+    return this.snapshot.permissions;
+  }
+
+  get loadedAt(): Date {
+    return this.snapshot.loadedAt;
+  }
+
+  /** Replaces the snapshot with a new directory read and the store's current grants. */
+  async reload(directory: DirectoryData): Promise<void> {
+    const policy = (await this.store.loadAdminPolicy()) ?? this.snapshot.permissions.policy;
+    const userGrants = await this.store.listUserGrants();
+    this.snapshot = build(directory, policy, userGrants, this.clock.now());
+  }
+
+  /** The asker's directory entry, by UPN, mail or Entra object id. */
+  identify(identity: Identity): number | undefined {
+    for (const key of [identity.aadObjectId, identity.upn, identity.mail]) {
+      if (!key) continue;
+      const index = this.directory.indexOf(key);
+      if (index !== undefined) return index;
+    }
+    return undefined;
+  }
+
+  person(index: number): Person {
+    return this.directory.person(index);
+  }
+
+  resolve(query: string, options?: { groups?: boolean }): Resolution {
+    return this.snapshot.resolver.resolve(query, options);
+  }
+
+  whoCanSee(askerIndex: number, field: FieldId, page?: Page): WhoCanSeeAnswer {
+    return whoCanSee(this.permissions, this.matrix, askerIndex, field, page);
+  }
+
+  whatCanSee(askerIndex: number, viewer: Viewer): WhatCanSeeAnswer {
+    return whatCanSee(this.permissions, this.matrix, askerIndex, viewer);
+  }
+
+  whyCanSee(askerIndex: number, viewer: Viewer, field?: FieldId): WhyCanSeeAnswer {
+    return whyCanSee(this.permissions, this.matrix, askerIndex, viewer, field);
+  }
+
+  /**
+   * Sets (or, with `level` null, removes) the asker's own grant to a colleague, external contact
+   * or group: stored and audited first, then applied to the snapshot.
+   */
+  async setLevel(askerIndex: number, target: Target, level: Level | null): Promise<Result<SetLevelOutcome, SetLevelError>> {
+    const owner = this.person(askerIndex);
+    if (target.kind === 'person' && target.index === askerIndex) return err('SELF');
+    const viewer = this.viewerScope(target);
+    if (!viewer) return err('UNKNOWN_GROUP');
+    const change = { owner: owner.id, viewer, level, actor: owner.id, at: this.clock.now() };
+    const { previous } = await this.store.setUserGrant(target.kind === 'external' && target.name ? { ...change, name: target.name } : change);
+    const kept = this.permissions.botGrantsOf(owner.id).filter((g) => !sameScope(g.viewer, viewer));
+    const grant: Grant = { owner: { kind: 'user', id: owner.id }, viewer, level: level ?? 'blocked', source: 'user' };
+    if (target.kind === 'external' && target.name) grant.name = target.name;
+    this.permissions.replaceUserGrants(owner.id, level === null ? kept : [...kept, grant]);
+    const outcome: SetLevelOutcome = { target, previous, level };
+    const asViewer = toViewer(target);
+    if (asViewer) outcome.effective = this.permissions.effective(askerIndex, asViewer);
+    return ok(outcome);
+  }
+
+  listGrants(askerIndex: number): MyGrants {
+    const me = this.person(askerIndex);
+    const concerning = this.permissions.grantsConcerning(askerIndex).map((c) => c.grant);
+    const policy = this.permissions.policy;
+    return {
+      own: [...this.permissions.botGrantsOf(me.id)].sort(byViewer),
+      setByAdministrators: [...this.permissions.fileUserGrantsOf(me.id)].sort(byViewer),
+      groupTier: concerning.filter((g) => g.owner.kind !== 'user'),
+      global: policy.global,
+      externalDefault: policy.externalDefault,
+      externalDomains: policy.externalDomains,
+    };
+  }
+
+  private viewerScope(target: Target): ViewerScope | undefined {
+    switch (target.kind) {
+      case 'person':
+        return { kind: 'user', id: this.person(target.index).id };
+      case 'external':
+        return { kind: 'external', address: target.address };
+      case 'group': {
+        const group = this.directory.groups[target.index];
+        return group ? { kind: 'group', name: group.name } : undefined;
+      }
+    }
+  }
+}
+
+/** A target as a viewer of the asker's data; groups are no single viewer. */
+export function toViewer(target: Target): Viewer | undefined {
+  switch (target.kind) {
+    case 'person':
+      return { kind: 'person', index: target.index };
+    case 'external':
+      return { kind: 'external', address: target.address };
+    case 'group':
+      return undefined;
+  }
+}
+
+function build(data: DirectoryData, policy: AdminPolicy, userGrants: readonly Grant[], loadedAt: Date): Snapshot {
+  const directory = new DirectoryIndex(data);
+  const permissions = new PermissionIndex(directory, policy, userGrants);
+  return { directory, permissions, resolver: new Resolver(directory, permissions), loadedAt };
+}
+
+function sameScope(a: ViewerScope, b: ViewerScope): boolean {
+  switch (a.kind) {
+    case 'all':
+      return b.kind === 'all';
+    case 'group':
+      return b.kind === 'group' && a.name.toLowerCase() === b.name.toLowerCase();
+    case 'user':
+      return b.kind === 'user' && a.id === b.id;
+    case 'external':
+      return b.kind === 'external' && a.address === b.address;
+  }
+}
+
+const byViewer = (a: Grant, b: Grant): number => JSON.stringify(a.viewer).localeCompare(JSON.stringify(b.viewer));

@@ -1,0 +1,71 @@
+/** A card's button as text: what a terminal user can pick by number. */
+export interface TextAction {
+  title: string;
+  data: unknown;
+  /** Inputs of a show-card that the data expects (`level`). */
+  inputs?: { id: string; choices: { title: string; value: string }[] }[];
+  /** Shown inside the text, next to its row, rather than listed under it. */
+  inline: boolean;
+}
+
+type Element = Record<string, unknown>;
+
+const stripMarkdown = (text: string): string => text.replace(/\*\*(.+?)\*\*/g, '$1');
+const list = (value: unknown): Element[] => (Array.isArray(value) ? (value as Element[]) : []);
+
+/**
+ * Renders an Adaptive Card as plain text — for the terminal and for clients that cannot show
+ * cards — and lists its buttons in order: buttons inside a row are numbered where they stand,
+ * the card's own buttons follow the text.
+ */
+export function cardToText(card: Element): { text: string; actions: TextAction[] } {
+  const lines: string[] = [];
+  const actions: TextAction[] = [];
+
+  const toAction = (action: Element, inline: boolean): TextAction | undefined => {
+    if (action.type !== 'Action.ShowCard') return { title: String(action.title), data: action.data, inline };
+    const inner = action.card as Element;
+    const submit = list(inner.actions)[0];
+    if (!submit) return undefined;
+    const inputs = list(inner.body)
+      .filter((e) => e.type === 'Input.ChoiceSet')
+      .map((e) => ({ id: String(e.id), choices: list(e.choices).map((c) => ({ title: String(c.title), value: String(c.value) })) }));
+    return { title: String(action.title), data: submit.data, inputs, inline };
+  };
+
+  const texts = (elements: Element[]): string[] =>
+    elements.flatMap((e) => (e.type === 'TextBlock' ? [stripMarkdown(String(e.text ?? ''))] : texts(list(e.items))));
+
+  const walk = (element: Element): void => {
+    switch (element.type) {
+      case 'TextBlock':
+        lines.push(stripMarkdown(String(element.text ?? '')));
+        return;
+      case 'FactSet':
+        for (const fact of list(element.facts)) lines.push(`  ${String(fact.title)}: ${String(fact.value)}`);
+        return;
+      case 'ColumnSet': {
+        const columns = list(element.columns);
+        const rowText = texts(columns).join(' ');
+        const buttons = columns.flatMap((c) => list(c.items)).filter((e) => e.type === 'ActionSet').flatMap((e) => list(e.actions));
+        const labels = buttons.flatMap((button) => {
+          const action = toAction(button, true);
+          if (!action) return [];
+          actions.push(action);
+          return [`[${actions.length}] ${action.title}`];
+        });
+        lines.push(labels.length > 0 ? `  ${labels.join(' ')}  ${rowText}` : rowText);
+        return;
+      }
+      default:
+        for (const item of list(element.items)) walk(item);
+    }
+  };
+
+  for (const element of list(card.body)) walk(element);
+  for (const action of list(card.actions)) {
+    const converted = toAction(action, false);
+    if (converted) actions.push(converted);
+  }
+  return { text: lines.filter((l) => l.trim() !== '').join('\n'), actions };
+}

@@ -1,0 +1,61 @@
+import { toViewer } from '../../app/privacy-desk';
+import type { Target } from '../../app/resolution';
+import type { Level } from '../../domain/levels';
+import { type FieldId } from '../../domain/matrix/fields';
+import type { Page } from '../../domain/lookup/who-can-see';
+import { renderAnswer } from '../cards/answer.card';
+import { type DescribeContext, fieldLabel, targetKey, targetName } from '../cards/describe';
+import { noticeCard } from '../cards/simple.card';
+import { whatCanSeeCard } from '../cards/what-can-see.card';
+import { INLINE_PAGE, LIST_PAGE_SIZE, whoCanSeeCard } from '../cards/who-can-see.card';
+import { whyCanSeeCard } from '../cards/why-can-see.card';
+import { resolveTarget } from './resolve-target';
+import { type Handler, describeContext } from './turn';
+
+/** Details offered when a "who can see" question names none. */
+const SUGGESTED_FIELDS: FieldId[] = ['mobile', 'presence', 'privateAppointments', 'email', 'chat', 'businessPhone'];
+
+export const whoCanSeeHandler: Handler = async (turn, services) => {
+  const ctx = describeContext(turn, services, turn.asker as number);
+  const field = turn.parsed.field;
+  if (!field) {
+    return renderAnswer({
+      title: ctx.t.detailTitle,
+      intro: [ctx.t.needField],
+      actions: SUGGESTED_FIELDS.map((f) => ({ title: fieldLabel(ctx.t, f), data: { verb: 'run', intent: 'whoCanSee', field: f } })),
+    });
+  }
+  const page: Page = turn.page === undefined ? INLINE_PAGE : { offset: turn.page * LIST_PAGE_SIZE, limit: LIST_PAGE_SIZE };
+  const answer = services.desk.whoCanSee(ctx.asker, field, page);
+  return whoCanSeeCard(ctx, answer, page, turn.page);
+};
+
+export const whatCanSeeHandler: Handler = async (turn, services) => {
+  const ctx = describeContext(turn, services, turn.asker as number);
+  const resolved = resolveTarget(ctx, turn, { groups: false });
+  if (!resolved.ok) return resolved.reply;
+  const viewer = toViewer(resolved.target);
+  if (!viewer) return noticeCard(ctx.t.personTitle, [ctx.t.groupNotViewer(targetName(ctx, resolved.target))]);
+  const answer = services.desk.whatCanSee(ctx.asker, viewer);
+  return whatCanSeeCard(ctx, answer, targetName(ctx, resolved.target), targetKey(ctx, resolved.target), ownLevel(ctx, resolved.target));
+};
+
+export const whyCanSeeHandler: Handler = async (turn, services) => {
+  const ctx = describeContext(turn, services, turn.asker as number);
+  const resolved = resolveTarget(ctx, turn, { groups: false });
+  if (!resolved.ok) return resolved.reply;
+  const viewer = toViewer(resolved.target);
+  if (!viewer) return noticeCard(ctx.t.personTitle, [ctx.t.groupNotViewer(targetName(ctx, resolved.target))]);
+  const answer = services.desk.whyCanSee(ctx.asker, viewer, turn.parsed.field);
+  return whyCanSeeCard(ctx, answer, targetName(ctx, resolved.target), targetKey(ctx, resolved.target), ownLevel(ctx, resolved.target));
+};
+
+/** The level the asker gave this target themselves, to preselect in the level picker. */
+export function ownLevel(ctx: DescribeContext, target: Target): Level | undefined {
+  const me = ctx.desk.person(ctx.asker).id;
+  const key = targetKey(ctx, target);
+  return ctx.desk.permissions.botGrantsOf(me).find((g) => {
+    const viewer = g.viewer;
+    return (viewer.kind === 'user' && viewer.id === key) || (viewer.kind === 'external' && viewer.address === key) || (viewer.kind === 'group' && `group:${viewer.name}` === key);
+  })?.level;
+}

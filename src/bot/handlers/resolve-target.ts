@@ -1,0 +1,34 @@
+import type { Target } from '../../app/resolution';
+import type { RenderedCard } from '../cards/answer.card';
+import { chooseCard, noticeCard } from '../cards/simple.card';
+import type { DescribeContext } from '../cards/describe';
+import type { RunAction } from '../cards/card-actions';
+import type { Turn } from './turn';
+
+/**
+ * Finds the person a question names, or answers for us: nobody found, or a choice between
+ * several. `groups` allows a group as the target (setting a level for a whole group).
+ */
+export function resolveTarget(
+  ctx: DescribeContext,
+  turn: Turn,
+  options: { groups: boolean },
+): { ok: true; target: Target } | { ok: false; reply: RenderedCard } {
+  const { t } = ctx;
+  const query = turn.parsed.person;
+  if (!query) return { ok: false, reply: noticeCard(t.personTitle, [turn.parsed.intent === 'setLevel' ? t.setWhom : t.needPerson]) };
+  const groupQuery = /^group:/i.test(query) ? query.slice(6) : undefined;
+  const resolution = ctx.desk.resolve(groupQuery ?? query, { groups: options.groups });
+  switch (resolution.kind) {
+    case 'found':
+      return { ok: true, target: resolution.target };
+    case 'none':
+      return { ok: false, reply: noticeCard(t.personTitle, [t.notFound(query)]) };
+    case 'ambiguous': {
+      const again: Omit<RunAction, 'person' | 'verb'> = { intent: turn.parsed.intent };
+      if (turn.parsed.field) again.field = turn.parsed.field;
+      if (turn.parsed.level) again.level = turn.parsed.level;
+      return { ok: false, reply: chooseCard(ctx, query, resolution.candidates, again) };
+    }
+  }
+}

@@ -1,0 +1,39 @@
+import type { IntentName } from '../intents/intent';
+import type { RenderedCard } from '../cards/answer.card';
+import { noticeCard } from '../cards/simple.card';
+import { listGrantsHandler, setLevelHandler } from './grant.handlers';
+import {
+  helpHandler,
+  processingRecordHandler,
+  requestStatusHandler,
+  retentionSummaryHandler,
+  startRequestHandler,
+  unknownHandler,
+} from './info.handlers';
+import { whatCanSeeHandler, whoCanSeeHandler, whyCanSeeHandler } from './lookup.handlers';
+import { type Handler, type HandlerServices, type Turn, textsFor } from './turn';
+
+/** Every intent has exactly one handler; `needsAsker` ones answer about the asker's own data. */
+const ROUTES: Record<IntentName, { handler: Handler; needsAsker: boolean }> = {
+  whoCanSee: { handler: whoCanSeeHandler, needsAsker: true },
+  whatCanSee: { handler: whatCanSeeHandler, needsAsker: true },
+  whyCanSee: { handler: whyCanSeeHandler, needsAsker: true },
+  setLevel: { handler: setLevelHandler, needsAsker: true },
+  listGrants: { handler: listGrantsHandler, needsAsker: true },
+  help: { handler: helpHandler, needsAsker: false },
+  startRequest: { handler: startRequestHandler, needsAsker: false },
+  requestStatus: { handler: requestStatusHandler, needsAsker: false },
+  retentionSummary: { handler: retentionSummaryHandler, needsAsker: false },
+  processingRecord: { handler: processingRecordHandler, needsAsker: false },
+  unknown: { handler: unknownHandler, needsAsker: false },
+};
+
+/** Answers one understood question. */
+export async function route(turn: Turn, services: HandlerServices): Promise<RenderedCard> {
+  const { handler, needsAsker } = ROUTES[turn.parsed.intent];
+  if (needsAsker && turn.asker === undefined) {
+    const t = textsFor(turn);
+    return noticeCard(t.appTitle, [turn.unidentified === 'directory' ? t.notInDirectory : t.unidentified]);
+  }
+  return handler(turn, services);
+}

@@ -1,0 +1,34 @@
+import type { PrivacyDesk } from '../../app/privacy-desk';
+import type { ParsedMessage } from '../intents/intent';
+import type { Locale } from '../i18n/locale';
+import { type Messages, messages } from '../i18n/messages';
+import type { RenderedCard } from '../cards/answer.card';
+import type { DescribeContext } from '../cards/describe';
+
+/** One question, understood, with who asked it. No Bot Framework types past this point. */
+export interface Turn {
+  parsed: ParsedMessage;
+  locale: Locale;
+  /** Directory index of the asker; undefined when they could not be identified. */
+  asker: number | undefined;
+  /** Why the asker is unknown: not identifiable on this channel, or not in the directory. */
+  unidentified?: 'channel' | 'directory';
+  /** "Show all" page, when a button asked for one. */
+  page?: number;
+  /** A button asked to remove the asker's own grant. */
+  removeGrant?: boolean;
+}
+
+export interface HandlerServices {
+  desk: PrivacyDesk;
+}
+
+export type Handler = (turn: Turn, services: HandlerServices) => Promise<RenderedCard>;
+
+export const textsFor = (turn: Turn): Messages => messages(turn.locale);
+
+export const describeContext = (turn: Turn, services: HandlerServices, asker: number): DescribeContext => ({
+  t: textsFor(turn),
+  desk: services.desk,
+  asker,
+});

@@ -1,0 +1,180 @@
+import type { Level } from '../../domain/levels';
+import type { RequestType } from '../intents/intent';
+import type { Messages } from './messages';
+
+const LEVEL: Record<Level, string> = {
+  blocked: 'Gesperrt',
+  public: 'Öffentlich',
+  business: 'Geschäftlich',
+  team: 'Teammitglied',
+  personal: 'Persönlich',
+};
+
+const REQUEST: Record<RequestType, string> = {
+  access: 'Auskunftsantrag (Art. 15 DSGVO)',
+  rectification: 'Antrag auf Berichtigung (Art. 16 DSGVO)',
+  erasure: 'Antrag auf Löschung (Art. 17 DSGVO)',
+  restriction: 'Antrag auf Einschränkung der Verarbeitung (Art. 18 DSGVO)',
+  objection: 'Widerspruch (Art. 21 DSGVO)',
+};
+
+const plural = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`;
+
+/** German texts (Du-Form, as usual in Teams). */
+export const de: Messages = {
+  locale: 'de',
+  level: (level: Level): string => LEVEL[level],
+  requestType: (type: RequestType): string => REQUEST[type],
+  colleagues: (n: number): string => plural(n, 'Kollegin/Kollege', 'Kolleginnen und Kollegen'),
+  externalContacts: (n: number): string => plural(n, 'externer Kontakt', 'externe Kontakte'),
+  list: (items: string[]): string => (items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} und ${items[items.length - 1]}`),
+  andMore: (n: number): string => `und ${n} weitere`,
+  you: 'dich',
+
+  reasonGlobal: (level: Level): string => `${LEVEL[level]}: systemweite Stufe, die alle Kolleginnen und Kollegen haben (Administratoren)`,
+  reasonExternalDefault: (level: Level): string => `${LEVEL[level]}: Standard für externe Kontakte (Administratoren)`,
+  reasonGroupGrant: (level: Level, owner: string, viewer: string): string =>
+    `${LEVEL[level]}: Freigabe der Administratoren — ${viewer} gegenüber ${owner}`,
+  reasonSystemGrant: (level: Level): string => `${LEVEL[level]}: systemweite Freigabe der Administratoren`,
+  reasonOwnGrant: (level: Level): string => `${LEVEL[level]}: deine eigene Freigabe`,
+  reasonUserGrant: (level: Level, owner: string): string => `${LEVEL[level]}: eigene Freigabe von ${owner}`,
+  reasonFileUserGrant: (level: Level): string => `${LEVEL[level]}: von den Administratoren für dich gesetzt (Freigabedatei)`,
+  scopeAll: 'alle',
+  scopeAllData: 'den Daten aller',
+  scopeGroup: (name: string): string => `Gruppe ${name}`,
+  scopeGroupData: (name: string): string => `den Daten der Gruppe ${name}`,
+  scopeYourData: 'deinen Daten',
+
+  whoTitle: (field: string, isAction: boolean): string => (isAction ? `Wer darf: ${field}` : `Wer sieht: ${field}`),
+  whoNeeds: (level: Level, isAction: boolean): string =>
+    `${isAction ? 'Möglich' : 'Sichtbar'} ab der Stufe **${LEVEL[level]}** (Seed 4.3.2.7).`,
+  whoNobody: 'Keine Stufe erlaubt das.',
+  colleaguesHeading: 'Kolleginnen und Kollegen',
+  externalsHeading: 'Externe Kontakte (Federation)',
+  notGovernedColleagues: (field: string, items: string): string =>
+    `Für Kolleginnen und Kollegen nicht über Berechtigungsstufen geregelt. ${field} stammt aus dem Verzeichnis${items ? ` (Katalogeintrag ${items})` : ''} und ist für alle sichtbar, die deinen Verzeichniseintrag sehen können. Ändern können das die Verzeichnis-Administratoren.`,
+  notGovernedExternals: (field: string): string =>
+    `Für externe Kontakte nicht über Berechtigungsstufen geregelt: Die Federation-Tabelle in Seed 4.3.2.7 führt ${field} nicht auf.`,
+  everyone: (n: number): string => `Alle ${plural(n, 'Kollegin/Kollege', 'Kolleginnen und Kollegen')}.`,
+  noColleague: 'Niemand.',
+  reachCount: (n: number): string => `Insgesamt ${plural(n, 'Person', 'Personen')}.`,
+  groupLine: (reason: string, n: number): string => `${reason} — ${n}`,
+  externalDefaultReaches: (level: Level): string =>
+    `Jeder externe Kontakt ohne Freigabe: ja (Standardstufe ${LEVEL[level]}).`,
+  externalDefaultDoesNot: (level: Level): string =>
+    `Externe Kontakte ohne Freigabe: nein (Standardstufe ${LEVEL[level]}).`,
+  cappedDomains: (domains: string): string => `Ausgenommen Kontakte bei ${domains}: ihre Domain ist unterhalb dieser Stufe begrenzt.`,
+  cappedContact: (name: string, domain: string, cap: Level): string =>
+    `${name} würde die Stufe erreichen, aber die Administratoren begrenzen ${domain} auf ${LEVEL[cap]}.`,
+  noNamedExternal: 'Kein externer Kontakt hat eine Freigabe, die diese Stufe erreicht.',
+  showAll: 'Alle anzeigen',
+  nextPage: 'Nächste Seite',
+  pageOf: (from: number, to: number, total: number): string => `${from}–${to} von ${total}.`,
+
+  whatTitle: (name: string): string => `Was ${name} von dir sieht`,
+  whatLevel: (name: string, level: Level): string => `${name} hat dir gegenüber die Stufe **${LEVEL[level]}**.`,
+  visible: 'sichtbar',
+  hidden: 'verborgen',
+  possible: 'möglich',
+  prevented: 'unterbunden',
+  canSee: 'Sieht',
+  cannotSee: 'Sieht nicht',
+  canDo: 'Darf',
+  cannotDo: 'Darf nicht',
+  fromDirectoryHeading: 'Aus dem Verzeichnis (nicht über Stufen geregelt)',
+  fromDirectory: (fields: string): string =>
+    `${fields}: stammen aus dem Verzeichnis und sind für alle sichtbar, die deinen Verzeichniseintrag sehen können; für Kolleginnen und Kollegen regeln die Berechtigungsstufen sie nicht.`,
+  notForExternals: (fields: string): string =>
+    `${fields}: für externe Kontakte nicht über Stufen geregelt (nicht in der Federation-Tabelle).`,
+  cappedNote: (domain: string, cap: Level, uncapped: Level): string =>
+    `Die Freigaben ergäben ${LEVEL[uncapped]}, aber die Administratoren begrenzen ${domain} auf ${LEVEL[cap]}.`,
+  why: 'Warum?',
+  changeLevel: 'Stufe ändern',
+  chooseLevel: 'Neue Stufe',
+  apply: 'Übernehmen',
+
+  whyTitle: (name: string, field?: string): string => (field ? `Warum ${name} das darf: ${field}` : `Warum ${name} diese Stufe hat`),
+  whyField: (name: string, field: string, level: Level, needed: Level | null, allowed: boolean): string =>
+    needed === null
+      ? `${field} ist auf keiner Stufe erlaubt.`
+      : `${field} braucht **${LEVEL[needed]}**; ${name} hat **${LEVEL[level]}**, also: ${allowed ? 'ja' : 'nein'}.`,
+  whyNotGoverned: (field: string, external: boolean): string =>
+    external
+      ? `${field} ist für externe Kontakte nicht über Stufen geregelt (nicht in der Federation-Tabelle).`
+      : `${field} ist für Kolleginnen und Kollegen nicht über Stufen geregelt: Es stammt aus dem Verzeichnis und ist für alle sichtbar, die deinen Verzeichniseintrag sehen können.`,
+  reasonsHeading: 'Woher die Stufe kommt (höchste zuerst)',
+  youCanChange: 'Das kannst du ändern.',
+  onlyAdmins: 'Das können nur die Administratoren ändern (Freigabedatei).',
+  additive: (own: Level, effective: Level): string =>
+    `Deine eigene Einstellung (${LEVEL[own]}) senkt das nicht: Das Rechtesystem ist additiv, ein auf einer übergeordneten Stufe vergebenes Recht kann auf einer untergeordneten nicht entfernt werden (Seed 4.3.2.2). Es bleibt bei ${LEVEL[effective]}.`,
+
+  setDone: (name: string, level: Level, previous: Level | null): string =>
+    `Erledigt: **${name}** hat in deinen eigenen Freigaben jetzt **${LEVEL[level]}**${previous ? ` (vorher: ${LEVEL[previous]})` : ''}.`,
+  setUnchanged: (name: string, level: Level): string => `${name} hat in deinen eigenen Freigaben schon ${LEVEL[level]}; nichts geändert.`,
+  removed: (name: string, previous: Level | null): string =>
+    previous ? `Deine eigene Freigabe für **${name}** ist entfernt (war ${LEVEL[previous]}).` : `Du hattest für ${name} keine eigene Freigabe; nichts geändert.`,
+  stillHigher: (name: string, level: Level): string =>
+    `${name} behält dir gegenüber **${LEVEL[level]}** über eine übergeordnete Stufe, denn das Rechtesystem ist additiv (Seed 4.3.2.2):`,
+  effectiveNow: (name: string, level: Level): string => `${name} hat dir gegenüber jetzt die Stufe ${LEVEL[level]}.`,
+  groupSet: (group: string, level: Level): string => `Mitglieder von ${group} bekommen aus deinen eigenen Freigaben mindestens ${LEVEL[level]}.`,
+  undo: 'Rückgängig',
+  cannotSetSelf: 'Für dich selbst kannst du keine Stufe setzen.',
+  unknownGroup: 'Diese Gruppe gibt es im Verzeichnis nicht mehr.',
+  setWhom: 'Wen soll ich auf welche Stufe setzen? Zum Beispiel: „Bob auf Teammitglied setzen“.',
+  setWhichLevel: (name: string): string => `Welche Stufe soll ${name} bekommen?`,
+
+  listTitle: 'Deine Freigaben',
+  listOwn: 'Von dir gesetzt',
+  listNone: 'Du hast selbst noch keine Stufe gesetzt.',
+  listAdmins: 'Von den Administratoren für dich gesetzt',
+  listDefaults: 'Voreinstellungen des Unternehmens',
+  listGlobal: (level: Level): string => `Kolleginnen und Kollegen: mindestens ${LEVEL[level]} (systemweit).`,
+  listExternalDefault: (level: Level): string => `Externe Kontakte ohne Freigabe: ${LEVEL[level]}.`,
+  listDomainCap: (domain: string, level: Level): string => `Kontakte bei ${domain}: höchstens ${LEVEL[level]}.`,
+  listGroupTier: 'Freigaben der Administratoren, die deine Daten betreffen',
+  remove: 'Entfernen',
+
+  notFound: (query: string): string => `Ich finde niemanden namens „${query}“ im Verzeichnis oder unter deinen externen Kontakten.`,
+  chooseTitle: (query: string): string => `Wen meinst du mit „${query}“?`,
+  needPerson: 'Wen meinst du? Nenne eine Kollegin, einen Kollegen oder einen externen Kontakt, zum Beispiel „was sieht Bob von mir“.',
+  groupNotViewer: (group: string): string => `${group} ist eine Gruppe; frag nach einer einzelnen Person oder setze eine Stufe für die ganze Gruppe.`,
+  needField: 'Welches Detail meinst du? Zum Beispiel deine Handynummer, deine Präsenz oder private Termine.',
+  chooseField: 'Detail wählen',
+  notInDirectory:
+    'Ich finde dich nicht im Verzeichnis und kann deshalb keine Fragen zu deinen Daten beantworten. Bitte lass deinen Verzeichniseintrag von den Administratoren prüfen.',
+  unidentified: 'Ich kann auf diesem Kanal nicht erkennen, wer du bist. Bitte schreib mir in Microsoft Teams.',
+
+  helpTitle: 'Was ich kann',
+  helpIntro: 'Ich beantworte Fragen dazu, wer deine Daten in der Kommunikationssoftware sehen kann, und du kannst bei mir deine eigenen Berechtigungsstufen ändern.',
+  helpExamples: [
+    'Wer kann meine Handynummer sehen?',
+    'Was sieht Bob von mir?',
+    'Warum kann Frank meine Präsenz sehen?',
+    'Bob auf Teammitglied setzen',
+    'Mallory sperren',
+    'Meine Freigaben',
+  ],
+  helpLevels: 'Stufen, niedrigste zuerst: Gesperrt, Öffentlich, Geschäftlich, Teammitglied, Persönlich. Höhere Stufen fügen Rechte hinzu, sie nehmen nie welche weg.',
+  welcomeTitle: 'Hallo, ich bin privacy-desk',
+  welcomeText: 'Frag mich, wer deine Daten sehen kann, und lege fest, wer was sehen darf. Probier zum Beispiel:',
+  unknown: 'Das habe ich leider nicht verstanden. Das kann ich:',
+  requestNotYet: (type: string, subject: string): string =>
+    `Verstanden: ${type} für ${subject}. Anträge kann ich noch nicht entgegennehmen – das kommt in einer späteren Version. Bitte schick den Antrag bis dahin direkt an die oder den Datenschutzbeauftragten; die Monatsfrist (Art. 12 Abs. 3 DSGVO) beginnt mit dem Eingang dort.`,
+  subjectMe: 'dich selbst',
+  requestStatusNotYet: 'Ich bearbeite noch keine Datenschutzanträge, deshalb liegen hier keine Anträge von dir. Wenn du einen an die oder den Datenschutzbeauftragten geschickt hast, frag bitte dort nach.',
+  retentionTitle: 'Wie lange Daten aufbewahrt werden (Seed 4.1.3)',
+  retentionIntro: 'Regelfristen je Datenkategorie laut Produktdokumentation. Eine wöchentliche Übersicht für Administratoren kommt in einer späteren Version.',
+  recordNotYet:
+    'Das Verzeichnis der Verarbeitungstätigkeiten (Art. 30 DSGVO) gibt es bei mir noch nicht; es kommt in einer späteren Version zusammen mit der Übersicht der Aufbewahrungsfristen.',
+  errorReference: (id: string): string => `Bei mir ist etwas schiefgegangen. Es wurde nichts geändert. Referenz: ${id}`,
+  invalidAction: 'Diese Schaltfläche ist veraltet oder ungültig. Bitte frag noch einmal.',
+  fallbackSeeCard: 'Öffne diese Nachricht in Microsoft Teams, um die ganze Antwort zu sehen.',
+
+  appTitle: 'privacy-desk',
+  requestsTitle: 'Datenschutzanträge',
+  recordTitle: 'Verzeichnis der Verarbeitungstätigkeiten',
+  setTitle: 'Deine Berechtigungsstufen',
+  personTitle: 'Wen meinst du?',
+  detailTitle: 'Welches Detail?',
+  choose: 'Auswählen',
+};

@@ -1,0 +1,189 @@
+import type { Level } from '../../domain/levels';
+import type { RequestType } from '../intents/intent';
+import type { Locale } from './locale';
+
+const LEVEL: Record<Level, string> = {
+  blocked: 'Blocked',
+  public: 'Public',
+  business: 'Business',
+  team: 'Team member',
+  personal: 'Personal',
+};
+
+const REQUEST: Record<RequestType, string> = {
+  access: 'access request (Art. 15 GDPR)',
+  rectification: 'rectification request (Art. 16 GDPR)',
+  erasure: 'erasure request (Art. 17 GDPR)',
+  restriction: 'request to restrict processing (Art. 18 GDPR)',
+  objection: 'objection (Art. 21 GDPR)',
+};
+
+const plural = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`;
+
+/** English texts. Functions take already-localised labels (fields, names) as arguments. */
+export const en = {
+  locale: 'en' as Locale,
+  level: (level: Level): string => LEVEL[level],
+  requestType: (type: RequestType): string => REQUEST[type],
+  colleagues: (n: number): string => plural(n, 'colleague', 'colleagues'),
+  externalContacts: (n: number): string => plural(n, 'external contact', 'external contacts'),
+  list: (items: string[]): string => (items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`),
+  andMore: (n: number): string => `and ${n} more`,
+  you: 'you',
+
+  // reasons
+  reasonGlobal: (level: Level): string => `${LEVEL[level]}: the company-wide level every colleague has (administrators)`,
+  reasonExternalDefault: (level: Level): string => `${LEVEL[level]}: the default for external contacts (administrators)`,
+  reasonGroupGrant: (level: Level, owner: string, viewer: string): string =>
+    `${LEVEL[level]}: administrators' grant — ${viewer} toward ${owner}`,
+  reasonSystemGrant: (level: Level): string => `${LEVEL[level]}: administrators' system-wide grant`,
+  reasonOwnGrant: (level: Level): string => `${LEVEL[level]}: your own grant`,
+  reasonUserGrant: (level: Level, owner: string): string => `${LEVEL[level]}: ${owner}'s own grant`,
+  reasonFileUserGrant: (level: Level): string => `${LEVEL[level]}: set for you by the administrators (grants file)`,
+  scopeAll: 'everyone',
+  scopeAllData: "everyone's data",
+  scopeGroup: (name: string): string => `group ${name}`,
+  scopeGroupData: (name: string): string => `the data of group ${name}`,
+  scopeYourData: 'your data',
+
+  // who can see
+  whoTitle: (field: string, isAction: boolean): string => (isAction ? `Who can do this: ${field}` : `Who can see: ${field}`),
+  whoNeeds: (level: Level, isAction: boolean): string =>
+    `${isAction ? 'Possible' : 'Visible'} from level **${LEVEL[level]}** upwards (seed 4.3.2.7).`,
+  whoNobody: 'No level allows this.',
+  colleaguesHeading: 'Colleagues',
+  externalsHeading: 'External contacts (federation)',
+  notGovernedColleagues: (field: string, items: string): string =>
+    `Not governed by permission levels for colleagues. ${field} comes from the directory${items ? ` (catalogue item ${items})` : ''} and is shown to whoever can see your directory entry. To change it, ask the directory administrators.`,
+  notGovernedExternals: (field: string): string =>
+    `Not governed by permission levels for external contacts: the federation table of seed 4.3.2.7 does not list ${field}.`,
+  everyone: (n: number): string => `All ${plural(n, 'colleague', 'colleagues')}.`,
+  noColleague: 'No colleague.',
+  reachCount: (n: number): string => `${plural(n, 'colleague', 'colleagues')} in all.`,
+  groupLine: (reason: string, n: number): string => `${reason} — ${n}`,
+  externalDefaultReaches: (level: Level): string =>
+    `Any external contact without a grant: yes (default level ${LEVEL[level]}).`,
+  externalDefaultDoesNot: (level: Level): string =>
+    `External contacts without a grant: no (default level ${LEVEL[level]}).`,
+  cappedDomains: (domains: string): string => `Except contacts at ${domains}: their domain is capped below this level.`,
+  cappedContact: (name: string, domain: string, cap: Level): string =>
+    `${name} would reach it, but ${domain} is capped at ${LEVEL[cap]} by the administrators.`,
+  noNamedExternal: 'No external contact has a grant that reaches this level.',
+  showAll: 'Show all',
+  nextPage: 'Next page',
+  pageOf: (from: number, to: number, total: number): string => `Showing ${from}–${to} of ${total}.`,
+
+  // what can see
+  whatTitle: (name: string): string => `What ${name} can see of you`,
+  whatLevel: (name: string, level: Level): string => `${name} has the level **${LEVEL[level]}** toward you.`,
+  visible: 'visible',
+  hidden: 'hidden',
+  possible: 'possible',
+  prevented: 'prevented',
+  canSee: 'Can see',
+  cannotSee: 'Cannot see',
+  canDo: 'Can do',
+  cannotDo: 'Cannot do',
+  fromDirectoryHeading: 'From the directory (not governed by levels)',
+  fromDirectory: (fields: string): string =>
+    `${fields}: these come from the directory and are shown to whoever can see your directory entry; permission levels do not govern them for colleagues.`,
+  notForExternals: (fields: string): string =>
+    `${fields}: not governed by levels for external contacts (not in the federation table).`,
+  cappedNote: (domain: string, cap: Level, uncapped: Level): string =>
+    `Grants would give ${LEVEL[uncapped]}, but the administrators cap ${domain} at ${LEVEL[cap]}.`,
+  why: 'Why?',
+  changeLevel: 'Change level',
+  chooseLevel: 'New level',
+  apply: 'Apply',
+
+  // why can see
+  whyTitle: (name: string, field?: string): string => (field ? `Why ${name} can see or do: ${field}` : `Why ${name} has this level`),
+  whyField: (name: string, field: string, level: Level, needed: Level | null, allowed: boolean): string =>
+    needed === null
+      ? `${field} is not allowed at any level.`
+      : `${field} needs **${LEVEL[needed]}**; ${name} has **${LEVEL[level]}**, so: ${allowed ? 'yes' : 'no'}.`,
+  whyNotGoverned: (field: string, external: boolean): string =>
+    external
+      ? `${field} is not governed by levels for external contacts (not in the federation table).`
+      : `${field} is not governed by levels for colleagues: it comes from the directory and is shown to whoever can see your directory entry.`,
+  reasonsHeading: 'Where the level comes from (highest first)',
+  youCanChange: 'You can change this.',
+  onlyAdmins: 'Only administrators can change this (grants file).',
+  additive: (own: Level, effective: Level): string =>
+    `Your own setting (${LEVEL[own]}) does not lower this: levels are additive, and a level granted at a higher tier cannot be taken away at a lower one (seed 4.3.2.2). The effective level stays ${LEVEL[effective]}.`,
+
+  // set level
+  setDone: (name: string, level: Level, previous: Level | null): string =>
+    `Done: **${name}** now has **${LEVEL[level]}** in your own grants${previous ? ` (before: ${LEVEL[previous]})` : ''}.`,
+  setUnchanged: (name: string, level: Level): string => `${name} already has ${LEVEL[level]} in your own grants; nothing changed.`,
+  removed: (name: string, previous: Level | null): string =>
+    previous ? `Removed your own grant for **${name}** (was ${LEVEL[previous]}).` : `You had no own grant for ${name}; nothing changed.`,
+  stillHigher: (name: string, level: Level): string =>
+    `${name} still has **${LEVEL[level]}** toward you through a higher tier, because levels are additive (seed 4.3.2.2):`,
+  effectiveNow: (name: string, level: Level): string => `${name}'s effective level toward you is now ${LEVEL[level]}.`,
+  groupSet: (group: string, level: Level): string => `Members of ${group} get at least ${LEVEL[level]} from your own grants.`,
+  undo: 'Undo',
+  cannotSetSelf: 'You cannot set a level for yourself.',
+  unknownGroup: 'That group no longer exists in the directory.',
+  setWhom: 'Whom should I set, and to which level? For example: "set Bob to team member".',
+  setWhichLevel: (name: string): string => `Which level should ${name} get?`,
+
+  // list grants
+  listTitle: 'Your grants',
+  listOwn: 'Set by you',
+  listNone: 'You have not set any level yourself.',
+  listAdmins: 'Set for you by the administrators',
+  listDefaults: 'Company defaults',
+  listGlobal: (level: Level): string => `Colleagues: at least ${LEVEL[level]} (company-wide).`,
+  listExternalDefault: (level: Level): string => `External contacts without a grant: ${LEVEL[level]}.`,
+  listDomainCap: (domain: string, level: Level): string => `Contacts at ${domain}: at most ${LEVEL[level]}.`,
+  listGroupTier: 'Administrators\u2019 grants that cover your data',
+  remove: 'Remove',
+
+  // persons
+  notFound: (query: string): string => `I couldn't find anyone called "${query}" in the directory or among your external contacts.`,
+  chooseTitle: (query: string): string => `Whom do you mean by "${query}"?`,
+  needPerson: 'Whom do you mean? Name a colleague or an external contact, for example "what can Bob see of me".',
+  groupNotViewer: (group: string): string => `${group} is a group; ask about one person, or set a level for the whole group.`,
+  needField: 'Which detail do you mean? For example your mobile number, presence or private appointments.',
+  chooseField: 'Pick a detail',
+  notInDirectory:
+    "I can't find you in the directory, so I can't answer questions about your data. Please ask your administrators to check your directory entry.",
+  unidentified: "I can't tell who you are on this channel. Please write to me in Microsoft Teams.",
+
+  // other intents
+  helpTitle: 'What I can do',
+  helpIntro: 'I answer questions about who can see your data in the communication suite, and let you change your own permission levels.',
+  helpExamples: [
+    'who can see my mobile number',
+    'what can Bob see of me',
+    'why can Frank see my presence',
+    'set Bob to team member',
+    'block Mallory',
+    'list my grants',
+  ],
+  helpLevels: 'Levels, lowest first: Blocked, Public, Business, Team member, Personal. Higher levels add rights; they never take any away.',
+  welcomeTitle: 'Hello, I am privacy-desk',
+  welcomeText: 'Ask me who can see your data, and change who may see what. Here are a few things to try:',
+  unknown: "Sorry, I didn't understand that. Here is what I can do:",
+  requestNotYet: (type: string, subject: string): string =>
+    `I understood: ${type} for ${subject}. I can't take privacy requests yet — that is coming in a later release. Until then, please send the request to the data-protection officer directly; the one-month deadline (Art. 12(3) GDPR) starts when they receive it.`,
+  subjectMe: 'yourself',
+  requestStatusNotYet: "I don't handle privacy requests yet, so there are no requests of yours here. If you sent one to the data-protection officer, please ask them.",
+  retentionTitle: 'How long data is kept (seed 4.1.3)',
+  retentionIntro: 'Retention per data category, as the product documentation states it. A weekly retention summary for administrators is coming in a later release.',
+  recordNotYet:
+    'The record of processing activities (Art. 30 GDPR) is not available through me yet; it is coming in a later release together with the retention summary.',
+  errorReference: (id: string): string => `Something went wrong on my side. Nothing was changed. Reference: ${id}`,
+  invalidAction: 'That button is out of date or invalid. Please ask again.',
+  fallbackSeeCard: 'Open this message in Microsoft Teams to see the full answer.',
+
+  // titles of short notices
+  appTitle: 'privacy-desk',
+  requestsTitle: 'Privacy requests',
+  recordTitle: 'Record of processing activities',
+  setTitle: 'Your permission levels',
+  personTitle: 'Who do you mean?',
+  detailTitle: 'Which detail?',
+  choose: 'Choose',
+};

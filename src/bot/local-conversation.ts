@@ -1,0 +1,49 @@
+import type { Activity } from 'botbuilder';
+import type { PrivacyDesk } from '../app/privacy-desk';
+import type { Logger } from '../ports/logger/logger.port';
+import { cardToText, type TextAction } from './cards/card-text';
+import type { Locale } from './i18n/locale';
+import { LocalAdapter, localActivity } from './local-adapter';
+import { PrivacyDeskBot } from './privacy-desk.bot';
+
+/** One reply of the bot, as activity and as text with numbered buttons. */
+export interface LocalReply {
+  activity: Partial<Activity>;
+  text: string;
+  actions: TextAction[];
+}
+
+/**
+ * A conversation with the real bot code outside Teams (the CLI's `ask` and `chat`), as the
+ * person `as`. Local use only: the asker is who the caller says.
+ */
+export class LocalConversation {
+  private readonly adapter = new LocalAdapter();
+  private readonly bot: PrivacyDeskBot;
+
+  constructor(
+    desk: PrivacyDesk,
+    private readonly user: { id: string; locale: Locale },
+    logger: Logger,
+  ) {
+    this.bot = new PrivacyDeskBot({ desk, logger, allowLocalIdentity: true, defaultLocale: user.locale });
+  }
+
+  say(text: string): Promise<LocalReply[]> {
+    return this.send({ text });
+  }
+
+  /** Presses a card button: sends its data (with any inputs merged in) back to the bot. */
+  click(data: unknown): Promise<LocalReply[]> {
+    return this.send({ value: data });
+  }
+
+  private async send(content: { text: string } | { value: unknown }): Promise<LocalReply[]> {
+    const sent = await this.adapter.process(localActivity(this.user, content), this.bot);
+    return sent.map((activity) => {
+      const card = activity.attachments?.[0]?.content as Record<string, unknown> | undefined;
+      const rendered = card ? cardToText(card) : { text: activity.text ?? '', actions: [] };
+      return { activity, ...rendered };
+    });
+  }
+}

@@ -1,0 +1,97 @@
+import { createInterface } from 'node:readline/promises';
+import { loadConfig, processEnvironment, type Config } from '../config/config';
+import { LocalConversation, type LocalReply } from '../bot/local-conversation';
+import { silentLogger } from '../ports/logger/logger.port';
+import { createApp, type App } from '../startup/create-app';
+import { resolve } from 'node:path';
+
+interface ConversationOptions {
+  as: string;
+  directory?: string;
+  grants?: string;
+  database?: string;
+  locale: 'en' | 'de';
+  json?: boolean;
+}
+
+/** The configuration with the command line's files; other files mean a throwaway database. */
+function configFor(options: ConversationOptions): Config {
+  const config = loadConfig(processEnvironment());
+  const overridden = options.directory !== undefined || options.grants !== undefined;
+  return {
+    ...config,
+    directory: options.directory ? { kind: 'ldif', file: resolve(options.directory) } : config.directory,
+    grantsFile: options.grants ? resolve(options.grants) : config.grantsFile,
+    databaseFile: options.database ? resolve(options.database) : overridden ? ':memory:' : config.databaseFile,
+  };
+}
+
+async function open(options: ConversationOptions): Promise<{ app: App; conversation: LocalConversation }> {
+  const app = await createApp(configFor(options), silentLogger);
+  const conversation = new LocalConversation(app.desk, { id: options.as, locale: options.locale }, silentLogger);
+  return { app, conversation };
+}
+
+export function formatReplies(replies: LocalReply[]): string {
+  return replies
+    .map((reply) => {
+      const offset = 0;
+      const buttons = reply.actions
+        .map((a, i) => (a.inline ? '' : `  [${offset + i + 1}] ${a.title}`))
+        .filter(Boolean)
+        .join('\n');
+      return buttons ? `${reply.text}\n${buttons}` : reply.text;
+    })
+    .join('\n\n');
+}
+
+/** `privacy-desk ask`: one question, answer printed as text or as the activities sent. */
+export async function askCommand(text: string, options: ConversationOptions): Promise<void> {
+  const { app, conversation } = await open(options);
+  try {
+    const replies = await conversation.say(text);
+    process.stdout.write(
+      options.json ? `${JSON.stringify(replies.map((r) => r.activity), null, 2)}\n` : `${formatReplies(replies)}\n`,
+    );
+  } finally {
+    await app.close();
+  }
+}
+
+/** `privacy-desk chat`: a conversation in the terminal; a number presses that button. */
+export async function chatCommand(options: ConversationOptions): Promise<void> {
+  const { app, conversation } = await open(options);
+  const terminal = createInterface({ input: process.stdin, output: process.stdout, terminal: process.stdin.isTTY });
+  let last: LocalReply[] = await conversation.say(options.locale === 'de' ? 'Hilfe' : 'help');
+  process.stdout.write(`${formatReplies(last)}\n`);
+  try {
+    for (;;) {
+      let line: string;
+      try {
+        line = (await terminal.question('\n> ')).trim();
+      } catch {
+        break;
+      }
+      if (line === '' ) continue;
+      if (/^(exit|quit|:q)$/i.test(line)) break;
+      const actions = last.flatMap((r) => r.actions);
+      const pressed = /^\d+$/.test(line) ? actions[Number(line) - 1] : undefined;
+      if (pressed) {
+        let data = pressed.data as Record<string, unknown>;
+        for (const input of pressed.inputs ?? []) {
+          const choices = input.choices.map((c, i) => `  (${i + 1}) ${c.title}`).join('\n');
+          const answer = (await terminal.question(`${choices}\n${input.id}? `)).trim();
+          const choice = input.choices[Number(answer) - 1] ?? input.choices.find((c) => c.value === answer);
+          if (choice) data = { ...data, [input.id]: choice.value };
+        }
+        last = await conversation.click(data);
+      } else {
+        last = await conversation.say(line);
+      }
+      process.stdout.write(`${formatReplies(last)}\n`);
+    }
+  } finally {
+    terminal.close();
+    await app.close();
+  }
+}

@@ -1,0 +1,50 @@
+import { Command, InvalidArgumentError } from 'commander';
+import { ConfigurationError } from '../domain/shared/errors';
+import { askCommand, chatCommand } from './conversation.command';
+import { matrixCommand } from './matrix.command';
+import { parseCommand } from './parse.command';
+import { serveCommand } from './serve.command';
+
+const locale = (value: string): 'en' | 'de' => {
+  if (value !== 'en' && value !== 'de') throw new InvalidArgumentError('use en or de');
+  return value;
+};
+
+/** The `privacy-desk` command. */
+export function program(): Command {
+  const cli = new Command('privacy-desk').description('Answers privacy questions and runs GDPR requests — in Teams or in a terminal.');
+  cli.command('serve').description('start the bot server (POST /api/messages, GET /healthz)').action(serveCommand);
+  const conversationOptions = (command: Command): Command =>
+    command
+      .requiredOption('--as <mail>', 'who is asking (mail or UPN in the directory)')
+      .option('--directory <file.ldif>', 'answer from this LDIF directory instead of the configured one')
+      .option('--grants <file.json>', "use this administrators' grants file instead of the configured one")
+      .option('--database <file>', 'grants database (default: DATABASE_FILE; in memory when --directory or --grants is given)')
+      .option('--locale <en|de>', 'answer language', locale, 'en');
+  conversationOptions(cli.command('ask').description('ask one question and print the answer').argument('<text>', 'the question'))
+    .option('--json', 'print the Bot Framework activities the bot sent, cards included')
+    .action(askCommand);
+  conversationOptions(cli.command('chat').description('talk to the bot in the terminal; type a number to press a button')).action(chatCommand);
+  cli
+    .command('parse')
+    .description('show what the parser understood')
+    .argument('<text>', 'a message')
+    .option('--json', 'print JSON')
+    .action(parseCommand);
+  cli.command('matrix').description('print the permission matrix in force').option('--json', 'print JSON').action(matrixCommand);
+  return cli;
+}
+
+/** Runs the CLI; configuration errors end with exit code 2 and a message naming what is wrong. */
+export async function main(argv: string[]): Promise<void> {
+  try {
+    await program().parseAsync(argv);
+  } catch (error) {
+    if (error instanceof ConfigurationError) {
+      process.stderr.write(`privacy-desk: configuration error: ${error.message}\n`);
+      process.exitCode = 2;
+      return;
+    }
+    throw error;
+  }
+}

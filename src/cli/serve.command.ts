@@ -1,0 +1,20 @@
+import { loadConfig, processEnvironment } from '../config/config';
+import { startServer } from '../server/http-server';
+import { createApp } from '../startup/create-app';
+import { createLogger } from '../startup/logger';
+
+/** `privacy-desk serve`: the bot server until SIGINT/SIGTERM. */
+export async function serveCommand(): Promise<void> {
+  const config = loadConfig(processEnvironment());
+  const logger = createLogger(config.logLevel);
+  const app = await createApp(config, logger);
+  const server = await startServer(config, app, logger);
+  process.stdout.write(`privacy-desk listening on ${server.url} (POST /api/messages, GET /healthz)\n`);
+  const stop = async (): Promise<void> => {
+    await server.close();
+    await app.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void stop());
+  process.once('SIGTERM', () => void stop());
+}

@@ -1,0 +1,121 @@
+import { readFile } from 'node:fs/promises';
+import * as ldif from 'ldif';
+import type { DirectoryData, Group, Person } from '../../domain/directory/person';
+import { ConfigurationError } from '../../domain/shared/errors';
+import type { DirectoryPort } from './directory.port';
+import { INET_ORG_PERSON_ATTRIBUTES } from './attribute-mapping';
+
+type Attributes = Map<string, string[]>;
+
+/** Normalises a DN for comparison: lower case, no blanks around separators. */
+export function normaliseDn(dn: string): string {
+  return dn
+    .split(',')
+    .map((rdn) =>
+      rdn
+        .split('=')
+        .map((part) => part.trim())
+        .join('='),
+    )
+    .join(',')
+    .toLowerCase();
+}
+
+/**
+ * Reads people and groups from a standard LDIF file (RFC 2849): `inetOrgPerson` entries are people
+ * (identity = `mail`, case-insensitive), `groupOfNames` / `groupOfUniqueNames` entries are groups
+ * whose members may be groups.
+ */
+export class LdifDirectory implements DirectoryPort {
+  constructor(private readonly file: string) {}
+
+  get description(): string {
+    return `ldif:${this.file}`;
+  }
+
+  async read(): Promise<DirectoryData> {
+    const text = await readFile(this.file, 'utf8');
+    return parseLdifDirectory(text, this.file);
+  }
+}
+
+/** Parses LDIF text into people and groups. Exposed for tests and tools. */
+export function parseLdifDirectory(text: string, source = 'LDIF'): DirectoryData {
+  let parsed: { entries: { dn: string; toObject(options: object): { attributes: Record<string, unknown> } }[] };
+  try {
+    parsed = ldif.parse(text) as typeof parsed;
+  } catch (error) {
+    const where = error as { location?: { start?: { line?: number } } };
+    const line = where.location?.start?.line;
+    throw new ConfigurationError('DIRECTORY.LDIF_SYNTAX', line ? `${source}:${line}` : source, 'not valid LDIF', { cause: error });
+  }
+  const entries = (parsed.entries ?? []).map((entry) => ({ dn: normaliseDn(entry.dn), attributes: attributesOf(entry) }));
+  const people: Person[] = [];
+  const personByDn = new Map<string, string>();
+  const groupDns = new Set<string>();
+  for (const { dn, attributes } of entries) {
+    const classes = (attributes.get('objectclass') ?? []).map((c) => c.toLowerCase());
+    if (classes.includes('groupofnames') || classes.includes('groupofuniquenames')) groupDns.add(dn);
+    else if (classes.includes('inetorgperson')) {
+      const person = personFrom(attributes);
+      if (person) {
+        people.push(person);
+        personByDn.set(dn, person.id);
+      }
+    }
+  }
+  const groups: Group[] = [];
+  for (const { dn, attributes } of entries) {
+    if (!groupDns.has(dn)) continue;
+    const members = [...(attributes.get('member') ?? []), ...(attributes.get('uniquemember') ?? [])].map((m) =>
+      normaliseDn(m.replace(/#'[01]+'B$/, '')),
+    );
+    groups.push({
+      id: dn,
+      name: first(attributes, 'cn') ?? dn,
+      memberPeople: members.flatMap((m) => {
+        const id = personByDn.get(m);
+        return id ? [id] : [];
+      }),
+      memberGroups: members.filter((m) => groupDns.has(m)),
+    });
+  }
+  return { people, groups };
+}
+
+function attributesOf(entry: { toObject(options: object): { attributes: Record<string, unknown> } }): Attributes {
+  const result: Attributes = new Map();
+  const raw = entry.toObject({ decode: true }).attributes;
+  for (const [name, value] of Object.entries(raw)) {
+    const values = (Array.isArray(value) ? value : [value]).map((v) => (Buffer.isBuffer(v) ? v.toString('base64') : String(v)));
+    result.set(name.toLowerCase(), [...(result.get(name.toLowerCase()) ?? []), ...values]);
+  }
+  return result;
+}
+
+function first(attributes: Attributes, name: string): string | undefined {
+  return attributes.get(name)?.[0];
+}
+
+function personFrom(attributes: Attributes): Person | undefined {
+  const mail = first(attributes, 'mail');
+  if (!mail) return undefined;
+  const byItem: Record<string, string[]> = {};
+  for (const [name, values] of attributes) {
+    const item = INET_ORG_PERSON_ATTRIBUTES[name];
+    if (item) byItem[item] = [...(byItem[item] ?? []), ...values];
+  }
+  const givenName = first(attributes, 'givenname');
+  const surname = first(attributes, 'sn');
+  const person: Person = {
+    id: mail.toLowerCase(),
+    mail,
+    displayName: first(attributes, 'displayname') ?? first(attributes, 'cn') ?? mail,
+    attributes: byItem,
+  };
+  if (givenName) person.givenName = givenName;
+  if (surname) person.surname = surname;
+  const language = first(attributes, 'preferredlanguage');
+  if (language) person.preferredLanguage = language;
+  return person;
+}

@@ -1,0 +1,228 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import Database from 'better-sqlite3';
+import { z } from 'zod';
+import type { AuditEntry, NewAuditEntry } from '../../domain/audit/audit-entry';
+import type { AdminPolicy, Grant, GrantSource } from '../../domain/grants/grant';
+import { formatScope, parseOwnerScope, parseViewerScope } from '../../domain/grants/scope';
+import { type Level, levelSchema } from '../../domain/levels';
+import { PrivacyDeskError } from '../../domain/shared/errors';
+import { chainHash } from './audit-chain';
+import type { GrantStore, ImportSummary, UserGrantChange } from './grant-store.port';
+import { SQLITE_MIGRATIONS } from './sqlite-migrations';
+
+const grantRow = z.object({ owner: z.string(), viewer: z.string(), level: levelSchema, name: z.string().nullable() });
+const auditRow = z.object({
+  seq: z.number().int(),
+  at: z.string(),
+  actor: z.string(),
+  action: z.string(),
+  target: z.string(),
+  details: z.string(),
+  prev_hash: z.string(),
+  hash: z.string(),
+});
+const detailsSchema = z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()]));
+const domainsSchema = z.record(z.string(), levelSchema);
+
+type GrantRow = z.infer<typeof grantRow>;
+
+/** Thrown when a row read back from the database does not have the shape the code expects. */
+export class CorruptRowError extends PrivacyDeskError {
+  override name = 'CorruptRowError';
+  constructor(table: string, cause: unknown) {
+    super('STORE.CORRUPT_ROW', `a row of ${table} is not valid`, { cause });
+  }
+}
+
+/** The embedded default store: one SQLite file, migrated on open. */
+export class SqliteGrantStore implements GrantStore {
+  private constructor(private readonly db: Database.Database) {}
+
+  /** Opens (and creates, and migrates) the database file; `:memory:` for a throwaway store. */
+  static open(file: string): SqliteGrantStore {
+    if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+    const db = new Database(file);
+    db.pragma('journal_mode = WAL');
+    db.pragma('foreign_keys = ON');
+    db.pragma('busy_timeout = 5000');
+    migrate(db);
+    return new SqliteGrantStore(db);
+  }
+
+  async importAdminPolicy(policy: AdminPolicy, actor: string, at: Date): Promise<ImportSummary> {
+    return this.db.transaction(() => {
+      const summary: ImportSummary = { added: 0, removed: 0, changed: 0, settingsChanged: false };
+      const current = new Map(this.adminRows().map((row) => [`${row.owner}\u0000${row.viewer}`, row]));
+      const wanted = new Map(
+        policy.grants.map((g) => {
+          const row: GrantRow = { owner: formatScope(g.owner), viewer: formatScope(g.viewer), level: g.level, name: g.name ?? null };
+          return [`${row.owner}\u0000${row.viewer}`, row];
+        }),
+      );
+      const iso = at.toISOString();
+      for (const [key, row] of wanted) {
+        const old = current.get(key);
+        if (!old) {
+          this.db.prepare('INSERT INTO admin_grants (owner, viewer, level, name) VALUES (?, ?, ?, ?)').run(row.owner, row.viewer, row.level, row.name);
+          this.append({ at: iso, actor, action: 'grant.file.added', target: `${row.owner}→${row.viewer}`, details: { level: row.level } });
+          summary.added++;
+        } else if (old.level !== row.level || old.name !== row.name) {
+          this.db.prepare('UPDATE admin_grants SET level = ?, name = ? WHERE owner = ? AND viewer = ?').run(row.level, row.name, row.owner, row.viewer);
+          this.append({ at: iso, actor, action: 'grant.file.changed', target: `${row.owner}→${row.viewer}`, details: { from: old.level, to: row.level } });
+          summary.changed++;
+        }
+      }
+      for (const [key, row] of current) {
+        if (wanted.has(key)) continue;
+        this.db.prepare('DELETE FROM admin_grants WHERE owner = ? AND viewer = ?').run(row.owner, row.viewer);
+        this.append({ at: iso, actor, action: 'grant.file.removed', target: `${row.owner}→${row.viewer}`, details: { level: row.level } });
+        summary.removed++;
+      }
+      const settings: Record<string, string> = {
+        global: policy.global,
+        externalDefault: policy.externalDefault,
+        externalDomains: JSON.stringify(Object.fromEntries([...policy.externalDomains].sort(([a], [b]) => a.localeCompare(b)))),
+      };
+      for (const [key, value] of Object.entries(settings)) {
+        const old = this.setting(key);
+        if (old === value) continue;
+        this.db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(key, value);
+        this.append({ at: iso, actor, action: 'grants.setting.changed', target: `setting:${key}`, details: { from: old ?? null, to: value } });
+        summary.settingsChanged = true;
+      }
+      return summary;
+    })();
+  }
+
+  async loadAdminPolicy(): Promise<AdminPolicy | undefined> {
+    const global = this.setting('global');
+    const externalDefault = this.setting('externalDefault');
+    if (global === undefined || externalDefault === undefined) return undefined;
+    const domains = domainsSchema.parse(JSON.parse(this.setting('externalDomains') ?? '{}'));
+    return {
+      global: levelSchema.parse(global),
+      externalDefault: levelSchema.parse(externalDefault),
+      externalDomains: new Map(Object.entries(domains)),
+      grants: this.adminRows().map((row) => toGrant(row, 'file')),
+    };
+  }
+
+  async listUserGrants(): Promise<Grant[]> {
+    return this.rows('user_grants', 'SELECT owner, viewer, level, name FROM user_grants ORDER BY owner, viewer').map((row) => toGrant(row, 'user'));
+  }
+
+  async setUserGrant(change: UserGrantChange): Promise<{ previous: Level | null }> {
+    const owner = `user:${change.owner}`;
+    const viewer = formatScope(change.viewer);
+    return this.db.transaction(() => {
+      const old = this.db.prepare('SELECT level FROM user_grants WHERE owner = ? AND viewer = ?').get(owner, viewer) as { level?: string } | undefined;
+      const previous = old?.level === undefined ? null : levelSchema.parse(old.level);
+      if (previous === change.level) return { previous };
+      const at = change.at.toISOString();
+      if (change.level === null) {
+        this.db.prepare('DELETE FROM user_grants WHERE owner = ? AND viewer = ?').run(owner, viewer);
+      } else {
+        this.db
+          .prepare(
+            `INSERT INTO user_grants (owner, viewer, level, name, updated_at, updated_by) VALUES (?, ?, ?, ?, ?, ?)
+             ON CONFLICT (owner, viewer) DO UPDATE SET level = excluded.level, name = COALESCE(excluded.name, user_grants.name),
+               updated_at = excluded.updated_at, updated_by = excluded.updated_by`,
+          )
+          .run(owner, viewer, change.level, change.name ?? null, at, change.actor);
+      }
+      this.append({
+        at,
+        actor: change.actor,
+        action: change.level === null ? 'grant.removed' : 'grant.set',
+        target: `${owner}→${viewer}`,
+        details: { from: previous, to: change.level },
+      });
+      return { previous };
+    })();
+  }
+
+  async auditTrail(options: { targetPrefix?: string; limit?: number } = {}): Promise<AuditEntry[]> {
+    const limit = options.limit ?? -1;
+    const rows =
+      options.targetPrefix === undefined
+        ? this.db.prepare('SELECT * FROM audit_log ORDER BY seq LIMIT ?').all(limit)
+        : this.db.prepare("SELECT * FROM audit_log WHERE target LIKE ? ESCAPE '\\' ORDER BY seq LIMIT ?").all(`${escapeLike(options.targetPrefix)}%`, limit);
+    return rows.map((raw) => {
+      const row = parseRow(auditRow, raw, 'audit_log');
+      return {
+        seq: row.seq,
+        at: row.at,
+        actor: row.actor,
+        action: row.action,
+        target: row.target,
+        details: parseRow(detailsSchema, JSON.parse(row.details), 'audit_log'),
+        prevHash: row.prev_hash,
+        hash: row.hash,
+      };
+    });
+  }
+
+  async close(): Promise<void> {
+    this.db.close();
+  }
+
+  private append(entry: NewAuditEntry): void {
+    const last = this.db.prepare('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1').get() as { seq: number; hash: string } | undefined;
+    const seq = (last?.seq ?? 0) + 1;
+    const prevHash = last?.hash ?? '';
+    const hash = chainHash(prevHash, seq, entry);
+    this.db
+      .prepare('INSERT INTO audit_log (seq, at, actor, action, target, details, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
+      .run(seq, entry.at, entry.actor, entry.action, entry.target, JSON.stringify(entry.details), prevHash, hash);
+  }
+
+  private setting(key: string): string | undefined {
+    const row = this.db.prepare('SELECT value FROM settings WHERE key = ?').get(key) as { value: string } | undefined;
+    return row?.value;
+  }
+
+  private adminRows(): GrantRow[] {
+    return this.rows('admin_grants', 'SELECT owner, viewer, level, name FROM admin_grants ORDER BY owner, viewer');
+  }
+
+  private rows(table: string, sql: string): GrantRow[] {
+    return this.db
+      .prepare(sql)
+      .all()
+      .map((raw) => parseRow(grantRow, raw, table));
+  }
+}
+
+function migrate(db: Database.Database): void {
+  db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)');
+  const applied = new Set((db.prepare('SELECT version FROM schema_migrations').all() as { version: number }[]).map((r) => r.version));
+  for (const migration of SQLITE_MIGRATIONS) {
+    if (applied.has(migration.version)) continue;
+    db.transaction(() => {
+      db.exec(migration.sql);
+      db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)').run(
+        migration.version,
+        migration.name,
+        new Date().toISOString(),
+      );
+    })();
+  }
+}
+
+function parseRow<T>(schema: z.ZodType<T>, raw: unknown, table: string): T {
+  const parsed = schema.safeParse(raw);
+  if (!parsed.success) throw new CorruptRowError(table, parsed.error);
+  return parsed.data;
+}
+
+function toGrant(row: GrantRow, source: GrantSource): Grant {
+  const owner = parseOwnerScope(row.owner);
+  const viewer = parseViewerScope(row.viewer);
+  if (!owner.ok || !viewer.ok) throw new CorruptRowError(source === 'file' ? 'admin_grants' : 'user_grants', row);
+  const grant: Grant = { owner: owner.scope, viewer: viewer.scope, level: row.level, source };
+  if (row.name !== null) grant.name = row.name;
+  return grant;
+}
+
+const escapeLike = (text: string): string => text.replace(/[\\%_]/g, (c) => `\\${c}`);

@@ -1,0 +1,70 @@
+import { randomUUID } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
+import { CloudAdapter, ConfigurationBotFrameworkAuthentication, type TurnContext } from 'botbuilder';
+import * as restify from 'restify';
+import type { Config } from '../config/config';
+import type { App } from '../startup/create-app';
+import type { Logger } from '../ports/logger/logger.port';
+import { PrivacyDeskBot } from '../bot/privacy-desk.bot';
+
+export interface RunningServer {
+  url: string;
+  close(): Promise<void>;
+}
+
+/** The Bot Framework adapter for Teams; with no app id it accepts unauthenticated local traffic only. */
+export function createAdapter(config: Config, logger: Logger): CloudAdapter {
+  const auth = new ConfigurationBotFrameworkAuthentication({
+    MicrosoftAppId: config.bot.appId,
+    MicrosoftAppPassword: config.bot.appPassword,
+    MicrosoftAppType: config.bot.appType,
+    MicrosoftAppTenantId: config.bot.appTenantId,
+  });
+  const adapter = new CloudAdapter(auth);
+  adapter.onTurnError = async (context: TurnContext, error: Error) => {
+    const reference = randomUUID().slice(0, 8);
+    logger.error({ reference, activityId: context.activity.id, err: { name: error.name, stack: error.stack } }, 'unhandled turn error');
+  };
+  return adapter;
+}
+
+/**
+ * The HTTP server: `POST /api/messages` for the Bot Connector, `GET /healthz` for probes.
+ */
+export async function startServer(config: Config, app: App, logger: Logger): Promise<RunningServer> {
+  const adapter = createAdapter(config, logger);
+  const bot = new PrivacyDeskBot({
+    desk: app.desk,
+    logger,
+    allowLocalIdentity: config.bot.authDisabled,
+    defaultLocale: config.defaultLocale,
+  });
+  const server = restify.createServer({ name: 'privacy-desk', handleUncaughtExceptions: false });
+  server.use(restify.plugins.bodyParser({ maxBodySize: 256 * 1024 }));
+  server.post('/api/messages', async (req, res) => {
+    await adapter.process(req, res, (context) => bot.run(context));
+  });
+  server.get('/healthz', (_req, res, next) => {
+    res.json(200, {
+      status: 'ok',
+      directory: {
+        source: app.directory.description,
+        people: app.desk.directory.size,
+        groups: app.desk.directory.groups.length,
+        lastSuccess: app.desk.loadedAt.toISOString(),
+      },
+      auth: config.bot.authDisabled ? 'disabled (local use only)' : 'enabled',
+    });
+    return next();
+  });
+  await new Promise<void>((resolve) => server.listen(config.server.port, config.server.host, resolve));
+  const address = server.address() as AddressInfo;
+  const host = config.server.host === '0.0.0.0' ? '127.0.0.1' : config.server.host;
+  const url = `http://${host}:${address.port}`;
+  logger.info({ url, auth: config.bot.authDisabled ? 'disabled' : 'enabled' }, 'listening');
+  if (config.bot.authDisabled) logger.warn({}, 'MICROSOFT_APP_ID is empty: bot authentication is off; use locally only');
+  return {
+    url,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}

@@ -1,0 +1,53 @@
+import { PrivacyDesk } from '../app/privacy-desk';
+import type { Config } from '../config/config';
+import { type Clock, systemClock } from '../ports/clock/clock.port';
+import type { DirectoryPort } from '../ports/directory/directory.port';
+import { LdifDirectory } from '../ports/directory/ldif-directory.adapter';
+import type { Logger } from '../ports/logger/logger.port';
+import type { GrantStore } from '../ports/store/grant-store.port';
+import { SqliteGrantStore } from '../ports/store/sqlite-grant-store.adapter';
+import { loadGrantsFile, loadMatrix } from './admin-files';
+
+export interface App {
+  desk: PrivacyDesk;
+  store: GrantStore;
+  directory: DirectoryPort;
+  close(): Promise<void>;
+}
+
+export interface AppSeams {
+  clock?: Clock;
+  store?: GrantStore;
+  directory?: DirectoryPort;
+}
+
+export function directoryFor(config: Config): DirectoryPort {
+  switch (config.directory.kind) {
+    case 'ldif':
+      return new LdifDirectory(config.directory.file);
+  }
+}
+
+/**
+ * Wires the application: reads and validates the administrators' files, imports the grants file
+ * into the store (idempotent, audited), reads the directory, and builds the in-memory snapshot.
+ */
+export async function createApp(config: Config, logger: Logger, seams: AppSeams = {}): Promise<App> {
+  const clock = seams.clock ?? systemClock;
+  const matrix = await loadMatrix(config.matrixFile);
+  const policy = await loadGrantsFile(config.grantsFile);
+  const directory = seams.directory ?? directoryFor(config);
+  const store = seams.store ?? SqliteGrantStore.open(config.databaseFile);
+  try {
+    const summary = await store.importAdminPolicy(policy, 'grants-file', clock.now());
+    logger.info({ ...summary }, 'grants file imported');
+    const data = await directory.read();
+    logger.info({ people: data.people.length, groups: data.groups.length, source: directory.description }, 'directory read');
+    const stored = (await store.loadAdminPolicy()) ?? policy;
+    const desk = new PrivacyDesk(matrix, store, clock, data, stored, await store.listUserGrants());
+    return { desk, store, directory, close: () => store.close() };
+  } catch (error) {
+    await store.close();
+    throw error;
+  }
+}
