@@ -1,0 +1,94 @@
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+/** What the bot sent to the Bot Connector. */
+export interface RecordedCall {
+  method: string;
+  path: string;
+  body: unknown;
+  authorization?: string;
+}
+
+export interface TeamsMember {
+  id: string;
+  name: string;
+  aadObjectId?: string;
+  userPrincipalName?: string;
+  email?: string;
+}
+
+/**
+ * A local stand-in for the Bot Connector service: answers the calls the bot makes (replies,
+ * updates, new conversations, member lookups) and records them.
+ */
+export class ConnectorStandIn {
+  readonly calls: RecordedCall[] = [];
+  private server?: Server;
+  private counter = 0;
+  private waiters: { count: number; resolve: () => void }[] = [];
+
+  constructor(private readonly members: Record<string, TeamsMember> = {}) {}
+
+  get url(): string {
+    const address = this.server?.address() as AddressInfo;
+    return `http://127.0.0.1:${address.port}/`;
+  }
+
+  async start(): Promise<void> {
+    this.server = createServer((req, res) => {
+      void this.handle(req).then(({ status, body }) => {
+        res.writeHead(status, { 'content-type': 'application/json' });
+        res.end(JSON.stringify(body));
+      });
+    });
+    await new Promise<void>((resolve) => this.server?.listen(0, '127.0.0.1', resolve));
+  }
+
+  async stop(): Promise<void> {
+    await new Promise<void>((resolve) => this.server?.close(() => resolve()));
+  }
+
+  /** Activities the bot posted or put, in order. */
+  get activities(): { method: string; path: string; activity: Record<string, unknown> }[] {
+    return this.calls
+      .filter((c) => (c.method === 'POST' || c.method === 'PUT') && /\/activities/.test(c.path))
+      .map((c) => ({ method: c.method, path: c.path, activity: c.body as Record<string, unknown> }));
+  }
+
+  /** Resolves once at least `count` activities were sent. */
+  waitForActivities(count: number, timeoutMs = 5000): Promise<void> {
+    if (this.activities.length >= count) return Promise.resolve();
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`expected ${count} activities, got ${this.activities.length}`)), timeoutMs);
+      this.waiters.push({ count, resolve: () => (clearTimeout(timer), resolve()) });
+    });
+  }
+
+  private async handle(req: IncomingMessage): Promise<{ status: number; body: unknown }> {
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) chunks.push(chunk as Buffer);
+    const text = Buffer.concat(chunks).toString('utf8');
+    const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+    const call: RecordedCall = { method: req.method ?? 'GET', path, body: text ? JSON.parse(text) : undefined };
+    if (req.headers.authorization) call.authorization = req.headers.authorization;
+    this.calls.push(call);
+    const response = this.respond(call);
+    this.waiters = this.waiters.filter((w) => (this.activities.length >= w.count ? (w.resolve(), false) : true));
+    return response;
+  }
+
+  private respond(call: RecordedCall): { status: number; body: unknown } {
+    const member = /^\/v3\/conversations\/([^/]+)\/members\/([^/]+)$/.exec(call.path);
+    if (call.method === 'GET' && member) {
+      const found = this.members[member[2] as string];
+      return found ? { status: 200, body: found } : { status: 404, body: { error: { code: 'MemberNotFoundInConversation', message: 'not found' } } };
+    }
+    if (call.method === 'POST' && call.path === '/v3/conversations') {
+      return { status: 200, body: { id: `conversation-${++this.counter}`, activityId: `activity-${this.counter}` } };
+    }
+    if ((call.method === 'POST' || call.method === 'PUT') && /^\/v3\/conversations\/[^/]+\/activities(\/[^/]+)?$/.test(call.path)) {
+      return { status: 200, body: { id: `activity-${++this.counter}` } };
+    }
+    return { status: 404, body: { error: { code: 'NotFound', message: call.path } } };
+  }
+}
