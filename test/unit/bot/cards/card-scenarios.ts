@@ -1,0 +1,371 @@
+import { type Activity, ActivityTypes } from 'botbuilder';
+import type { App } from '../../../../src/startup/create-app';
+import { cardToText } from '../../../../src/bot/cards/card-text';
+import { fieldTopic } from '../../../../src/bot/cards/describe';
+import type { Locale } from '../../../../src/bot/i18n/locale';
+import { type Messages, messages } from '../../../../src/bot/i18n/messages';
+import { LocalAdapter, localActivity } from '../../../../src/bot/local-adapter';
+import { LocalConversation, type LocalReply } from '../../../../src/bot/local-conversation';
+import { PrivacyDeskBot } from '../../../../src/bot/privacy-desk.bot';
+import { silentLogger } from '../../../../src/ports/logger/logger.port';
+
+/**
+ * Conversations with the real bot on the demo organisation that between them produce every card
+ * the bot can send, in either language. Shared by the schema and snapshot specs; not a spec itself.
+ */
+
+/** What one reply must be: its title, and texts its plain-text rendering must contain. */
+export interface Expectation {
+  title: (t: Messages) => string;
+  contains?: (t: Messages) => string[];
+}
+
+type Action =
+  /** Types a message (per language: the parser must understand it). */
+  | { say: Record<Locale, string> }
+  /** Sends button data as it stands, without a card having offered it. */
+  | { click: unknown }
+  /** Presses the button with this title on the previous reply (`nth` of several), choosing `inputs`. */
+  | { press: (t: Messages) => string; nth?: number; inputs?: Record<string, string> }
+  /** The bot is added to a conversation (outside Teams: `conversationUpdate`). */
+  | { welcome: true }
+  /** Closes the store underneath the running bot, so that the next write fails. */
+  | { closeStore: true };
+
+export type Step = Action & { expect?: Expectation };
+
+export interface Scenario {
+  name: string;
+  /** Mail of the asker; Alice by default. */
+  as?: string;
+  steps: Step[];
+}
+
+export interface Played {
+  step: number;
+  reply: LocalReply;
+  expect?: Expectation;
+}
+
+export const ALICE = 'alice@example.com';
+
+const same = (text: string): Record<Locale, string> => ({ en: text, de: text });
+
+export const SCENARIOS: Scenario[] = [
+  { name: 'help', steps: [{ say: { en: 'help', de: 'Hilfe' }, expect: { title: (t) => t.helpTitle, contains: (t) => [t.helpIntro, t.helpLevels] } }] },
+  { name: 'greeting (answers with help)', steps: [{ say: { en: 'hi', de: 'hallo' }, expect: { title: (t) => t.helpTitle, contains: (t) => [t.helpIntro] } }] },
+  { name: 'welcome', steps: [{ welcome: true, expect: { title: (t) => t.welcomeTitle, contains: (t) => [t.welcomeText, t.helpLevels] } }] },
+  {
+    name: 'unknown',
+    steps: [{ say: { en: 'can you order me a taxi', de: 'Kannst du mir ein Taxi bestellen?' }, expect: { title: (t) => t.helpTitle, contains: (t) => [t.unknown] } }],
+  },
+  {
+    name: 'who can see: mobile (not governed internally, capped externally)',
+    steps: [
+      {
+        say: { en: 'who can see my mobile number', de: 'Wer kann meine Handynummer sehen?' },
+        expect: {
+          title: (t) => t.whoTitle(fieldTopic(t, 'mobile'), false),
+          contains: (t) => [t.notGovernedColleagues(fieldTopic(t, 'mobile'), 'F.13.3.1'), t.cappedContact('Eve Evans', 'partner.example', 'business')],
+        },
+      },
+    ],
+  },
+  {
+    name: 'who can see: presence (everyone)',
+    steps: [
+      {
+        say: { en: 'who can see my presence', de: 'wer sieht meine Praesenz?' },
+        expect: { title: (t) => t.whoTitle(fieldTopic(t, 'presence'), false), contains: (t) => [t.everyone(29), t.reasonGlobal('public')] },
+      },
+    ],
+  },
+  {
+    name: 'who can see: private appointments (groups)',
+    steps: [
+      {
+        say: { en: 'who can see my private appointments', de: 'Wer sieht meine privaten Termine?' },
+        expect: { title: (t) => t.whoTitle(fieldTopic(t, 'privateAppointments'), false), contains: (t) => [t.whoNeeds('personal', false), 'Bob Brown'] },
+      },
+    ],
+  },
+  {
+    name: 'who can do: line 2 pick-up (not in the federation table)',
+    steps: [
+      {
+        say: { en: 'who can pick up my calls on line 2', de: 'Wer kann Anrufe auf Nebenstelle 2 heranholen?' },
+        expect: {
+          title: (t) => t.whoTitle(fieldTopic(t, 'line2Pickup'), true),
+          contains: (t) => [t.whoNeeds('personal', true), t.notGovernedExternals(fieldTopic(t, 'line2Pickup'))],
+        },
+      },
+    ],
+  },
+  {
+    name: 'who can see: public appointments (external contact capped by domain)',
+    steps: [
+      {
+        say: { en: 'who can see my public appointments', de: 'Wer sieht meine öffentlichen Termine?' },
+        expect: {
+          title: (t) => t.whoTitle(fieldTopic(t, 'publicAppointments'), false),
+          contains: (t) => [t.reachCount(12), t.cappedNote('partner.example', 'business', 'team')],
+        },
+      },
+    ],
+  },
+  {
+    name: 'who can see: no detail named',
+    steps: [{ say: { en: 'who can see', de: 'Wer kann sehen?' }, expect: { title: (t) => t.detailTitle, contains: (t) => [t.needField] } }],
+  },
+  {
+    name: 'who can see: "show all" page',
+    steps: [
+      // The demo data never lists more than 20 names for a level-governed detail; a grant to All Staff does.
+      { say: { en: 'set All Staff to business', de: 'All Staff auf geschäftlich setzen' }, expect: { title: (t) => t.setTitle, contains: (t) => [t.groupSet(t.scopeGroup('All Staff'), 'business')] } },
+      {
+        say: { en: 'who can see my public appointments', de: 'Wer sieht meine öffentlichen Termine?' },
+        expect: { title: (t) => t.whoTitle(fieldTopic(t, 'publicAppointments'), false), contains: (t) => [t.reachCount(29), t.andMore(9)] },
+      },
+      { press: (t) => t.showAll, expect: { title: (t) => t.whoTitle(fieldTopic(t, 'publicAppointments'), false), contains: (t) => [t.pageOf(1, 29, 29), 'Wei Zhang'] } },
+    ],
+  },
+  {
+    name: 'what can Bob see',
+    steps: [
+      {
+        say: { en: 'what can Bob see of me', de: 'Was sieht Bob von mir?' },
+        expect: { title: (t) => t.whatTitle('Bob Brown'), contains: (t) => [t.whatLevel('Bob Brown', 'personal'), t.reasonsHeading] },
+      },
+    ],
+  },
+  {
+    name: 'what can Eve Evans see (external, capped)',
+    steps: [
+      {
+        say: { en: 'what can Eve Evans see of me', de: 'Was kann Eve Evans von mir sehen?' },
+        expect: {
+          title: (t) => t.whatTitle('Eve Evans (eve@partner.example)'),
+          contains: (t) => [t.whatLevel('Eve Evans (eve@partner.example)', 'business'), t.cappedNote('partner.example', 'business', 'team')],
+        },
+      },
+    ],
+  },
+  {
+    name: 'why can Frank see my presence',
+    steps: [
+      {
+        say: { en: 'why can Frank see my presence', de: 'Warum kann Frank meine Präsenz sehen?' },
+        expect: {
+          title: (t) => t.whyTitle('Frank Fischer', fieldTopic(t, 'presence')),
+          contains: (t) => [t.whyField('Frank Fischer', fieldTopic(t, 'presence'), 'business', 'public', true), t.additive('public', 'business')],
+        },
+      },
+    ],
+  },
+  {
+    name: 'why can Mallory see my presence (additive note)',
+    steps: [
+      {
+        say: { en: 'why can Mallory see my presence', de: 'Warum kann Mallory meine Präsenz sehen?' },
+        expect: { title: (t) => t.whyTitle('Mallory Miller', fieldTopic(t, 'presence')), contains: (t) => [t.additive('blocked', 'public')] },
+      },
+    ],
+  },
+  {
+    name: 'why does Bob have his level (no detail)',
+    steps: [{ say: { en: 'why can Bob see me', de: 'warum sieht Bob mich' }, expect: { title: (t) => t.whyTitle('Bob Brown'), contains: (t) => [t.whatLevel('Bob Brown', 'personal')] } }],
+  },
+  {
+    name: 'set Bob to team member',
+    steps: [
+      {
+        say: { en: 'set Bob to team member', de: 'Bob auf Teammitglied setzen' },
+        expect: { title: (t) => t.setTitle, contains: (t) => [t.setDone('Bob Brown', 'team', null), t.stillHigher('Bob Brown', 'personal')] },
+      },
+    ],
+  },
+  {
+    name: 'block Mallory',
+    steps: [
+      {
+        say: { en: 'block Mallory', de: 'Mallory sperren' },
+        expect: { title: (t) => t.setTitle, contains: (t) => [t.setDone('Mallory Miller', 'blocked', null), t.stillHigher('Mallory Miller', 'public')] },
+      },
+    ],
+  },
+  {
+    name: 'set group Sales to business',
+    steps: [
+      // "set group Sales to business" is not understood (the parser takes "group Sales" as a name); a bare group name is.
+      { say: { en: 'set Sales to business', de: 'Sales auf geschäftlich setzen' }, expect: { title: (t) => t.setTitle, contains: (t) => [t.groupSet(t.scopeGroup('Sales'), 'business')] } },
+    ],
+  },
+  {
+    name: 'change level through the show-card, then undo',
+    steps: [
+      { say: { en: 'what can Bob see of me', de: 'Was sieht Bob von mir?' }, expect: { title: (t) => t.whatTitle('Bob Brown') } },
+      { press: (t) => t.changeLevel, inputs: { level: 'business' }, expect: { title: (t) => t.setTitle, contains: (t) => [t.setDone('Bob Brown', 'business', null)] } },
+      { press: (t) => t.undo, expect: { title: (t) => t.setTitle, contains: (t) => [t.removed('Bob Brown', 'business')] } },
+    ],
+  },
+  {
+    name: 'set level without a level (level picker)',
+    steps: [
+      { click: { verb: 'run', intent: 'setLevel', person: 'bob@example.com' }, expect: { title: (t) => t.setTitle, contains: (t) => [t.setWhichLevel('Bob Brown')] } },
+    ],
+  },
+  {
+    name: 'set a level for oneself',
+    steps: [{ say: { en: 'set Alice to personal', de: 'Alice auf persönlich setzen' }, expect: { title: (t) => t.setTitle, contains: (t) => [t.cannotSetSelf] } }],
+  },
+  {
+    name: 'list my grants (none of my own)',
+    steps: [
+      {
+        say: { en: 'list my grants', de: 'Meine Freigaben' },
+        expect: { title: (t) => t.listTitle, contains: (t) => [t.listNone, t.listAdmins, t.listDomainCap('partner.example', 'business')] },
+      },
+    ],
+  },
+  {
+    name: 'list my grants, remove one with its button, undo',
+    steps: [
+      { say: { en: 'set Bob to team member', de: 'Bob auf Teammitglied setzen' }, expect: { title: (t) => t.setTitle } },
+      { say: { en: 'block Mallory', de: 'Mallory sperren' }, expect: { title: (t) => t.setTitle } },
+      {
+        say: { en: 'list my grants', de: 'Meine Freigaben' },
+        expect: { title: (t) => t.listTitle, contains: (t) => [`Bob Brown — ${t.level('team')}`, `Mallory Miller — ${t.level('blocked')}`] },
+      },
+      { press: (t) => t.remove, nth: 0, expect: { title: (t) => t.setTitle, contains: (t) => [t.removed('Bob Brown', 'team'), t.effectiveNow('Bob Brown', 'personal')] } },
+      { press: (t) => t.undo, expect: { title: (t) => t.setTitle, contains: (t) => [t.setDone('Bob Brown', 'team', null)] } },
+    ],
+  },
+  {
+    name: 'choose between two people',
+    steps: [
+      {
+        say: { en: 'what can chris see', de: 'Was sieht Chris von mir?' },
+        expect: { title: (t) => t.chooseTitle(t.locale === 'de' ? 'Chris' : 'chris'), contains: () => ['Chris Carter', 'Chris Clark'] },
+      },
+      { press: (t) => t.choose, nth: 1, expect: { title: (t) => t.whatTitle('Chris Clark') } },
+    ],
+  },
+  {
+    name: 'nobody by that name',
+    steps: [
+      { say: { en: 'what can Nobody Atall see', de: 'Was sieht Nobody Atall von mir?' }, expect: { title: (t) => t.personTitle, contains: (t) => [t.notFound('Nobody Atall')] } },
+    ],
+  },
+  {
+    name: 'button without a person',
+    steps: [{ click: { verb: 'run', intent: 'whatCanSee' }, expect: { title: (t) => t.personTitle, contains: (t) => [t.needPerson] } }],
+  },
+  {
+    name: 'start an access request',
+    steps: [
+      {
+        // "Auskunftsantrag für Erika Musterfrau" is not understood; the corpus' phrasing is.
+        say: { en: 'start an access request for Erika Musterfrau', de: 'Auskunft für Erika Musterfrau beantragen' },
+        expect: { title: (t) => t.requestsTitle, contains: (t) => [t.requestNotYet(t.requestType('access'), 'Erika Musterfrau')] },
+      },
+    ],
+  },
+  {
+    name: 'status of my request',
+    steps: [{ say: { en: 'status of my request', de: 'Wie ist der Stand meines Antrags?' }, expect: { title: (t) => t.requestsTitle, contains: (t) => [t.requestStatusNotYet] } }],
+  },
+  {
+    name: 'retention summary',
+    steps: [{ say: { en: 'retention summary', de: 'Aufbewahrungsfristen' }, expect: { title: (t) => t.retentionTitle, contains: (t) => [t.retentionIntro] } }],
+  },
+  {
+    name: 'Art. 30 record',
+    steps: [{ say: { en: 'Art. 30 record', de: 'Verzeichnis der Verarbeitungstätigkeiten' }, expect: { title: (t) => t.recordTitle, contains: (t) => [t.recordNotYet] } }],
+  },
+  {
+    name: 'invalid card action',
+    steps: [{ click: { verb: 'nonsense' }, expect: { title: (t) => t.appTitle, contains: (t) => [t.invalidAction] } }],
+  },
+  {
+    name: 'asker not in the directory',
+    as: 'nobody@example.com',
+    steps: [
+      { say: { en: 'what can Bob see of me', de: 'Was sieht Bob von mir?' }, expect: { title: (t) => t.appTitle, contains: (t) => [t.notInDirectory] } },
+      { say: { en: 'help', de: 'Hilfe' }, expect: { title: (t) => t.helpTitle } },
+    ],
+  },
+  {
+    name: 'Bob asks what Alice can see',
+    as: 'bob@example.com',
+    steps: [{ say: { en: 'what can Alice see of me', de: 'Was sieht Alice von mir?' }, expect: { title: (t) => t.whatTitle('Alice Adams') } }],
+  },
+  {
+    name: 'Frank asks who can set his presence',
+    as: 'frank@example.com',
+    steps: [
+      {
+        say: { en: 'who can set my presence', de: 'Wer darf meine Präsenz setzen?' },
+        expect: { title: (t) => t.whoTitle(fieldTopic(t, 'setPresence'), true), contains: (t) => [t.reachCount(1), 'Sabine Hoffmann'] },
+      },
+    ],
+  },
+  {
+    name: 'a turn that fails (store closed)',
+    steps: [
+      { closeStore: true },
+      { say: same('set Bob to team member'), expect: { title: (t) => t.appTitle, contains: (t) => [t.errorReference('')] } },
+    ],
+  },
+];
+
+/** Plays a scenario on `app` in `locale`; one reply per step (none for `closeStore`). */
+export async function play(app: App, scenario: Scenario, locale: Locale): Promise<Played[]> {
+  const t = messages(locale);
+  const as = scenario.as ?? ALICE;
+  const conversation = new LocalConversation(app.desk, { id: as, locale }, silentLogger);
+  const played: Played[] = [];
+  for (const [index, step] of scenario.steps.entries()) {
+    let replies: LocalReply[];
+    if ('closeStore' in step) {
+      await app.close();
+      continue;
+    } else if ('welcome' in step) {
+      replies = await welcome(app, as, locale);
+    } else if ('say' in step) {
+      replies = await conversation.say(step.say[locale]);
+    } else if ('click' in step) {
+      replies = await conversation.click(step.click);
+    } else {
+      const previous = played[played.length - 1]?.reply;
+      const title = step.press(t);
+      const button = previous?.actions.filter((a) => a.title === title)[step.nth ?? 0];
+      if (!button) throw new Error(`${scenario.name}, step ${index}: the previous card has no button "${title}"`);
+      replies = await conversation.click({ ...(button.data as object), ...step.inputs });
+    }
+    if (replies.length !== 1) throw new Error(`${scenario.name}, step ${index}: expected one reply, got ${replies.length}`);
+    played.push({ step: index, reply: replies[0] as LocalReply, ...(step.expect ? { expect: step.expect } : {}) });
+  }
+  return played;
+}
+
+/** The bot added to a conversation outside Teams: what `onMembersAdded` sends. */
+async function welcome(app: App, as: string, locale: Locale): Promise<LocalReply[]> {
+  const bot = new PrivacyDeskBot({ desk: app.desk, logger: silentLogger, allowLocalIdentity: true, defaultLocale: locale });
+  const base = localActivity({ id: as, locale }, { text: '' });
+  const activity: Partial<Activity> = {
+    ...base,
+    type: ActivityTypes.ConversationUpdate,
+    text: undefined,
+    membersAdded: [{ id: 'privacy-desk', name: 'privacy-desk' }],
+  };
+  const sent = await new LocalAdapter().process(activity, bot);
+  return sent.map((a) => ({ activity: a, ...cardToText(a.attachments?.[0]?.content as Record<string, unknown>) }));
+}
+
+/** The Adaptive Card of a reply. */
+export function cardOf(reply: LocalReply): Record<string, unknown> {
+  return reply.activity.attachments?.[0]?.content as Record<string, unknown>;
+}
+
+/** `**bold**` as the plain-text rendering shows it. */
+export const plain = (text: string): string => text.replace(/\*\*(.+?)\*\*/g, '$1');

@@ -1,0 +1,122 @@
+import { type Activity, ActivityTypes, TestAdapter } from 'botbuilder';
+import { PrivacyDeskBot } from '../../../src/bot/privacy-desk.bot';
+import { cardToText } from '../../../src/bot/cards/card-text';
+import type { Logger } from '../../../src/ports/logger/logger.port';
+import { silentLogger } from '../../../src/ports/logger/logger.port';
+import type { App } from '../../../src/startup/create-app';
+import { demoApp } from '../../support/demo-app';
+
+/** The bot through botbuilder's TestAdapter, on the demo organisation. */
+describe('PrivacyDeskBot', () => {
+  let app: App;
+  beforeEach(async () => {
+    app = await demoApp();
+  });
+  afterEach(async () => {
+    await app.close();
+  });
+
+  const adapterFor = (options: { from?: string; locale?: string; allowLocalIdentity?: boolean; logger?: Logger } = {}): TestAdapter => {
+    const bot = new PrivacyDeskBot({
+      desk: app.desk,
+      logger: options.logger ?? silentLogger,
+      allowLocalIdentity: options.allowLocalIdentity ?? true,
+      defaultLocale: 'en',
+    });
+    return new TestAdapter(async (context) => bot.run(context), {
+      channelId: 'emulator',
+      locale: options.locale ?? 'en-US',
+      from: { id: options.from ?? 'alice@example.com', name: 'Alice' },
+    } as Partial<Activity>);
+  };
+
+  const cardText = (activity: Partial<Activity>): string => {
+    const attachment = activity.attachments?.[0];
+    expect(attachment?.contentType).toBe('application/vnd.microsoft.card.adaptive');
+    return cardToText(attachment?.content as Record<string, unknown>).text;
+  };
+
+  it('answers who can see a detail with a card and a plain-text summary', async () => {
+    await adapterFor()
+      .send('who can see my private appointments')
+      .assertReply((reply) => {
+        const text = cardText(reply);
+        expect(text).toContain('Who can see: Private appointments');
+        expect(text).toContain('Bob Brown');
+        expect(reply.summary).toBe('Who can see: Private appointments');
+      });
+  });
+
+  it('answers in German for a German locale, typos tolerated', async () => {
+    await adapterFor({ locale: 'de-DE' })
+      .send('wer kan meine handynumer sehn')
+      .assertReply((reply) => expect(cardText(reply)).toContain('Für Kolleginnen und Kollegen nicht über Berechtigungsstufen geregelt'));
+  });
+
+  it('asks which person is meant when a name is ambiguous, and answers after the choice', async () => {
+    const adapter = adapterFor();
+    let choice: unknown;
+    await adapter.send('what can chris see of me').assertReply((reply) => {
+      const { text, actions } = cardToText(reply.attachments?.[0]?.content as Record<string, unknown>);
+      expect(text).toContain('Chris Carter');
+      expect(text).toContain('Chris Clark');
+      choice = actions[1]?.data;
+    });
+    expect(choice).toEqual({ verb: 'run', intent: 'whatCanSee', person: 'chris.clark@example.com' });
+    await adapter.send({ type: ActivityTypes.Message, value: choice } as Partial<Activity>).assertReply((reply) => expect(cardText(reply)).toContain('What Chris Clark can see of you'));
+  });
+
+  it('sets a level, says what still applies, and undoes it', async () => {
+    const adapter = adapterFor();
+    let undo: unknown;
+    await adapter.send('block Bob').assertReply((reply) => {
+      const { text, actions } = cardToText(reply.attachments?.[0]?.content as Record<string, unknown>);
+      expect(text).toContain('Bob Brown now has Blocked');
+      expect(text).toContain('still has Personal');
+      undo = actions.find((a) => a.title === 'Undo')?.data;
+    });
+    expect(undo).toEqual({ verb: 'run', intent: 'setLevel', person: 'bob@example.com', level: 'remove' });
+    await adapter.send({ type: ActivityTypes.Message, value: undo } as Partial<Activity>).assertReply((reply) => expect(cardText(reply)).toContain('Removed your own grant for Bob Brown'));
+  });
+
+  it('refuses to set a level for the asker themself', async () => {
+    await adapterFor()
+      .send('set alice@example.com to personal')
+      .assertReply((reply) => expect(cardText(reply)).toContain('cannot set a level for yourself'));
+  });
+
+  it('answers request intents honestly until requests exist', async () => {
+    await adapterFor()
+      .send('start access request for Erika Musterfrau')
+      .assertReply((reply) => {
+        const text = cardText(reply);
+        expect(text).toContain('access request (Art. 15 GDPR) for Erika Musterfrau');
+        expect(text).toContain("can't take privacy requests yet");
+      });
+  });
+
+  it('does not take the asker’s word for who they are when local identity is off', async () => {
+    await adapterFor({ allowLocalIdentity: false })
+      .send('who can see my presence')
+      .assertReply((reply) => expect(cardText(reply)).toContain("can't tell who you are"));
+  });
+
+  it('welcomes on being added outside Teams', async () => {
+    await adapterFor()
+      .send({ type: ActivityTypes.ConversationUpdate, membersAdded: [{ id: 'bot', name: 'bot' }], recipient: { id: 'bot', name: 'bot' } } as Partial<Activity>)
+      .assertReply((reply) => expect(cardText(reply)).toContain('Hello, I am privacy-desk'));
+  });
+
+  it('answers a failure with a reference, logs it without the message text, and changes nothing', async () => {
+    const logged: object[] = [];
+    const logger: Logger = { ...silentLogger, error: (fields: object) => void logged.push(fields), child: () => logger };
+    jest.spyOn(app.desk, 'whoCanSee').mockImplementation(() => {
+      throw new Error('boom');
+    });
+    await adapterFor({ logger })
+      .send('who can see my mobile number')
+      .assertReply((reply) => expect(cardText(reply)).toMatch(/Something went wrong on my side\. Nothing was changed\. Reference: [0-9a-f]{8}/));
+    expect(logged).toHaveLength(1);
+    expect(JSON.stringify(logged)).not.toContain('mobile number');
+  });
+});

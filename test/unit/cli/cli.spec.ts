@@ -1,0 +1,79 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { main } from '../../../src/cli/main';
+
+/** The `privacy-desk` command, run in-process; output captured. */
+async function run(...args: string[]): Promise<{ out: string; err: string; code: number | undefined }> {
+  const out: string[] = [];
+  const err: string[] = [];
+  const stdout = jest.spyOn(process.stdout, 'write').mockImplementation((chunk) => (out.push(String(chunk)), true));
+  const stderr = jest.spyOn(process.stderr, 'write').mockImplementation((chunk) => (err.push(String(chunk)), true));
+  const before = process.exitCode;
+  process.exitCode = undefined;
+  try {
+    await main(['node', 'privacy-desk', ...args]);
+    return { out: out.join(''), err: err.join(''), code: process.exitCode };
+  } finally {
+    process.exitCode = before;
+    stdout.mockRestore();
+    stderr.mockRestore();
+  }
+}
+
+describe('privacy-desk CLI', () => {
+  let dir: string;
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'privacy-desk-cli-'));
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('parse --json prints the slots with GLOSSARY ids, absent slots left out', async () => {
+    const { out } = await run('parse', '--json', 'set Bob to team member');
+    expect(JSON.parse(out)).toEqual({ intent: 'setLevel', person: 'Bob', level: 'team' });
+  });
+
+  it('matrix --json prints levels and both tables with each row’s lowest level', async () => {
+    const { out } = await run('matrix', '--json');
+    const matrix = JSON.parse(out);
+    expect(matrix.levels).toEqual(['blocked', 'public', 'business', 'team', 'personal']);
+    expect(matrix.internal).toHaveLength(17);
+    expect(matrix.internal[2]).toEqual({ id: 'presence', de: 'Präsenz sehen', en: 'See presence', kind: 'detail', minLevel: 'public' });
+    expect(matrix.external.find((r: { id: string }) => r.id === 'chat')).toEqual({ id: 'chat', de: 'Chat', en: 'Chat', kind: 'action', minLevel: 'public' });
+  });
+
+  it('ask prints the answer as text, through the same bot code as Teams', async () => {
+    const { out } = await run('ask', '--as', 'alice@example.com', '--database', join(dir, 'db.sqlite'), 'why can Frank see my presence');
+    expect(out).toContain('Frank Fischer has the level Business toward you.');
+    expect(out).toContain('[1] Change level');
+  });
+
+  it('ask --json prints the Bot Framework activities the bot sent, cards included', async () => {
+    const { out } = await run('ask', '--as', 'alice@example.com', '--locale', 'de', '--json', '--database', join(dir, 'db.sqlite'), 'Hilfe');
+    const activities = JSON.parse(out);
+    expect(activities).toHaveLength(1);
+    expect(activities[0]).toMatchObject({ type: 'message', attachments: [{ contentType: 'application/vnd.microsoft.card.adaptive', content: { type: 'AdaptiveCard', version: '1.5' } }] });
+    expect(JSON.stringify(activities[0])).toContain('Was ich kann');
+  });
+
+  it('ask answers from other directory and grants files, without touching the configured database', async () => {
+    const ldif = join(dir, 'org.ldif');
+    writeFileSync(
+      ldif,
+      ['dn: uid=a,dc=x', 'objectClass: inetOrgPerson', 'cn: Ann', 'sn: A', 'mail: ann@x.example', '', 'dn: uid=b,dc=x', 'objectClass: inetOrgPerson', 'cn: Ben', 'sn: B', 'mail: ben@x.example', ''].join('\n'),
+    );
+    const grants = join(dir, 'grants.json');
+    writeFileSync(grants, JSON.stringify({ global: 'blocked', externalDefault: 'blocked', grants: [{ owner: 'user:ann@x.example', viewer: 'user:ben@x.example', level: 'team' }] }));
+    const { out } = await run('ask', '--as', 'ann@x.example', '--directory', ldif, '--grants', grants, 'who can set my presence');
+    expect(out).toContain('Team member: set for you by the administrators (grants file) — 1');
+    expect(out).toContain('Ben');
+  });
+
+  it('stops with exit code 2 and names the bad entry of a grants file', async () => {
+    const grants = join(dir, 'bad.json');
+    writeFileSync(grants, JSON.stringify({ global: 'public', externalDefault: 'blocked', grants: [{ owner: 'all', viewer: 'group:', level: 'team' }] }));
+    const { err, code } = await run('ask', '--as', 'alice@example.com', '--grants', grants, 'help');
+    expect(code).toBe(2);
+    expect(err).toContain(`${grants}: grants[0].viewer`);
+  });
+});
