@@ -249,7 +249,10 @@ export function generateOrganisation(sizes: OrganisationSizes, seed = 1): Organi
   // colleagues (60 % of them in the owner's own team), 5 % groups (mostly teams), 15 % external
   // contacts — taken in order first, so every generated contact appears in some grant.
   const perOwner = new Int32Array(n);
-  for (let k = 0; k < sizes.userGrants; k++) { const o = int(n); perOwner[o] = (perOwner[o] as number) + 1; }
+  for (let k = 0; k < sizes.userGrants; k++) {
+    const o = int(n);
+    perOwner[o] = (perOwner[o] as number) + 1;
+  }
   const leafMembers = memberPeople[3] as number[][];
   const groupNames = names;
   const userGrants: Grant[] = [];

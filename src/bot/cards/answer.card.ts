@@ -51,7 +51,7 @@ export function renderAnswer(view: AnswerView): RenderedCard {
     intro: view.intro ?? [],
     notes: view.notes ?? [],
     actions: view.actions ?? [],
-    levelChange: view.levelChange ?? null,
+    levelChange: view.levelChange ? { ...view.levelChange, current: view.levelChange.current ?? '' } : null,
     sections: (view.sections ?? []).map((s) => ({
       heading: s.heading ?? '',
       lines: s.lines ?? [],

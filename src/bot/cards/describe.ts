@@ -111,5 +111,5 @@ export function reasonText(ctx: DescribeContext, reason: Reason): string {
 /** "A, B and 3 more" */
 export function namesList(t: Messages, names: string[], total: number): string {
   const rest = total - names.length;
-  return rest > 0 ? `${names.join(', ')}, ${t.andMore(rest)}` : t.list(names);
+  return t.list(rest > 0 ? [...names, t.andMore(rest)] : names);
 }

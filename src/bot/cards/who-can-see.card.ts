@@ -70,7 +70,7 @@ function externalsSection(ctx: DescribeContext, answer: ExternalsAnswer | NotGov
   if (answer.cappedDomains.length > 0) lines.push(t.cappedDomains(t.list(answer.cappedDomains.map((d) => `${d.domain} (${t.level(d.level)})`))));
   const groups = answer.reaching.map((entry) => ({
     label: `${entry.contact.name ? `${entry.contact.name} (${entry.contact.address})` : entry.contact.address} — ${t.level(entry.level)}`,
-    names: reasonText(ctx, entry.reason) + (entry.cap ? ` ${t.cappedNote(entry.cap.domain, entry.cap.level, entry.cap.uncapped)}` : ''),
+    names: reasonText(ctx, entry.reason) + (entry.cap ? `. ${t.cappedNote(entry.cap.domain, entry.cap.level, entry.cap.uncapped)}` : ''),
   }));
   if (groups.length === 0 && !answer.defaultReaches) lines.push(t.noNamedExternal);
   for (const entry of answer.capped) {

@@ -32,7 +32,7 @@ export const whoCanSeeHandler: Handler = async (turn, services) => {
 
 export const whatCanSeeHandler: Handler = async (turn, services) => {
   const ctx = describeContext(turn, services, turn.asker as number);
-  const resolved = resolveTarget(ctx, turn, { groups: false });
+  const resolved = resolveTarget(ctx, turn, { groups: true });
   if (!resolved.ok) return resolved.reply;
   const viewer = toViewer(resolved.target);
   if (!viewer) return noticeCard(ctx.t.personTitle, [ctx.t.groupNotViewer(targetName(ctx, resolved.target))]);
@@ -42,7 +42,7 @@ export const whatCanSeeHandler: Handler = async (turn, services) => {
 
 export const whyCanSeeHandler: Handler = async (turn, services) => {
   const ctx = describeContext(turn, services, turn.asker as number);
-  const resolved = resolveTarget(ctx, turn, { groups: false });
+  const resolved = resolveTarget(ctx, turn, { groups: true });
   if (!resolved.ok) return resolved.reply;
   const viewer = toViewer(resolved.target);
   if (!viewer) return noticeCard(ctx.t.personTitle, [ctx.t.groupNotViewer(targetName(ctx, resolved.target))]);

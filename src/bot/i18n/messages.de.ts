@@ -28,7 +28,7 @@ export const de: Messages = {
   colleagues: (n: number): string => plural(n, 'Kollegin/Kollege', 'Kolleginnen und Kollegen'),
   externalContacts: (n: number): string => plural(n, 'externer Kontakt', 'externe Kontakte'),
   list: (items: string[]): string => (items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} und ${items[items.length - 1]}`),
-  andMore: (n: number): string => `und ${n} weitere`,
+  andMore: (n: number): string => `${n} weitere`,
   you: 'dich',
 
   reasonGlobal: (level: Level): string => `${LEVEL[level]}: systemweite Stufe, die alle Kolleginnen und Kollegen haben (Administratoren)`,

@@ -28,7 +28,7 @@ export const en = {
   colleagues: (n: number): string => plural(n, 'colleague', 'colleagues'),
   externalContacts: (n: number): string => plural(n, 'external contact', 'external contacts'),
   list: (items: string[]): string => (items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`),
-  andMore: (n: number): string => `and ${n} more`,
+  andMore: (n: number): string => `${n} more`,
   you: 'you',
 
   // reasons

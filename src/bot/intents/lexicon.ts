@@ -15,7 +15,7 @@ export type Concept =
   | 'ONE' | 'TWO' | 'SECOND' | 'FIRST' | 'JOB' | 'TITLE' | 'COMPANY' | 'OFFICE' | 'ADDRESS' | 'WEBSITE'
   | 'NOTE' | 'EMAIL' | 'DISPLAY' | 'DISPLAYNAME' | 'NAME'
   // levels
-  | 'L_BLOCKED' | 'L_PUBLIC' | 'L_BUSINESS' | 'L_TEAM' | 'L_MEMBER' | 'L_PERSONAL' | 'LEVEL'
+  | 'L_BLOCKED' | 'L_PUBLIC' | 'L_BUSINESS' | 'L_TEAM' | 'L_MEMBER' | 'L_PERSONAL' | 'LEVEL' | 'GROUP'
   // other intents
   | 'HELP' | 'GREETING' | 'WORK' | 'GRANTS' | 'GIVEN' | 'ACCESS' | 'LIST'
   | 'REQUEST' | 'REQUEST_VERB' | 'RECORD_STRONG' | 'R_ACCESS' | 'R_COPY' | 'R_ERASURE' | 'R_RECTIFY' | 'R_RESTRICT' | 'R_OBJECT' | 'DATA'
@@ -91,6 +91,7 @@ add(['L_TEAM'], 'team teammitglied teammitglieder teammember');
 add(['L_MEMBER'], 'member mitglied');
 add(['L_PERSONAL'], 'personal personlich');
 add(['LEVEL'], 'level stufe berechtigungsstufe contact kontakt');
+add(['GROUP'], 'group gruppe');
 add(['HELP'], 'help hilfe commands befehle');
 add(['GREETING'], 'hi hello hey hallo moin servus morgen good guten tag evening abend');
 add(['WORK'], 'work works working funktioniert funktionieren');
@@ -99,6 +100,9 @@ add(['GIVEN'], 'given granted vergeben erteilt gegeben');
 add(['REQUEST'], 'request requests antrag antrags antrage anfrage anfragen case');
 add(['REQUEST_VERB'], 'beantragen start open file einlegen stellen submit raise gdpr dsgvo');
 add(['R_ACCESS'], 'auskunft datenauskunft access acces');
+add(['R_ACCESS', 'REQUEST'], 'auskunftsantrag auskunftsersuchen');
+add(['R_RECTIFY', 'REQUEST'], 'berichtigungsantrag');
+add(['R_RESTRICT', 'REQUEST'], 'einschrankungsantrag');
 add(['R_COPY'], 'copy kopie export');
 add(['R_ERASURE'], 'delete erase erasure deletion remove loschen losche loschung');
 add(['R_ERASURE', 'REQUEST'], 'loschantrag');

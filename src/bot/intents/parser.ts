@@ -50,7 +50,9 @@ class Message {
       if (!isName && start >= 0) break;
     }
     if (start < 0) return undefined;
-    return this.cut(start, end);
+    // "set group Sales to business", "Gruppe Sales sperren": the name is a group's.
+    const group = this.tokens[start - 1]?.concepts.has('GROUP') === true;
+    return (group ? 'group:' : '') + this.cut(start, end);
   }
 
   private cut(start: number, end: number): string {
