@@ -13,6 +13,10 @@ export function fieldFrom(has: Has): FieldId | undefined {
   }
   if (has('OUTGOING')) return line2 ? 'line2OutgoingNumbers' : 'line1OutgoingNumbers';
   if (has('INCOMING')) return line2 ? 'line2IncomingNumbers' : 'line1IncomingNumbers';
+  // "the numbers on my line 2": a line's numbers without a direction are the incoming ones.
+  if (has('LINE') && (has('NUMBER') || has('CALLS')) && !has('MOBILE') && !has('PRIVATE') && !has('OTHER')) {
+    return line2 ? 'line2IncomingNumbers' : 'line1IncomingNumbers';
+  }
   if (has('PRESENCE') || has('STATUS')) return has('SET') ? 'setPresence' : 'presence';
   if (has('CHAT')) return 'chat';
   if (has('APPOINTMENT')) return has('PRIVATE') ? 'privateAppointments' : 'publicAppointments';
