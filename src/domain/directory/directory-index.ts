@@ -23,8 +23,9 @@ export class DirectoryIndex {
   private readonly groupNames: NameIndex;
 
   constructor(data: DirectoryData) {
-    const sortKeys = new Map(data.people.map((p) => [p, `${fold(p.displayName)}\u0000${p.id}`]));
-    this.people = [...data.people].sort((a, b) => compare(sortKeys.get(a) as string, sortKeys.get(b) as string));
+    const keyed = data.people.map((person) => ({ person, key: `${fold(person.displayName)}\u0000${person.id}` }));
+    keyed.sort((a, b) => compare(a.key, b.key));
+    this.people = keyed.map((k) => k.person);
     this.groups = data.groups;
     this.people.forEach((person, index) => {
       for (const key of [person.id, person.mail, person.upn, person.aadObjectId]) {

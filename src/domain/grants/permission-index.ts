@@ -253,17 +253,19 @@ export class PermissionIndex {
   }
 
   private compile(grant: Grant): CompiledGrant {
-    const base = { grant, tier: tierOf(grant), rank: levelRank(grant.level) };
-    const viewer = grant.viewer;
+    return { grant, tier: tierOf(grant), rank: levelRank(grant.level), viewer: this.compileViewer(grant.viewer) };
+  }
+
+  private compileViewer(viewer: Grant['viewer']): CompiledGrant['viewer'] {
     switch (viewer.kind) {
       case 'all':
-        return { ...base, viewer: { kind: 'all' } };
+        return { kind: 'all' };
       case 'group':
-        return { ...base, viewer: { kind: 'groups', groups: this.directory.groupIndexesNamed(viewer.name) } };
+        return { kind: 'groups', groups: this.directory.groupIndexesNamed(viewer.name) };
       case 'user':
-        return { ...base, viewer: { kind: 'person', index: this.directory.indexOf(viewer.id) ?? -1 } };
+        return { kind: 'person', index: this.directory.indexOf(viewer.id) ?? -1 };
       case 'external':
-        return { ...base, viewer: { kind: 'external', address: viewer.address } };
+        return { kind: 'external', address: viewer.address };
     }
   }
 }

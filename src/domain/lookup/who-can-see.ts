@@ -94,12 +94,17 @@ function colleagues(index: PermissionIndex, row: MatrixRow, ownerIndex: number, 
   const groups = new Map<object, ReasonGroup>();
   let position = 0;
   let total = 0;
+  // Visits come in runs of the same grant: look the group up once per run, not once per person.
+  let lastCompiled: object | undefined;
+  let lastGroup: ReasonGroup | undefined;
   const { everyone } = index.collectColleagues(ownerIndex, minRank, (person, compiled) => {
-    let group = groups.get(compiled);
+    let group = compiled === lastCompiled ? lastGroup : groups.get(compiled);
     if (!group) {
       group = { reason: { kind: 'grant', tier: compiled.tier, level: compiled.grant.level, grant: compiled.grant }, count: 0, people: [] };
       groups.set(compiled, group);
     }
+    lastCompiled = compiled;
+    lastGroup = group;
     group.count++;
     total++;
     if (position >= page.offset && position < page.offset + page.limit) group.people.push(person);
