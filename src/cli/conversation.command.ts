@@ -1,4 +1,5 @@
-import { createInterface } from 'node:readline/promises';
+import { createInterface } from 'node:readline';
+import type { Readable, Writable } from 'node:stream';
 import { loadConfig, processEnvironment, type Config } from '../config/config';
 import { LocalConversation, type LocalReply } from '../bot/local-conversation';
 import { silentLogger } from '../ports/logger/logger.port';
@@ -35,9 +36,8 @@ async function open(options: ConversationOptions): Promise<{ app: App; conversat
 export function formatReplies(replies: LocalReply[]): string {
   return replies
     .map((reply) => {
-      const offset = 0;
       const buttons = reply.actions
-        .map((a, i) => (a.inline ? '' : `  [${offset + i + 1}] ${a.title}`))
+        .map((a, i) => (a.inline ? '' : `  [${i + 1}] ${a.title}`))
         .filter(Boolean)
         .join('\n');
       return buttons ? `${reply.text}\n${buttons}` : reply.text;
@@ -61,26 +61,35 @@ export async function askCommand(text: string, options: ConversationOptions): Pr
 /** `privacy-desk chat`: a conversation in the terminal; a number presses that button. */
 export async function chatCommand(options: ConversationOptions): Promise<void> {
   const { app, conversation } = await open(options);
-  const terminal = createInterface({ input: process.stdin, output: process.stdout, terminal: process.stdin.isTTY });
-  let last: LocalReply[] = await conversation.say(options.locale === 'de' ? 'Hilfe' : 'help');
-  process.stdout.write(`${formatReplies(last)}\n`);
   try {
-    for (;;) {
-      let line: string;
-      try {
-        line = (await terminal.question('\n> ')).trim();
-      } catch {
-        break;
-      }
-      if (line === '' ) continue;
-      if (/^(exit|quit|:q)$/i.test(line)) break;
+    await runChat(conversation, options.locale, process.stdin, process.stdout);
+  } finally {
+    await app.close();
+  }
+}
+
+/** The chat loop over any input and output stream, until `quit` or the end of input. */
+export async function runChat(conversation: LocalConversation, locale: 'en' | 'de', input: Readable, output: Writable): Promise<void> {
+  const terminal = createInterface({ input, terminal: false });
+  // Reading through the iterator buffers lines, so piped input is not lost between prompts.
+  const lines = terminal[Symbol.asyncIterator]();
+  const ask = async (prompt: string): Promise<string | undefined> => {
+    output.write(prompt);
+    const next = await lines.next();
+    return next.done ? undefined : String(next.value).trim();
+  };
+  let last: LocalReply[] = await conversation.say(locale === 'de' ? 'Hilfe' : 'help');
+  output.write(`${formatReplies(last)}\n`);
+  try {
+    for (let line = await ask('\n> '); line !== undefined && !/^(exit|quit|:q)$/i.test(line); line = await ask('\n> ')) {
+      if (line === '') continue;
       const actions = last.flatMap((r) => r.actions);
       const pressed = /^\d+$/.test(line) ? actions[Number(line) - 1] : undefined;
       if (pressed) {
         let data = pressed.data as Record<string, unknown>;
         for (const input of pressed.inputs ?? []) {
           const choices = input.choices.map((c, i) => `  (${i + 1}) ${c.title}`).join('\n');
-          const answer = (await terminal.question(`${choices}\n${input.id}? `)).trim();
+          const answer = (await ask(`${choices}\n${input.id}? `)) ?? '';
           const choice = input.choices[Number(answer) - 1] ?? input.choices.find((c) => c.value === answer);
           if (choice) data = { ...data, [input.id]: choice.value };
         }
@@ -88,10 +97,9 @@ export async function chatCommand(options: ConversationOptions): Promise<void> {
       } else {
         last = await conversation.say(line);
       }
-      process.stdout.write(`${formatReplies(last)}\n`);
+      output.write(`${formatReplies(last)}\n`);
     }
   } finally {
     terminal.close();
-    await app.close();
   }
 }

@@ -77,3 +77,30 @@ describe('privacy-desk CLI', () => {
     expect(err).toContain(`${grants}: grants[0].viewer`);
   });
 });
+
+describe('privacy-desk chat', () => {
+  it('answers line by line, presses numbered buttons and asks for a show-card’s input', async () => {
+    const { Readable, PassThrough } = await import('node:stream');
+    const { runChat } = await import('../../../src/cli/conversation.command');
+    const { LocalConversation } = await import('../../../src/bot/local-conversation');
+    const { demoApp } = await import('../../support/demo-app');
+    const { silentLogger } = await import('../../../src/ports/logger/logger.port');
+    const app = await demoApp();
+    try {
+      const conversation = new LocalConversation(app.desk, { id: 'zoe.mueller-luedenscheidt@example.com', locale: 'en' }, silentLogger);
+      const output = new PassThrough();
+      const chunks: string[] = [];
+      output.on('data', (c) => chunks.push(String(c)));
+      await runChat(conversation, 'en', Readable.from(['what can chris see of me\n', '2\n', '2\n', '4\n', 'quit\n', 'never read\n']), output);
+      const text = chunks.join('');
+      expect(text).toContain('What I can do');
+      expect(text).toContain('What Chris Clark can see of you');
+      expect(text).toContain('(4) Team member');
+      expect(text).toContain('Done: Chris Clark now has Team member in your own grants.');
+      expect(text).not.toContain('never read');
+      expect(app.desk.listGrants(app.desk.identify({ mail: 'zoe.mueller-luedenscheidt@example.com' }) as number).own).toHaveLength(1);
+    } finally {
+      await app.close();
+    }
+  });
+});
