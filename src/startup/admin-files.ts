@@ -19,24 +19,19 @@ async function readJson(file: string, code: string): Promise<unknown> {
   }
 }
 
-/** The permission matrix file, validated (`PERMISSION_MATRIX_FILE`). */
-export async function loadMatrix(file: string): Promise<PermissionMatrix> {
-  const json = await readJson(file, 'MATRIX');
+/** Reads and validates an administrator's file; errors name the file and the offending entry. */
+async function loadAdminFile<T>(file: string, code: string, validate: (json: unknown) => T): Promise<T> {
+  const json = await readJson(file, code);
   try {
-    return compileMatrix(json);
+    return validate(json);
   } catch (error) {
-    if (error instanceof ConfigurationError) throw new ConfigurationError(error.code, `${file}: ${error.location}`, error.message.slice(error.location.length + 2), { cause: error });
-    throw error;
+    if (!(error instanceof ConfigurationError)) throw error;
+    throw new ConfigurationError(error.code, `${file}: ${error.location}`, error.message.slice(error.location.length + 2), { cause: error });
   }
 }
 
+/** The permission matrix file, validated (`PERMISSION_MATRIX_FILE`). */
+export const loadMatrix = (file: string): Promise<PermissionMatrix> => loadAdminFile(file, 'MATRIX', compileMatrix);
+
 /** The administrators' grants file, validated (`GRANTS_FILE`). */
-export async function loadGrantsFile(file: string): Promise<AdminPolicy> {
-  const json = await readJson(file, 'GRANTS');
-  try {
-    return parseGrantsFile(json);
-  } catch (error) {
-    if (error instanceof ConfigurationError) throw new ConfigurationError(error.code, `${file}: ${error.location}`, error.message.slice(error.location.length + 2), { cause: error });
-    throw error;
-  }
-}
+export const loadGrantsFile = (file: string): Promise<AdminPolicy> => loadAdminFile(file, 'GRANTS', parseGrantsFile);

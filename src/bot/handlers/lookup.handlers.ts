@@ -10,7 +10,9 @@ import { whatCanSeeCard } from '../cards/what-can-see.card';
 import { INLINE_PAGE, LIST_PAGE_SIZE, whoCanSeeCard } from '../cards/who-can-see.card';
 import { whyCanSeeCard } from '../cards/why-can-see.card';
 import { resolveTarget } from './resolve-target';
-import { type Handler, describeContext } from './turn';
+import { type Handler, type Turn, describeContext } from './turn';
+import type { Viewer } from '../../domain/grants/permission-index';
+import type { RenderedCard } from '../cards/answer.card';
 
 /** Details offered when a "who can see" question names none. */
 const SUGGESTED_FIELDS: FieldId[] = ['mobile', 'presence', 'privateAppointments', 'email', 'chat', 'businessPhone'];
@@ -30,24 +32,31 @@ export const whoCanSeeHandler: Handler = async (turn, services) => {
   return whoCanSeeCard(ctx, answer, page, turn.page);
 };
 
+/** The colleague or external contact a what/why question is about, or the reply that says why not. */
+function viewerOf(ctx: DescribeContext, turn: Turn): { ok: true; viewer: Viewer; name: string; key: string; own?: Level } | { ok: false; reply: RenderedCard } {
+  const resolved = resolveTarget(ctx, turn, { groups: true });
+  if (!resolved.ok) return resolved;
+  const name = targetName(ctx, resolved.target);
+  const viewer = toViewer(resolved.target);
+  if (!viewer) return { ok: false, reply: noticeCard(ctx.t.personTitle, [ctx.t.groupNotViewer(name)]) };
+  const found: { ok: true; viewer: Viewer; name: string; key: string; own?: Level } = { ok: true, viewer, name, key: targetKey(ctx, resolved.target) };
+  const own = ownLevel(ctx, resolved.target);
+  if (own) found.own = own;
+  return found;
+}
+
 export const whatCanSeeHandler: Handler = async (turn, services) => {
   const ctx = describeContext(turn, services, turn.asker as number);
-  const resolved = resolveTarget(ctx, turn, { groups: true });
-  if (!resolved.ok) return resolved.reply;
-  const viewer = toViewer(resolved.target);
-  if (!viewer) return noticeCard(ctx.t.personTitle, [ctx.t.groupNotViewer(targetName(ctx, resolved.target))]);
-  const answer = services.desk.whatCanSee(ctx.asker, viewer);
-  return whatCanSeeCard(ctx, answer, targetName(ctx, resolved.target), targetKey(ctx, resolved.target), ownLevel(ctx, resolved.target));
+  const found = viewerOf(ctx, turn);
+  if (!found.ok) return found.reply;
+  return whatCanSeeCard(ctx, services.desk.whatCanSee(ctx.asker, found.viewer), found.name, found.key, found.own);
 };
 
 export const whyCanSeeHandler: Handler = async (turn, services) => {
   const ctx = describeContext(turn, services, turn.asker as number);
-  const resolved = resolveTarget(ctx, turn, { groups: true });
-  if (!resolved.ok) return resolved.reply;
-  const viewer = toViewer(resolved.target);
-  if (!viewer) return noticeCard(ctx.t.personTitle, [ctx.t.groupNotViewer(targetName(ctx, resolved.target))]);
-  const answer = services.desk.whyCanSee(ctx.asker, viewer, turn.parsed.field);
-  return whyCanSeeCard(ctx, answer, targetName(ctx, resolved.target), targetKey(ctx, resolved.target), ownLevel(ctx, resolved.target));
+  const found = viewerOf(ctx, turn);
+  if (!found.ok) return found.reply;
+  return whyCanSeeCard(ctx, services.desk.whyCanSee(ctx.asker, found.viewer, turn.parsed.field), found.name, found.key, found.own);
 };
 
 /** The level the asker gave this target themselves, to preselect in the level picker. */
