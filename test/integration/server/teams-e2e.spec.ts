@@ -123,6 +123,16 @@ describe('Teams conversation end to end', () => {
     expect(list.text).toContain('You have not set any level yourself');
   });
 
+  it('welcomes a user who installs the app, in their language', async () => {
+    const install = { ...activity('29:alice', { locale: 'de-DE' }), type: 'installationUpdate', action: 'add' };
+    const response = await post(install);
+    expect(response.status).toBe(200);
+    await connector.waitForActivities(1);
+    const welcome = JSON.stringify(connector.activities[0]?.activity);
+    expect(welcome).toContain('Hallo, ich bin privacy-desk');
+    expect(connector.activities).toHaveLength(1);
+  });
+
   it('reports health with the directory’s size and last successful read', async () => {
     const response = await fetch(`${server.url}/healthz`);
     expect(response.status).toBe(200);
