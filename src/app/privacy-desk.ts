@@ -81,13 +81,6 @@ export class PrivacyDesk {
     return this.snapshot.loadedAt;
   }
 
-  /** Replaces the snapshot with a new directory read and the store's current grants. */
-  async reload(directory: DirectoryData): Promise<void> {
-    const policy = (await this.store.loadAdminPolicy()) ?? this.snapshot.permissions.policy;
-    const userGrants = await this.store.listUserGrants();
-    this.snapshot = build(directory, policy, userGrants, this.clock.now());
-  }
-
   /** The asker's directory entry, by UPN, mail or Entra object id. */
   identify(identity: Identity): number | undefined {
     for (const key of [identity.aadObjectId, identity.upn, identity.mail]) {
@@ -132,7 +125,10 @@ export class PrivacyDesk {
     const kept = this.permissions.botGrantsOf(owner.id).filter((g) => !sameScope(g.viewer, viewer));
     const grant: Grant = { owner: { kind: 'user', id: owner.id }, viewer, level: level ?? 'blocked', source: 'user' };
     if (target.kind === 'external' && target.name) grant.name = target.name;
+    const known = target.kind !== 'external' || this.permissions.externalContact(target.address) !== undefined;
     this.permissions.replaceUserGrants(owner.id, level === null ? kept : [...kept, grant]);
+    // A contact named for the first time becomes findable by name and address.
+    if (!known) this.snapshot = { ...this.snapshot, resolver: new Resolver(this.directory, this.permissions) };
     const outcome: SetLevelOutcome = { target, previous, level };
     const asViewer = toViewer(target);
     if (asViewer) outcome.effective = this.permissions.effective(askerIndex, asViewer);

@@ -27,7 +27,9 @@ export class Resolver {
     permissions: PermissionIndex,
   ) {
     this.externals = [...permissions.externalContacts].sort((a, b) => a.address.localeCompare(b.address));
-    this.externalNames = new NameIndex(this.externals.map((e) => ({ names: e.name ? [e.name] : [], addresses: [e.address] })));
+    // The local part of the address counts as a name too ("newbie" for newbie@other.example).
+    const localPart = (address: string): string => address.slice(0, address.lastIndexOf('@')).replace(/[._-]+/g, ' ');
+    this.externalNames = new NameIndex(this.externals.map((e) => ({ names: e.name ? [e.name, localPart(e.address)] : [localPart(e.address)], addresses: [e.address] })));
   }
 
   resolve(query: string, options: { groups?: boolean; limit?: number } = {}): Resolution {

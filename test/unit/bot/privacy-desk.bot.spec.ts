@@ -79,6 +79,16 @@ describe('PrivacyDeskBot', () => {
     await adapter.send({ type: ActivityTypes.Message, value: undo } as Partial<Activity>).assertReply((reply) => expect(cardText(reply)).toContain('Removed your own grant for Bob Brown'));
   });
 
+  it('grants an external contact named for the first time, who can then be found by name', async () => {
+    const adapter = adapterFor();
+    await adapter.send('set newbie@other.example to business').assertReply((reply) => expect(cardText(reply)).toContain('newbie@other.example now has Business'));
+    await adapter.send('what can newbie see of me').assertReply((reply) => {
+      const text = cardText(reply);
+      expect(text).toContain('What newbie@other.example can see of you');
+      expect(text).toContain('has the level Business toward you');
+    });
+  });
+
   it('refuses to set a level for the asker themself', async () => {
     await adapterFor()
       .send('set alice@example.com to personal')
