@@ -2,7 +2,7 @@ import type { Person } from '../domain/directory/person';
 import { DirectoryIndex } from '../domain/directory/directory-index';
 import type { AdminPolicy, Grant } from '../domain/grants/grant';
 import { type Effective, PermissionIndex, type Viewer } from '../domain/grants/permission-index';
-import type { ViewerScope } from '../domain/grants/scope';
+import { sameViewer, type ViewerScope, viewerKey } from '../domain/grants/scope';
 import type { Level } from '../domain/levels';
 import type { FieldId } from '../domain/matrix/fields';
 import type { PermissionMatrix } from '../domain/matrix/matrix';
@@ -22,7 +22,9 @@ export interface Identity {
   aadObjectId?: string;
 }
 
-export type SetLevelError = 'SELF' | 'UNKNOWN_GROUP';
+export type SetLevelError =
+  | { code: 'SELF' }
+  | { code: 'UNKNOWN_GROUP' };
 
 export interface SetLevelOutcome {
   target: Target;
@@ -35,7 +37,6 @@ export interface SetLevelOutcome {
 /** Everything the asker has granted, and what the administrators' tiers give by default. */
 export interface MyGrants {
   own: Grant[];
-  setByAdministrators: Grant[];
   groupTier: Grant[];
   global: Level;
   externalDefault: Level;
@@ -95,8 +96,9 @@ export class PrivacyDesk {
     return this.directory.person(index);
   }
 
-  resolve(query: string, options?: { groups?: boolean }): Resolution {
-    return this.snapshot.resolver.resolve(query, options);
+  /** Finds whom the asker means: a colleague, one of the asker's external contacts, or a group. */
+  resolve(askerIndex: number, query: string, options: { groups?: boolean } = {}): Resolution {
+    return this.snapshot.resolver.resolve(query, { ...options, asker: askerIndex });
   }
 
   whoCanSee(askerIndex: number, field: FieldId, page?: Page): WhoCanSeeAnswer {
@@ -105,6 +107,11 @@ export class PrivacyDesk {
 
   whatCanSee(askerIndex: number, viewer: Viewer): WhatCanSeeAnswer {
     return whatCanSee(this.permissions, this.matrix, askerIndex, viewer);
+  }
+
+  /** What the asker can see of a colleague's data (the question turned round). */
+  whatCanISee(askerIndex: number, ownerIndex: number): WhatCanSeeAnswer {
+    return whatCanSee(this.permissions, this.matrix, ownerIndex, { kind: 'person', index: askerIndex });
   }
 
   whyCanSee(askerIndex: number, viewer: Viewer, field?: FieldId): WhyCanSeeAnswer {
@@ -117,18 +124,15 @@ export class PrivacyDesk {
    */
   async setLevel(askerIndex: number, target: Target, level: Level | null): Promise<Result<SetLevelOutcome, SetLevelError>> {
     const owner = this.person(askerIndex);
-    if (target.kind === 'person' && target.index === askerIndex) return err('SELF');
-    const viewer = this.viewerScope(target);
-    if (!viewer) return err('UNKNOWN_GROUP');
+    if (target.kind === 'person' && target.index === askerIndex) return err({ code: 'SELF' });
+    const viewer = this.scopeOf(target);
+    if (!viewer) return err({ code: 'UNKNOWN_GROUP' });
     const change = { owner: owner.id, viewer, level, actor: owner.id, at: this.clock.now() };
     const { previous } = await this.store.setUserGrant(target.kind === 'external' && target.name ? { ...change, name: target.name } : change);
-    const kept = this.permissions.botGrantsOf(owner.id).filter((g) => !sameScope(g.viewer, viewer));
+    const kept = this.permissions.botGrantsOf(owner.id).filter((g) => !sameViewer(g.viewer, viewer));
     const grant: Grant = { owner: { kind: 'user', id: owner.id }, viewer, level: level ?? 'blocked', source: 'user' };
     if (target.kind === 'external' && target.name) grant.name = target.name;
-    const known = target.kind !== 'external' || this.permissions.externalContact(target.address) !== undefined;
     this.permissions.replaceUserGrants(owner.id, level === null ? kept : [...kept, grant]);
-    // A contact named for the first time becomes findable by name and address.
-    if (!known) this.snapshot = { ...this.snapshot, resolver: new Resolver(this.directory, this.permissions) };
     const outcome: SetLevelOutcome = { target, previous, level };
     const asViewer = toViewer(target);
     if (asViewer) outcome.effective = this.permissions.effective(askerIndex, asViewer);
@@ -141,7 +145,6 @@ export class PrivacyDesk {
     const policy = this.permissions.policy;
     return {
       own: [...this.permissions.botGrantsOf(me.id)].sort(byViewer),
-      setByAdministrators: [...this.permissions.fileUserGrantsOf(me.id)].sort(byViewer),
       groupTier: concerning.filter((g) => g.owner.kind !== 'user'),
       global: policy.global,
       externalDefault: policy.externalDefault,
@@ -149,7 +152,8 @@ export class PrivacyDesk {
     };
   }
 
-  private viewerScope(target: Target): ViewerScope | undefined {
+  /** The grant scope that names a target as a viewer; undefined for a group the directory lost. */
+  scopeOf(target: Target): ViewerScope | undefined {
     switch (target.kind) {
       case 'person':
         return { kind: 'user', id: this.person(target.index).id };
@@ -181,17 +185,4 @@ function build(data: DirectoryData, policy: AdminPolicy, userGrants: readonly Gr
   return { directory, permissions, resolver: new Resolver(directory, permissions), loadedAt };
 }
 
-function sameScope(a: ViewerScope, b: ViewerScope): boolean {
-  switch (a.kind) {
-    case 'all':
-      return b.kind === 'all';
-    case 'group':
-      return b.kind === 'group' && a.name.toLowerCase() === b.name.toLowerCase();
-    case 'user':
-      return b.kind === 'user' && a.id === b.id;
-    case 'external':
-      return b.kind === 'external' && a.address === b.address;
-  }
-}
-
-const byViewer = (a: Grant, b: Grant): number => JSON.stringify(a.viewer).localeCompare(JSON.stringify(b.viewer));
+const byViewer = (a: Grant, b: Grant): number => viewerKey(a.viewer).localeCompare(viewerKey(b.viewer));

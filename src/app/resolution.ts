@@ -1,12 +1,13 @@
 import type { DirectoryIndex } from '../domain/directory/directory-index';
 import { NameIndex } from '../domain/directory/name-index';
 import type { PermissionIndex } from '../domain/grants/permission-index';
-import { normaliseAddress } from '../domain/grants/scope';
+import { domainOf, normaliseAddress } from '../domain/grants/scope';
 
 /** Someone (or a group) a user names in a question. */
 export type Target =
   | { kind: 'person'; index: number }
-  | { kind: 'external'; address: string; name?: string }
+  /** `known`: already one of the asker's external contacts (named in a grant about their data). */
+  | { kind: 'external'; address: string; name?: string; known: boolean }
   | { kind: 'group'; index: number };
 
 export type Resolution =
@@ -14,43 +15,47 @@ export type Resolution =
   | { kind: 'ambiguous'; candidates: Target[] }
   | { kind: 'none' };
 
+const ADDRESS = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+/** The local part of an address as a name: "niamh.obrien" → "niamh obrien". */
+const localPart = (address: string): string => address.slice(0, address.lastIndexOf('@')).replace(/[._-]+/g, ' ');
+
 /**
- * Resolves what a user typed — a name, partial name or address — to a colleague, an external
- * contact named in a grant, or (where allowed) a group.
+ * Resolves what a user typed — a name, partial name or address — to a colleague, one of the
+ * asker's own external contacts, or (where allowed) a group. Other users' external contacts are
+ * never searched: they are those users' business.
  */
 export class Resolver {
-  private readonly externals: { address: string; name?: string }[];
-  private readonly externalNames: NameIndex;
+  /** Mail domains of the organisation: an unknown address there is no external contact. */
+  private readonly ownDomains: ReadonlySet<string>;
 
   constructor(
     private readonly directory: DirectoryIndex,
-    permissions: PermissionIndex,
+    private readonly permissions: PermissionIndex,
   ) {
-    this.externals = [...permissions.externalContacts].sort((a, b) => a.address.localeCompare(b.address));
-    // The local part of the address counts as a name too ("newbie" for newbie@other.example).
-    const localPart = (address: string): string => address.slice(0, address.lastIndexOf('@')).replace(/[._-]+/g, ' ');
-    this.externalNames = new NameIndex(this.externals.map((e) => ({ names: e.name ? [e.name, localPart(e.address)] : [localPart(e.address)], addresses: [e.address] })));
+    this.ownDomains = new Set(directory.people.flatMap((p) => (p.mail ? [domainOf(p.mail)] : [])));
   }
 
-  resolve(query: string, options: { groups?: boolean; limit?: number } = {}): Resolution {
+  resolve(query: string, options: { asker: number; groups?: boolean; limit?: number }): Resolution {
     const limit = options.limit ?? 10;
     const text = query.trim();
     if (text === '') return { kind: 'none' };
+    const contacts = this.permissions.externalContactsOf(options.asker);
     if (text.includes('@')) {
       const index = this.directory.indexOf(text);
       if (index !== undefined) return found({ kind: 'person', index });
       const address = normaliseAddress(text);
-      if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(address)) return { kind: 'none' };
-      const known = this.externals.find((e) => e.address === address);
-      return found(known ? { kind: 'external', ...known } : { kind: 'external', address });
+      if (!ADDRESS.test(address) || this.ownDomains.has(domainOf(address))) return { kind: 'none' };
+      const known = contacts.find((c) => c.address === address);
+      return found(known ? { kind: 'external', ...known, known: true } : { kind: 'external', address, known: false });
     }
     const candidates: Target[] = [];
     const people = this.directory.searchPeople(text, limit);
-    const externals = this.externalNames.search(text, limit);
+    const externals = new NameIndex(contacts.map((c) => ({ names: c.name ? [c.name, localPart(c.address)] : [localPart(c.address)], addresses: [c.address] }))).search(text, limit);
     const groups = options.groups ? this.directory.searchGroups(text, limit) : ({ kind: 'none' } as const);
     for (const [match, make] of [
       [people, (i: number): Target => ({ kind: 'person', index: i })],
-      [externals, (i: number): Target => ({ kind: 'external', ...(this.externals[i] as { address: string; name?: string }) })],
+      [externals, (i: number): Target => ({ kind: 'external', ...(contacts[i] as { address: string; name?: string }), known: true })],
       [groups, (i: number): Target => ({ kind: 'group', index: i })],
     ] as const) {
       if (match.kind === 'unique') candidates.push(make(match.index));

@@ -3,7 +3,7 @@ import { type Activity, CardFactory, MessageFactory, TeamsActivityHandler, type 
 import type { PrivacyDesk } from '../app/privacy-desk';
 import type { Logger } from '../ports/logger/logger.port';
 import type { RenderedCard } from './cards/answer.card';
-import { type CardAction, cardActionSchema } from './cards/card-actions';
+import { type CardAction, cardActionSchema, stampOwner } from './cards/card-actions';
 import { helpCard, noticeCard } from './cards/simple.card';
 import { route } from './handlers/router';
 import type { Turn } from './handlers/turn';
@@ -58,8 +58,15 @@ export class PrivacyDeskBot extends TeamsActivityHandler {
         return;
       }
       const turn = await this.turnFor(context, understood, locale, log);
+      const askerId = turn.asker === undefined ? undefined : this.options.desk.person(turn.asker).id;
+      const owner = understood.action?.verb === 'run' ? understood.action.for : undefined;
+      if (owner !== undefined && owner !== askerId) {
+        await send(context, noticeCard(messages(locale).appTitle, [messages(locale).buttonNotYours]));
+        log.info({ reason: 'button of another asker' }, 'refused card action');
+        return;
+      }
       const reply = await route(turn, { desk: this.options.desk });
-      await send(context, reply);
+      await send(context, askerId === undefined ? reply : { ...reply, card: stampOwner(reply.card, askerId) });
       log.info({ intent: turn.parsed.intent, identified: turn.asker !== undefined, ms: Date.now() - started }, 'answered');
     } catch (error) {
       const reference = randomUUID().slice(0, 8);
@@ -74,7 +81,7 @@ export class PrivacyDeskBot extends TeamsActivityHandler {
       const action = cardActionSchema.safeParse(activity.value);
       if (!action.success) return undefined;
       if (action.data.verb === 'ask') return { parsed: parse(action.data.text) };
-      const { verb: _verb, page: _page, level, ...slots } = action.data;
+      const { verb: _verb, page: _page, level, confirmed: _confirmed, for: _for, ...slots } = action.data;
       const parsed: ParsedMessage = { ...slots };
       if (level && level !== 'remove') parsed.level = level;
       return { parsed, action: action.data };
@@ -89,6 +96,7 @@ export class PrivacyDeskBot extends TeamsActivityHandler {
     if (action?.verb === 'run') {
       if (action.page !== undefined) turn.page = action.page;
       if (action.level === 'remove') turn.removeGrant = true;
+      if (action.confirmed) turn.confirmed = true;
     }
     const identity = await askerIdentity(context, this.options.allowLocalIdentity, log);
     if (!identity) {

@@ -11,7 +11,7 @@ const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'
  */
 const environmentSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3978),
-  HOST: z.string().min(1).default('0.0.0.0'),
+  HOST: z.string().min(1).optional(),
   MICROSOFT_APP_ID: z.string().default(''),
   MICROSOFT_APP_PASSWORD: z.string().default(''),
   MICROSOFT_APP_TENANT_ID: z.string().default(''),
@@ -59,14 +59,23 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     throw new ConfigurationError('CONFIG.INVALID', name, `${issue?.message ?? 'invalid'}${name in present ? ` (got "${redact(name, present[name])}")` : ''}`);
   }
   const e = parsed.data;
+  const authDisabled = e.MICROSOFT_APP_ID === '';
+  // Without bot authentication anyone who reaches the port could act as anyone: loopback only.
+  if (authDisabled && e.HOST !== undefined && !LOOPBACK.has(e.HOST)) {
+    throw new ConfigurationError(
+      'CONFIG.UNAUTHENTICATED_NETWORK',
+      'HOST',
+      `bot authentication is off (MICROSOFT_APP_ID is empty), so the bot listens on a loopback address only (got "${e.HOST}"); set MICROSOFT_APP_ID to listen on other interfaces`,
+    );
+  }
   return {
-    server: { port: e.PORT, host: e.HOST },
+    server: { port: e.PORT, host: e.HOST ?? (authDisabled ? '127.0.0.1' : '0.0.0.0') },
     bot: {
       appId: e.MICROSOFT_APP_ID,
       appPassword: e.MICROSOFT_APP_PASSWORD,
       appTenantId: e.MICROSOFT_APP_TENANT_ID,
       appType: e.MICROSOFT_APP_TYPE,
-      authDisabled: e.MICROSOFT_APP_ID === '',
+      authDisabled,
     },
     directory: { kind: e.DIRECTORY, file: resolve(e.DIRECTORY_FILE) },
     grantsFile: resolve(e.GRANTS_FILE),
@@ -78,6 +87,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
 }
 
 const SECRETS = new Set(['MICROSOFT_APP_PASSWORD']);
+const LOOPBACK = new Set(['127.0.0.1', '::1', 'localhost']);
 const redact = (name: string, value: string | undefined): string => (SECRETS.has(name) ? '***' : String(value));
 
 /** The process environment: the one place it is read. */

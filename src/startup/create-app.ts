@@ -1,4 +1,5 @@
 import { PrivacyDesk } from '../app/privacy-desk';
+import type { AdminPolicy } from '../domain/grants/grant';
 import type { Config } from '../config/config';
 import { type Clock, systemClock } from '../ports/clock/clock.port';
 import type { DirectoryPort } from '../ports/directory/directory.port';
@@ -45,9 +46,27 @@ export async function createApp(config: Config, logger: Logger, seams: AppSeams 
     logger.info({ people: data.people.length, groups: data.groups.length, source: directory.description }, 'directory read');
     const stored = (await store.loadAdminPolicy()) ?? policy;
     const desk = new PrivacyDesk(matrix, store, clock, data, stored, await store.listUserGrants());
+    warnAboutUnknownScopes(desk, stored, logger);
     return { desk, store, directory, close: () => store.close() };
   } catch (error) {
     await store.close();
     throw error;
   }
+}
+
+/**
+ * A grants file naming a group or user the directory does not have grants nothing: say so at start
+ * so that an administrator's typo does not go unnoticed. Group names are logged; users only counted.
+ */
+function warnAboutUnknownScopes(desk: PrivacyDesk, policy: AdminPolicy, logger: Logger): void {
+  const groups = new Set<string>();
+  let users = 0;
+  for (const grant of policy.grants) {
+    for (const scope of [grant.owner, grant.viewer]) {
+      if (scope.kind === 'group' && desk.directory.groupIndexesNamed(scope.name).length === 0) groups.add(scope.name);
+      if (scope.kind === 'user' && desk.directory.indexOf(scope.id) === undefined) users++;
+    }
+  }
+  if (groups.size > 0) logger.warn({ groups: [...groups].sort() }, 'grants file names groups the directory does not have');
+  if (users > 0) logger.warn({ count: users }, 'grants file names users the directory does not have');
 }

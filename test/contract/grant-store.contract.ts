@@ -38,6 +38,21 @@ export function grantStoreContract(name: string, open: () => Promise<GrantStore>
       expect(loaded?.externalDomains.get('partner.example')).toBe('business');
       expect(loaded?.grants).toEqual(expect.arrayContaining(filePolicy.grants));
       expect(loaded?.grants).toHaveLength(2);
+      // The entry whose owner is a user is that user's own grant.
+      await expect(store.listUserGrants()).resolves.toEqual([grant('user:alice@example.com', 'external:eve@partner.example', 'team', 'user', 'Eve Evans')]);
+    });
+
+    it('lets a user change a grant the file gave them; the same file again keeps the change, a changed entry overrides it', async () => {
+      await store.importAdminPolicy(filePolicy, 'grants-file', at);
+      const eve = { kind: 'external' as const, address: 'eve@partner.example' };
+      await store.setUserGrant({ owner: 'alice@example.com', viewer: eve, level: 'blocked', actor: 'alice@example.com', at });
+      await store.importAdminPolicy(filePolicy, 'grants-file', at);
+      await expect(store.listUserGrants()).resolves.toEqual([grant('user:alice@example.com', 'external:eve@partner.example', 'blocked', 'user', 'Eve Evans')]);
+      const changed = policy({ ...filePolicy, externalDomains: filePolicy.externalDomains, grants: [filePolicy.grants[0] as never, grant('user:alice@example.com', 'external:eve@partner.example', 'business', 'file', 'Eve Evans')] });
+      await store.importAdminPolicy(changed, 'grants-file', at);
+      await expect(store.listUserGrants()).resolves.toEqual([grant('user:alice@example.com', 'external:eve@partner.example', 'business', 'user', 'Eve Evans')]);
+      await store.importAdminPolicy(policy({ ...filePolicy, externalDomains: filePolicy.externalDomains, grants: [filePolicy.grants[0] as never] }), 'grants-file', at);
+      await expect(store.listUserGrants()).resolves.toEqual([]);
     });
 
     it('imports idempotently: the same file again changes and audits nothing', async () => {

@@ -8,7 +8,7 @@ import { INTENTS } from '../intents/intent';
  * which question to ask again; the answer is always computed afresh for whoever clicked.
  */
 export const cardActionSchema = z.discriminatedUnion('verb', [
-  z.object({ verb: z.literal('ask'), text: z.string().min(1).max(500) }),
+  z.object({ verb: z.literal('ask'), text: z.string().min(1).max(500), for: z.string().min(1).max(320).optional() }),
   z.object({
     verb: z.literal('run'),
     intent: z.enum(INTENTS),
@@ -16,8 +16,29 @@ export const cardActionSchema = z.discriminatedUnion('verb', [
     person: z.string().min(1).max(320).optional(),
     level: z.union([z.enum(LEVELS), z.literal('remove')]).optional(),
     page: z.number().int().min(0).max(100_000).optional(),
+    confirmed: z.literal(true).optional(),
+    for: z.string().min(1).max(320).optional(),
   }),
 ]);
 
 export type CardAction = z.infer<typeof cardActionSchema>;
+
+/**
+ * Marks every button of a card as belonging to the person it answers, so that somebody else who
+ * clicks it in a shared conversation is not served (or changed) as if they were that person.
+ */
+export function stampOwner(card: Record<string, unknown>, ownerId: string): Record<string, unknown> {
+  const visit = (value: unknown): unknown => {
+    if (Array.isArray(value)) return value.map(visit);
+    if (value === null || typeof value !== 'object') return value;
+    const entries = Object.entries(value as Record<string, unknown>).map(([key, inner]) => [key, visit(inner)]);
+    const result = Object.fromEntries(entries) as Record<string, unknown>;
+    const data = result.data as Record<string, unknown> | undefined;
+    if (typeof result.type === 'string' && result.type.startsWith('Action.') && data?.verb === 'run') {
+      result.data = { ...data, for: ownerId };
+    }
+    return result;
+  };
+  return visit(card) as Record<string, unknown>;
+}
 export type RunAction = Extract<CardAction, { verb: 'run' }>;

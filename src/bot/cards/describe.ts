@@ -1,5 +1,5 @@
 import type { Reason } from '../../domain/grants/permission-index';
-import type { OwnerScope, ViewerScope } from '../../domain/grants/scope';
+import { type OwnerScope, type ViewerScope, viewerKey } from '../../domain/grants/scope';
 import { FIELDS, type FieldId } from '../../domain/matrix/fields';
 import type { PrivacyDesk } from '../../app/privacy-desk';
 import type { Target } from '../../app/resolution';
@@ -39,7 +39,7 @@ export function targetName(ctx: DescribeContext, target: Target): string {
     case 'person':
       return personName(ctx, target.index);
     case 'external':
-      return target.name ? `${target.name} (${target.address})` : target.address;
+      return externalName(target.address, target.name);
     case 'group':
       return ctx.t.scopeGroup(ctx.desk.directory.groups[target.index]?.name ?? '?');
   }
@@ -47,17 +47,12 @@ export function targetName(ctx: DescribeContext, target: Target): string {
 
 /** A value that identifies a target unambiguously when a button sends it back. */
 export function targetKey(ctx: DescribeContext, target: Target): string {
-  switch (target.kind) {
-    case 'person':
-      return ctx.desk.person(target.index).id;
-    case 'external':
-      return target.address;
-    case 'group':
-      return `group:${ctx.desk.directory.groups[target.index]?.name ?? ''}`;
-  }
+  const scope = ctx.desk.scopeOf(target);
+  return scope ? viewerKey(scope) : '';
 }
 
-export function viewerScopeText(ctx: DescribeContext, scope: ViewerScope): string {
+/** A grant's viewer in words; `name` is the name the grant gives an external contact. */
+export function viewerScopeText(ctx: DescribeContext, scope: ViewerScope, name?: string): string {
   switch (scope.kind) {
     case 'all':
       return ctx.t.scopeAll;
@@ -65,10 +60,8 @@ export function viewerScopeText(ctx: DescribeContext, scope: ViewerScope): strin
       return ctx.t.scopeGroup(scope.name);
     case 'user':
       return nameOfId(ctx, scope.id);
-    case 'external': {
-      const contact = ctx.desk.permissions.externalContact(scope.address);
-      return contact?.name ? `${contact.name} (${scope.address})` : scope.address;
-    }
+    case 'external':
+      return externalName(scope.address, name);
   }
 }
 
@@ -97,15 +90,32 @@ export function reasonText(ctx: DescribeContext, reason: Reason): string {
         case 'global':
           return t.reasonSystemGrant(reason.level);
         case 'group':
-          return t.reasonGroupGrant(reason.level, ownerScopeText(ctx, grant.owner), viewerScopeText(ctx, grant.viewer));
+          return t.reasonGroupGrant(reason.level, ownerScopeText(ctx, grant.owner), viewerScopeText(ctx, grant.viewer, grant.name));
         case 'user': {
-          if (grant.source === 'file') return t.reasonFileUserGrant(reason.level);
           const ownerId = grant.owner.kind === 'user' ? grant.owner.id : '';
-          return ownerId === ctx.desk.person(ctx.asker).id ? t.reasonOwnGrant(reason.level) : t.reasonUserGrant(reason.level, nameOfId(ctx, ownerId));
+          const mine = ownerId === ctx.desk.person(ctx.asker).id;
+          // Name the viewer where it is a group or everyone, so two own grants can be told apart.
+          const to = grant.viewer.kind === 'group' || grant.viewer.kind === 'all' ? viewerScopeText(ctx, grant.viewer) : undefined;
+          return mine ? t.reasonOwnGrant(reason.level, to) : t.reasonUserGrant(reason.level, nameOfId(ctx, ownerId));
         }
       }
     }
   }
+}
+
+/**
+ * Text a user typed, made inert for a card: Adaptive Cards render markdown, so a typed
+ * "[link](https://…)" or "**" must not become a link or bold. The few markdown characters are
+ * replaced by look-alikes, which every client shows as typed.
+ */
+export function plain(text: string): string {
+  const LOOK_ALIKES: Record<string, string> = { '[': '［', ']': '］', '*': '∗', _: '＿', '`': 'ˋ' };
+  return text.replace(/[[\]*_`]/g, (c) => LOOK_ALIKES[c] ?? c);
+}
+
+/** An external contact in words: "Eve Evans (eve@partner.example)", or the bare address. */
+export function externalName(address: string, name?: string): string {
+  return name ? `${name} (${address})` : address;
 }
 
 /** "A, B and 3 more" */

@@ -1,5 +1,5 @@
 import type { MyGrants } from '../../app/privacy-desk';
-import { formatScope } from '../../domain/grants/scope';
+import { viewerKey } from '../../domain/grants/scope';
 import { type RenderedCard, renderAnswer } from './answer.card';
 import { type DescribeContext, reasonText, viewerScopeText } from './describe';
 import { tierOf } from '../../domain/grants/grant';
@@ -8,10 +8,10 @@ import { tierOf } from '../../domain/grants/grant';
 export function listGrantsCard(ctx: DescribeContext, grants: MyGrants): RenderedCard {
   const { t } = ctx;
   const own = grants.own.map((grant) => ({
-    text: `${viewerScopeText(ctx, grant.viewer)} — ${t.level(grant.level)}`,
+    text: `${viewerScopeText(ctx, grant.viewer, grant.name)} — ${t.level(grant.level)}`,
     action: {
       title: t.remove,
-      data: { verb: 'run' as const, intent: 'setLevel' as const, person: scopeKey(grant.viewer), level: 'remove' as const },
+      data: { verb: 'run' as const, intent: 'setLevel' as const, person: viewerKey(grant.viewer), level: 'remove' as const },
     },
   }));
   const defaults = [t.listGlobal(grants.global), t.listExternalDefault(grants.externalDefault)];
@@ -19,12 +19,6 @@ export function listGrantsCard(ctx: DescribeContext, grants: MyGrants): Rendered
   const sections = [
     own.length > 0 ? { heading: t.listOwn, rows: own } : { heading: t.listOwn, lines: [t.listNone] },
   ];
-  if (grants.setByAdministrators.length > 0) {
-    sections.push({
-      heading: t.listAdmins,
-      lines: grants.setByAdministrators.map((g) => `${viewerScopeText(ctx, g.viewer)} — ${t.level(g.level)}`),
-    });
-  }
   if (grants.groupTier.length > 0) {
     sections.push({
       heading: t.listGroupTier,
@@ -33,16 +27,4 @@ export function listGrantsCard(ctx: DescribeContext, grants: MyGrants): Rendered
   }
   sections.push({ heading: t.listDefaults, lines: defaults });
   return renderAnswer({ title: t.listTitle, sections });
-}
-
-/** How a button names a grant's viewer so that resolution finds exactly it again. */
-function scopeKey(scope: Parameters<typeof formatScope>[0]): string {
-  switch (scope.kind) {
-    case 'user':
-      return scope.id;
-    case 'external':
-      return scope.address;
-    default:
-      return formatScope(scope);
-  }
 }

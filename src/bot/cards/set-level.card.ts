@@ -21,6 +21,7 @@ export function setLevelCard(ctx: DescribeContext, outcome: SetLevelOutcome, nam
     } else {
       intro.push(t.effectiveNow(name, effective.level));
     }
+    if (effective.cap) intro.push(t.cappedNote(effective.cap.domain, effective.cap.level, effective.cap.uncapped));
   } else if (outcome.level !== null && outcome.target.kind === 'group') {
     intro.push(t.groupSet(name, outcome.level));
   }

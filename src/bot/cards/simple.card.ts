@@ -36,6 +36,6 @@ function describeTarget(ctx: DescribeContext, target: Target): string {
 
 /** Retention per data category, as seed 4.1.3 states it. */
 export function retentionCard(t: Messages): RenderedCard {
-  const facts = CATEGORIES.map((c) => ({ title: `${c.id}.x ${c.name[t.locale]}`, value: c.retentionText[t.locale] }));
+  const facts = CATEGORIES.map((c) => ({ title: `${c.id}.x ${c.name[t.locale]}`, value: t.retentionRule(c.retention) }));
   return renderAnswer({ title: t.retentionTitle, intro: [t.retentionIntro], sections: [{ facts }] });
 }

@@ -28,3 +28,17 @@ export function whatCanSeeCard(ctx: DescribeContext, answer: WhatCanSeeAnswer, n
     levelChange: levelChange(t, personKey, ownLevel),
   });
 }
+
+/** What the asker can see of a colleague: the same rows, the question turned round. */
+export function whatCanISeeCard(ctx: DescribeContext, answer: WhatCanSeeAnswer, name: string): RenderedCard {
+  const { t } = ctx;
+  const facts = answer.rows.map(({ row, allowed }) => {
+    const word = row.kind === 'detail' ? (allowed ? t.visible : t.hidden) : allowed ? t.possible : t.prevented;
+    return { title: fieldLabel(t, row.id), value: `${allowed ? '✅' : '⛔'} ${word}` };
+  });
+  return renderAnswer({
+    title: t.whatICanSeeTitle(name),
+    intro: [t.whatICanSeeLevel(name, answer.effective.level)],
+    sections: [{ facts }, { heading: t.reasonsHeading, lines: answer.effective.reasons.map((r) => reasonText(ctx, r)) }],
+  });
+}

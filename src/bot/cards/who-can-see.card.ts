@@ -1,7 +1,7 @@
 import type { Page, WhoCanSeeAnswer, ColleaguesAnswer, ExternalsAnswer, NotGoverned } from '../../domain/lookup/who-can-see';
 import type { ActionView, RenderedCard, SectionView } from './answer.card';
 import { renderAnswer } from './answer.card';
-import { type DescribeContext, fieldTopic, namesList, personName, reasonText } from './describe';
+import { type DescribeContext, externalName, fieldTopic, namesList, personName, reasonText } from './describe';
 
 /** Inline answers list up to 20 names; "show all" pages through 50 at a time. */
 export const INLINE_PAGE: Page = { offset: 0, limit: 20 };
@@ -69,13 +69,12 @@ function externalsSection(ctx: DescribeContext, answer: ExternalsAnswer | NotGov
   lines.push(answer.defaultReaches ? t.externalDefaultReaches(answer.defaultLevel) : t.externalDefaultDoesNot(answer.defaultLevel));
   if (answer.cappedDomains.length > 0) lines.push(t.cappedDomains(t.list(answer.cappedDomains.map((d) => `${d.domain} (${t.level(d.level)})`))));
   const groups = answer.reaching.map((entry) => ({
-    label: `${entry.contact.name ? `${entry.contact.name} (${entry.contact.address})` : entry.contact.address} — ${t.level(entry.level)}`,
+    label: `${externalName(entry.contact.address, entry.contact.name)} — ${t.level(entry.level)}`,
     names: reasonText(ctx, entry.reason) + (entry.cap ? `. ${t.cappedNote(entry.cap.domain, entry.cap.level, entry.cap.uncapped)}` : ''),
   }));
   if (groups.length === 0 && !answer.defaultReaches) lines.push(t.noNamedExternal);
   for (const entry of answer.capped) {
-    const name = entry.contact.name ?? entry.contact.address;
-    if (entry.cappedBelow) lines.push(t.cappedContact(name, entry.cappedBelow.domain, entry.cappedBelow.level));
+    if (entry.cappedBelow) lines.push(t.cappedContact(externalName(entry.contact.address, entry.contact.name), entry.cappedBelow.domain, entry.cappedBelow.level));
   }
   return { heading, lines, groups };
 }

@@ -22,7 +22,7 @@ export function whyCanSeeCard(ctx: DescribeContext, answer: WhyCanSeeAnswer, nam
   const lines = answer.reasons.map(({ reason, ownerCanChange }) => `${reasonText(ctx, reason)}. ${ownerCanChange ? t.youCanChange : t.onlyAdmins}`);
   const notes = answer.ownGrantOverruled ? [t.additive(answer.ownGrantOverruled.level, level)] : [];
   return renderAnswer({
-    title: t.whyTitle(name, answer.field ? fieldTopic(t, answer.field.definition.id) : undefined),
+    title: t.whyTitle(name, answer.field ? fieldTopic(t, answer.field.definition.id) : undefined, answer.field?.definition.kind === 'action'),
     intro,
     sections: [{ heading: t.reasonsHeading, lines }],
     notes,

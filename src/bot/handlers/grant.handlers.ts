@@ -5,7 +5,7 @@ import { listGrantsCard } from '../cards/list-grants.card';
 import { setLevelCard } from '../cards/set-level.card';
 import { noticeCard } from '../cards/simple.card';
 import { resolveTarget } from './resolve-target';
-import { type Handler, describeContext } from './turn';
+import { type Handler, describeContext, textsFor } from './turn';
 
 /** "set Bob to team member", "block Mallory", and the remove / undo buttons. */
 export const setLevelHandler: Handler = async (turn, services) => {
@@ -19,9 +19,16 @@ export const setLevelHandler: Handler = async (turn, services) => {
   if (level === undefined) {
     return renderAnswer({ title: t.setTitle, intro: [t.setWhichLevel(name)], levelChange: levelChange(t, key) });
   }
+  if (resolved.target.kind === 'external' && !resolved.target.known && level !== null && !turn.confirmed) {
+    return renderAnswer({
+      title: t.setTitle,
+      intro: [t.confirmNewExternal(name, level)],
+      actions: [{ title: t.confirmSet(level), data: { verb: 'run', intent: 'setLevel', person: key, level, confirmed: true } }],
+    });
+  }
   const result = await services.desk.setLevel(ctx.asker, resolved.target, level);
   if (!result.ok) {
-    switch (result.error) {
+    switch (result.error.code) {
       case 'SELF':
         return noticeCard(t.setTitle, [t.cannotSetSelf]);
       case 'UNKNOWN_GROUP':
@@ -34,4 +41,10 @@ export const setLevelHandler: Handler = async (turn, services) => {
 export const listGrantsHandler: Handler = async (turn, services) => {
   const ctx = describeContext(turn, services, turn.asker as number);
   return listGrantsCard(ctx, services.desk.listGrants(ctx.asker));
+};
+
+/** "unblock Mallory", "remove my grant for Bob": removes the asker's own grant. */
+export const removeGrantHandler: Handler = async (turn, services) => {
+  if (!turn.parsed.person) return noticeCard(textsFor(turn).setTitle, [textsFor(turn).removeWhom]);
+  return setLevelHandler({ ...turn, removeGrant: true }, services);
 };

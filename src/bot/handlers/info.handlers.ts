@@ -1,5 +1,6 @@
 import { helpCard, noticeCard, retentionCard } from '../cards/simple.card';
 import { type Handler, textsFor } from './turn';
+import { plain } from '../cards/describe';
 
 export const helpHandler: Handler = async (turn) => helpCard(textsFor(turn), 'help');
 
@@ -9,7 +10,7 @@ export const unknownHandler: Handler = async (turn) => helpCard(textsFor(turn), 
 export const startRequestHandler: Handler = async (turn) => {
   const t = textsFor(turn);
   const type = turn.parsed.requestType ? t.requestType(turn.parsed.requestType) : t.requestsTitle;
-  const subject = !turn.parsed.subject || turn.parsed.subject === 'me' ? t.subjectMe : turn.parsed.subject;
+  const subject = !turn.parsed.subject || turn.parsed.subject === 'me' ? t.subjectMe : plain(turn.parsed.subject);
   return noticeCard(t.requestsTitle, [t.requestNotYet(type, subject)]);
 };
 

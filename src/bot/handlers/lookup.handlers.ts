@@ -1,12 +1,14 @@
 import { toViewer } from '../../app/privacy-desk';
 import type { Target } from '../../app/resolution';
+import { sameViewer } from '../../domain/grants/scope';
 import type { Level } from '../../domain/levels';
 import { type FieldId } from '../../domain/matrix/fields';
 import type { Page } from '../../domain/lookup/who-can-see';
 import { renderAnswer } from '../cards/answer.card';
 import { type DescribeContext, fieldLabel, targetKey, targetName } from '../cards/describe';
 import { noticeCard } from '../cards/simple.card';
-import { whatCanSeeCard } from '../cards/what-can-see.card';
+import { whatCanISeeCard, whatCanSeeCard } from '../cards/what-can-see.card';
+import { CATALOGUE_ITEMS } from '../../domain/catalogue/catalogue.data';
 import { INLINE_PAGE, LIST_PAGE_SIZE, whoCanSeeCard } from '../cards/who-can-see.card';
 import { whyCanSeeCard } from '../cards/why-can-see.card';
 import { resolveTarget } from './resolve-target';
@@ -19,7 +21,15 @@ const SUGGESTED_FIELDS: FieldId[] = ['mobile', 'presence', 'privateAppointments'
 
 export const whoCanSeeHandler: Handler = async (turn, services) => {
   const ctx = describeContext(turn, services, turn.asker as number);
+  // Other people's data is theirs to ask about.
+  if (turn.parsed.person) return noticeCard(ctx.t.appTitle, [ctx.t.onlyOwnData]);
   const field = turn.parsed.field;
+  const item = turn.parsed.item ? CATALOGUE_ITEMS.find((i) => i.id === turn.parsed.item) : undefined;
+  if (!field && item) {
+    const label = item.group ? item.group[ctx.t.locale] : item[ctx.t.locale];
+    const items = item.group ? `${item.id.replace(/\.\d+$/, '')}.x` : item.id;
+    return noticeCard(label, [ctx.t.notGovernedAnywhere(label, items)]);
+  }
   if (!field) {
     return renderAnswer({
       title: ctx.t.detailTitle,
@@ -52,6 +62,15 @@ export const whatCanSeeHandler: Handler = async (turn, services) => {
   return whatCanSeeCard(ctx, services.desk.whatCanSee(ctx.asker, found.viewer), found.name, found.key, found.own);
 };
 
+export const whatCanISeeHandler: Handler = async (turn, services) => {
+  const ctx = describeContext(turn, services, turn.asker as number);
+  const resolved = resolveTarget(ctx, turn, { groups: false });
+  if (!resolved.ok) return resolved.reply;
+  const target = resolved.target;
+  if (target.kind !== 'person' || target.index === ctx.asker) return noticeCard(ctx.t.appTitle, [ctx.t.onlyOwnData]);
+  return whatCanISeeCard(ctx, services.desk.whatCanISee(ctx.asker, target.index), targetName(ctx, target));
+};
+
 export const whyCanSeeHandler: Handler = async (turn, services) => {
   const ctx = describeContext(turn, services, turn.asker as number);
   const found = viewerOf(ctx, turn);
@@ -61,10 +80,7 @@ export const whyCanSeeHandler: Handler = async (turn, services) => {
 
 /** The level the asker gave this target themselves, to preselect in the level picker. */
 export function ownLevel(ctx: DescribeContext, target: Target): Level | undefined {
-  const me = ctx.desk.person(ctx.asker).id;
-  const key = targetKey(ctx, target);
-  return ctx.desk.permissions.botGrantsOf(me).find((g) => {
-    const viewer = g.viewer;
-    return (viewer.kind === 'user' && viewer.id === key) || (viewer.kind === 'external' && viewer.address === key) || (viewer.kind === 'group' && `group:${viewer.name}` === key);
-  })?.level;
+  const scope = ctx.desk.scopeOf(target);
+  if (!scope) return undefined;
+  return ctx.desk.permissions.botGrantsOf(ctx.desk.person(ctx.asker).id).find((g) => sameViewer(g.viewer, scope))?.level;
 }

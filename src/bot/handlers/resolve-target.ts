@@ -1,7 +1,7 @@
 import type { Target } from '../../app/resolution';
 import type { RenderedCard } from '../cards/answer.card';
 import { chooseCard, noticeCard } from '../cards/simple.card';
-import type { DescribeContext } from '../cards/describe';
+import { type DescribeContext, plain } from '../cards/describe';
 import type { RunAction } from '../cards/card-actions';
 import type { Turn } from './turn';
 
@@ -18,17 +18,17 @@ export function resolveTarget(
   const query = turn.parsed.person;
   if (!query) return { ok: false, reply: noticeCard(t.personTitle, [turn.parsed.intent === 'setLevel' ? t.setWhom : t.needPerson]) };
   const groupQuery = /^group:/i.test(query) ? query.slice(6) : undefined;
-  const resolution = ctx.desk.resolve(groupQuery ?? query, { groups: options.groups });
+  const resolution = ctx.desk.resolve(ctx.asker, groupQuery ?? query, { groups: options.groups });
   switch (resolution.kind) {
     case 'found':
       return { ok: true, target: resolution.target };
     case 'none':
-      return { ok: false, reply: noticeCard(t.personTitle, [t.notFound(query)]) };
+      return { ok: false, reply: noticeCard(t.personTitle, [t.notFound(plain(groupQuery ?? query))]) };
     case 'ambiguous': {
       const again: Omit<RunAction, 'person' | 'verb'> = { intent: turn.parsed.intent };
       if (turn.parsed.field) again.field = turn.parsed.field;
       if (turn.parsed.level) again.level = turn.parsed.level;
-      return { ok: false, reply: chooseCard(ctx, query, resolution.candidates, again) };
+      return { ok: false, reply: chooseCard(ctx, plain(groupQuery ?? query), resolution.candidates, again) };
     }
   }
 }

@@ -1,7 +1,7 @@
 import type { IntentName } from '../intents/intent';
 import type { RenderedCard } from '../cards/answer.card';
 import { noticeCard } from '../cards/simple.card';
-import { listGrantsHandler, setLevelHandler } from './grant.handlers';
+import { listGrantsHandler, removeGrantHandler, setLevelHandler } from './grant.handlers';
 import {
   helpHandler,
   processingRecordHandler,
@@ -10,15 +10,17 @@ import {
   startRequestHandler,
   unknownHandler,
 } from './info.handlers';
-import { whatCanSeeHandler, whoCanSeeHandler, whyCanSeeHandler } from './lookup.handlers';
+import { whatCanISeeHandler, whatCanSeeHandler, whoCanSeeHandler, whyCanSeeHandler } from './lookup.handlers';
 import { type Handler, type HandlerServices, type Turn, textsFor } from './turn';
 
 /** Every intent has exactly one handler; `needsAsker` ones answer about the asker's own data. */
 const ROUTES: Record<IntentName, { handler: Handler; needsAsker: boolean }> = {
   whoCanSee: { handler: whoCanSeeHandler, needsAsker: true },
   whatCanSee: { handler: whatCanSeeHandler, needsAsker: true },
+  whatCanISee: { handler: whatCanISeeHandler, needsAsker: true },
   whyCanSee: { handler: whyCanSeeHandler, needsAsker: true },
   setLevel: { handler: setLevelHandler, needsAsker: true },
+  removeGrant: { handler: removeGrantHandler, needsAsker: true },
   listGrants: { handler: listGrantsHandler, needsAsker: true },
   help: { handler: helpHandler, needsAsker: false },
   startRequest: { handler: startRequestHandler, needsAsker: false },

@@ -17,6 +17,8 @@ export interface Turn {
   page?: number;
   /** A button asked to remove the asker's own grant. */
   removeGrant?: boolean;
+  /** The asker confirmed a change the bot asked about (a new external contact). */
+  confirmed?: boolean;
 }
 
 export interface HandlerServices {

@@ -1,4 +1,5 @@
 import type { Level } from '../../domain/levels';
+import type { RetentionRule } from '../../domain/catalogue/catalogue.data';
 import type { RequestType } from '../intents/intent';
 import type { Messages } from './messages';
 
@@ -25,20 +26,16 @@ export const de: Messages = {
   locale: 'de',
   level: (level: Level): string => LEVEL[level],
   requestType: (type: RequestType): string => REQUEST[type],
-  colleagues: (n: number): string => plural(n, 'Kollegin/Kollege', 'Kolleginnen und Kollegen'),
-  externalContacts: (n: number): string => plural(n, 'externer Kontakt', 'externe Kontakte'),
   list: (items: string[]): string => (items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} und ${items[items.length - 1]}`),
   andMore: (n: number): string => `${n} weitere`,
-  you: 'dich',
 
   reasonGlobal: (level: Level): string => `${LEVEL[level]}: systemweite Stufe, die alle Kolleginnen und Kollegen haben (Administratoren)`,
   reasonExternalDefault: (level: Level): string => `${LEVEL[level]}: Standard für externe Kontakte (Administratoren)`,
   reasonGroupGrant: (level: Level, owner: string, viewer: string): string =>
     `${LEVEL[level]}: Freigabe der Administratoren — ${viewer} gegenüber ${owner}`,
   reasonSystemGrant: (level: Level): string => `${LEVEL[level]}: systemweite Freigabe der Administratoren`,
-  reasonOwnGrant: (level: Level): string => `${LEVEL[level]}: deine eigene Freigabe`,
+  reasonOwnGrant: (level: Level, to?: string): string => `${LEVEL[level]}: deine eigene Freigabe${to ? ` für ${to}` : ''}`,
   reasonUserGrant: (level: Level, owner: string): string => `${LEVEL[level]}: eigene Freigabe von ${owner}`,
-  reasonFileUserGrant: (level: Level): string => `${LEVEL[level]}: von den Administratoren für dich gesetzt (Freigabedatei)`,
   scopeAll: 'alle',
   scopeAllData: 'den Daten aller',
   scopeGroup: (name: string): string => `Gruppe ${name}`,
@@ -47,14 +44,20 @@ export const de: Messages = {
 
   whoTitle: (field: string, isAction: boolean): string => (isAction ? `Wer darf: ${field}` : `Wer sieht: ${field}`),
   whoNeeds: (level: Level, isAction: boolean): string =>
-    `${isAction ? 'Möglich' : 'Sichtbar'} ab der Stufe **${LEVEL[level]}** (Seed 4.3.2.7).`,
+    level === 'blocked'
+      ? `Auf jeder Stufe ${isAction ? 'möglich' : 'sichtbar'}.`
+      : `${isAction ? 'Möglich' : 'Sichtbar'} ab der Stufe **${LEVEL[level]}**.`,
   whoNobody: 'Keine Stufe erlaubt das.',
   colleaguesHeading: 'Kolleginnen und Kollegen',
   externalsHeading: 'Externe Kontakte (Federation)',
+  notGovernedAnywhere: (field: string, items: string): string =>
+    `${field} ist nicht über Berechtigungsstufen geregelt: Das Detail stammt aus dem Verzeichnis${items ? ` (Katalogeintrag ${items})` : ''} und ist für alle sichtbar, die deinen Verzeichniseintrag sehen können. Auch die Berechtigungstabelle für externe Kontakte führt es nicht auf.`,
+  whatICanSeeTitle: (name: string): string => `Was du von ${name} siehst`,
+  whatICanSeeLevel: (name: string, level: Level): string => `Du hast ${name} gegenüber die Stufe **${LEVEL[level]}**.`,
   notGovernedColleagues: (field: string, items: string): string =>
     `Für Kolleginnen und Kollegen nicht über Berechtigungsstufen geregelt. ${field} stammt aus dem Verzeichnis${items ? ` (Katalogeintrag ${items})` : ''} und ist für alle sichtbar, die deinen Verzeichniseintrag sehen können. Ändern können das die Verzeichnis-Administratoren.`,
   notGovernedExternals: (field: string): string =>
-    `Für externe Kontakte nicht über Berechtigungsstufen geregelt: Die Federation-Tabelle in Seed 4.3.2.7 führt ${field} nicht auf.`,
+    `Für externe Kontakte nicht über Berechtigungsstufen geregelt: Ihre Berechtigungstabelle führt ${field} nicht auf.`,
   everyone: (n: number): string => `Alle ${plural(n, 'Kollegin/Kollege', 'Kolleginnen und Kollegen')}.`,
   noColleague: 'Niemand.',
   reachCount: (n: number): string => `Insgesamt ${plural(n, 'Person', 'Personen')}.`,
@@ -77,11 +80,6 @@ export const de: Messages = {
   hidden: 'verborgen',
   possible: 'möglich',
   prevented: 'unterbunden',
-  canSee: 'Sieht',
-  cannotSee: 'Sieht nicht',
-  canDo: 'Darf',
-  cannotDo: 'Darf nicht',
-  fromDirectoryHeading: 'Aus dem Verzeichnis (nicht über Stufen geregelt)',
   fromDirectory: (fields: string): string =>
     `${fields}: stammen aus dem Verzeichnis und sind für alle sichtbar, die deinen Verzeichniseintrag sehen können; für Kolleginnen und Kollegen regeln die Berechtigungsstufen sie nicht.`,
   notForExternals: (fields: string): string =>
@@ -93,20 +91,21 @@ export const de: Messages = {
   chooseLevel: 'Neue Stufe',
   apply: 'Übernehmen',
 
-  whyTitle: (name: string, field?: string): string => (field ? `Warum ${name} das darf: ${field}` : `Warum ${name} diese Stufe hat`),
+  whyTitle: (name: string, field?: string, isAction = false): string =>
+    field ? (isAction ? `Darf ${name}: ${field}?` : `Sieht ${name}: ${field}?`) : `Warum ${name} diese Stufe hat`,
   whyField: (name: string, field: string, level: Level, needed: Level | null, allowed: boolean): string =>
     needed === null
-      ? `${field} ist auf keiner Stufe erlaubt.`
-      : `${field} braucht **${LEVEL[needed]}**; ${name} hat **${LEVEL[level]}**, also: ${allowed ? 'ja' : 'nein'}.`,
+      ? `${field}: auf keiner Stufe erlaubt.`
+      : `Nötig für ${field}: **${LEVEL[needed]}**. ${name} hat **${LEVEL[level]}**, also: ${allowed ? 'ja' : 'nein'}.`,
   whyNotGoverned: (field: string, external: boolean): string =>
     external
       ? `${field} ist für externe Kontakte nicht über Stufen geregelt (nicht in der Federation-Tabelle).`
-      : `${field} ist für Kolleginnen und Kollegen nicht über Stufen geregelt: Es stammt aus dem Verzeichnis und ist für alle sichtbar, die deinen Verzeichniseintrag sehen können.`,
+      : `${field} ist für Kolleginnen und Kollegen nicht über Stufen geregelt: Das Detail stammt aus dem Verzeichnis und ist für alle sichtbar, die deinen Verzeichniseintrag sehen können.`,
   reasonsHeading: 'Woher die Stufe kommt (höchste zuerst)',
   youCanChange: 'Das kannst du ändern.',
   onlyAdmins: 'Das können nur die Administratoren ändern (Freigabedatei).',
   additive: (own: Level, effective: Level): string =>
-    `Deine eigene Einstellung (${LEVEL[own]}) senkt das nicht: Das Rechtesystem ist additiv, ein auf einer übergeordneten Stufe vergebenes Recht kann auf einer untergeordneten nicht entfernt werden (Seed 4.3.2.2). Es bleibt bei ${LEVEL[effective]}.`,
+    `Deine eigene Einstellung (${LEVEL[own]}) senkt das nicht: Das Rechtesystem ist additiv, ein anderswo vergebenes Recht kann eine niedrigere Einstellung nicht wegnehmen. Es bleibt bei ${LEVEL[effective]}.`,
 
   setDone: (name: string, level: Level, previous: Level | null): string =>
     `Erledigt: **${name}** hat in deinen eigenen Freigaben jetzt **${LEVEL[level]}**${previous ? ` (vorher: ${LEVEL[previous]})` : ''}.`,
@@ -114,8 +113,13 @@ export const de: Messages = {
   removed: (name: string, previous: Level | null): string =>
     previous ? `Deine eigene Freigabe für **${name}** ist entfernt (war ${LEVEL[previous]}).` : `Du hattest für ${name} keine eigene Freigabe; nichts geändert.`,
   stillHigher: (name: string, level: Level): string =>
-    `${name} behält dir gegenüber **${LEVEL[level]}** über eine übergeordnete Stufe, denn das Rechtesystem ist additiv (Seed 4.3.2.2):`,
-  effectiveNow: (name: string, level: Level): string => `${name} hat dir gegenüber jetzt die Stufe ${LEVEL[level]}.`,
+    `${name} behält dir gegenüber **${LEVEL[level]}** über andere Freigaben — Stufen addieren sich, eine niedrigere Einstellung nimmt nichts weg:`,
+  effectiveNow: (name: string, level: Level): string => `Stufe von ${name} dir gegenüber jetzt: ${LEVEL[level]}.`,
+  confirmNewExternal: (name: string, level: Level): string => `${name} ist noch keiner deiner externen Kontakte. ${LEVEL[level]} geben?`,
+  confirmSet: (level: Level): string => `Ja, ${LEVEL[level]} geben`,
+  removeWhom: 'Wessen Freigabe soll ich entfernen? Zum Beispiel: „Freigabe für Bob entfernen“.',
+  buttonNotYours: 'Diese Schaltfläche gehört zu einer Antwort für jemand anderen. Frag mich selbst, zum Beispiel „Wer sieht meine Präsenz?“.',
+  onlyOwnData: 'Ich kann dir nur Auskunft über deine eigenen Daten geben – zum Beispiel „Wer sieht meine Präsenz?“ oder „Was sieht Bob von mir?“.',
   groupSet: (group: string, level: Level): string => `Mitglieder von ${group} bekommen aus deinen eigenen Freigaben mindestens ${LEVEL[level]}.`,
   undo: 'Rückgängig',
   cannotSetSelf: 'Für dich selbst kannst du keine Stufe setzen.',
@@ -126,7 +130,6 @@ export const de: Messages = {
   listTitle: 'Deine Freigaben',
   listOwn: 'Von dir gesetzt',
   listNone: 'Du hast selbst noch keine Stufe gesetzt.',
-  listAdmins: 'Von den Administratoren für dich gesetzt',
   listDefaults: 'Voreinstellungen des Unternehmens',
   listGlobal: (level: Level): string => `Kolleginnen und Kollegen: mindestens ${LEVEL[level]} (systemweit).`,
   listExternalDefault: (level: Level): string => `Externe Kontakte ohne Freigabe: ${LEVEL[level]}.`,
@@ -139,7 +142,6 @@ export const de: Messages = {
   needPerson: 'Wen meinst du? Nenne eine Kollegin, einen Kollegen oder einen externen Kontakt, zum Beispiel „was sieht Bob von mir“.',
   groupNotViewer: (group: string): string => `${group} ist eine Gruppe; frag nach einer einzelnen Person oder setze eine Stufe für die ganze Gruppe.`,
   needField: 'Welches Detail meinst du? Zum Beispiel deine Handynummer, deine Präsenz oder private Termine.',
-  chooseField: 'Detail wählen',
   notInDirectory:
     'Ich finde dich nicht im Verzeichnis und kann deshalb keine Fragen zu deinen Daten beantworten. Bitte lass deinen Verzeichniseintrag von den Administratoren prüfen.',
   unidentified: 'Ich kann auf diesem Kanal nicht erkennen, wer du bist. Bitte schreib mir in Microsoft Teams.',
@@ -162,13 +164,24 @@ export const de: Messages = {
     `Verstanden: ${type} für ${subject}. Anträge kann ich noch nicht entgegennehmen – das kommt in einer späteren Version. Bitte schick den Antrag bis dahin direkt an die oder den Datenschutzbeauftragten; die Monatsfrist (Art. 12 Abs. 3 DSGVO) beginnt mit dem Eingang dort.`,
   subjectMe: 'dich selbst',
   requestStatusNotYet: 'Ich bearbeite noch keine Datenschutzanträge, deshalb liegen hier keine Anträge von dir. Wenn du einen an die oder den Datenschutzbeauftragten geschickt hast, frag bitte dort nach.',
-  retentionTitle: 'Wie lange Daten aufbewahrt werden (Seed 4.1.3)',
+  retentionTitle: 'Wie lange Daten aufbewahrt werden',
   retentionIntro: 'Regelfristen je Datenkategorie laut Produktdokumentation. Eine wöchentliche Übersicht für Administratoren kommt in einer späteren Version.',
+  retentionRule: (rule: RetentionRule): string => {
+    switch (rule.kind) {
+      case 'untilUserDeleted':
+        return 'Aufbewahrt, solange der Benutzer existiert; mit ihm gelöscht.';
+      case 'configurable':
+        return `Einstellbar, mindestens ${rule.minDays} ${rule.minDays === 1 ? 'Tag' : 'Tage'}.`;
+      case 'notPossible':
+        return 'Löschung nicht möglich.';
+      case 'sizeLimited':
+        return 'Begrenzt durch eine Größeneinstellung.';
+    }
+  },
   recordNotYet:
     'Das Verzeichnis der Verarbeitungstätigkeiten (Art. 30 DSGVO) gibt es bei mir noch nicht; es kommt in einer späteren Version zusammen mit der Übersicht der Aufbewahrungsfristen.',
-  errorReference: (id: string): string => `Bei mir ist etwas schiefgegangen. Es wurde nichts geändert. Referenz: ${id}`,
+  errorReference: (id: string): string => `Bei mir ist etwas schiefgegangen. Bitte versuch es noch einmal; wenn es wieder passiert, nenne den Administratoren die Referenz ${id}.`,
   invalidAction: 'Diese Schaltfläche ist veraltet oder ungültig. Bitte frag noch einmal.',
-  fallbackSeeCard: 'Öffne diese Nachricht in Microsoft Teams, um die ganze Antwort zu sehen.',
 
   appTitle: 'privacy-desk',
   requestsTitle: 'Datenschutzanträge',

@@ -1,4 +1,5 @@
 import type { Level } from '../../domain/levels';
+import type { RetentionRule } from '../../domain/catalogue/catalogue.data';
 import type { RequestType } from '../intents/intent';
 import type { Locale } from './locale';
 
@@ -25,11 +26,8 @@ export const en = {
   locale: 'en' as Locale,
   level: (level: Level): string => LEVEL[level],
   requestType: (type: RequestType): string => REQUEST[type],
-  colleagues: (n: number): string => plural(n, 'colleague', 'colleagues'),
-  externalContacts: (n: number): string => plural(n, 'external contact', 'external contacts'),
   list: (items: string[]): string => (items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`),
   andMore: (n: number): string => `${n} more`,
-  you: 'you',
 
   // reasons
   reasonGlobal: (level: Level): string => `${LEVEL[level]}: the company-wide level every colleague has (administrators)`,
@@ -37,9 +35,8 @@ export const en = {
   reasonGroupGrant: (level: Level, owner: string, viewer: string): string =>
     `${LEVEL[level]}: administrators' grant — ${viewer} toward ${owner}`,
   reasonSystemGrant: (level: Level): string => `${LEVEL[level]}: administrators' system-wide grant`,
-  reasonOwnGrant: (level: Level): string => `${LEVEL[level]}: your own grant`,
+  reasonOwnGrant: (level: Level, to?: string): string => `${LEVEL[level]}: your own grant${to ? ` to ${to}` : ''}`,
   reasonUserGrant: (level: Level, owner: string): string => `${LEVEL[level]}: ${owner}'s own grant`,
-  reasonFileUserGrant: (level: Level): string => `${LEVEL[level]}: set for you by the administrators (grants file)`,
   scopeAll: 'everyone',
   scopeAllData: "everyone's data",
   scopeGroup: (name: string): string => `group ${name}`,
@@ -49,14 +46,20 @@ export const en = {
   // who can see
   whoTitle: (field: string, isAction: boolean): string => (isAction ? `Who can do this: ${field}` : `Who can see: ${field}`),
   whoNeeds: (level: Level, isAction: boolean): string =>
-    `${isAction ? 'Possible' : 'Visible'} from level **${LEVEL[level]}** upwards (seed 4.3.2.7).`,
+    level === 'blocked'
+      ? `${isAction ? 'Possible' : 'Visible'} at every level.`
+      : `${isAction ? 'Possible' : 'Visible'} from level **${LEVEL[level]}** upwards.`,
   whoNobody: 'No level allows this.',
   colleaguesHeading: 'Colleagues',
   externalsHeading: 'External contacts (federation)',
+  notGovernedAnywhere: (field: string, items: string): string =>
+    `${field} is not governed by permission levels: it comes from the directory${items ? ` (catalogue item ${items})` : ''} and is shown to whoever can see your directory entry. The permission table for external contacts does not list it either.`,
+  whatICanSeeTitle: (name: string): string => `What you can see of ${name}`,
+  whatICanSeeLevel: (name: string, level: Level): string => `You have the level **${LEVEL[level]}** toward ${name}.`,
   notGovernedColleagues: (field: string, items: string): string =>
     `Not governed by permission levels for colleagues. ${field} comes from the directory${items ? ` (catalogue item ${items})` : ''} and is shown to whoever can see your directory entry. To change it, ask the directory administrators.`,
   notGovernedExternals: (field: string): string =>
-    `Not governed by permission levels for external contacts: the federation table of seed 4.3.2.7 does not list ${field}.`,
+    `Not governed by permission levels for external contacts: their permission table does not list ${field}.`,
   everyone: (n: number): string => `All ${plural(n, 'colleague', 'colleagues')}.`,
   noColleague: 'No colleague.',
   reachCount: (n: number): string => `${plural(n, 'colleague', 'colleagues')} in all.`,
@@ -80,11 +83,6 @@ export const en = {
   hidden: 'hidden',
   possible: 'possible',
   prevented: 'prevented',
-  canSee: 'Can see',
-  cannotSee: 'Cannot see',
-  canDo: 'Can do',
-  cannotDo: 'Cannot do',
-  fromDirectoryHeading: 'From the directory (not governed by levels)',
   fromDirectory: (fields: string): string =>
     `${fields}: these come from the directory and are shown to whoever can see your directory entry; permission levels do not govern them for colleagues.`,
   notForExternals: (fields: string): string =>
@@ -97,11 +95,12 @@ export const en = {
   apply: 'Apply',
 
   // why can see
-  whyTitle: (name: string, field?: string): string => (field ? `Why ${name} can see or do: ${field}` : `Why ${name} has this level`),
+  whyTitle: (name: string, field?: string, isAction = false): string =>
+    field ? (isAction ? `Can ${name}: ${field}?` : `Can ${name} see: ${field}?`) : `Why ${name} has this level`,
   whyField: (name: string, field: string, level: Level, needed: Level | null, allowed: boolean): string =>
     needed === null
-      ? `${field} is not allowed at any level.`
-      : `${field} needs **${LEVEL[needed]}**; ${name} has **${LEVEL[level]}**, so: ${allowed ? 'yes' : 'no'}.`,
+      ? `${field}: not allowed at any level.`
+      : `Needed for ${field}: **${LEVEL[needed]}**. ${name} has **${LEVEL[level]}**, so: ${allowed ? 'yes' : 'no'}.`,
   whyNotGoverned: (field: string, external: boolean): string =>
     external
       ? `${field} is not governed by levels for external contacts (not in the federation table).`
@@ -110,7 +109,7 @@ export const en = {
   youCanChange: 'You can change this.',
   onlyAdmins: 'Only administrators can change this (grants file).',
   additive: (own: Level, effective: Level): string =>
-    `Your own setting (${LEVEL[own]}) does not lower this: levels are additive, and a level granted at a higher tier cannot be taken away at a lower one (seed 4.3.2.2). The effective level stays ${LEVEL[effective]}.`,
+    `Your own setting (${LEVEL[own]}) does not lower this: levels add up, and a level granted elsewhere cannot be taken away by a lower one. The effective level stays ${LEVEL[effective]}.`,
 
   // set level
   setDone: (name: string, level: Level, previous: Level | null): string =>
@@ -119,8 +118,13 @@ export const en = {
   removed: (name: string, previous: Level | null): string =>
     previous ? `Removed your own grant for **${name}** (was ${LEVEL[previous]}).` : `You had no own grant for ${name}; nothing changed.`,
   stillHigher: (name: string, level: Level): string =>
-    `${name} still has **${LEVEL[level]}** toward you through a higher tier, because levels are additive (seed 4.3.2.2):`,
-  effectiveNow: (name: string, level: Level): string => `${name}'s effective level toward you is now ${LEVEL[level]}.`,
+    `${name} still has **${LEVEL[level]}** toward you through other grants — levels add up, and a lower setting takes nothing away:`,
+  effectiveNow: (name: string, level: Level): string => `Effective level of ${name} toward you now: ${LEVEL[level]}.`,
+  confirmNewExternal: (name: string, level: Level): string => `${name} is not one of your external contacts yet. Give them ${LEVEL[level]}?`,
+  confirmSet: (level: Level): string => `Yes, give ${LEVEL[level]}`,
+  removeWhom: 'Whose grant should I remove? For example: "remove my grant for Bob".',
+  buttonNotYours: 'This button belongs to an answer for someone else. Ask me yourself, for example "who can see my presence".',
+  onlyOwnData: 'I can only tell you about your own data — for example "who can see my presence" or "what can Bob see of me".',
   groupSet: (group: string, level: Level): string => `Members of ${group} get at least ${LEVEL[level]} from your own grants.`,
   undo: 'Undo',
   cannotSetSelf: 'You cannot set a level for yourself.',
@@ -132,7 +136,6 @@ export const en = {
   listTitle: 'Your grants',
   listOwn: 'Set by you',
   listNone: 'You have not set any level yourself.',
-  listAdmins: 'Set for you by the administrators',
   listDefaults: 'Company defaults',
   listGlobal: (level: Level): string => `Colleagues: at least ${LEVEL[level]} (company-wide).`,
   listExternalDefault: (level: Level): string => `External contacts without a grant: ${LEVEL[level]}.`,
@@ -146,7 +149,6 @@ export const en = {
   needPerson: 'Whom do you mean? Name a colleague or an external contact, for example "what can Bob see of me".',
   groupNotViewer: (group: string): string => `${group} is a group; ask about one person, or set a level for the whole group.`,
   needField: 'Which detail do you mean? For example your mobile number, presence or private appointments.',
-  chooseField: 'Pick a detail',
   notInDirectory:
     "I can't find you in the directory, so I can't answer questions about your data. Please ask your administrators to check your directory entry.",
   unidentified: "I can't tell who you are on this channel. Please write to me in Microsoft Teams.",
@@ -170,13 +172,24 @@ export const en = {
     `I understood: ${type} for ${subject}. I can't take privacy requests yet — that is coming in a later release. Until then, please send the request to the data-protection officer directly; the one-month deadline (Art. 12(3) GDPR) starts when they receive it.`,
   subjectMe: 'yourself',
   requestStatusNotYet: "I don't handle privacy requests yet, so there are no requests of yours here. If you sent one to the data-protection officer, please ask them.",
-  retentionTitle: 'How long data is kept (seed 4.1.3)',
+  retentionTitle: 'How long data is kept',
   retentionIntro: 'Retention per data category, as the product documentation states it. A weekly retention summary for administrators is coming in a later release.',
+  retentionRule: (rule: RetentionRule): string => {
+    switch (rule.kind) {
+      case 'untilUserDeleted':
+        return 'Kept while the user exists; deleted with the user.';
+      case 'configurable':
+        return `Configurable, at least ${rule.minDays} ${rule.minDays === 1 ? 'day' : 'days'}.`;
+      case 'notPossible':
+        return 'Deletion is not possible.';
+      case 'sizeLimited':
+        return 'Limited by a size setting.';
+    }
+  },
   recordNotYet:
     'The record of processing activities (Art. 30 GDPR) is not available through me yet; it is coming in a later release together with the retention summary.',
-  errorReference: (id: string): string => `Something went wrong on my side. Nothing was changed. Reference: ${id}`,
+  errorReference: (id: string): string => `Something went wrong on my side. Please try again; if it keeps happening, give your administrators the reference ${id}.`,
   invalidAction: 'That button is out of date or invalid. Please ask again.',
-  fallbackSeeCard: 'Open this message in Microsoft Teams to see the full answer.',
 
   // titles of short notices
   appTitle: 'privacy-desk',

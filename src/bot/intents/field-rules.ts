@@ -37,3 +37,18 @@ export function fieldFrom(has: Has): FieldId | undefined {
   if (has('DISPLAYNAME') || has('DISPLAY') || has('NAME')) return 'displayName';
   return undefined;
 }
+
+/**
+ * A catalogue item (seed 4.1.2) that neither matrix table lists, so that the answer can say it is
+ * not governed by levels instead of asking which detail was meant.
+ */
+export function itemFrom(has: Has): string | undefined {
+  if (has('ADDRESS') && (has('PRIVATE') || has('OTHER'))) return has('OTHER') ? 'F.11.1' : 'F.10.1';
+  if (has('PHOTO')) return 'F.14';
+  if (has('DEPARTMENT')) return 'F.5';
+  if (has('FAX')) return 'F.13.13';
+  if (has('PAGER')) return 'F.13.3.4';
+  if (has('SIP')) return 'F.16';
+  if (has('CUSTOMER')) return 'F.17';
+  return undefined;
+}

@@ -5,8 +5,10 @@ import type { FieldId } from '../../domain/matrix/fields';
 export const INTENTS = [
   'whoCanSee',
   'whatCanSee',
+  'whatCanISee',
   'whyCanSee',
   'setLevel',
+  'removeGrant',
   'listGrants',
   'help',
   'startRequest',
@@ -25,6 +27,8 @@ export type RequestType = (typeof REQUEST_TYPES)[number];
 export interface ParsedMessage {
   intent: IntentName;
   field?: FieldId;
+  /** A catalogue item (seed 4.1.2) that is no matrix row, e.g. `F.14` (photo). */
+  item?: string;
   /** The other person as written (name, partial name or mail). */
   person?: string;
   level?: Level;

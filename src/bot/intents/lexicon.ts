@@ -17,9 +17,11 @@ export type Concept =
   // levels
   | 'L_BLOCKED' | 'L_PUBLIC' | 'L_BUSINESS' | 'L_TEAM' | 'L_MEMBER' | 'L_PERSONAL' | 'LEVEL' | 'GROUP'
   // other intents
-  | 'HELP' | 'GREETING' | 'WORK' | 'GRANTS' | 'GIVEN' | 'ACCESS' | 'LIST'
+  | 'HELP' | 'GREETING' | 'WORK' | 'GRANTS' | 'GIVEN'
   | 'REQUEST' | 'REQUEST_VERB' | 'RECORD_STRONG' | 'R_ACCESS' | 'R_COPY' | 'R_ERASURE' | 'R_RECTIFY' | 'R_RESTRICT' | 'R_OBJECT' | 'DATA'
-  | 'PROCESSING' | 'NEWS' | 'RETENTION' | 'KEEP' | 'RECORD' | 'ARTICLE' | 'THIRTY';
+  | 'PROCESSING' | 'NEWS' | 'RETENTION' | 'RECORD' | 'ARTICLE' | 'THIRTY'
+  // grants removed, details outside the matrix
+  | 'UNBLOCK' | 'REMOVE' | 'R_STRONG' | 'PHOTO' | 'DEPARTMENT' | 'FAX' | 'PAGER' | 'SIP' | 'CUSTOMER';
 
 const ENTRIES: Record<string, Concept[]> = {};
 const add = (concepts: Concept[], words: string): void => {
@@ -33,24 +35,26 @@ add(['WHO'], 'who wer whom');
 add(['WHAT'], 'what was');
 add(['WHY'], 'why warum wieso weshalb wozu');
 add(['HOW'], 'how wie');
-add(['COME'], 'come');
+add(['COME'], 'come kommt');
 add(['LONG'], 'long lange');
 add(['CAN'], 'can could may might kann kanns konnen darf durfen able allowed permitted');
-add(['SEE'], 'see sees seen view views read reads access sehen sieht seht einsehen lesen liest anschauen');
-add(['DO'], 'does do did is are am has have be been will would tut macht ist sind hat haben wird');
-add(['SET'], 'set sets setting change changes modify give make put assign mark setz setze setzen setzt stufe stufen einstufen stellen stell stelle gib gebe geben andern andert mach mache');
+add(['SEE'], 'see sees seen view views read reads sehen sehe sieht seht einsehen lesen liest anschauen');
+add(['DO'], 'does do did is are am has have be been will would tut macht machen ist sind hat haben wird');
+add(['SET'], 'set sets setting change changes modify give make put assign mark raise lower downgrade upgrade setz setze setzen setzt stufe stufen einstufen stell stelle gib gebe geben andern andert mach mache bekommt bekommen');
+add(['SET', 'REQUEST_VERB'], 'stellen');
 add(['BLOCK', 'L_BLOCKED'], 'block blocks blockieren blockiere sperre sperren sperr');
 add(['L_BLOCKED'], 'blocked gesperrt geblockt blockiert');
 add(['SHOW'], 'show list display zeig zeige zeigen anzeigen liste auflisten');
-add(['LIST'], 'list liste');
 add(['ME'], 'me my mine myself mich mir mein meine meinen meiner meines meinem');
 add(['I'], 'i ich');
-add(['YOU'], 'you du');
+add(['YOU'], 'you du dich dir');
 add(['FOR'], 'for fur');
 add(['TO'], 'to auf als into');
 add(['OF'], 'of about from von uber');
 add(['ON'], 'on at in an');
-add(['FILLER'], 'the a an der die das den dem des ein eine einen einem einer with mit and und or oder please bitte mal schon yet already also auch all alle alles any anyone anybody jemand this that dies diese dieser diesen es it its there here hier zu just nur only sich gerne gern like want e mochte mochten brauche need');
+add(['FILLER'], 'the a an der die das den dem des ein eine einen einem einer with mit and und or oder please bitte mal schon yet already also auch all alle alles any anyone anybody jemand this that which dies diese dieser diesen welche welcher welches es it its there here hier zu zum zur bei dass just nur only sich gerne gern like want up e mochte mochten brauche need');
+// Titles before a name are dropped: "Frau Musterfrau", "Herr Weiß".
+add(['FILLER'], 'frau herr herrn mr mrs ms dr');
 add(['MOBILE'], 'mobile cell cellphone handy handynummer mobilnummer mobiltelefon mobilfunknummer mobilfunk');
 add(['PHONE'], 'phone telephone telefon telefonnummer festnetz festnetznummer durchwahl');
 add(['PHONE', 'PRIVATE'], 'privatnummer');
@@ -67,7 +71,9 @@ add(['APPOINTMENT'], 'appointment appointments calendar meetings meeting termine
 add(['PUBLIC', 'L_PUBLIC'], 'public offentlich offentliche offentlichen');
 add(['OUTGOING'], 'outgoing abgehende abgehenden ausgehende ausgehenden');
 add(['INCOMING'], 'incoming ankommende ankommenden eingehende eingehenden');
-add(['FORWARD'], 'forwarding forward forwards diversion diversions divert umleitung umleitungen rufumleitung weiterleitung anrufumleitung');
+add(['FORWARD'], 'forwarding forwards diversion diversions umleitung umleitungen rufumleitung weiterleitung anrufumleitung');
+// Verbs: to forward calls is to set a forwarding.
+add(['FORWARD', 'SET'], 'forward divert umleiten weiterleiten');
 add(['PICKUP'], 'pick pickup heranholen abnehmen heranziehen');
 add(['CALLS'], 'call calls anrufe anruf anrufen gesprache gesprach');
 add(['LINE'], 'line lines leitung leitungen nebenstelle extension');
@@ -92,31 +98,45 @@ add(['L_MEMBER'], 'member mitglied');
 add(['L_PERSONAL'], 'personal personlich');
 add(['LEVEL'], 'level stufe berechtigungsstufe contact kontakt');
 add(['GROUP'], 'group gruppe');
-add(['HELP'], 'help hilfe commands befehle');
+add(['HELP'], 'help hilfe commands befehle fragen');
 add(['GREETING'], 'hi hello hey hallo moin servus morgen good guten tag evening abend');
 add(['WORK'], 'work works working funktioniert funktionieren');
 add(['GRANTS'], 'grants grant permissions permission rights berechtigungen berechtigung freigaben freigabe rechte');
 add(['GIVEN'], 'given granted vergeben erteilt gegeben');
 add(['REQUEST'], 'request requests antrag antrags antrage anfrage anfragen case');
 add(['REQUEST_VERB'], 'beantragen start open file einlegen stellen submit raise gdpr dsgvo');
-add(['R_ACCESS'], 'auskunft datenauskunft access acces');
-add(['R_ACCESS', 'REQUEST'], 'auskunftsantrag auskunftsersuchen');
-add(['R_RECTIFY', 'REQUEST'], 'berichtigungsantrag');
-add(['R_RESTRICT', 'REQUEST'], 'einschrankungsantrag');
+add(['R_ACCESS', 'R_STRONG'], 'auskunft datenauskunft');
+add(['R_ACCESS'], 'access acces');
+add(['R_ACCESS', 'REQUEST', 'R_STRONG'], 'auskunftsantrag auskunftsersuchen');
+add(['R_RECTIFY', 'REQUEST', 'R_STRONG'], 'berichtigungsantrag');
+add(['R_RESTRICT', 'REQUEST', 'R_STRONG'], 'einschrankungsantrag');
 add(['R_COPY'], 'copy kopie export');
-add(['R_ERASURE'], 'delete erase erasure deletion remove loschen losche loschung');
-add(['R_ERASURE', 'REQUEST'], 'loschantrag');
-add(['R_RECTIFY'], 'rectification rectify correct correction wrong fix berichtigung berichtigen korrigieren korrektur falsch');
-add(['R_RESTRICT'], 'restrict restriction einschrankung einschranken');
-add(['R_OBJECT'], 'object objection widerspruch widersprechen widerspreche');
+add(['R_ERASURE'], 'delete erase deletion loschen');
+add(['R_ERASURE', 'REMOVE'], 'remove losche');
+add(['R_ERASURE', 'R_STRONG'], 'erasure loschung');
+add(['R_ERASURE', 'REQUEST', 'R_STRONG'], 'loschantrag');
+add(['R_RECTIFY'], 'rectify correct correction wrong fix berichtigen korrigieren korrektur falsch');
+add(['R_RECTIFY', 'R_STRONG'], 'rectification berichtigung');
+add(['R_RESTRICT'], 'restrict restriction einschranken');
+add(['R_RESTRICT', 'R_STRONG'], 'einschrankung');
+add(['R_OBJECT'], 'object widerspreche');
+add(['R_OBJECT', 'R_STRONG'], 'objection widerspruch widersprechen');
 add(['DATA'], 'data daten');
 add(['PROCESSING'], 'processing verarbeitung verarbeiten');
 add(['NEWS'], 'news processed bearbeitet weit progress update erledigt');
 add(['RETENTION'], 'retention aufbewahrungsfristen aufbewahrungsfrist loschfristen loschfrist speicherdauer');
-add(['KEEP'], 'keep kept stored store retain retained gespeichert aufbewahrt gespeichert behalten speichern');
 add(['RECORD'], 'record verzeichnis activities');
 add(['RECORD', 'RECORD_STRONG'], 'ropa vvt verarbeitungsverzeichnis verarbeitungstatigkeiten');
 add(['ARTICLE'], 'art article artikel');
+add(['UNBLOCK'], 'unblock entsperre entsperren entsperr reset zurucksetzen');
+add(['REMOVE'], 'entfernen entferne revoke widerrufen');
+add(['PHOTO'], 'photo picture foto bild profilbild avatar');
+add(['DEPARTMENT'], 'department abteilung');
+add(['ADDRESS', 'PRIVATE'], 'privatadresse heimadresse wohnadresse privatanschrift');
+add(['FAX'], 'fax faxnummer telefax');
+add(['PAGER'], 'pager');
+add(['SIP'], 'sip');
+add(['CUSTOMER'], 'customer kundennummer');
 add(['THIRTY'], '30');
 
 /** Folded word → concepts. */
@@ -131,4 +151,11 @@ export const SHORT_TYPO_TARGETS: ReadonlyMap<string, string> = new Map([
   ['kan', 'kann'],
   ['wr', 'wer'],
   ['wh', 'who'],
+  ['ot', 'to'],
 ]);
+
+/**
+ * Three-letter words whose letters a typo swaps ("cna", "wyh", "jbo"). Only these: a swapped
+ * three-letter name ("Wei" for "wie") must stay a name.
+ */
+export const SWAP_TARGETS: readonly string[] = ['can', 'why', 'who', 'was', 'wer', 'job', 'see', 'set', 'the', 'for', 'fur', 'and', 'und'];

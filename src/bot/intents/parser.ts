@@ -1,6 +1,6 @@
 import type { Level } from '../../domain/levels';
 import type { Concept } from './lexicon';
-import { fieldFrom } from './field-rules';
+import { fieldFrom, itemFrom } from './field-rules';
 import type { ParsedMessage, RequestType } from './intent';
 import { type Token, tokenise } from './tokenise';
 
@@ -16,15 +16,21 @@ export function parse(text: string): ParsedMessage {
     processingRecord(message) ??
     retentionSummary(message) ??
     requestStatus(message) ??
+    removeGrant(message) ??
     startRequest(message) ??
     listGrants(message) ??
     help(message) ??
     whyCanSee(message) ??
+    whatCanISee(message) ??
     whatCanSee(message) ??
+    yesNoQuestion(message) ??
     setLevel(message) ??
     whoCanSee(message) ?? { intent: 'unknown' }
   );
 }
+
+/** Words that end a group's name: "set group Sales DACH **to** business", "Gruppe X **sperren**". */
+const GROUP_NAME_ENDS: Concept[] = ['TO', 'SET', 'BLOCK', 'SEE', 'CAN', 'OF', 'ME', 'FOR', 'L_BLOCKED', 'L_PUBLIC', 'L_BUSINESS', 'L_TEAM', 'L_PERSONAL'];
 
 class Message {
   constructor(
@@ -38,21 +44,56 @@ class Message {
     return this.tokens.findIndex((t, i) => i >= from && t.concepts.has(concept));
   }
 
-  /** The first run of words the lexicon does not know (a name), from token `from` on. */
+  /**
+   * The first run of words the lexicon does not know (a name), from token `from` on. Failing
+   * that, a word taken for a keyword only by its likeness ("Dana" ~ "data") is the name.
+   */
   nameAfter(from = 0): string | undefined {
+    // "set group Sales DACH to business", "Gruppe Works Council sperren": a group's name starts
+    // after the word "group" and runs on to the next word that structures the sentence.
+    const group = this.indexOf('GROUP', from);
+    if (group >= 0 && group + 1 < this.tokens.length) {
+      const start = group + 1;
+      let end = start;
+      while (end + 1 < this.tokens.length && !this.endsGroupName(this.tokens[end + 1] as Token)) end++;
+      return `group:${this.cut(start, end)}`;
+    }
+    const span = this.span(from, (t) => t.isAddress || t.concepts.size === 0) ?? this.span(from, (t) => t.fuzzy);
+    return span ? this.cut(span[0], span[1]) : undefined;
+  }
+
+  /** Someone's name in the possessive ("Frank's presence", "Franks Präsenz"), if any. */
+  possessor(): string | undefined {
+    for (let i = 0; i < this.tokens.length; i++) {
+      const token = this.tokens[i] as Token;
+      if (token.concepts.size > 0 && !token.isAddress) continue;
+      const next = this.tokens[i + 1];
+      const germanGenitive = /^\p{Lu}.*[^s]s$/u.test(token.raw) && next !== undefined && fieldFrom((c) => next.concepts.has(c)) !== undefined;
+      if (/['’]s$/.test(token.raw) || germanGenitive) return this.cut(i, i);
+    }
+    return undefined;
+  }
+
+  /** Whether any word is unknown to the lexicon (a name, somewhere). */
+  get hasName(): boolean {
+    return this.tokens.some((t) => t.isAddress || t.concepts.size === 0);
+  }
+
+  private endsGroupName(token: Token): boolean {
+    return !token.fuzzy && GROUP_NAME_ENDS.some((c) => token.concepts.has(c));
+  }
+
+  private span(from: number, isName: (t: Token) => boolean): [number, number] | undefined {
     let start = -1;
     let end = -1;
     for (let i = Math.max(from, 0); i < this.tokens.length; i++) {
       const token = this.tokens[i] as Token;
-      const isName = token.isAddress || token.concepts.size === 0;
-      if (isName && start < 0) start = i;
-      if (isName) end = i;
-      if (!isName && start >= 0) break;
+      if (isName(token)) {
+        if (start < 0) start = i;
+        end = i;
+      } else if (start >= 0) break;
     }
-    if (start < 0) return undefined;
-    // "set group Sales to business", "Gruppe Sales sperren": the name is a group's.
-    const group = this.tokens[start - 1]?.concepts.has('GROUP') === true;
-    return (group ? 'group:' : '') + this.cut(start, end);
+    return start < 0 ? undefined : [start, end];
   }
 
   private cut(start: number, end: number): string {
@@ -61,8 +102,10 @@ class Message {
     const next = this.tokens[end + 1];
     const name = this.text.slice(first.start, last.end);
     if (/['’]s$/.test(name)) return name.slice(0, -2);
-    // German genitive before a level noun: "Bobs Stufe" → "Bob".
-    if (next?.concepts.has('LEVEL') && start === end && /[^s]s$/.test(name) && name.length > 3) return name.slice(0, -1);
+    // German genitive before a noun: "Bobs Stufe", "Franks Präsenz", "Bobs Freigabe" → "Bob".
+    // German nouns are capitalised; "Chris pick up" is no genitive.
+    const noun = next !== undefined && /^\p{Lu}/u.test(next.raw) && (next.concepts.has('LEVEL') || next.concepts.has('GRANTS') || fieldFrom((c) => next.concepts.has(c)) !== undefined);
+    if (noun && start === end && /[^s]s$/.test(name) && name.length > 3) return name.slice(0, -1);
     return name;
   }
 }
@@ -80,6 +123,14 @@ const retentionSummary: Rule = (m) =>
 const requestStatus: Rule = (m) =>
   m.has('REQUEST') && (m.has('STATUS') || m.has('NEWS')) ? { intent: 'requestStatus' } : undefined;
 
+/** "unblock Mallory", "remove my grant for Bob", "Bobs Freigabe entfernen", "reset Frank". */
+const removeGrant: Rule = (m) => {
+  if (!(m.has('UNBLOCK') || (m.has('REMOVE') && m.has('GRANTS')))) return undefined;
+  const forAt = m.indexOf('FOR');
+  const person = (forAt >= 0 ? m.nameAfter(forAt + 1) : undefined) ?? m.nameAfter(0);
+  return person ? { intent: 'removeGrant', person } : { intent: 'removeGrant' };
+};
+
 const REQUEST_CONCEPTS: [Concept, RequestType][] = [
   ['R_ACCESS', 'access'],
   ['R_COPY', 'access'],
@@ -94,7 +145,8 @@ const startRequest: Rule = (m) => {
   const context = m.has('DATA') || m.has('REQUEST') || m.has('REQUEST_VERB') || m.has('PROCESSING');
   let found: { at: number; type: RequestType } | undefined;
   for (const [concept, type] of REQUEST_CONCEPTS) {
-    const at = m.tokens.findIndex((t) => t.concepts.has(concept) && (context || isStrongRequestWord(t)));
+    // German request nouns ("Auskunft", "Berichtigung", "Widerspruch") need no other cue.
+    const at = m.tokens.findIndex((t) => t.concepts.has(concept) && (context || t.concepts.has('R_STRONG')));
     if (at >= 0 && (!found || at < found.at)) found = { at, type };
   }
   if (!found) return undefined;
@@ -107,16 +159,16 @@ const startRequest: Rule = (m) => {
   return result;
 };
 
-/** German request nouns are unambiguous on their own ("Auskunft", "Berichtigung", "Widerspruch"). */
-const isStrongRequestWord = (t: Token): boolean =>
-  /^(auskunft|datenauskunft|berichtigung|loschung|loschantrag|einschrankung|widerspruch|widersprechen|erasure|rectification|objection)$/.test(
-    t.word,
-  );
-
-const listGrants: Rule = (m) =>
-  (m.has('GRANTS') && (m.has('ME') || m.has('I') || m.has('SHOW'))) || (m.has('GIVEN') && m.has('I'))
-    ? { intent: 'listGrants' }
-    : undefined;
+const listGrants: Rule = (m) => {
+  const asksForList = (m.has('GRANTS') && (m.has('ME') || m.has('I') || m.has('SHOW'))) || (m.has('GIVEN') && m.has('I'));
+  if (!asksForList) return undefined;
+  // "Welche Rechte hat Bob bei mir?" is about one person: what can Bob see of me.
+  if (m.has('GRANTS') && !m.has('GIVEN') && m.hasName) {
+    const person = m.nameAfter(0);
+    if (person) return { intent: 'whatCanSee', person };
+  }
+  return { intent: 'listGrants' };
+};
 
 const help: Rule = (m) => {
   const onlyGreeting = m.tokens.length <= 3 && m.tokens.every((t) => t.concepts.has('GREETING') || t.concepts.has('FILLER'));
@@ -124,6 +176,12 @@ const help: Rule = (m) => {
   if (m.has('WHAT') && m.has('YOU') && m.has('CAN')) return { intent: 'help' };
   if (m.has('HOW') && m.has('WORK')) return { intent: 'help' };
   return undefined;
+};
+
+const withField = (m: Message, result: ParsedMessage): ParsedMessage => {
+  const field = fieldFrom(m.has);
+  if (field) result.field = field;
+  return result;
 };
 
 const whyCanSee: Rule = (m) => {
@@ -134,9 +192,16 @@ const whyCanSee: Rule = (m) => {
   const result: ParsedMessage = { intent: 'whyCanSee' };
   const person = m.nameAfter(at + 1);
   if (person) result.person = person;
-  const field = fieldFrom(m.has);
-  if (field) result.field = field;
-  return result;
+  return withField(m, result);
+};
+
+/** "what can I see of Bob", "Was sehe ich von Bob?": the asker looks at someone else's data. */
+const whatCanISee: Rule = (m) => {
+  const what = m.indexOf('WHAT');
+  const i = m.indexOf('I');
+  if (what < 0 || what > 1 || i < 0 || i > what + 3 || !(m.has('SEE') || m.has('CAN'))) return undefined;
+  const person = m.nameAfter(i + 1);
+  return person ? { intent: 'whatCanISee', person } : undefined;
 };
 
 const whatCanSee: Rule = (m) => {
@@ -144,6 +209,17 @@ const whatCanSee: Rule = (m) => {
   if (what < 0 || what > 1 || !(m.has('CAN') || m.has('SEE') || m.has('DO'))) return undefined;
   const person = m.nameAfter(what + 1);
   return person ? { intent: 'whatCanSee', person } : undefined;
+};
+
+/** "can Bob see my private appointments?", "Sieht Mallory meinen Status?": why, about one person. */
+const yesNoQuestion: Rule = (m) => {
+  const first = m.tokens[0] as Token;
+  const verbFirst = first.concepts.has('CAN') || first.concepts.has('DO') || first.concepts.has('SEE');
+  if (!verbFirst || m.has('YOU') || m.has('WHO')) return undefined;
+  const field = fieldFrom(m.has);
+  if (!field && !(m.has('ME') && m.has('SEE'))) return undefined;
+  const person = m.nameAfter(1);
+  return person ? withField(m, { intent: 'whyCanSee', person }) : undefined;
 };
 
 const LEVEL_CONCEPTS: [Concept, Level][] = [
@@ -174,6 +250,14 @@ const setLevel: Rule = (m) => {
 
 const whoCanSee: Rule = (m) => {
   const field = fieldFrom(m.has);
-  if (!m.has('WHO') && !(field && m.has('ME') && (m.has('SEE') || m.has('CAN')))) return undefined;
-  return field ? { intent: 'whoCanSee', field } : { intent: 'whoCanSee' };
+  const item = field ? undefined : itemFrom(m.has);
+  const about = field ?? item;
+  if (!m.has('WHO') && !(about && m.has('ME') && (m.has('SEE') || m.has('CAN')))) return undefined;
+  const result: ParsedMessage = { intent: 'whoCanSee' };
+  if (field) result.field = field;
+  if (item) result.item = item;
+  // "who can see Frank's presence": about someone else's data.
+  const person = m.possessor();
+  if (person) result.person = person;
+  return result;
 };

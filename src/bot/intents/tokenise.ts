@@ -1,5 +1,5 @@
 import { fold, isCloseTo } from '../../domain/shared/text';
-import { type Concept, LEXICON, SHORT_TYPO_TARGETS } from './lexicon';
+import { type Concept, LEXICON, SHORT_TYPO_TARGETS, SWAP_TARGETS } from './lexicon';
 
 /** A word of a message with what the lexicon made of it. */
 export interface Token {
@@ -11,6 +11,8 @@ export interface Token {
   /** Folded, possessive `'s` removed. */
   word: string;
   concepts: ReadonlySet<Concept>;
+  /** The concepts come from a word close to the typed one, not the word itself. */
+  fuzzy: boolean;
   isAddress: boolean;
 }
 
@@ -25,31 +27,27 @@ export function tokenise(text: string): Token[] {
     const start = match.index ?? 0;
     const isAddress = raw.includes('@');
     const word = fold(raw).replace(POSSESSIVE, '');
-    tokens.push({
-      raw,
-      start,
-      end: start + raw.length,
-      word,
-      concepts: isAddress ? new Set() : lookup(word, raw),
-      isAddress,
-    });
+    const found = isAddress ? { concepts: new Set<Concept>(), fuzzy: false } : lookup(word, raw);
+    tokens.push({ raw, start, end: start + raw.length, word, ...found, isAddress });
   }
   return tokens;
 }
 
 const KEYS = [...LEXICON.keys()];
 
-function lookup(word: string, raw: string): Set<Concept> {
+const sortedLetters = (word: string): string => [...word].sort().join('');
+
+function lookup(word: string, raw: string): { concepts: Set<Concept>; fuzzy: boolean } {
   const exact = LEXICON.get(word);
-  if (exact) return new Set(exact);
-  const short = SHORT_TYPO_TARGETS.get(word);
-  if (short) return new Set(LEXICON.get(short));
+  if (exact) return { concepts: new Set(exact), fuzzy: false };
+  const short = SHORT_TYPO_TARGETS.get(word) ?? (word.length === 3 ? SWAP_TARGETS.find((t) => sortedLetters(t) === sortedLetters(word)) : undefined);
+  if (short) return { concepts: new Set(LEXICON.get(short)), fuzzy: true };
   // Capitalised short words are more likely names ("Fank", "Eve") than typing errors.
   const capitalised = raw[0] !== undefined && raw[0] !== raw[0].toLowerCase();
-  if (word.length < 3 || (capitalised && word.length < 6) || /^\d+$/.test(word)) return new Set();
-  const found = new Set<Concept>();
+  if (word.length < 4 || (capitalised && word.length < 6) || /^\d+$/.test(word)) return { concepts: new Set(), fuzzy: false };
+  const concepts = new Set<Concept>();
   for (const key of KEYS) {
-    if (isCloseTo(word, key)) for (const concept of LEXICON.get(key) ?? []) found.add(concept);
+    if (isCloseTo(word, key)) for (const concept of LEXICON.get(key) ?? []) concepts.add(concept);
   }
-  return found;
+  return { concepts, fuzzy: concepts.size > 0 };
 }

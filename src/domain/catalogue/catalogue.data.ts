@@ -31,17 +31,23 @@ export interface CatalogueItem {
 
 export interface Category {
   id: CategoryId;
-  name: Localised;            // e.g. F → Favoriten/Federation / Favourites / federation contacts (use GLOSSARY English names)
-  purpose: Localised;         // the product function this category serves (seed 4.1.1 lists them as functions of the product); one sentence each language
-  retention: RetentionRule;   // seed 4.1.3
-  retentionText: Localised;   // the seed's wording and a faithful English translation
-  /** Where the data can be looked up / comes from (seed 4.1.4); L has none listed there – say so honestly in the text. */
+  /** GLOSSARY.md names: F → Favoriten/Federation, favourites / federation contacts. */
+  name: Localised;
+  /** The product function the category serves (seed 4.1.1 lists the functions). */
+  purpose: Localised;
+  /** Seed 4.1.3. */
+  retention: RetentionRule;
+  /** The seed's wording, and an English translation. */
+  retentionText: Localised;
+  /** Where the data can be looked up (seed 4.1.4, which lists no origin for L). */
   origin: Localised;
 }
 
 export interface ProcessingBasis {
-  legalBasis: Localised;        // seed 4.1.1: "Auftragsverarbeitungsvertrag nach Art. 28 DSGVO" and English
-  dataSources: Localised[];     // seed 5.4: the ways personal data can enter the product (manual entry in UCServer admin, clients desktop/smartphone; external sources LDAP, Outlook contacts, mobile contacts/journal via Bluetooth, Microsoft Active Directory) – one entry each
+  /** Seed 4.1.1: processing on behalf (Art. 28 GDPR). */
+  legalBasis: Localised;
+  /** Seed 5.4: the ways personal data can enter the product, one entry each. */
+  dataSources: Localised[];
 }
 
 /* Seed 4.1.4 wording shared by the categories that it lists (F, H, T, C). */

@@ -13,7 +13,7 @@ export interface NameEntry {
 }
 
 /**
- * Finds entries by address, full name, word prefixes or — failing those — words within a small
+ * Finds entries by address, full name, whole words, word prefixes or — failing those — words within a small
  * edit distance, so "Erika", "erika musterfrau", "Musterfr" and "Eirka" all find Erika Musterfrau.
  */
 export class NameIndex {
@@ -45,6 +45,9 @@ export class NameIndex {
     if (queryWords.length === 0) return { kind: 'none' };
     const exact = this.byFullName.get(queryWords.join(' '));
     if (exact) return toMatch(exact, limit);
+    // Whole words before word beginnings: "Wei" is Wei Zhang, not also Jürgen Weiß.
+    const byWord = this.intersect(queryWords.map((w) => new Set(this.postings.get(w) ?? [])));
+    if (byWord.length > 0) return toMatch(byWord, limit);
     const byPrefix = this.intersect(queryWords.map((w) => this.prefixHits(w)));
     if (byPrefix.length > 0) return toMatch(byPrefix, limit);
     const byFuzzy = this.intersect(queryWords.map((w) => this.fuzzyHits(w)));

@@ -1,7 +1,11 @@
 import type { Level, Tier } from '../levels';
 import type { OwnerScope, ViewerScope } from './scope';
 
-/** Where a grant came from: the administrators' grants file, or a user through the bot. */
+/**
+ * Where a grant lives: the administrators' grants file (global and group tiers), or the users'
+ * own grants (user tier) — set through the bot, or imported from a grants-file entry whose owner
+ * is that user.
+ */
 export type GrantSource = 'file' | 'user';
 
 /** One permission grant: `viewer` has `level` toward the data of `owner`. */

@@ -1,7 +1,7 @@
 import { type Level, type Tier, levelRank } from '../levels';
 import type { DirectoryIndex } from '../directory/directory-index';
 import { type AdminPolicy, type Grant, tierOf } from './grant';
-import { domainOf, normaliseAddress } from './scope';
+import { domainOf } from './scope';
 
 /** Someone who may look at an owner's data: a colleague (by directory index) or an external contact. */
 export type Viewer = { kind: 'person'; index: number } | { kind: 'external'; address: string };
@@ -54,9 +54,7 @@ export class PermissionIndex {
   private readonly domainCaps: ReadonlyMap<string, Level>;
   private readonly byAllOwners: CompiledGrant[] = [];
   private readonly byOwnerGroup = new Map<number, CompiledGrant[]>();
-  private readonly byOwnerUser = new Map<string, CompiledGrant[]>();
-  private readonly byOwnerUserFromBot = new Map<string, CompiledGrant[]>();
-  private readonly externals = new Map<string, ExternalContact>();
+  private readonly byOwnerUserTier = new Map<string, CompiledGrant[]>();
   /** Scratch arrays for `collect`, reused between calls (single-threaded, synchronous). */
   private readonly stamp: Uint32Array;
   private generation = 0;
@@ -70,7 +68,9 @@ export class PermissionIndex {
     this.externalDefaultRank = levelRank(policy.externalDefault);
     this.domainCaps = policy.externalDomains;
     this.stamp = new Uint32Array(directory.size);
-    for (const grant of policy.grants) this.addFileGrant(grant);
+    // A grants-file entry whose owner is a user is that user's own grant: it reaches the index
+    // through the store (imported into the users' grants), not as an administrators' grant.
+    for (const grant of policy.grants) if (grant.owner.kind !== 'user') this.addAdminGrant(grant);
     const byOwner = new Map<string, Grant[]>();
     for (const grant of userGrants) {
       if (grant.owner.kind !== 'user') continue;
@@ -81,12 +81,11 @@ export class PermissionIndex {
     for (const [owner, grants] of byOwner) this.replaceUserGrants(owner, grants);
   }
 
-  /** Replaces the grants a user gave through the bot (source `user`). */
+  /** Replaces a user's own grants (the user tier). */
   replaceUserGrants(ownerId: string, grants: readonly Grant[]): void {
     const compiled = grants.map((g) => this.compile(g)).sort(byStrength);
-    if (compiled.length === 0) this.byOwnerUserFromBot.delete(ownerId);
-    else this.byOwnerUserFromBot.set(ownerId, compiled);
-    for (const grant of grants) this.noteExternal(grant);
+    if (compiled.length === 0) this.byOwnerUserTier.delete(ownerId);
+    else this.byOwnerUserTier.set(ownerId, compiled);
   }
 
   /** Every grant whose owner scope covers this person, strongest first. */
@@ -94,18 +93,13 @@ export class PermissionIndex {
     const ownerId = this.directory.person(ownerIndex).id;
     const result: CompiledGrant[] = [...this.byAllOwners];
     for (const g of this.directory.groupsOf(ownerIndex)) result.push(...(this.byOwnerGroup.get(g) ?? []));
-    result.push(...(this.byOwnerUser.get(ownerId) ?? []), ...(this.byOwnerUserFromBot.get(ownerId) ?? []));
+    result.push(...(this.byOwnerUserTier.get(ownerId) ?? []));
     return result.sort(byStrength);
   }
 
-  /** The grants a user gave through the bot. */
+  /** A user's own grants (the user tier). */
   botGrantsOf(ownerId: string): readonly Grant[] {
-    return (this.byOwnerUserFromBot.get(ownerId) ?? []).map((c) => c.grant);
-  }
-
-  /** The user-tier grants of the grants file whose owner is this user. */
-  fileUserGrantsOf(ownerId: string): readonly Grant[] {
-    return (this.byOwnerUser.get(ownerId) ?? []).map((c) => c.grant);
+    return (this.byOwnerUserTier.get(ownerId) ?? []).map((c) => c.grant);
   }
 
   /** Effective level of `viewer` toward the data of the person at `ownerIndex`. */
@@ -141,15 +135,6 @@ export class PermissionIndex {
 
   get domainCapList(): ReadonlyMap<string, Level> {
     return this.domainCaps;
-  }
-
-  /** External contacts named in any grant, by address. */
-  externalContact(address: string): ExternalContact | undefined {
-    return this.externals.get(normaliseAddress(address));
-  }
-
-  get externalContacts(): IterableIterator<ExternalContact> {
-    return this.externals.values();
   }
 
   /**
@@ -192,15 +177,29 @@ export class PermissionIndex {
     return { everyone: [] };
   }
 
-  /** External contacts named in grants concerning the owner, with their effective level. */
-  namedExternals(ownerIndex: number): { contact: ExternalContact; effective: Effective }[] {
-    const addresses = new Set<string>();
+  /**
+   * The owner's external contacts: those named in a grant that concerns the owner's data, with the
+   * name a grant gives them. Other users' contacts stay private to them.
+   */
+  externalContactsOf(ownerIndex: number): ExternalContact[] {
+    const contacts = new Map<string, ExternalContact>();
     for (const compiled of this.grantsConcerning(ownerIndex)) {
-      if (compiled.viewer.kind === 'external') addresses.add(compiled.viewer.address);
+      if (compiled.viewer.kind !== 'external') continue;
+      const known = contacts.get(compiled.viewer.address);
+      if (!known || (!known.name && compiled.grant.name)) {
+        const contact: ExternalContact = { address: compiled.viewer.address };
+        if (compiled.grant.name) contact.name = compiled.grant.name;
+        contacts.set(contact.address, contact);
+      }
     }
-    return [...addresses].sort().map((address) => ({
-      contact: this.externals.get(address) ?? { address },
-      effective: this.effective(ownerIndex, { kind: 'external', address }),
+    return [...contacts.values()].sort((a, b) => a.address.localeCompare(b.address));
+  }
+
+  /** The owner's external contacts with their effective level. */
+  namedExternals(ownerIndex: number): { contact: ExternalContact; effective: Effective }[] {
+    return this.externalContactsOf(ownerIndex).map((contact) => ({
+      contact,
+      effective: this.effective(ownerIndex, { kind: 'external', address: contact.address }),
     }));
   }
 
@@ -225,7 +224,7 @@ export class PermissionIndex {
     }
   }
 
-  private addFileGrant(grant: Grant): void {
+  private addAdminGrant(grant: Grant): void {
     const compiled = this.compile(grant);
     const owner = grant.owner;
     switch (owner.kind) {
@@ -236,19 +235,7 @@ export class PermissionIndex {
         for (const g of this.directory.groupIndexesNamed(owner.name)) push(this.byOwnerGroup, g, compiled);
         break;
       case 'user':
-        push(this.byOwnerUser, owner.id, compiled);
         break;
-    }
-    this.noteExternal(grant);
-  }
-
-  private noteExternal(grant: Grant): void {
-    if (grant.viewer.kind !== 'external') return;
-    const known = this.externals.get(grant.viewer.address);
-    if (!known || (!known.name && grant.name)) {
-      const contact: ExternalContact = { address: grant.viewer.address };
-      if (grant.name ?? known?.name) contact.name = (grant.name ?? known?.name) as string;
-      this.externals.set(grant.viewer.address, contact);
     }
   }
 

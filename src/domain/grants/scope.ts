@@ -62,3 +62,20 @@ export function formatScope(scope: ViewerScope): string {
 export function domainOf(address: string): string {
   return address.slice(address.lastIndexOf('@') + 1).toLowerCase();
 }
+
+/** One string per viewer, as buttons send it back: a mail, an address, `group:<name>` or `all`. */
+export function viewerKey(scope: ViewerScope): string {
+  switch (scope.kind) {
+    case 'user':
+      return scope.id;
+    case 'external':
+      return scope.address;
+    default:
+      return formatScope(scope);
+  }
+}
+
+/** Whether two scopes name the same viewer (group names compare case-insensitively). */
+export function sameViewer(a: ViewerScope, b: ViewerScope): boolean {
+  return a.kind === 'group' && b.kind === 'group' ? a.name.toLowerCase() === b.name.toLowerCase() : viewerKey(a) === viewerKey(b);
+}

@@ -44,8 +44,10 @@ export function whyCanSee(
       reason.grant.owner.id === ownerId,
   }));
   const answer: WhyCanSeeAnswer = { viewer, side, effective, reasons };
-  // The owner's user tier, whether they set it through the bot or administrators set it for them.
-  const own = effective.reasons.find((r) => r.kind === 'grant' && r.tier === 'user' && r.grant.owner.kind === 'user' && r.grant.owner.id === ownerId);
+  // The owner's own user-tier setting: the one they made through the bot, else the one
+  // administrators made for them.
+  const ownGrants = effective.reasons.filter((r) => r.kind === 'grant' && r.tier === 'user' && r.grant.owner.kind === 'user' && r.grant.owner.id === ownerId);
+  const own = ownGrants.find((r) => r.kind === 'grant' && r.grant.source === 'user') ?? ownGrants[0];
   if (own && levelRank(own.level) < levelRank(effective.level)) answer.ownGrantOverruled = own;
   if (fieldId) {
     const row = matrix.row(side, fieldId);

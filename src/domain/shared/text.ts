@@ -51,10 +51,7 @@ export function editDistance(a: string, b: string, max = Infinity): number {
   return prev[b.length] as number;
 }
 
-/**
- * Edits tolerated when matching a typed word of this length: none for short words (but a
- * swap of two letters, "cna" → "can"), one up to six letters, two beyond.
- */
+/** Edits tolerated when matching a typed word of this length: none for short words, one up to six letters, two beyond. */
 export function tolerance(length: number): number {
   if (length <= 3) return 0;
   if (length <= 6) return 1;
@@ -64,7 +61,6 @@ export function tolerance(length: number): number {
 /** Whether a typed word is close enough to a known word to be taken for it. */
 export function isCloseTo(typed: string, known: string): boolean {
   if (typed === known) return true;
-  if (typed.length === 3 && known.length === 3) return [...typed].sort().join('') === [...known].sort().join('');
   const allowed = Math.min(tolerance(typed.length), tolerance(known.length) || 1);
   return allowed > 0 && editDistance(typed, known, allowed) <= allowed;
 }

@@ -66,10 +66,12 @@ export class SqliteGrantStore implements GrantStore {
         if (!old) {
           this.db.prepare('INSERT INTO admin_grants (owner, viewer, level, name) VALUES (?, ?, ?, ?)').run(row.owner, row.viewer, row.level, row.name);
           this.append({ at: iso, actor, action: 'grant.file.added', target: `${row.owner}→${row.viewer}`, details: { level: row.level } });
+          this.applyToUserTier(row, actor, iso);
           summary.added++;
         } else if (old.level !== row.level || old.name !== row.name) {
           this.db.prepare('UPDATE admin_grants SET level = ?, name = ? WHERE owner = ? AND viewer = ?').run(row.level, row.name, row.owner, row.viewer);
           this.append({ at: iso, actor, action: 'grant.file.changed', target: `${row.owner}→${row.viewer}`, details: { from: old.level, to: row.level } });
+          this.applyToUserTier(row, actor, iso);
           summary.changed++;
         }
       }
@@ -77,6 +79,7 @@ export class SqliteGrantStore implements GrantStore {
         if (wanted.has(key)) continue;
         this.db.prepare('DELETE FROM admin_grants WHERE owner = ? AND viewer = ?').run(row.owner, row.viewer);
         this.append({ at: iso, actor, action: 'grant.file.removed', target: `${row.owner}→${row.viewer}`, details: { level: row.level } });
+        this.withdrawFromUserTier(row, actor, iso);
         summary.removed++;
       }
       const settings: Record<string, string> = {
@@ -165,6 +168,33 @@ export class SqliteGrantStore implements GrantStore {
 
   async close(): Promise<void> {
     this.db.close();
+  }
+
+  /**
+   * A grants-file entry whose owner is a user is that user's own grant (user tier): a new or
+   * changed entry sets it, as if the user had; the user may change it afterwards through the bot,
+   * and an unchanged file never overwrites that.
+   */
+  private applyToUserTier(row: GrantRow, actor: string, at: string): void {
+    if (!row.owner.startsWith('user:')) return;
+    const old = this.db.prepare('SELECT level FROM user_grants WHERE owner = ? AND viewer = ?').get(row.owner, row.viewer) as { level: string } | undefined;
+    this.db
+      .prepare(
+        `INSERT INTO user_grants (owner, viewer, level, name, updated_at, updated_by) VALUES (?, ?, ?, ?, ?, ?)
+         ON CONFLICT (owner, viewer) DO UPDATE SET level = excluded.level, name = COALESCE(excluded.name, user_grants.name),
+           updated_at = excluded.updated_at, updated_by = excluded.updated_by`,
+      )
+      .run(row.owner, row.viewer, row.level, row.name, at, actor);
+    if (old?.level !== row.level) this.append({ at, actor, action: 'grant.set', target: `${row.owner}→${row.viewer}`, details: { from: old?.level ?? null, to: row.level } });
+  }
+
+  /** An entry gone from the file takes the user's grant with it, unless the user changed it since. */
+  private withdrawFromUserTier(row: GrantRow, actor: string, at: string): void {
+    if (!row.owner.startsWith('user:')) return;
+    const deleted = this.db
+      .prepare('DELETE FROM user_grants WHERE owner = ? AND viewer = ? AND level = ? AND updated_by = ?')
+      .run(row.owner, row.viewer, row.level, actor);
+    if (deleted.changes > 0) this.append({ at, actor, action: 'grant.removed', target: `${row.owner}→${row.viewer}`, details: { from: row.level, to: null } });
   }
 
   private append(entry: NewAuditEntry): void {

@@ -120,7 +120,7 @@ describe('Teams conversation end to end', () => {
     const reply = await ask('29:alice', { value: { verb: 'run', intent: 'setLevel', person: 'bob@example.com', level: 'god-mode' } });
     expect(reply.text).toContain('out of date or invalid');
     const list = await ask('29:alice', { text: 'list my grants' });
-    expect(list.text).toContain('You have not set any level yourself');
+    expect(list.text).toContain('Bob Brown — Personal');
   });
 
   it('welcomes a user who installs the app, in their language', async () => {

@@ -1,6 +1,7 @@
 import { type Activity, ActivityTypes, TestAdapter } from 'botbuilder';
 import { PrivacyDeskBot } from '../../../src/bot/privacy-desk.bot';
 import { cardToText } from '../../../src/bot/cards/card-text';
+import { plain } from '../../../src/bot/cards/describe';
 import type { Logger } from '../../../src/ports/logger/logger.port';
 import { silentLogger } from '../../../src/ports/logger/logger.port';
 import type { App } from '../../../src/startup/create-app';
@@ -62,7 +63,7 @@ describe('PrivacyDeskBot', () => {
       expect(text).toContain('Chris Clark');
       choice = actions[1]?.data;
     });
-    expect(choice).toEqual({ verb: 'run', intent: 'whatCanSee', person: 'chris.clark@example.com' });
+    expect(choice).toEqual({ verb: 'run', intent: 'whatCanSee', person: 'chris.clark@example.com', for: 'alice@example.com' });
     await adapter.send({ type: ActivityTypes.Message, value: choice } as Partial<Activity>).assertReply((reply) => expect(cardText(reply)).toContain('What Chris Clark can see of you'));
   });
 
@@ -71,22 +72,77 @@ describe('PrivacyDeskBot', () => {
     let undo: unknown;
     await adapter.send('block Bob').assertReply((reply) => {
       const { text, actions } = cardToText(reply.attachments?.[0]?.content as Record<string, unknown>);
-      expect(text).toContain('Bob Brown now has Blocked');
-      expect(text).toContain('still has Personal');
+      expect(text).toContain('Bob Brown now has Blocked in your own grants (before: Personal)');
+      expect(text).toContain('still has Team member toward you through other grants');
+      expect(text).toContain("administrators' grant — group Sales toward the data of group Sales");
       undo = actions.find((a) => a.title === 'Undo')?.data;
     });
-    expect(undo).toEqual({ verb: 'run', intent: 'setLevel', person: 'bob@example.com', level: 'remove' });
-    await adapter.send({ type: ActivityTypes.Message, value: undo } as Partial<Activity>).assertReply((reply) => expect(cardText(reply)).toContain('Removed your own grant for Bob Brown'));
+    expect(undo).toEqual({ verb: 'run', intent: 'setLevel', person: 'bob@example.com', level: 'personal', for: 'alice@example.com' });
+    await adapter.send({ type: ActivityTypes.Message, value: undo } as Partial<Activity>).assertReply((reply) => expect(cardText(reply)).toContain('Bob Brown now has Personal in your own grants (before: Blocked)'));
   });
 
   it('grants an external contact named for the first time, who can then be found by name', async () => {
     const adapter = adapterFor();
-    await adapter.send('set newbie@other.example to business').assertReply((reply) => expect(cardText(reply)).toContain('newbie@other.example now has Business'));
+    let confirm: unknown;
+    await adapter.send('set newbie@other.example to business').assertReply((reply) => {
+      const { text, actions } = cardToText(reply.attachments?.[0]?.content as Record<string, unknown>);
+      expect(text).toContain('newbie@other.example is not one of your external contacts yet. Give them Business?');
+      confirm = actions[0]?.data;
+    });
+    await adapter.send({ type: ActivityTypes.Message, value: confirm } as Partial<Activity>).assertReply((reply) => expect(cardText(reply)).toContain('newbie@other.example now has Business'));
     await adapter.send('what can newbie see of me').assertReply((reply) => {
       const text = cardText(reply);
       expect(text).toContain('What newbie@other.example can see of you');
       expect(text).toContain('has the level Business toward you');
     });
+  });
+
+  it('refuses a button of someone else’s answer, and changes nothing', async () => {
+    await adapterFor({ from: 'mallory@example.com' })
+      .send({ type: ActivityTypes.Message, value: { verb: 'run', intent: 'setLevel', person: 'bob@example.com', level: 'personal', for: 'alice@example.com' } } as Partial<Activity>)
+      .assertReply((reply) => expect(cardText(reply)).toContain('This button belongs to an answer for someone else'));
+    const mallory = app.desk.identify({ mail: 'mallory@example.com' }) as number;
+    expect(app.desk.listGrants(mallory).own).toEqual([]);
+  });
+
+  it('says that someone else’s data is theirs to ask about', async () => {
+    await adapterFor()
+      .send("who can see Frank's presence")
+      .assertReply((reply) => expect(cardText(reply)).toContain('I can only tell you about your own data'));
+  });
+
+  it('answers what the asker can see of a colleague', async () => {
+    await adapterFor()
+      .send('what can I see of Zoë')
+      .assertReply((reply) => {
+        const text = cardText(reply);
+        expect(text).toContain('What you can see of Zoë Müller-Lüdenscheidt');
+        expect(text).toContain('You have the level Personal toward Zoë Müller-Lüdenscheidt.');
+        expect(text).toContain("Personal: Zoë Müller-Lüdenscheidt's own grant");
+      });
+  });
+
+  it('removes a grant by typing, and says when there is none', async () => {
+    const adapter = adapterFor();
+    await adapter.send('unblock Mallory').assertReply((reply) => expect(cardText(reply)).toContain('Removed your own grant for Mallory Miller (was Blocked)'));
+    await adapter.send('unblock Mallory').assertReply((reply) => expect(cardText(reply)).toContain('You had no own grant for Mallory Miller; nothing changed.'));
+  });
+
+  it('explains details that no permission table lists', async () => {
+    await adapterFor()
+      .send('who can see my photo')
+      .assertReply((reply) => expect(cardText(reply)).toContain('Photo is not governed by permission levels: it comes from the directory (catalogue item F.14)'));
+  });
+
+  it('shows typed markup inertly', async () => {
+    await adapterFor()
+      .send('what can Bo**b_x see of me')
+      .assertReply((reply) => {
+        const json = JSON.stringify(reply.attachments?.[0]?.content);
+        expect(json).toContain('Bo∗∗b＿x');
+        expect(json).not.toContain('**b');
+      });
+    expect(plain('[a](https://evil.example) `b`')).toBe('［a］(https://evil.example) ˋbˋ');
   });
 
   it('refuses to set a level for the asker themself', async () => {
@@ -117,7 +173,7 @@ describe('PrivacyDeskBot', () => {
       .assertReply((reply) => expect(cardText(reply)).toContain('Hello, I am privacy-desk'));
   });
 
-  it('answers a failure with a reference, logs it without the message text, and changes nothing', async () => {
+  it('answers a failure with a reference, and logs it without the message text', async () => {
     const logged: object[] = [];
     const logger: Logger = { ...silentLogger, error: (fields: object) => void logged.push(fields), child: () => logger };
     jest.spyOn(app.desk, 'whoCanSee').mockImplementation(() => {
@@ -125,7 +181,7 @@ describe('PrivacyDeskBot', () => {
     });
     await adapterFor({ logger })
       .send('who can see my mobile number')
-      .assertReply((reply) => expect(cardText(reply)).toMatch(/Something went wrong on my side\. Nothing was changed\. Reference: [0-9a-f]{8}/));
+      .assertReply((reply) => expect(cardText(reply)).toMatch(/Something went wrong on my side\. Please try again; if it keeps happening, give your administrators the reference [0-9a-f]{8}\./));
     expect(logged).toHaveLength(1);
     expect(JSON.stringify(logged)).not.toContain('mobile number');
   });

@@ -15,8 +15,17 @@ describe('configuration', () => {
     expect(loadConfig({ PORT: '', MICROSOFT_APP_ID: ' ' }).server.port).toBe(3978);
   });
 
-  it('turns bot authentication on with an app id', () => {
-    expect(loadConfig({ MICROSOFT_APP_ID: 'abc' }).bot.authDisabled).toBe(false);
+  it('turns bot authentication on with an app id, and then listens on every interface', () => {
+    const config = loadConfig({ MICROSOFT_APP_ID: 'abc' });
+    expect(config.bot.authDisabled).toBe(false);
+    expect(config.server.host).toBe('0.0.0.0');
+  });
+
+  it('listens on loopback only while authentication is off, and refuses anything else', () => {
+    expect(loadConfig({}).server.host).toBe('127.0.0.1');
+    expect(loadConfig({ HOST: '::1' }).server.host).toBe('::1');
+    expect(() => loadConfig({ HOST: '0.0.0.0' })).toThrow(/^HOST: bot authentication is off/);
+    expect(loadConfig({ HOST: '0.0.0.0', MICROSOFT_APP_ID: 'abc' }).server.host).toBe('0.0.0.0');
   });
 
   it.each([

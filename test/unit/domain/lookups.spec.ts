@@ -35,13 +35,13 @@ function world() {
       grant('group:Sales', 'group:Sales', 'team'),
       grant('all', 'group:Board', 'business'),
       grant('group:Loop-A', 'group:Loop-A', 'personal'),
-      grant('user:ana@example.com', 'external:eve@partner.example', 'personal', 'file', 'Eve Evans'),
     ],
   });
   const userGrants = [
     grant('user:ana@example.com', 'user:dan@example.com', 'blocked', 'user'),
     grant('user:ana@example.com', 'user:x03@example.com', 'team', 'user'),
     grant('user:ana@example.com', 'external:sam@supplier.example', 'team', 'user', 'Sam'),
+    grant('user:ana@example.com', 'external:eve@partner.example', 'personal', 'user', 'Eve Evans'),
   ];
   const dir = new DirectoryIndex(data);
   return { dir, index: new PermissionIndex(dir, admin, userGrants), ana: dir.indexOf('ana@example.com') as number };
@@ -77,6 +77,7 @@ describe('directory index', () => {
     expect(found('Extr')).toBe('ambiguous');
     expect(found('nobody')).toBe('none');
     expect(found('Cme')).toBe('none');
+    expect(found('Extra')).toBe('ambiguous');
   });
 });
 

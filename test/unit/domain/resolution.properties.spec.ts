@@ -82,7 +82,10 @@ function reference(w: World, ownerId: string, viewer: { person?: string; externa
   const ownerGroups = groupsOf(ownerId);
   const viewerGroups = viewer.person ? groupsOf(viewer.person) : new Set<string>();
   let best: Level = viewer.person ? w.policy.global : w.policy.externalDefault;
-  for (const g of [...w.policy.grants, ...w.userGrants]) {
+  // A file entry owned by a user is that user's own grant: it takes effect through the store's
+  // import (into the user grants), not as an administrators' grant.
+  const adminGrants = w.policy.grants.filter((g) => g.owner.kind !== 'user');
+  for (const g of [...adminGrants, ...w.userGrants]) {
     const ownerMatches = g.owner.kind === 'all' || (g.owner.kind === 'group' && ownerGroups.has(g.owner.name)) || (g.owner.kind === 'user' && g.owner.id === ownerId);
     const viewerMatches = viewer.person
       ? g.viewer.kind === 'all' || (g.viewer.kind === 'group' && viewerGroups.has(g.viewer.name)) || (g.viewer.kind === 'user' && g.viewer.id === viewer.person)

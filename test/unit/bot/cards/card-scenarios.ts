@@ -66,7 +66,7 @@ export const SCENARIOS: Scenario[] = [
         say: { en: 'who can see my mobile number', de: 'Wer kann meine Handynummer sehen?' },
         expect: {
           title: (t) => t.whoTitle(fieldTopic(t, 'mobile'), false),
-          contains: (t) => [t.notGovernedColleagues(fieldTopic(t, 'mobile'), 'F.13.3.1'), t.cappedContact('Eve Evans', 'partner.example', 'business')],
+          contains: (t) => [t.notGovernedColleagues(fieldTopic(t, 'mobile'), 'F.13.3.1'), t.cappedContact('Eve Evans (eve@partner.example)', 'partner.example', 'business')],
         },
       },
     ],
@@ -180,7 +180,7 @@ export const SCENARIOS: Scenario[] = [
     steps: [
       {
         say: { en: 'set Bob to team member', de: 'Bob auf Teammitglied setzen' },
-        expect: { title: (t) => t.setTitle, contains: (t) => [t.setDone('Bob Brown', 'team', null), t.stillHigher('Bob Brown', 'personal')] },
+        expect: { title: (t) => t.setTitle, contains: (t) => [t.setDone('Bob Brown', 'team', 'personal'), t.effectiveNow('Bob Brown', 'team')] },
       },
     ],
   },
@@ -189,23 +189,22 @@ export const SCENARIOS: Scenario[] = [
     steps: [
       {
         say: { en: 'block Mallory', de: 'Mallory sperren' },
-        expect: { title: (t) => t.setTitle, contains: (t) => [t.setDone('Mallory Miller', 'blocked', null), t.stillHigher('Mallory Miller', 'public')] },
+        expect: { title: (t) => t.setTitle, contains: (t) => [t.setUnchanged('Mallory Miller', 'blocked'), t.stillHigher('Mallory Miller', 'public')] },
       },
     ],
   },
   {
     name: 'set group Sales to business',
     steps: [
-      // "set group Sales to business" is not understood (the parser takes "group Sales" as a name); a bare group name is.
-      { say: { en: 'set Sales to business', de: 'Sales auf geschäftlich setzen' }, expect: { title: (t) => t.setTitle, contains: (t) => [t.groupSet(t.scopeGroup('Sales'), 'business')] } },
+      { say: { en: 'set group Sales to business', de: 'Gruppe Sales auf geschäftlich setzen' }, expect: { title: (t) => t.setTitle, contains: (t) => [t.groupSet(t.scopeGroup('Sales'), 'business')] } },
     ],
   },
   {
     name: 'change level through the show-card, then undo',
     steps: [
       { say: { en: 'what can Bob see of me', de: 'Was sieht Bob von mir?' }, expect: { title: (t) => t.whatTitle('Bob Brown') } },
-      { press: (t) => t.changeLevel, inputs: { level: 'business' }, expect: { title: (t) => t.setTitle, contains: (t) => [t.setDone('Bob Brown', 'business', null)] } },
-      { press: (t) => t.undo, expect: { title: (t) => t.setTitle, contains: (t) => [t.removed('Bob Brown', 'business')] } },
+      { press: (t) => t.changeLevel, inputs: { level: 'business' }, expect: { title: (t) => t.setTitle, contains: (t) => [t.setDone('Bob Brown', 'business', 'personal'), t.stillHigher('Bob Brown', 'team')] } },
+      { press: (t) => t.undo, expect: { title: (t) => t.setTitle, contains: (t) => [t.setDone('Bob Brown', 'personal', 'business')] } },
     ],
   },
   {
@@ -220,10 +219,11 @@ export const SCENARIOS: Scenario[] = [
   },
   {
     name: 'list my grants (none of my own)',
+    as: 'klaus.becker@example.com',
     steps: [
       {
         say: { en: 'list my grants', de: 'Meine Freigaben' },
-        expect: { title: (t) => t.listTitle, contains: (t) => [t.listNone, t.listAdmins, t.listDomainCap('partner.example', 'business')] },
+        expect: { title: (t) => t.listTitle, contains: (t) => [t.listNone, t.listDomainCap('partner.example', 'business')] },
       },
     ],
   },
@@ -236,7 +236,8 @@ export const SCENARIOS: Scenario[] = [
         say: { en: 'list my grants', de: 'Meine Freigaben' },
         expect: { title: (t) => t.listTitle, contains: (t) => [`Bob Brown — ${t.level('team')}`, `Mallory Miller — ${t.level('blocked')}`] },
       },
-      { press: (t) => t.remove, nth: 0, expect: { title: (t) => t.setTitle, contains: (t) => [t.removed('Bob Brown', 'team'), t.effectiveNow('Bob Brown', 'personal')] } },
+      // Own grants are listed by viewer key: Bob (bob@…) comes first.
+      { press: (t) => t.remove, nth: 0, expect: { title: (t) => t.setTitle, contains: (t) => [t.removed('Bob Brown', 'team'), t.effectiveNow('Bob Brown', 'team')] } },
       { press: (t) => t.undo, expect: { title: (t) => t.setTitle, contains: (t) => [t.setDone('Bob Brown', 'team', null)] } },
     ],
   },
@@ -313,7 +314,7 @@ export const SCENARIOS: Scenario[] = [
     name: 'a turn that fails (store closed)',
     steps: [
       { closeStore: true },
-      { say: same('set Bob to team member'), expect: { title: (t) => t.appTitle, contains: (t) => [t.errorReference('')] } },
+      { say: same('set Bob to team member'), expect: { title: (t) => t.appTitle, contains: (t) => [t.errorReference('').slice(0, 30)] } },
     ],
   },
 ];

@@ -61,7 +61,7 @@ describe('who can see: an external contact capped by domain', () => {
       const line = played?.reply.text.split('\n').find((l) => l.includes(capped)) ?? '';
       expect(line).not.toBe('');
       const before = line.slice(0, line.indexOf(capped)).trimEnd();
-      expect(before).toContain(t.reasonFileUserGrant('team'));
+      expect(before).toContain(t.reasonOwnGrant('team'));
       expect(before).toMatch(/[.;:—–]$/);
     } finally {
       await app.close();
