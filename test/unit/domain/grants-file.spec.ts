@@ -1,17 +1,9 @@
 import { parseGrantsFile } from '../../../src/domain/grants/grants-file';
-import { ConfigurationError } from '../../../src/domain/shared/errors';
+import { configurationFailure } from '../../support/configuration-failure';
 
 const base = { global: 'public', externalDefault: 'blocked' };
 
-const failure = (input: unknown): ConfigurationError => {
-  try {
-    parseGrantsFile(input);
-  } catch (error) {
-    if (error instanceof ConfigurationError) return error;
-    throw error;
-  }
-  throw new Error('expected the grants file to be rejected');
-};
+const failure = (input: unknown) => configurationFailure(parseGrantsFile, input);
 
 describe('the administrators’ grants file', () => {
   it('reads the issue’s example', () => {

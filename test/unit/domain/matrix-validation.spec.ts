@@ -1,20 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { shipped } from '../../../src/config/paths';
 import { compileMatrix } from '../../../src/domain/matrix/matrix';
-import { ConfigurationError } from '../../../src/domain/shared/errors';
+import { configurationFailure } from '../../support/configuration-failure';
 
 const shippedMatrix = (): { internal: { id: string; cells: Record<string, string> }[]; external: unknown[] } =>
   JSON.parse(readFileSync(shipped('data', 'permission-matrix.json'), 'utf8'));
 
-const failure = (input: unknown): ConfigurationError => {
-  try {
-    compileMatrix(input);
-  } catch (error) {
-    if (error instanceof ConfigurationError) return error;
-    throw error;
-  }
-  throw new Error('expected the matrix to be rejected');
-};
+const failure = (input: unknown) => configurationFailure(compileMatrix, input);
 
 describe('an administrator’s matrix file', () => {
   it('accepts the shipped matrix', () => {
