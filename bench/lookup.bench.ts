@@ -8,6 +8,7 @@
  * environment variables `LOOKUP_BENCH_PEOPLE=10000 …`. Options: people, groups, grants,
  * externals, domains, capped-domains, group-grants, calls, warmup, seed.
  */
+import { readNumericOptions } from './bench-options';
 import { DirectoryIndex } from '../src/domain/directory/directory-index';
 import { PermissionIndex, type Viewer } from '../src/domain/grants/permission-index';
 import { whoCanSee, type WhoCanSeeAnswer } from '../src/domain/lookup/who-can-see';
@@ -50,24 +51,7 @@ const OPTION_KEYS: Record<string, keyof Options> = {
 
 function parseOptions(argv: readonly string[], env: NodeJS.ProcessEnv): Options {
   const options: Options = { ...ISSUE_SIZES, calls: 20_000, warmup: 2_000, seed: 20240607 };
-  const set = (name: string, raw: string | undefined, where: string): void => {
-    const key = OPTION_KEYS[name];
-    if (!key) throw new Error(`unknown option ${where} (known: ${Object.keys(OPTION_KEYS).join(', ')})`);
-    const value = Number(raw?.replace(/_/g, ''));
-    if (raw === undefined || !Number.isInteger(value) || value < 0) throw new Error(`${where} needs a whole number ≥ 0, got ${raw}`);
-    options[key] = value;
-  };
-  for (const name of Object.keys(OPTION_KEYS)) {
-    const variable = `LOOKUP_BENCH_${name.toUpperCase().replace(/-/g, '_')}`;
-    if (env[variable] !== undefined) set(name, env[variable], variable);
-  }
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i] as string;
-    if (!arg.startsWith('--')) throw new Error(`unexpected argument "${arg}"`);
-    const eq = arg.indexOf('=');
-    if (eq > 0) set(arg.slice(2, eq), arg.slice(eq + 1), arg.slice(0, eq));
-    else set(arg.slice(2), argv[++i], arg);
-  }
+  readNumericOptions(options, OPTION_KEYS, argv, env, 'LOOKUP_BENCH');
   if (options.calls < 1) throw new Error('--calls must be at least 1');
   return options;
 }

@@ -82,6 +82,15 @@ export class PrivacyDesk {
     return this.snapshot.loadedAt;
   }
 
+  /**
+   * Replaces the snapshot with a new directory read, keeping the administrators' policy and
+   * re-reading the users' grants from the store (another instance may have changed them).
+   */
+  async reload(directory: DirectoryData): Promise<void> {
+    const userGrants = await this.store.listUserGrants();
+    this.snapshot = build(directory, this.snapshot.permissions.policy, userGrants, this.clock.now());
+  }
+
   /** The asker's directory entry, by UPN, mail or Entra object id. */
   identify(identity: Identity): number | undefined {
     for (const key of [identity.aadObjectId, identity.upn, identity.mail]) {

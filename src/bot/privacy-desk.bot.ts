@@ -6,7 +6,7 @@ import type { RenderedCard } from './cards/answer.card';
 import { type CardAction, cardActionSchema, stampOwner } from './cards/card-actions';
 import { helpCard, noticeCard } from './cards/simple.card';
 import { route } from './handlers/router';
-import type { Turn } from './handlers/turn';
+import type { Newcomers, Turn } from './handlers/turn';
 import { type Locale, localeFrom } from './i18n/locale';
 import { messages } from './i18n/messages';
 import { askerIdentity } from './identity';
@@ -19,6 +19,8 @@ export interface BotOptions {
   /** Identify askers from `from.id` outside Teams: only while bot authentication is off. */
   allowLocalIdentity: boolean;
   defaultLocale: Locale;
+  /** Finds people who joined after the last directory read. */
+  newcomers?: Newcomers;
 }
 
 /** Longest message the bot reads; anything longer is cut, not rejected. */
@@ -65,7 +67,7 @@ export class PrivacyDeskBot extends TeamsActivityHandler {
         log.info({ reason: 'button of another asker' }, 'refused card action');
         return;
       }
-      const reply = await route(turn, { desk: this.options.desk });
+      const reply = await route(turn, { desk: this.options.desk, ...(this.options.newcomers ? { newcomers: this.options.newcomers } : {}) });
       await send(context, askerId === undefined ? reply : { ...reply, card: stampOwner(reply.card, askerId) });
       log.info({ intent: turn.parsed.intent, identified: turn.asker !== undefined, ms: Date.now() - started }, 'answered');
     } catch (error) {
@@ -103,7 +105,13 @@ export class PrivacyDeskBot extends TeamsActivityHandler {
       turn.unidentified = 'channel';
       return turn;
     }
-    const asker = this.options.desk.identify(identity);
+    const asker =
+      this.options.desk.identify(identity) ??
+      (await this.options.newcomers?.identifyNewcomer({
+        ...(identity.mail ? { mail: identity.mail } : {}),
+        ...(identity.upn ? { upn: identity.upn } : {}),
+        ...(identity.aadObjectId ? { objectId: identity.aadObjectId } : {}),
+      }));
     if (asker === undefined) turn.unidentified = 'directory';
     else turn.asker = asker;
     return turn;

@@ -23,7 +23,7 @@ function configFor(options: ConversationOptions): Config {
     ...config,
     directory: options.directory ? { kind: 'ldif', file: resolve(options.directory) } : config.directory,
     grantsFile: options.grants ? resolve(options.grants) : config.grantsFile,
-    databaseFile: options.database ? resolve(options.database) : overridden ? ':memory:' : config.databaseFile,
+    databaseFile: options.database ? (options.database === ':memory:' ? ':memory:' : resolve(options.database)) : overridden ? ':memory:' : config.databaseFile,
   };
 }
 

@@ -9,6 +9,7 @@ export async function serveCommand(): Promise<void> {
   const logger = createLogger(config.logLevel);
   const app = await createApp(config, logger);
   const server = await startServer(config, app, logger);
+  app.sync.start();
   process.stdout.write(`privacy-desk listening on ${server.url} (POST /api/messages, GET /healthz)\n`);
   const stop = async (): Promise<void> => {
     await server.close();

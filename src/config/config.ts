@@ -16,8 +16,27 @@ const environmentSchema = z.object({
   MICROSOFT_APP_PASSWORD: z.string().default(''),
   MICROSOFT_APP_TENANT_ID: z.string().default(''),
   MICROSOFT_APP_TYPE: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).default('MultiTenant'),
-  DIRECTORY: z.enum(['ldif']).default('ldif'),
+  DIRECTORY: z.enum(['ldif', 'ldap', 'graph']).default('ldif'),
   DIRECTORY_FILE: z.string().min(1).default(shipped('data', 'demo', 'demo-org.ldif')),
+  DIRECTORY_REFRESH_SECONDS: z.coerce.number().int().min(10).max(86_400).default(900),
+  LDAP_URL: z.string().regex(/^ldaps?:\/\/[^\s]+$/, 'expected ldap://host[:port] or ldaps://host[:port]').optional(),
+  LDAP_BIND_DN: z.string().min(1).optional(),
+  LDAP_BIND_PASSWORD: z.string().min(1).optional(),
+  LDAP_BASE_DN: z.string().min(1).optional(),
+  LDAP_PROFILE: z.enum(['inetOrgPerson', 'activeDirectory']).default('inetOrgPerson'),
+  LDAP_USER_FILTER: z.string().min(1).optional(),
+  LDAP_GROUP_FILTER: z.string().min(1).optional(),
+  LDAP_CA_FILE: z.string().min(1).optional(),
+  LDAP_STARTTLS: z.enum(['true', 'false']).default('false'),
+  LDAP_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(10_000),
+  LDAP_PAGE_SIZE: z.coerce.number().int().min(1).max(10_000).default(500),
+  LDAP_MAPPING_FILE: z.string().min(1).optional(),
+  GRAPH_TENANT_ID: z.string().min(1).optional(),
+  GRAPH_CLIENT_ID: z.string().min(1).optional(),
+  GRAPH_CLIENT_SECRET: z.string().min(1).optional(),
+  GRAPH_CERTIFICATE_FILE: z.string().min(1).optional(),
+  GRAPH_BASE_URL: z.string().url().default('https://graph.microsoft.com/v1.0'),
+  GRAPH_AUTHORITY_HOST: z.string().url().default('https://login.microsoftonline.com'),
   GRANTS_FILE: z.string().min(1).default(shipped('data', 'demo', 'grants.json')),
   PERMISSION_MATRIX_FILE: z.string().min(1).default(shipped('data', 'permission-matrix.json')),
   DATABASE_FILE: z.string().min(1).default('./data/privacy-desk.sqlite'),
@@ -26,6 +45,32 @@ const environmentSchema = z.object({
 });
 
 export type Environment = z.infer<typeof environmentSchema>;
+
+export type DirectoryConfig = { kind: 'ldif'; file: string } | LdapConfig | GraphConfig;
+
+export interface LdapConfig {
+  kind: 'ldap';
+  url: string;
+  bind?: { dn: string; password: string };
+  baseDn: string;
+  profile: 'inetOrgPerson' | 'activeDirectory';
+  userFilter?: string;
+  groupFilter?: string;
+  caFile?: string;
+  startTls: boolean;
+  timeoutMs: number;
+  pageSize: number;
+  mappingFile?: string;
+}
+
+export interface GraphConfig {
+  kind: 'graph';
+  tenantId: string;
+  clientId: string;
+  credential: { kind: 'secret'; secret: string } | { kind: 'certificate'; file: string };
+  baseUrl: string;
+  authorityHost: string;
+}
 
 /** Typed, validated configuration, passed to factories. */
 export interface Config {
@@ -38,7 +83,9 @@ export interface Config {
     /** Bot authentication is off (no app id): local use only, identity taken from the activity. */
     authDisabled: boolean;
   };
-  directory: { kind: 'ldif'; file: string };
+  directory: DirectoryConfig;
+  /** How often the directory snapshot is read again in the background. */
+  directoryRefreshSeconds: number;
   grantsFile: string;
   matrixFile: string;
   databaseFile: string;
@@ -77,7 +124,8 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       appType: e.MICROSOFT_APP_TYPE,
       authDisabled,
     },
-    directory: { kind: e.DIRECTORY, file: resolve(e.DIRECTORY_FILE) },
+    directory: directoryConfig(e),
+    directoryRefreshSeconds: e.DIRECTORY_REFRESH_SECONDS,
     grantsFile: resolve(e.GRANTS_FILE),
     matrixFile: resolve(e.PERMISSION_MATRIX_FILE),
     databaseFile: e.DATABASE_FILE === ':memory:' ? ':memory:' : resolve(e.DATABASE_FILE),
@@ -86,7 +134,53 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
   };
 }
 
-const SECRETS = new Set(['MICROSOFT_APP_PASSWORD']);
+/** Variables a directory kind needs: a missing one stops start-up, named. */
+function required<K extends keyof Environment>(e: Environment, name: K, why: string): NonNullable<Environment[K]> {
+  const value = e[name];
+  if (value === undefined || value === '') throw new ConfigurationError('CONFIG.MISSING', name, `required ${why}`);
+  return value as NonNullable<Environment[K]>;
+}
+
+function directoryConfig(e: Environment): DirectoryConfig {
+  switch (e.DIRECTORY) {
+    case 'ldif':
+      return { kind: 'ldif', file: resolve(e.DIRECTORY_FILE) };
+    case 'ldap': {
+      const config: LdapConfig = {
+        kind: 'ldap',
+        url: required(e, 'LDAP_URL', 'when DIRECTORY=ldap'),
+        baseDn: required(e, 'LDAP_BASE_DN', 'when DIRECTORY=ldap'),
+        profile: e.LDAP_PROFILE,
+        startTls: e.LDAP_STARTTLS === 'true',
+        timeoutMs: e.LDAP_TIMEOUT_MS,
+        pageSize: e.LDAP_PAGE_SIZE,
+      };
+      if (e.LDAP_BIND_DN !== undefined || e.LDAP_BIND_PASSWORD !== undefined) {
+        config.bind = { dn: required(e, 'LDAP_BIND_DN', 'with LDAP_BIND_PASSWORD'), password: required(e, 'LDAP_BIND_PASSWORD', 'with LDAP_BIND_DN') };
+      }
+      if (e.LDAP_USER_FILTER) config.userFilter = e.LDAP_USER_FILTER;
+      if (e.LDAP_GROUP_FILTER) config.groupFilter = e.LDAP_GROUP_FILTER;
+      if (e.LDAP_CA_FILE) config.caFile = resolve(e.LDAP_CA_FILE);
+      if (e.LDAP_MAPPING_FILE) config.mappingFile = resolve(e.LDAP_MAPPING_FILE);
+      return config;
+    }
+    case 'graph': {
+      const secret = e.GRAPH_CLIENT_SECRET;
+      const certificate = e.GRAPH_CERTIFICATE_FILE;
+      if (!secret && !certificate) throw new ConfigurationError('CONFIG.MISSING', 'GRAPH_CLIENT_SECRET', 'required when DIRECTORY=graph (or GRAPH_CERTIFICATE_FILE)');
+      return {
+        kind: 'graph',
+        tenantId: required(e, 'GRAPH_TENANT_ID', 'when DIRECTORY=graph'),
+        clientId: required(e, 'GRAPH_CLIENT_ID', 'when DIRECTORY=graph'),
+        credential: certificate ? { kind: 'certificate', file: resolve(certificate) } : { kind: 'secret', secret: secret as string },
+        baseUrl: e.GRAPH_BASE_URL.replace(/\/+$/, ''),
+        authorityHost: e.GRAPH_AUTHORITY_HOST.replace(/\/+$/, ''),
+      };
+    }
+  }
+}
+
+const SECRETS = new Set(['MICROSOFT_APP_PASSWORD', 'LDAP_BIND_PASSWORD', 'GRAPH_CLIENT_SECRET']);
 const LOOPBACK = new Set(['127.0.0.1', '::1', 'localhost']);
 const redact = (name: string, value: string | undefined): string => (SECRETS.has(name) ? '***' : String(value));
 

@@ -38,6 +38,7 @@ export async function startServer(config: Config, app: App, logger: Logger): Pro
     logger,
     allowLocalIdentity: config.bot.authDisabled,
     defaultLocale: config.defaultLocale,
+    newcomers: app.sync,
   });
   const server = restify.createServer({ name: 'privacy-desk', handleUncaughtExceptions: false });
   server.use(restify.plugins.bodyParser({ maxBodySize: 256 * 1024 }));
@@ -45,14 +46,10 @@ export async function startServer(config: Config, app: App, logger: Logger): Pro
     await adapter.process(req, res, (context) => bot.run(context));
   });
   server.get('/healthz', (_req, res, next) => {
+    const directory = app.sync.health();
     res.json(200, {
-      status: 'ok',
-      directory: {
-        source: app.directory.description,
-        people: app.desk.directory.size,
-        groups: app.desk.directory.groups.length,
-        lastSuccess: app.desk.loadedAt.toISOString(),
-      },
+      status: directory.status,
+      directory,
       auth: config.bot.authDisabled ? 'disabled (local use only)' : 'enabled',
     });
     return next();
@@ -60,7 +57,7 @@ export async function startServer(config: Config, app: App, logger: Logger): Pro
   await new Promise<void>((resolve) => server.listen(config.server.port, config.server.host, resolve));
   const address = server.address() as AddressInfo;
   const host = config.server.host === '0.0.0.0' ? '127.0.0.1' : config.server.host;
-  const url = `http://${host}:${address.port}`;
+  const url = `http://${host.includes(':') ? `[${host}]` : host}:${address.port}`;
   logger.info({ url, auth: config.bot.authDisabled ? 'disabled' : 'enabled' }, 'listening');
   if (config.bot.authDisabled) logger.warn({}, 'MICROSOFT_APP_ID is empty: bot authentication is off; use locally only');
   return {

@@ -1,9 +1,10 @@
+import { DirectorySync } from '../app/directory-sync';
 import { PrivacyDesk } from '../app/privacy-desk';
 import type { AdminPolicy } from '../domain/grants/grant';
 import type { Config } from '../config/config';
 import { type Clock, systemClock } from '../ports/clock/clock.port';
 import type { DirectoryPort } from '../ports/directory/directory.port';
-import { LdifDirectory } from '../ports/directory/ldif-directory.adapter';
+import { directoryFor } from './directory-factory';
 import type { Logger } from '../ports/logger/logger.port';
 import type { GrantStore } from '../ports/store/grant-store.port';
 import { SqliteGrantStore } from '../ports/store/sqlite-grant-store.adapter';
@@ -13,6 +14,8 @@ export interface App {
   desk: PrivacyDesk;
   store: GrantStore;
   directory: DirectoryPort;
+  /** Background refresh of the directory snapshot (not started: `serve` starts it). */
+  sync: DirectorySync;
   close(): Promise<void>;
 }
 
@@ -20,13 +23,6 @@ export interface AppSeams {
   clock?: Clock;
   store?: GrantStore;
   directory?: DirectoryPort;
-}
-
-export function directoryFor(config: Config): DirectoryPort {
-  switch (config.directory.kind) {
-    case 'ldif':
-      return new LdifDirectory(config.directory.file);
-  }
 }
 
 /**
@@ -37,7 +33,7 @@ export async function createApp(config: Config, logger: Logger, seams: AppSeams 
   const clock = seams.clock ?? systemClock;
   const matrix = await loadMatrix(config.matrixFile);
   const policy = await loadGrantsFile(config.grantsFile);
-  const directory = seams.directory ?? directoryFor(config);
+  const directory = seams.directory ?? (await directoryFor(config.directory));
   const store = seams.store ?? SqliteGrantStore.open(config.databaseFile);
   try {
     const summary = await store.importAdminPolicy(policy, 'grants-file', clock.now());
@@ -47,7 +43,13 @@ export async function createApp(config: Config, logger: Logger, seams: AppSeams 
     const stored = (await store.loadAdminPolicy()) ?? policy;
     const desk = new PrivacyDesk(matrix, store, clock, data, stored, await store.listUserGrants());
     warnAboutUnknownScopes(desk, stored, logger);
-    return { desk, store, directory, close: () => store.close() };
+    const sync = new DirectorySync(directory, desk, clock, logger, { intervalMs: config.directoryRefreshSeconds * 1000 });
+    const close = async (): Promise<void> => {
+      sync.stop();
+      await directory.close();
+      await store.close();
+    };
+    return { desk, store, directory, sync, close };
   } catch (error) {
     await store.close();
     throw error;

@@ -68,6 +68,8 @@ export class Slapd {
         `TLSCertificateFile ${join(this.dir, 'server.crt')}`,
         `TLSCertificateKeyFile ${join(this.dir, 'server.key')}`,
         'sizelimit unlimited',
+        // Searches outside the suffix are referred elsewhere (to test referral handling).
+        'referral ldap://127.0.0.1:9/',
         'database mdb',
         'maxsize 4294967296',
         `suffix "${this.options.suffix}"`,

@@ -5,13 +5,13 @@ import { listGrantsCard } from '../cards/list-grants.card';
 import { setLevelCard } from '../cards/set-level.card';
 import { noticeCard } from '../cards/simple.card';
 import { resolveTarget } from './resolve-target';
-import { type Handler, describeContext, textsFor } from './turn';
+import { type Handler, describeContext, newcomersOf, textsFor } from './turn';
 
 /** "set Bob to team member", "block Mallory", and the remove / undo buttons. */
 export const setLevelHandler: Handler = async (turn, services) => {
   const ctx = describeContext(turn, services, turn.asker as number);
   const { t } = ctx;
-  const resolved = resolveTarget(ctx, turn, { groups: true });
+  const resolved = await resolveTarget(ctx, turn, { groups: true, ...newcomersOf(services) });
   if (!resolved.ok) return resolved.reply;
   const name = targetName(ctx, resolved.target);
   const key = targetKey(ctx, resolved.target);

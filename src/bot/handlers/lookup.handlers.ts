@@ -12,7 +12,7 @@ import { CATALOGUE_ITEMS } from '../../domain/catalogue/catalogue.data';
 import { INLINE_PAGE, LIST_PAGE_SIZE, whoCanSeeCard } from '../cards/who-can-see.card';
 import { whyCanSeeCard } from '../cards/why-can-see.card';
 import { resolveTarget } from './resolve-target';
-import { type Handler, type Turn, describeContext } from './turn';
+import { type Handler, type HandlerServices, type Turn, describeContext, newcomersOf } from './turn';
 import type { Viewer } from '../../domain/grants/permission-index';
 import type { RenderedCard } from '../cards/answer.card';
 
@@ -43,8 +43,12 @@ export const whoCanSeeHandler: Handler = async (turn, services) => {
 };
 
 /** The colleague or external contact a what/why question is about, or the reply that says why not. */
-function viewerOf(ctx: DescribeContext, turn: Turn): { ok: true; viewer: Viewer; name: string; key: string; own?: Level } | { ok: false; reply: RenderedCard } {
-  const resolved = resolveTarget(ctx, turn, { groups: true });
+async function viewerOf(
+  ctx: DescribeContext,
+  turn: Turn,
+  services: HandlerServices,
+): Promise<{ ok: true; viewer: Viewer; name: string; key: string; own?: Level } | { ok: false; reply: RenderedCard }> {
+  const resolved = await resolveTarget(ctx, turn, { groups: true, ...newcomersOf(services) });
   if (!resolved.ok) return resolved;
   const name = targetName(ctx, resolved.target);
   const viewer = toViewer(resolved.target);
@@ -57,14 +61,14 @@ function viewerOf(ctx: DescribeContext, turn: Turn): { ok: true; viewer: Viewer;
 
 export const whatCanSeeHandler: Handler = async (turn, services) => {
   const ctx = describeContext(turn, services, turn.asker as number);
-  const found = viewerOf(ctx, turn);
+  const found = await viewerOf(ctx, turn, services);
   if (!found.ok) return found.reply;
   return whatCanSeeCard(ctx, services.desk.whatCanSee(ctx.asker, found.viewer), found.name, found.key, found.own);
 };
 
 export const whatCanISeeHandler: Handler = async (turn, services) => {
   const ctx = describeContext(turn, services, turn.asker as number);
-  const resolved = resolveTarget(ctx, turn, { groups: false });
+  const resolved = await resolveTarget(ctx, turn, { groups: false, ...newcomersOf(services) });
   if (!resolved.ok) return resolved.reply;
   const target = resolved.target;
   if (target.kind !== 'person' || target.index === ctx.asker) return noticeCard(ctx.t.appTitle, [ctx.t.onlyOwnData]);
@@ -73,7 +77,7 @@ export const whatCanISeeHandler: Handler = async (turn, services) => {
 
 export const whyCanSeeHandler: Handler = async (turn, services) => {
   const ctx = describeContext(turn, services, turn.asker as number);
-  const found = viewerOf(ctx, turn);
+  const found = await viewerOf(ctx, turn, services);
   if (!found.ok) return found.reply;
   return whyCanSeeCard(ctx, services.desk.whyCanSee(ctx.asker, found.viewer, turn.parsed.field), found.name, found.key, found.own);
 };

@@ -21,9 +21,19 @@ export interface Turn {
   confirmed?: boolean;
 }
 
+/** Finds people who joined after the last directory read (a live lookup, then a refresh). */
+export interface Newcomers {
+  identifyNewcomer(key: { mail?: string; upn?: string; objectId?: string }): Promise<number | undefined>;
+  searchNewcomers(query: string): Promise<boolean>;
+}
+
 export interface HandlerServices {
   desk: PrivacyDesk;
+  newcomers?: Newcomers;
 }
+
+/** The newcomer lookup as an option, where the services have one. */
+export const newcomersOf = (services: HandlerServices): { newcomers?: Newcomers } => (services.newcomers ? { newcomers: services.newcomers } : {});
 
 export type Handler = (turn: Turn, services: HandlerServices) => Promise<RenderedCard>;
 

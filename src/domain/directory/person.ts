@@ -2,6 +2,8 @@
 export interface Person {
   /** Stable key: lower-case mail address, or the UPN where there is no mail. */
   id: string;
+  /** Where the directory keeps the entry: an LDAP DN or a Graph object id. */
+  ref?: string;
   displayName: string;
   mail?: string;
   upn?: string;

@@ -3,23 +3,13 @@ import * as ldif from 'ldif';
 import type { DirectoryData, Group, Person } from '../../domain/directory/person';
 import { ConfigurationError } from '../../domain/shared/errors';
 import type { DirectoryPort } from './directory.port';
-import { INET_ORG_PERSON_ATTRIBUTES } from './attribute-mapping';
+import { INET_ORG_PERSON_ATTRIBUTES, itemsOf } from './attribute-mapping';
+import { normaliseDn } from './dn';
+import { DirectoryError } from './directory.errors';
+import type { AttributeChanges, AttributeUpdate, PersonKey } from './directory.port';
+import { matchesKey, searchByName } from './person-lookup';
 
 type Attributes = Map<string, string[]>;
-
-/** Normalises a DN for comparison: lower case, no blanks around separators. */
-export function normaliseDn(dn: string): string {
-  return dn
-    .split(',')
-    .map((rdn) =>
-      rdn
-        .split('=')
-        .map((part) => part.trim())
-        .join('='),
-    )
-    .join(',')
-    .toLowerCase();
-}
 
 /**
  * Reads people and groups from a standard LDIF file (RFC 2849): `inetOrgPerson` entries are people
@@ -36,6 +26,23 @@ export class LdifDirectory implements DirectoryPort {
   async read(): Promise<DirectoryData> {
     const text = await readFile(this.file, 'utf8');
     return parseLdifDirectory(text, this.file);
+  }
+
+  async findPerson(key: PersonKey): Promise<Person | undefined> {
+    return (await this.read()).people.find((person) => matchesKey(person, key));
+  }
+
+  async searchPeople(query: string, limit: number): Promise<Person[]> {
+    return searchByName((await this.read()).people, query, limit);
+  }
+
+  /** An LDIF file is a read-only export: changes belong in the directory it came from. */
+  async updatePerson(_personId: string, _changes: AttributeChanges): Promise<AttributeUpdate> {
+    throw new DirectoryError('DIRECTORY.READ_ONLY', `${this.description} is read-only; change the entry in the directory the file was exported from`);
+  }
+
+  async close(): Promise<void> {
+    // Nothing held open.
   }
 }
 
@@ -57,7 +64,7 @@ export function parseLdifDirectory(text: string, source = 'LDIF'): DirectoryData
     const classes = (attributes.get('objectclass') ?? []).map((c) => c.toLowerCase());
     if (classes.includes('groupofnames') || classes.includes('groupofuniquenames')) groupDns.add(dn);
     else if (classes.includes('inetorgperson')) {
-      const person = personFrom(attributes);
+      const person = personFrom(dn, attributes);
       if (person) {
         people.push(person);
         personByDn.set(dn, person.id);
@@ -97,18 +104,15 @@ function first(attributes: Attributes, name: string): string | undefined {
   return attributes.get(name)?.[0];
 }
 
-function personFrom(attributes: Attributes): Person | undefined {
+function personFrom(dn: string, attributes: Attributes): Person | undefined {
   const mail = first(attributes, 'mail');
   if (!mail) return undefined;
-  const byItem: Record<string, string[]> = {};
-  for (const [name, values] of attributes) {
-    const item = INET_ORG_PERSON_ATTRIBUTES[name];
-    if (item) byItem[item] = [...(byItem[item] ?? []), ...values];
-  }
+  const byItem = itemsOf(attributes, INET_ORG_PERSON_ATTRIBUTES);
   const givenName = first(attributes, 'givenname');
   const surname = first(attributes, 'sn');
   const person: Person = {
     id: mail.toLowerCase(),
+    ref: dn,
     mail,
     displayName: first(attributes, 'displayname') ?? first(attributes, 'cn') ?? mail,
     attributes: byItem,

@@ -6,6 +6,7 @@ import { silentLogger } from '../../../src/ports/logger/logger.port';
 import { type RunningServer, startServer } from '../../../src/server/http-server';
 import { type App, createApp } from '../../../src/startup/create-app';
 import { ConnectorStandIn } from '../../support/connector-stand-in';
+import { DirectoryError } from '../../../src/ports/directory/directory.errors';
 
 /**
  * End to end through the real HTTP server, CloudAdapter and bot, with a local stand-in for the
@@ -140,6 +141,18 @@ describe('Teams conversation end to end', () => {
     expect(body.status).toBe('ok');
     expect(body.directory.people).toBe(30);
     expect(Date.parse(body.directory.lastSuccess)).not.toBeNaN();
+  });
+
+  it('reports the directory as degraded when a refresh fails, and keeps answering from the last good snapshot', async () => {
+    const directory = app.directory;
+    const read = jest.spyOn(directory, 'read').mockRejectedValue(new DirectoryError('DIRECTORY.UNREACHABLE', 'down'));
+    await app.sync.refresh();
+    const body = (await (await fetch(`${server.url}/healthz`)).json()) as { status: string; directory: { status: string; lastError?: { code: string } } };
+    expect(body.status).toBe('degraded');
+    expect(body.directory.lastError?.code).toBe('DIRECTORY.UNREACHABLE');
+    const reply = await ask('29:alice', { text: 'who can see my presence' });
+    expect(reply.text).toContain('All 29 colleagues');
+    read.mockRestore();
   });
 
   it('rejects an unauthenticated post once a bot app id is configured', async () => {

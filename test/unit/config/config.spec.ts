@@ -5,7 +5,7 @@ describe('configuration', () => {
   it('starts with no configuration at all: demo organisation, SQLite under ./data, auth off', () => {
     const config = loadConfig({});
     expect(config.server.port).toBe(3978);
-    expect(config.directory.file).toMatch(/data\/demo\/demo-org\.ldif$/);
+    expect(config.directory).toEqual({ kind: 'ldif', file: expect.stringMatching(/data\/demo\/demo-org\.ldif$/) });
     expect(config.grantsFile).toMatch(/data\/demo\/grants\.json$/);
     expect(config.databaseFile).toMatch(/data\/privacy-desk\.sqlite$/);
     expect(config.bot.authDisabled).toBe(true);
