@@ -3,6 +3,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePort, waitForPort } from './free-port';
+import { makeCertificates } from './test-certificates';
 import { hasExecutable } from './services';
 
 export const SLAPD = '/usr/sbin/slapd';
@@ -53,7 +54,7 @@ export class Slapd {
   async setUp(): Promise<void> {
     this.port = await freePort();
     this.tlsPort = await freePort();
-    this.makeCertificates();
+    makeCertificates(this.dir);
     mkdirSync(join(this.dir, 'db'));
     const schemas = ['core', 'cosine', 'inetorgperson', ...(this.options.schemas ?? [])];
     writeFileSync(
@@ -112,13 +113,4 @@ export class Slapd {
     rmSync(this.dir, { recursive: true, force: true });
   }
 
-  /** A CA and a server certificate for localhost/127.0.0.1, made with openssl. */
-  private makeCertificates(): void {
-    const d = (f: string): string => join(this.dir, f);
-    const ssl = (...args: string[]): void => void execFileSync('/usr/bin/openssl', args, { stdio: 'pipe' });
-    ssl('req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '2', '-subj', '/CN=privacy-desk test CA', '-keyout', d('ca.key'), '-out', d('ca.crt'));
-    ssl('req', '-newkey', 'rsa:2048', '-nodes', '-subj', '/CN=localhost', '-keyout', d('server.key'), '-out', d('server.csr'));
-    writeFileSync(d('server.ext'), 'subjectAltName=DNS:localhost,IP:127.0.0.1\n');
-    ssl('x509', '-req', '-in', d('server.csr'), '-CA', d('ca.crt'), '-CAkey', d('ca.key'), '-CAcreateserial', '-days', '2', '-extfile', d('server.ext'), '-out', d('server.crt'));
-  }
 }
