@@ -41,4 +41,28 @@ describe('configuration', () => {
   it('never repeats a secret in an error', () => {
     expect(() => loadConfig({ MICROSOFT_APP_TYPE: 'Weird', MICROSOFT_APP_PASSWORD: 'hunter2' })).not.toThrow(/hunter2/);
   });
+
+  it('reads an LDAP directory’s settings, and names a missing one', () => {
+    const config = loadConfig({
+      DIRECTORY: 'ldap',
+      LDAP_URL: 'ldaps://dc.example.com',
+      LDAP_BASE_DN: 'OU=People,DC=example,DC=com',
+      LDAP_BIND_DN: 'reader@example.com',
+      LDAP_BIND_PASSWORD: 'secret',
+      LDAP_PROFILE: 'activeDirectory',
+      LDAP_STARTTLS: 'true',
+    });
+    expect(config.directory).toMatchObject({ kind: 'ldap', url: 'ldaps://dc.example.com', profile: 'activeDirectory', startTls: true, bind: { dn: 'reader@example.com', password: 'secret' }, pageSize: 500 });
+    expect(() => loadConfig({ DIRECTORY: 'ldap', LDAP_BASE_DN: 'dc=x' })).toThrow(/^LDAP_URL: required when DIRECTORY=ldap/);
+    expect(() => loadConfig({ DIRECTORY: 'ldap', LDAP_URL: 'http://x', LDAP_BASE_DN: 'dc=x' })).toThrow(/^LDAP_URL:/);
+    expect(() => loadConfig({ DIRECTORY: 'ldap', LDAP_URL: 'ldap://x', LDAP_BASE_DN: 'dc=x', LDAP_BIND_DN: 'cn=r' })).toThrow(/^LDAP_BIND_PASSWORD: required with LDAP_BIND_DN/);
+  });
+
+  it('reads Microsoft Graph settings, a secret or a certificate required, never repeating the secret', () => {
+    const config = loadConfig({ DIRECTORY: 'graph', GRAPH_TENANT_ID: 't', GRAPH_CLIENT_ID: 'c', GRAPH_CLIENT_SECRET: 's3cret', GRAPH_BASE_URL: 'https://graph.microsoft.us/v1.0/' });
+    expect(config.directory).toMatchObject({ kind: 'graph', credential: { kind: 'secret', secret: 's3cret' }, baseUrl: 'https://graph.microsoft.us/v1.0' });
+    expect(() => loadConfig({ DIRECTORY: 'graph', GRAPH_TENANT_ID: 't', GRAPH_CLIENT_ID: 'c' })).toThrow(/^GRAPH_CLIENT_SECRET: required/);
+    expect(() => loadConfig({ DIRECTORY: 'graph', GRAPH_CLIENT_ID: 'c', GRAPH_CLIENT_SECRET: 's3cret' })).toThrow(/^GRAPH_TENANT_ID/);
+    expect(() => loadConfig({ DIRECTORY_REFRESH_SECONDS: '1', GRAPH_CLIENT_SECRET: 's3cret' })).not.toThrow(/s3cret/);
+  });
 });
