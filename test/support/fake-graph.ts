@@ -1,4 +1,5 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { GraphDirectory, type GraphDirectoryOptions } from '../../src/ports/directory/graph/graph-directory.adapter';
 import { BadRequest, type FakeUser, parseFilter, parseSearch, project } from './fake-graph-query';
 import { demoGraphSeed, type FakeGraphSeed, type FakeGroup } from './fake-graph-seed';
 
@@ -273,4 +274,20 @@ export class FakeGraph {
   private link(pathAndQuery: string): string {
     return `${this.linkStyle === 'absolute' ? this.origin : ''}${VERSION}${pathAndQuery}`;
   }
+}
+
+/** An adapter on `graph`, page size 7 (several pages everywhere), waits recorded rather than waited. */
+export function openGraphDirectory(graph: FakeGraph, overrides: Partial<GraphDirectoryOptions> = {}): { directory: GraphDirectory; waits: number[] } {
+  const waits: number[] = [];
+  const directory = new GraphDirectory({
+    baseUrl: graph.baseUrl,
+    tokens: { token: async () => graph.token },
+    pageSize: 7,
+    maxRetries: 2,
+    sleep: async (ms) => {
+      waits.push(ms);
+    },
+    ...overrides,
+  });
+  return { directory, waits };
 }

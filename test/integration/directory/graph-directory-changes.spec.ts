@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import { DirectoryError } from '../../../src/ports/directory/directory.errors';
 import { GraphDirectory, type GraphDirectoryOptions, graphDirectoryFromConfig } from '../../../src/ports/directory/graph/graph-directory.adapter';
-import { FakeGraph, upnOf, userIdOf } from '../../support/fake-graph';
+import { FakeGraph, openGraphDirectory, upnOf, userIdOf } from '../../support/fake-graph';
 import { freePort } from '../../support/free-port';
 
 /** The Graph adapter's refreshes, writes and failures, each against a fresh local Graph. */
@@ -13,20 +13,7 @@ afterEach(async () => {
   await fake.stop();
 });
 
-function open(overrides: Partial<GraphDirectoryOptions> = {}): { directory: GraphDirectory; waits: number[] } {
-  const waits: number[] = [];
-  const directory = new GraphDirectory({
-    baseUrl: fake.baseUrl,
-    tokens: { token: async () => fake.token },
-    pageSize: 7,
-    maxRetries: 2,
-    sleep: async (ms) => {
-      waits.push(ms);
-    },
-    ...overrides,
-  });
-  return { directory, waits };
-}
+const open = (overrides: Partial<GraphDirectoryOptions> = {}) => openGraphDirectory(fake, overrides);
 
 const ALICE = userIdOf('alice@example.com');
 const BOB = userIdOf('bob@example.com');

@@ -1,9 +1,9 @@
 import { DirectoryIndex } from '../../../src/domain/directory/directory-index';
 import type { DirectoryData } from '../../../src/domain/directory/person';
-import { GraphDirectory, type GraphDirectoryOptions } from '../../../src/ports/directory/graph/graph-directory.adapter';
+import { type GraphDirectoryOptions } from '../../../src/ports/directory/graph/graph-directory.adapter';
 import { GraphHttp } from '../../../src/ports/directory/graph/graph-http';
 import { demoDirectory, directoryContract } from '../../contract/directory.contract';
-import { FakeGraph, groupIdOf, guidOf, upnOf, userIdOf } from '../../support/fake-graph';
+import { FakeGraph, groupIdOf, guidOf, openGraphDirectory, upnOf, userIdOf } from '../../support/fake-graph';
 
 /** The Graph adapter against a local server that speaks Microsoft Graph's wire format. */
 let fake: FakeGraph;
@@ -14,21 +14,7 @@ afterAll(async () => {
   await fake.stop();
 });
 
-/** An adapter on `graph`, page size 7 (several pages everywhere), waits recorded rather than waited. */
-function open(graph: FakeGraph, overrides: Partial<GraphDirectoryOptions> = {}): { directory: GraphDirectory; waits: number[] } {
-  const waits: number[] = [];
-  const directory = new GraphDirectory({
-    baseUrl: graph.baseUrl,
-    tokens: { token: async () => graph.token },
-    pageSize: 7,
-    maxRetries: 2,
-    sleep: async (ms) => {
-      waits.push(ms);
-    },
-    ...overrides,
-  });
-  return { directory, waits };
-}
+const open = (graph: FakeGraph, overrides: Partial<GraphDirectoryOptions> = {}) => openGraphDirectory(graph, overrides);
 
 /** Transitive group names per person id, after indexing as the bot does. */
 function memberships(data: DirectoryData): Record<string, string[]> {
