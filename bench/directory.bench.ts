@@ -25,11 +25,12 @@
  * Needs Debian's slapd (`apt-get install slapd`); slapd is stopped and the temporary folder
  * removed at the end, also when the benchmark fails or is interrupted.
  */
+import { freePort } from './free-port';
 import { readNumericOptions } from './bench-options';
 import { type ChildProcess, execFile, spawn, spawnSync } from 'node:child_process';
 import { subscribe } from 'node:diagnostics_channel';
 import { appendFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { type Socket, connect, createServer } from 'node:net';
+import { type Socket, connect } from 'node:net';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -258,18 +259,6 @@ class SlapdStats {
       queries,
     };
   }
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 async function waitForPort(port: number, child: ChildProcess, timeoutMs = 30_000): Promise<void> {

@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import * as ldif from 'ldif';
 import type { DirectoryData, Group, Person } from '../../domain/directory/person';
 import { ConfigurationError } from '../../domain/shared/errors';
@@ -17,6 +17,9 @@ type Attributes = Map<string, string[]>;
  * whose members may be groups.
  */
 export class LdifDirectory implements DirectoryPort {
+  /** The last parse, reused while the file is unchanged (live lookups would otherwise re-parse it). */
+  private parsed?: { modified: number; size: number; data: DirectoryData };
+
   constructor(private readonly file: string) {}
 
   get description(): string {
@@ -24,8 +27,11 @@ export class LdifDirectory implements DirectoryPort {
   }
 
   async read(): Promise<DirectoryData> {
-    const text = await readFile(this.file, 'utf8');
-    return parseLdifDirectory(text, this.file);
+    const { mtimeMs, size } = await stat(this.file);
+    if (this.parsed?.modified === mtimeMs && this.parsed.size === size) return this.parsed.data;
+    const data = parseLdifDirectory(await readFile(this.file, 'utf8'), this.file);
+    this.parsed = { modified: mtimeMs, size, data };
+    return data;
   }
 
   async findPerson(key: PersonKey): Promise<Person | undefined> {
