@@ -4,7 +4,10 @@ import type { Logger } from '../ports/logger/logger.port';
 import { cardToText, type TextAction } from './cards/card-text';
 import type { Locale } from './i18n/locale';
 import { LocalAdapter, localActivity } from './local-adapter';
-import { PrivacyDeskBot } from './privacy-desk.bot';
+import { PrivacyDeskBot, type RequestServices } from './privacy-desk.bot';
+import type { RequestDesk } from '../app/requests/request-desk';
+import type { Clock } from '../ports/clock/clock.port';
+import type { ConversationStore, RequestStore } from '../ports/store/request-store.port';
 
 /** One reply of the bot, as activity and as text with numbered buttons. */
 export interface LocalReply {
@@ -25,8 +28,9 @@ export class LocalConversation {
     desk: PrivacyDesk,
     private readonly user: { id: string; locale: Locale },
     logger: Logger,
+    requests?: RequestServices,
   ) {
-    this.bot = new PrivacyDeskBot({ desk, logger, allowLocalIdentity: true, defaultLocale: user.locale });
+    this.bot = new PrivacyDeskBot({ desk, logger, allowLocalIdentity: true, defaultLocale: user.locale, ...(requests ? { requests } : {}) });
   }
 
   say(text: string): Promise<LocalReply[]> {
@@ -47,3 +51,12 @@ export class LocalConversation {
     });
   }
 }
+
+/** Request services for a local conversation: no Teams ids, so cards carry no refresh. */
+export const localRequestServices = (parts: { requests: RequestDesk; requestStore: RequestStore & ConversationStore; clock: Clock }): RequestServices => ({
+  desk: parts.requests,
+  conversations: parts.requestStore,
+  cards: parts.requestStore,
+  clock: parts.clock,
+  dpoTeamsIds: async () => [],
+});

@@ -1,6 +1,22 @@
 import { randomUUID } from 'node:crypto';
-import { type Activity, CardFactory, MessageFactory, TeamsActivityHandler, type TurnContext, TurnContext as Turns } from 'botbuilder';
+import {
+  type Activity,
+  type AdaptiveCardInvokeResponse,
+  type AdaptiveCardInvokeValue,
+  CardFactory,
+  MessageFactory,
+  TeamsActivityHandler,
+  type TurnContext,
+  TurnContext as Turns,
+} from 'botbuilder';
 import type { PrivacyDesk } from '../app/privacy-desk';
+import type { RequestDesk } from '../app/requests/request-desk';
+import type { Clock } from '../ports/clock/clock.port';
+import type { ConversationStore, RequestStore } from '../ports/store/request-store.port';
+import { type IntakeForm, intakeFormSchema } from './cards/request-form';
+import { rememberConversation } from './conversations';
+import { type CaseActionReply, handleCaseAction } from './handlers/case.handlers';
+import type { CaseReply } from './handlers/request.handlers';
 import type { Logger } from '../ports/logger/logger.port';
 import type { RenderedCard } from './cards/answer.card';
 import { type CardAction, cardActionSchema, stampOwner } from './cards/card-actions';
@@ -21,6 +37,18 @@ export interface BotOptions {
   defaultLocale: Locale;
   /** Finds people who joined after the last directory read. */
   newcomers?: Newcomers;
+  /** Privacy requests, with where their cards and conversations are kept. */
+  requests?: RequestServices;
+}
+
+export interface RequestServices {
+  desk: RequestDesk;
+  conversations: ConversationStore;
+  cards: RequestStore;
+  clock: Clock;
+  /** Teams user ids of the DPOs (for `refresh.userIds`). */
+  dpoTeamsIds(): Promise<string[]>;
+  dpoChannelId?: string;
 }
 
 /** Longest message the bot reads; anything longer is cut, not rejected. */
@@ -38,6 +66,7 @@ export class PrivacyDeskBot extends TeamsActivityHandler {
       await next();
     });
     this.onInstallationUpdateAdd(async (context, next) => {
+      await this.remember(context, this.options.logger);
       await this.welcome(context);
       await next();
     });
@@ -61,14 +90,24 @@ export class PrivacyDeskBot extends TeamsActivityHandler {
       }
       const turn = await this.turnFor(context, understood, locale, log);
       const askerId = turn.asker === undefined ? undefined : this.options.desk.person(turn.asker).id;
+      await this.rememberAsker(context, askerId, log);
+      if (understood.caseAction !== undefined) {
+        await this.caseActionByMessage(context, understood.caseAction, askerId, locale, log);
+        return;
+      }
       const owner = understood.action?.verb === 'run' ? understood.action.for : undefined;
       if (owner !== undefined && owner !== askerId) {
         await send(context, noticeCard(messages(locale).appTitle, [messages(locale).buttonNotYours]));
         log.info({ reason: 'button of another asker' }, 'refused card action');
         return;
       }
-      const reply = await route(turn, { desk: this.options.desk, ...(this.options.newcomers ? { newcomers: this.options.newcomers } : {}) });
-      await send(context, askerId === undefined ? reply : { ...reply, card: stampOwner(reply.card, askerId) });
+      const reply: CaseReply = await route(turn, {
+        desk: this.options.desk,
+        ...(this.options.newcomers ? { newcomers: this.options.newcomers } : {}),
+        ...(this.options.requests ? { requests: this.options.requests.desk } : {}),
+      });
+      const sentId = await send(context, askerId === undefined ? reply : { ...reply, card: stampOwner(reply.card, askerId) });
+      if (reply.caseId !== undefined && sentId !== undefined) await this.rememberCard(context, reply.caseId, sentId, askerId, locale);
       log.info({ intent: turn.parsed.intent, identified: turn.asker !== undefined, ms: Date.now() - started }, 'answered');
     } catch (error) {
       const reference = randomUUID().slice(0, 8);
@@ -78,8 +117,15 @@ export class PrivacyDeskBot extends TeamsActivityHandler {
   }
 
   /** The question of a typed message or a card button; undefined for invalid button data. */
-  private understand(activity: Activity): { parsed: ParsedMessage; action?: CardAction } | undefined {
+  private understand(activity: Activity): Understood | undefined {
     if (activity.value !== undefined && activity.value !== null) {
+      const verb = (activity.value as { verb?: unknown }).verb;
+      // The Action.Submit fallback of a case button (clients without Universal Actions).
+      if (verb === 'case') return { parsed: { intent: 'requestStatus' }, caseAction: activity.value };
+      if (verb === 'request') {
+        const form = intakeFormSchema.safeParse(activity.value);
+        return form.success ? { parsed: { intent: 'startRequest', requestType: form.data.type }, form: form.data } : undefined;
+      }
       const action = cardActionSchema.safeParse(activity.value);
       if (!action.success) return undefined;
       if (action.data.verb === 'ask') return { parsed: parse(action.data.text) };
@@ -92,8 +138,9 @@ export class PrivacyDeskBot extends TeamsActivityHandler {
     return { parsed: parse(text) };
   }
 
-  private async turnFor(context: TurnContext, understood: { parsed: ParsedMessage; action?: CardAction }, locale: Locale, log: Logger): Promise<Turn> {
-    const turn: Turn = { parsed: understood.parsed, locale, asker: undefined };
+  private async turnFor(context: TurnContext, understood: Understood, locale: Locale, log: Logger): Promise<Turn> {
+    const turn: Turn = { parsed: understood.parsed, locale, asker: undefined, sourceKey: `activity:${context.activity.conversation?.id ?? ''}:${context.activity.id ?? ''}` };
+    if (understood.form) turn.form = understood.form;
     const action = understood.action;
     if (action?.verb === 'run') {
       if (action.page !== undefined) turn.page = action.page;
@@ -117,15 +164,105 @@ export class PrivacyDeskBot extends TeamsActivityHandler {
     return turn;
   }
 
+  /**
+   * A card button in Teams (`adaptiveCard/action`): refresh or a decision on a case. The answer
+   * is the card for the clicker; everyone else's copy is updated by the request desk.
+   */
+  protected override async onAdaptiveCardInvoke(context: TurnContext, invokeValue: AdaptiveCardInvokeValue): Promise<AdaptiveCardInvokeResponse> {
+    const locale = localeFrom(context.activity.locale, this.options.defaultLocale);
+    const log = this.options.logger.child({ activityId: context.activity.id, channel: context.activity.channelId });
+    const requests = this.options.requests;
+    if (!requests) return errorResponse('NotSupported', messages(locale).invalidAction);
+    try {
+      const actor = await this.actorOf(context, log);
+      const trigger = (context.activity.value as { trigger?: unknown } | undefined)?.trigger === 'automatic' ? 'automatic' : 'manual';
+      const reply = await handleCaseAction({ data: invokeValue.action?.data, actor, locale, dpoTeamsIds: await requests.dpoTeamsIds() }, this.options.desk, requests.desk);
+      log.info({ verb: invokeValue.action?.verb, trigger, outcome: reply.kind === 'error' ? reply.code : reply.changed ? 'changed' : 'card' }, 'card action');
+      if (reply.kind === 'error') return errorResponse(reply.code, reply.message);
+      return { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: reply.card.card };
+    } catch (error) {
+      const reference = randomUUID().slice(0, 8);
+      log.error({ reference, err: error instanceof Error ? { name: error.name, stack: error.stack } : String(error) }, 'card action failed');
+      return { statusCode: 500, type: 'application/vnd.microsoft.error', value: { code: 'InternalError', message: messages(locale).errorReference(reference) } as never };
+    }
+  }
+
+  /** The Action.Submit fallback of a case button: the same action, answered with a message. */
+  private async caseActionByMessage(context: TurnContext, data: unknown, actor: string | undefined, locale: Locale, log: Logger): Promise<void> {
+    const requests = this.options.requests;
+    if (!requests) {
+      await send(context, noticeCard(messages(locale).appTitle, [messages(locale).invalidAction]));
+      return;
+    }
+    const reply: CaseActionReply = await handleCaseAction({ data, actor, locale, dpoTeamsIds: await requests.dpoTeamsIds() }, this.options.desk, requests.desk);
+    log.info({ outcome: reply.kind === 'error' ? reply.code : reply.changed ? 'changed' : 'card' }, 'card action (fallback)');
+    await send(context, reply.kind === 'error' ? noticeCard(messages(locale).requestsTitle, [reply.message]) : reply.card);
+  }
+
+  /** Who clicked, as a directory person id; undefined when unknown. */
+  private async actorOf(context: TurnContext, log: Logger): Promise<string | undefined> {
+    const identity = await askerIdentity(context, this.options.allowLocalIdentity, log);
+    if (!identity) return undefined;
+    const index = this.options.desk.identify(identity);
+    const id = index === undefined ? undefined : this.options.desk.person(index).id;
+    await this.rememberAsker(context, id, log);
+    return id;
+  }
+
+  private async remember(context: TurnContext, log: Logger): Promise<void> {
+    const identity = await askerIdentity(context, this.options.allowLocalIdentity, log);
+    const index = identity ? this.options.desk.identify(identity) : undefined;
+    await this.rememberAsker(context, index === undefined ? undefined : this.options.desk.person(index).id, log);
+  }
+
+  /** Keeps the conversation for proactive cards; failures are logged, never spoil the answer. */
+  private async rememberAsker(context: TurnContext, personId: string | undefined, log: Logger): Promise<void> {
+    const requests = this.options.requests;
+    if (!requests) return;
+    try {
+      await rememberConversation(requests.conversations, context.activity, personId, requests.dpoChannelId, requests.clock.now());
+    } catch (error) {
+      log.warn({ err: error instanceof Error ? error.name : 'unknown' }, 'could not store the conversation reference');
+    }
+  }
+
+  /** Records the card a requester got, so that it is updated when the case changes. */
+  private async rememberCard(context: TurnContext, caseId: string, activityId: string, viewer: string | undefined, locale: Locale): Promise<void> {
+    const requests = this.options.requests;
+    if (!requests) return;
+    const reference = { ...Turns.getConversationReference(context.activity), ...(context.activity.locale ? { locale: context.activity.locale } : {}) };
+    await requests.cards.recordCardMessage({
+      requestId: caseId,
+      audience: 'requester',
+      conversationId: context.activity.conversation?.id ?? '',
+      activityId,
+      reference: JSON.stringify({ reference, ...(viewer ? { viewer } : {}), locale }),
+    });
+  }
+
   private async welcome(context: TurnContext): Promise<void> {
     const locale = localeFrom(context.activity.locale, this.options.defaultLocale);
     await send(context, helpCard(messages(locale), 'welcome'));
   }
 }
 
-/** Sends a card with its plain-text rendering as the notification summary. */
-async function send(context: TurnContext, reply: RenderedCard): Promise<void> {
+/** What an incoming message or button means. */
+interface Understood {
+  parsed: ParsedMessage;
+  action?: CardAction;
+  /** A case button's data (validated by the case handler). */
+  caseAction?: unknown;
+  form?: IntakeForm;
+}
+
+/** Sends a card with its plain-text rendering as the notification summary; returns the sent activity's id. */
+async function send(context: TurnContext, reply: RenderedCard): Promise<string | undefined> {
   const activity = MessageFactory.attachment(CardFactory.adaptiveCard(reply.card));
   activity.summary = reply.text.split('\n')[0] ?? '';
-  await context.sendActivity(activity);
+  return (await context.sendActivity(activity))?.id;
+}
+
+/** An invoke error: 400 with a safe, localised message (never an exception's text). */
+function errorResponse(code: string, message: string): AdaptiveCardInvokeResponse {
+  return { statusCode: 400, type: 'application/vnd.microsoft.error', value: { code, message } as never };
 }

@@ -1,7 +1,7 @@
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import { loadConfig, processEnvironment, type Config } from '../config/config';
-import { LocalConversation, type LocalReply } from '../bot/local-conversation';
+import { LocalConversation, type LocalReply, localRequestServices } from '../bot/local-conversation';
 import { silentLogger } from '../ports/logger/logger.port';
 import { createApp, type App } from '../startup/create-app';
 import { resolve } from 'node:path';
@@ -29,7 +29,7 @@ function configFor(options: ConversationOptions): Config {
 
 async function open(options: ConversationOptions): Promise<{ app: App; conversation: LocalConversation }> {
   const app = await createApp(configFor(options), silentLogger);
-  const conversation = new LocalConversation(app.desk, { id: options.as, locale: options.locale }, silentLogger);
+  const conversation = new LocalConversation(app.desk, { id: options.as, locale: options.locale }, silentLogger, localRequestServices(app));
   return { app, conversation };
 }
 

@@ -1,8 +1,10 @@
 import { Command, InvalidArgumentError } from 'commander';
 import { ConfigurationError } from '../domain/shared/errors';
+import { auditVerifyCommand } from './audit.command';
 import { askCommand, chatCommand } from './conversation.command';
 import { matrixCommand } from './matrix.command';
 import { parseCommand } from './parse.command';
+import { requestsCommand } from './requests.command';
 import { serveCommand } from './serve.command';
 
 const locale = (value: string): 'en' | 'de' => {
@@ -32,6 +34,21 @@ export function program(): Command {
     .option('--json', 'print JSON')
     .action(parseCommand);
   cli.command('matrix').description('print the permission matrix in force').option('--json', 'print JSON').action(matrixCommand);
+  cli
+    .command('audit')
+    .description('check the audit trail')
+    .command('verify')
+    .description('verify the hash chain of the whole audit trail (exit code 1 when broken, 2 without a database)')
+    .option('--database <file>', 'database file (default: DATABASE_FILE)')
+    .option('--json', 'print the verdict as JSON')
+    .action(auditVerifyCommand);
+  const requests = cli.command('requests').description('export the privacy-request cases for the accountability record (Art. 5(2) GDPR)');
+  requests
+    .addOption(requests.createOption('--json', 'print the stored cases as JSON').conflicts('csv'))
+    .addOption(requests.createOption('--csv', 'print CSV (RFC 4180, formula-safe)').conflicts('json'))
+    .option('--open', 'only open cases')
+    .option('--database <file>', 'database file (default: DATABASE_FILE)')
+    .action(requestsCommand);
   return cli;
 }
 

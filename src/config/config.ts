@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import { z } from 'zod';
 import { ConfigurationError } from '../domain/shared/errors';
 import { shipped } from './paths';
+import { isTimeZone } from '../domain/requests/deadlines';
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
@@ -41,6 +42,11 @@ const environmentSchema = z.object({
   PERMISSION_MATRIX_FILE: z.string().min(1).default(shipped('data', 'permission-matrix.json')),
   DATABASE_FILE: z.string().min(1).default('./data/privacy-desk.sqlite'),
   DEFAULT_LOCALE: z.enum(['en', 'de']).default('en'),
+  DPO_USERS: z.string().optional(),
+  DPO_DEPUTY: z.string().email('expected the mail/UPN of one person').optional(),
+  DPO_CHANNEL: z.string().regex(/^19:[^\s;]+$/, 'expected a Teams channel id like 19:…@thread.tacv2').optional(),
+  TIME_ZONE: z.string().refine(isTimeZone, 'expected an IANA time zone such as Europe/Berlin').default('Europe/Berlin'),
+  REMINDER_CHECK_SECONDS: z.coerce.number().int().min(10).max(86_400).default(900),
   LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
 });
 
@@ -91,6 +97,12 @@ export interface Config {
   databaseFile: string;
   defaultLocale: 'en' | 'de';
   logLevel: Environment['LOG_LEVEL'];
+  /** Who decides privacy requests. */
+  dpo: { users: string[]; deputy?: string; channelId?: string };
+  /** The organisation's time zone: deadlines count its calendar days. */
+  timeZone: string;
+  /** How often deadlines are checked for reminders. */
+  reminderCheckSeconds: number;
 }
 
 /**
@@ -131,6 +143,34 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     databaseFile: e.DATABASE_FILE === ':memory:' ? ':memory:' : resolve(e.DATABASE_FILE),
     defaultLocale: e.DEFAULT_LOCALE,
     logLevel: e.LOG_LEVEL,
+    dpo: dpoConfig(e),
+    timeZone: e.TIME_ZONE,
+    reminderCheckSeconds: e.REMINDER_CHECK_SECONDS,
+  };
+}
+
+/** The demo organisation's DPO: used only while the shipped demo directory is in use. */
+const DEMO_DPO = 'dana.dpo@example.com';
+
+/**
+ * DPO_USERS is a comma- or semicolon-separated list of mail addresses/UPNs. Without it the shipped
+ * demo directory brings its own DPO; any other directory runs with none (requests wait, and the bot
+ * says so).
+ */
+function dpoConfig(e: Environment): Config['dpo'] {
+  const listed = (e.DPO_USERS ?? '')
+    .split(/[,;\s]+/)
+    .map((entry) => entry.trim().toLowerCase())
+    .filter(Boolean);
+  for (const user of listed) {
+    if (!z.string().email().safeParse(user).success) throw new ConfigurationError('CONFIG.INVALID', 'DPO_USERS', `expected mail addresses or UPNs separated by commas (got "${user}")`);
+  }
+  const demo = e.DIRECTORY === 'ldif' && resolve(e.DIRECTORY_FILE) === resolve(shipped('data', 'demo', 'demo-org.ldif'));
+  const users = listed.length > 0 ? [...new Set(listed)] : demo ? [DEMO_DPO] : [];
+  return {
+    users,
+    ...(e.DPO_DEPUTY ? { deputy: e.DPO_DEPUTY.toLowerCase() } : {}),
+    ...(e.DPO_CHANNEL ? { channelId: e.DPO_CHANNEL } : {}),
   };
 }
 

@@ -6,6 +6,7 @@ import type { Config } from '../config/config';
 import type { App } from '../startup/create-app';
 import type { Logger } from '../ports/logger/logger.port';
 import { PrivacyDeskBot } from '../bot/privacy-desk.bot';
+import { TeamsNotifier } from '../bot/teams-notifier';
 
 export interface RunningServer {
   url: string;
@@ -33,12 +34,32 @@ export function createAdapter(config: Config, logger: Logger): CloudAdapter {
  */
 export async function startServer(config: Config, app: App, logger: Logger): Promise<RunningServer> {
   const adapter = createAdapter(config, logger);
+  const notifier = new TeamsNotifier({
+    adapter,
+    appId: config.bot.appId,
+    conversations: app.requestStore,
+    cards: app.requestStore,
+    desk: app.desk,
+    ...(config.dpo.channelId ? { dpoChannelId: config.dpo.channelId } : {}),
+    defaultLocale: config.defaultLocale,
+    logger,
+  });
+  notifier.attach(app.requests);
+  app.notifier.use(notifier);
   const bot = new PrivacyDeskBot({
     desk: app.desk,
     logger,
     allowLocalIdentity: config.bot.authDisabled,
     defaultLocale: config.defaultLocale,
     newcomers: app.sync,
+    requests: {
+      desk: app.requests,
+      conversations: app.requestStore,
+      cards: app.requestStore,
+      clock: app.clock,
+      dpoTeamsIds: () => notifier.dpoTeamsIds(),
+      ...(config.dpo.channelId ? { dpoChannelId: config.dpo.channelId } : {}),
+    },
   });
   const server = restify.createServer({ name: 'privacy-desk', handleUncaughtExceptions: false });
   server.use(restify.plugins.bodyParser({ maxBodySize: 256 * 1024 }));

@@ -8,6 +8,12 @@ import { directoryFor } from './directory-factory';
 import type { Logger } from '../ports/logger/logger.port';
 import type { GrantStore } from '../ports/store/grant-store.port';
 import { SqliteGrantStore } from '../ports/store/sqlite-grant-store.adapter';
+import { openSqlite } from '../ports/store/sqlite-database';
+import { SqliteRequestStore } from '../ports/store/sqlite-request-store.adapter';
+import type { ConversationStore, RequestStore } from '../ports/store/request-store.port';
+import { RelayNotifier } from '../ports/notifier/notifier.port';
+import { RequestDesk } from '../app/requests/request-desk';
+import { DeadlineScheduler } from '../app/requests/deadline-scheduler';
 import { loadGrantsFile, loadMatrix } from './admin-files';
 
 export interface App {
@@ -16,12 +22,19 @@ export interface App {
   directory: DirectoryPort;
   /** Background refresh of the directory snapshot (not started: `serve` starts it). */
   sync: DirectorySync;
+  /** Privacy requests: intake, decisions, notifications. */
+  requests: RequestDesk;
+  requestStore: RequestStore & ConversationStore;
+  /** Where notifications go: silent until the server plugs in Teams. */
+  notifier: RelayNotifier;
+  /** Deadline reminders (not started: `serve` starts it). */
+  scheduler: DeadlineScheduler;
+  clock: Clock;
   close(): Promise<void>;
 }
 
 export interface AppSeams {
   clock?: Clock;
-  store?: GrantStore;
   directory?: DirectoryPort;
 }
 
@@ -34,7 +47,10 @@ export async function createApp(config: Config, logger: Logger, seams: AppSeams 
   const matrix = await loadMatrix(config.matrixFile);
   const policy = await loadGrantsFile(config.grantsFile);
   const directory = seams.directory ?? (await directoryFor(config.directory));
-  const store = seams.store ?? SqliteGrantStore.open(config.databaseFile);
+  // One database for grants, requests and the audit trail that chains them all.
+  const db = openSqlite(config.databaseFile);
+  const store: GrantStore = new SqliteGrantStore(db);
+  const requestStore = new SqliteRequestStore(db);
   try {
     const summary = await store.importAdminPolicy(policy, 'grants-file', clock.now());
     logger.info({ ...summary }, 'grants file imported');
@@ -44,12 +60,18 @@ export async function createApp(config: Config, logger: Logger, seams: AppSeams 
     const desk = new PrivacyDesk(matrix, store, clock, data, stored, await store.listUserGrants());
     warnAboutUnknownScopes(desk, stored, logger);
     const sync = new DirectorySync(directory, desk, clock, logger, { intervalMs: config.directoryRefreshSeconds * 1000 });
+    const notifier = new RelayNotifier();
+    const roster = { dpos: config.dpo.users, ...(config.dpo.deputy ? { deputy: config.dpo.deputy } : {}), channel: config.dpo.channelId !== undefined };
+    if (roster.dpos.length === 0 && roster.deputy === undefined) logger.warn({}, 'no DPO configured (DPO_USERS): privacy requests are taken in but nobody can decide them');
+    const requests = new RequestDesk({ store: requestStore, notifier, roster, clock, timeZone: config.timeZone, logger });
+    const scheduler = new DeadlineScheduler(requests, requestStore, clock, logger);
     const close = async (): Promise<void> => {
       sync.stop();
+      await scheduler.stop();
       await directory.close();
       await store.close();
     };
-    return { desk, store, directory, sync, close };
+    return { desk, store, directory, sync, requests, requestStore, notifier, scheduler, clock, close };
   } catch (error) {
     await store.close();
     throw error;

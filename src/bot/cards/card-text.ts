@@ -57,6 +57,15 @@ export function cardToText(card: Element): { text: string; actions: TextAction[]
         lines.push(labels.length > 0 ? `  ${labels.join(' ')}  ${rowText}` : rowText);
         return;
       }
+      case 'Input.Text':
+      case 'Input.Date':
+        lines.push(`  ${String(element.label ?? element.id)}: ${String(element.value ?? '')}`);
+        return;
+      case 'Input.ChoiceSet': {
+        const chosen = list(element.choices).find((c) => c.value === element.value);
+        lines.push(`  ${String(element.label ?? element.id)}: ${String(chosen?.title ?? element.value ?? '')}`);
+        return;
+      }
       default:
         for (const item of list(element.items)) walk(item);
     }
@@ -68,4 +77,15 @@ export function cardToText(card: Element): { text: string; actions: TextAction[]
     if (converted) actions.push(converted);
   }
   return { text: lines.filter((l) => l.trim() !== '').join('\n'), actions };
+}
+
+/** The values a card's inputs start with (`id` → value), as a client sends them with a button. */
+export function inputDefaults(card: Element): Record<string, string> {
+  const values: Record<string, string> = {};
+  const visit = (element: Element): void => {
+    if (typeof element.type === 'string' && element.type.startsWith('Input.') && typeof element.id === 'string') values[element.id] = String(element.value ?? '');
+    for (const item of list(element.items)) visit(item);
+  };
+  for (const element of list(card.body)) visit(element);
+  return values;
 }

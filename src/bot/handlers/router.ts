@@ -5,11 +5,10 @@ import { listGrantsHandler, removeGrantHandler, setLevelHandler } from './grant.
 import {
   helpHandler,
   processingRecordHandler,
-  requestStatusHandler,
   retentionSummaryHandler,
-  startRequestHandler,
   unknownHandler,
 } from './info.handlers';
+import { requestStatusHandler, startRequestHandler, submitFormHandler } from './request.handlers';
 import { whatCanISeeHandler, whatCanSeeHandler, whoCanSeeHandler, whyCanSeeHandler } from './lookup.handlers';
 import { type Handler, type HandlerServices, type Turn, textsFor } from './turn';
 
@@ -23,8 +22,8 @@ const ROUTES: Record<IntentName, { handler: Handler; needsAsker: boolean }> = {
   removeGrant: { handler: removeGrantHandler, needsAsker: true },
   listGrants: { handler: listGrantsHandler, needsAsker: true },
   help: { handler: helpHandler, needsAsker: false },
-  startRequest: { handler: startRequestHandler, needsAsker: false },
-  requestStatus: { handler: requestStatusHandler, needsAsker: false },
+  startRequest: { handler: (turn, services) => (turn.form ? submitFormHandler(turn, services) : startRequestHandler(turn, services)), needsAsker: true },
+  requestStatus: { handler: requestStatusHandler, needsAsker: true },
   retentionSummary: { handler: retentionSummaryHandler, needsAsker: false },
   processingRecord: { handler: processingRecordHandler, needsAsker: false },
   unknown: { handler: unknownHandler, needsAsker: false },

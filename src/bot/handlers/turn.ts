@@ -4,6 +4,10 @@ import type { Locale } from '../i18n/locale';
 import { type Messages, messages } from '../i18n/messages';
 import type { RenderedCard } from '../cards/answer.card';
 import type { DescribeContext } from '../cards/describe';
+import type { RequestDesk } from '../../app/requests/request-desk';
+import type { IntakeForm } from '../cards/request-form';
+import type { RequestTextContext } from '../cards/request-view';
+import { requestTexts } from '../i18n/messages';
 
 /** One question, understood, with who asked it. No Bot Framework types past this point. */
 export interface Turn {
@@ -19,6 +23,10 @@ export interface Turn {
   removeGrant?: boolean;
   /** The asker confirmed a change the bot asked about (a new external contact). */
   confirmed?: boolean;
+  /** Names the incoming message, so that a redelivered one creates nothing twice. */
+  sourceKey?: string;
+  /** A submitted intake form. */
+  form?: IntakeForm;
 }
 
 /** Finds people who joined after the last directory read (a live lookup, then a refresh). */
@@ -30,6 +38,8 @@ export interface Newcomers {
 export interface HandlerServices {
   desk: PrivacyDesk;
   newcomers?: Newcomers;
+  /** Privacy requests; absent where requests are not offered (a bare CLI). */
+  requests?: RequestDesk;
 }
 
 /** The newcomer lookup as an option, where the services have one. */
@@ -43,4 +53,17 @@ export const describeContext = (turn: Turn, services: HandlerServices, asker: nu
   t: textsFor(turn),
   desk: services.desk,
   asker,
+});
+
+/** Display name of a person id (mail/UPN) from the directory; the id itself when unknown. */
+export function nameOf(desk: PrivacyDesk, id: string): string {
+  const index = desk.identify({ mail: id, upn: id });
+  return index === undefined ? id : desk.person(index).displayName;
+}
+
+export const requestContext = (locale: Turn['locale'], desk: PrivacyDesk, requests: RequestDesk): RequestTextContext => ({
+  t: messages(locale),
+  rt: requestTexts(locale),
+  timeZone: requests.timeZone,
+  nameOf: (id) => nameOf(desk, id),
 });

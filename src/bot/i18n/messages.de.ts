@@ -160,9 +160,6 @@ export const de: Messages = {
   welcomeTitle: 'Hallo, ich bin privacy-desk',
   welcomeText: 'Frag mich, wer deine Daten sehen kann, und lege fest, wer was sehen darf. Probier zum Beispiel:',
   unknown: 'Das habe ich leider nicht verstanden. Das kann ich:',
-  requestNotYet: (type: string, subject: string): string =>
-    `Verstanden: ${type} für ${subject}. Anträge kann ich noch nicht entgegennehmen – das kommt in einer späteren Version. Bitte schick den Antrag bis dahin direkt an die oder den Datenschutzbeauftragten; die Monatsfrist (Art. 12 Abs. 3 DSGVO) beginnt mit dem Eingang dort.`,
-  subjectMe: 'dich selbst',
   requestStatusNotYet: 'Ich bearbeite noch keine Datenschutzanträge, deshalb liegen hier keine Anträge von dir. Wenn du einen an die oder den Datenschutzbeauftragten geschickt hast, frag bitte dort nach.',
   retentionTitle: 'Wie lange Daten aufbewahrt werden',
   retentionIntro: 'Regelfristen je Datenkategorie laut Produktdokumentation. Eine wöchentliche Übersicht für Administratoren kommt in einer späteren Version.',

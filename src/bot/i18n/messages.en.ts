@@ -168,9 +168,6 @@ export const en = {
   welcomeTitle: 'Hello, I am privacy-desk',
   welcomeText: 'Ask me who can see your data, and change who may see what. Here are a few things to try:',
   unknown: "Sorry, I didn't understand that. Here is what I can do:",
-  requestNotYet: (type: string, subject: string): string =>
-    `I understood: ${type} for ${subject}. I can't take privacy requests yet — that is coming in a later release. Until then, please send the request to the data-protection officer directly; the one-month deadline (Art. 12(3) GDPR) starts when they receive it.`,
-  subjectMe: 'yourself',
   requestStatusNotYet: "I don't handle privacy requests yet, so there are no requests of yours here. If you sent one to the data-protection officer, please ask them.",
   retentionTitle: 'How long data is kept',
   retentionIntro: 'Retention per data category, as the product documentation states it. A weekly retention summary for administrators is coming in a later release.',

@@ -19,9 +19,9 @@ export const INTENTS = [
 ] as const;
 export type IntentName = (typeof INTENTS)[number];
 
-/** GDPR request types (GLOSSARY.md): Art. 15, 16, 17, 18, 21. */
-export const REQUEST_TYPES = ['access', 'rectification', 'erasure', 'restriction', 'objection'] as const;
-export type RequestType = (typeof REQUEST_TYPES)[number];
+import { REQUEST_TYPES, type RequestType } from '../../domain/requests/request';
+
+export { REQUEST_TYPES, type RequestType };
 
 /** What the parser understood; absent slots are left out. */
 export interface ParsedMessage {

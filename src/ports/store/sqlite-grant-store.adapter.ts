@@ -1,15 +1,11 @@
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import { z } from 'zod';
 import type { AuditEntry, NewAuditEntry } from '../../domain/audit/audit-entry';
 import type { AdminPolicy, Grant, GrantSource } from '../../domain/grants/grant';
 import { formatScope, parseOwnerScope, parseViewerScope } from '../../domain/grants/scope';
 import { type Level, levelSchema } from '../../domain/levels';
-import { PrivacyDeskError } from '../../domain/shared/errors';
-import { chainHash } from './audit-chain';
 import type { GrantStore, ImportSummary, UserGrantChange } from './grant-store.port';
-import { SQLITE_MIGRATIONS } from './sqlite-migrations';
+import { CorruptRowError, appendAudit, openSqlite, parseRow } from './sqlite-database';
 
 const grantRow = z.object({ owner: z.string(), viewer: z.string(), level: levelSchema, name: z.string().nullable() });
 const auditRow = z.object({
@@ -27,27 +23,14 @@ const domainsSchema = z.record(z.string(), levelSchema);
 
 type GrantRow = z.infer<typeof grantRow>;
 
-/** Thrown when a row read back from the database does not have the shape the code expects. */
-export class CorruptRowError extends PrivacyDeskError {
-  override name = 'CorruptRowError';
-  constructor(table: string, cause: unknown) {
-    super('STORE.CORRUPT_ROW', `a row of ${table} is not valid`, { cause });
-  }
-}
-
 /** The embedded default store: one SQLite file, migrated on open. */
 export class SqliteGrantStore implements GrantStore {
-  private constructor(private readonly db: Database.Database) {}
+  /** Works on an open database (shared with the request store); `close` closes it. */
+  constructor(private readonly db: Database.Database) {}
 
   /** Opens (and creates, and migrates) the database file; `:memory:` for a throwaway store. */
   static open(file: string): SqliteGrantStore {
-    if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
-    const db = new Database(file);
-    db.pragma('journal_mode = WAL');
-    db.pragma('foreign_keys = ON');
-    db.pragma('busy_timeout = 5000');
-    migrate(db);
-    return new SqliteGrantStore(db);
+    return new SqliteGrantStore(openSqlite(file));
   }
 
   async importAdminPolicy(policy: AdminPolicy, actor: string, at: Date): Promise<ImportSummary> {
@@ -198,13 +181,7 @@ export class SqliteGrantStore implements GrantStore {
   }
 
   private append(entry: NewAuditEntry): void {
-    const last = this.db.prepare('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1').get() as { seq: number; hash: string } | undefined;
-    const seq = (last?.seq ?? 0) + 1;
-    const prevHash = last?.hash ?? '';
-    const hash = chainHash(prevHash, seq, entry);
-    this.db
-      .prepare('INSERT INTO audit_log (seq, at, actor, action, target, details, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
-      .run(seq, entry.at, entry.actor, entry.action, entry.target, JSON.stringify(entry.details), prevHash, hash);
+    appendAudit(this.db, entry);
   }
 
   private setting(key: string): string | undefined {
@@ -224,28 +201,6 @@ export class SqliteGrantStore implements GrantStore {
   }
 }
 
-function migrate(db: Database.Database): void {
-  db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)');
-  const applied = new Set((db.prepare('SELECT version FROM schema_migrations').all() as { version: number }[]).map((r) => r.version));
-  for (const migration of SQLITE_MIGRATIONS) {
-    if (applied.has(migration.version)) continue;
-    db.transaction(() => {
-      db.exec(migration.sql);
-      db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)').run(
-        migration.version,
-        migration.name,
-        new Date().toISOString(),
-      );
-    })();
-  }
-}
-
-function parseRow<T>(schema: z.ZodType<T>, raw: unknown, table: string): T {
-  const parsed = schema.safeParse(raw);
-  if (!parsed.success) throw new CorruptRowError(table, parsed.error);
-  return parsed.data;
-}
-
 function toGrant(row: GrantRow, source: GrantSource): Grant {
   const owner = parseOwnerScope(row.owner);
   const viewer = parseViewerScope(row.viewer);
@@ -256,3 +211,5 @@ function toGrant(row: GrantRow, source: GrantSource): Grant {
 }
 
 const escapeLike = (text: string): string => text.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+export { CorruptRowError };

@@ -41,4 +41,49 @@ export const SQLITE_MIGRATIONS: readonly { version: number; name: string; sql: s
         BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
     `,
   },
+  {
+    version: 2,
+    name: 'privacy requests, conversations, card messages, reminders',
+    sql: `
+      CREATE TABLE requests (
+        id          TEXT PRIMARY KEY,
+        number      TEXT NOT NULL UNIQUE,
+        year        INTEGER NOT NULL,
+        sequence    INTEGER NOT NULL,
+        source_key  TEXT NOT NULL UNIQUE,
+        type        TEXT NOT NULL,
+        status      TEXT NOT NULL,
+        requester   TEXT NOT NULL,
+        due_date    TEXT NOT NULL,
+        version     INTEGER NOT NULL,
+        data        TEXT NOT NULL,
+        updated_at  TEXT NOT NULL,
+        UNIQUE (year, sequence)
+      );
+      CREATE INDEX requests_requester ON requests (requester);
+      CREATE INDEX requests_status ON requests (status);
+      CREATE TABLE conversations (
+        key           TEXT PRIMARY KEY,
+        teams_user_id TEXT,
+        reference     TEXT NOT NULL,
+        updated_at    TEXT NOT NULL
+      );
+      CREATE TABLE card_messages (
+        request_id      TEXT NOT NULL REFERENCES requests (id),
+        audience        TEXT NOT NULL,
+        conversation_id TEXT NOT NULL,
+        activity_id     TEXT NOT NULL,
+        reference       TEXT NOT NULL,
+        PRIMARY KEY (conversation_id, activity_id)
+      );
+      CREATE INDEX card_messages_request ON card_messages (request_id);
+      CREATE TABLE reminders (
+        request_id TEXT NOT NULL REFERENCES requests (id),
+        kind       TEXT NOT NULL,
+        due_date   TEXT NOT NULL,
+        claimed_at TEXT NOT NULL,
+        PRIMARY KEY (request_id, kind, due_date)
+      );
+    `,
+  },
 ];

@@ -1,5 +1,6 @@
 import { type Activity, ActivityTypes, TestAdapter } from 'botbuilder';
 import { PrivacyDeskBot } from '../../../src/bot/privacy-desk.bot';
+import { localRequestServices } from '../../../src/bot/local-conversation';
 import { cardToText } from '../../../src/bot/cards/card-text';
 import { plain } from '../../../src/bot/cards/describe';
 import type { Logger } from '../../../src/ports/logger/logger.port';
@@ -17,8 +18,9 @@ describe('PrivacyDeskBot', () => {
     await app.close();
   });
 
-  const adapterFor = (options: { from?: string; locale?: string; allowLocalIdentity?: boolean; logger?: Logger } = {}): TestAdapter => {
+  const adapterFor = (options: { from?: string; locale?: string; allowLocalIdentity?: boolean; logger?: Logger; requests?: boolean } = {}): TestAdapter => {
     const bot = new PrivacyDeskBot({
+      ...(options.requests ? { requests: localRequestServices(app) } : {}),
       desk: app.desk,
       logger: options.logger ?? silentLogger,
       allowLocalIdentity: options.allowLocalIdentity ?? true,
@@ -151,14 +153,23 @@ describe('PrivacyDeskBot', () => {
       .assertReply((reply) => expect(cardText(reply)).toContain('cannot set a level for yourself'));
   });
 
-  it('answers request intents honestly until requests exist', async () => {
+  it('takes in a request once, even when the same activity arrives twice (a Teams retry)', async () => {
+    const adapter = adapterFor({ requests: true });
+    const retried = { type: ActivityTypes.Message, id: 'activity-1', text: 'please delete my data' } as Partial<Activity>;
+    await adapter
+      .send(retried)
+      .assertReply((reply) => expect(cardText(reply)).toContain('Request received: DSR-'))
+      .send(retried)
+      .assertReply((reply) => expect(cardText(reply)).toContain('had already arrived'));
+    const cases = await app.requests.mine('alice@example.com');
+    expect(cases).toHaveLength(1);
+    expect(cases[0]).toMatchObject({ type: 'erasure', status: 'awaitingDecision', requester: 'alice@example.com', subject: { kind: 'employee', id: 'alice@example.com' } });
+  });
+
+  it('says requests are not offered where the bot runs without them', async () => {
     await adapterFor()
       .send('start access request for Erika Musterfrau')
-      .assertReply((reply) => {
-        const text = cardText(reply);
-        expect(text).toContain('access request (Art. 15 GDPR) for Erika Musterfrau');
-        expect(text).toContain("can't take privacy requests yet");
-      });
+      .assertReply((reply) => expect(cardText(reply)).toContain("I don't handle privacy requests"));
   });
 
   it('does not take the asker’s word for who they are when local identity is off', async () => {

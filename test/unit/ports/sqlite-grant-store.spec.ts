@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { verifyChain } from '../../../src/ports/store/audit-chain';
+import { SQLITE_MIGRATIONS } from '../../../src/ports/store/sqlite-migrations';
 import { CorruptRowError, SqliteGrantStore } from '../../../src/ports/store/sqlite-grant-store.adapter';
 import { grantStoreContract } from '../../contract/grant-store.contract';
 
@@ -27,7 +28,7 @@ describe('SQLite grant store on disk', () => {
     await expect(second.listUserGrants()).resolves.toHaveLength(1);
     await second.close();
     const db = new Database(file, { readonly: true });
-    expect(db.prepare('SELECT version FROM schema_migrations').all()).toEqual([{ version: 1 }]);
+    expect(db.prepare('SELECT version FROM schema_migrations').all()).toEqual(SQLITE_MIGRATIONS.map((m) => ({ version: m.version })));
     db.close();
   });
 

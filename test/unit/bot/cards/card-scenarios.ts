@@ -1,11 +1,11 @@
 import { type Activity, ActivityTypes } from 'botbuilder';
 import type { App } from '../../../../src/startup/create-app';
-import { cardToText } from '../../../../src/bot/cards/card-text';
+import { cardToText, inputDefaults } from '../../../../src/bot/cards/card-text';
 import { fieldTopic } from '../../../../src/bot/cards/describe';
 import type { Locale } from '../../../../src/bot/i18n/locale';
-import { type Messages, messages } from '../../../../src/bot/i18n/messages';
+import { type Messages, messages, requestTexts } from '../../../../src/bot/i18n/messages';
 import { LocalAdapter, localActivity } from '../../../../src/bot/local-adapter';
-import { LocalConversation, type LocalReply } from '../../../../src/bot/local-conversation';
+import { LocalConversation, type LocalReply, localRequestServices } from '../../../../src/bot/local-conversation';
 import { PrivacyDeskBot } from '../../../../src/bot/privacy-desk.bot';
 import { silentLogger } from '../../../../src/ports/logger/logger.port';
 
@@ -267,13 +267,49 @@ export const SCENARIOS: Scenario[] = [
       {
         // "Auskunftsantrag für Erika Musterfrau" is not understood; the corpus' phrasing is.
         say: { en: 'start an access request for Erika Musterfrau', de: 'Auskunft für Erika Musterfrau beantragen' },
-        expect: { title: (t) => t.requestsTitle, contains: (t) => [t.requestNotYet(t.requestType('access'), 'Erika Musterfrau')] },
+        expect: { title: (t) => requestTexts(t.locale).formTitle(t.requestType('access')), contains: (t) => [requestTexts(t.locale).formIntro, 'Musterfrau'] },
+      },
+      {
+        press: (t) => requestTexts(t.locale).formSubmit,
+        inputs: { channel: 'letter', receivedOn: '2026-11-20', postcodeCity: '10115 Berlin' },
+        expect: { title: (t) => requestTexts(t.locale).intakeTitle('DSR-2026-0001'), contains: (t) => [requestTexts(t.locale).status('awaitingDecision')] },
       },
     ],
   },
   {
-    name: 'status of my request',
-    steps: [{ say: { en: 'status of my request', de: 'Wie ist der Stand meines Antrags?' }, expect: { title: (t) => t.requestsTitle, contains: (t) => [t.requestStatusNotYet] } }],
+    name: 'intake form with a problem',
+    steps: [
+      {
+        say: { en: 'start an access request for Erika Musterfrau', de: 'Auskunft für Erika Musterfrau beantragen' },
+        expect: { title: (t) => requestTexts(t.locale).formTitle(t.requestType('access')) },
+      },
+      {
+        press: (t) => requestTexts(t.locale).formSubmit,
+        inputs: { lastName: '', email: '', phone: '12', receivedOn: '2999-01-01' },
+        expect: { title: (t) => requestTexts(t.locale).formTitle(t.requestType('access')), contains: (t) => [requestTexts(t.locale).formPhoneInvalid, requestTexts(t.locale).formBadDate] },
+      },
+    ],
+  },
+  {
+    name: 'erasure request for oneself, then its status',
+    steps: [
+      {
+        say: { en: 'please delete my data', de: 'Bitte lösche meine Daten' },
+        expect: { title: (t) => requestTexts(t.locale).intakeTitle('DSR-2026-0001'), contains: (t) => [requestTexts(t.locale).status('awaitingDecision')] },
+      },
+      {
+        press: (t) => requestTexts(t.locale).button('withdraw'),
+        expect: { title: (t) => requestTexts(t.locale).caseTitle('DSR-2026-0001', t.requestType('erasure')), contains: (t) => [requestTexts(t.locale).status('withdrawn')] },
+      },
+      {
+        say: { en: 'status of my request', de: 'Wie ist der Stand meines Antrags?' },
+        expect: { title: (t) => requestTexts(t.locale).statusTitle, contains: () => ['DSR-2026-0001'] },
+      },
+    ],
+  },
+  {
+    name: 'status without requests',
+    steps: [{ say: { en: 'status of my request', de: 'Wie ist der Stand meines Antrags?' }, expect: { title: (t) => requestTexts(t.locale).statusTitle, contains: (t) => [requestTexts(t.locale).noRequests] } }],
   },
   {
     name: 'retention summary',
@@ -323,7 +359,7 @@ export const SCENARIOS: Scenario[] = [
 export async function play(app: App, scenario: Scenario, locale: Locale): Promise<Played[]> {
   const t = messages(locale);
   const as = scenario.as ?? ALICE;
-  const conversation = new LocalConversation(app.desk, { id: as, locale }, silentLogger);
+  const conversation = new LocalConversation(app.desk, { id: as, locale }, silentLogger, localRequestServices(app));
   const played: Played[] = [];
   for (const [index, step] of scenario.steps.entries()) {
     let replies: LocalReply[];
@@ -341,7 +377,9 @@ export async function play(app: App, scenario: Scenario, locale: Locale): Promis
       const title = step.press(t);
       const button = previous?.actions.filter((a) => a.title === title)[step.nth ?? 0];
       if (!button) throw new Error(`${scenario.name}, step ${index}: the previous card has no button "${title}"`);
-      replies = await conversation.click({ ...(button.data as object), ...step.inputs });
+      // As a client does: the button's data with every input of the card (its value as shown, or as typed).
+      const inputs = previous ? inputDefaults(cardOf(previous)) : {};
+      replies = await conversation.click({ ...(button.data as object), ...inputs, ...step.inputs });
     }
     if (replies.length !== 1) throw new Error(`${scenario.name}, step ${index}: expected one reply, got ${replies.length}`);
     played.push({ step: index, reply: replies[0] as LocalReply, ...(step.expect ? { expect: step.expect } : {}) });

@@ -82,7 +82,6 @@ const SAMPLES: { [K in FunctionKey]: Parameters<Messages[K]>[] } = {
   notFound: [['Nobody Atall']],
   chooseTitle: [['chris']],
   groupNotViewer: [['SALES']],
-  requestNotYet: [['TYPE', 'Erika Musterfrau']],
   errorReference: [['ab12cd34']],
 };
 

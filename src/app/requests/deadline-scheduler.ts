@@ -1,0 +1,66 @@
+import { type Reminder, reminderDue } from '../../domain/requests/deadlines';
+import type { Clock } from '../../ports/clock/clock.port';
+import type { Logger } from '../../ports/logger/logger.port';
+import type { RequestStore } from '../../ports/store/request-store.port';
+import type { RequestDesk } from './request-desk';
+
+export interface SchedulerOptions {
+  /** How often open cases are checked (the first check runs at start). */
+  intervalMs: number;
+}
+
+/**
+ * Reminds the DPOs of deadlines: 7 days and 1 day before a case is due, and on the due date an
+ * escalation to the deputy and the DPO channel. Each reminder is claimed in the store before it is
+ * sent, so a restart or a second instance never sends it twice; a delivery that failed everywhere
+ * releases the claim for the next round. No reminders while the clock is paused (waiting for
+ * information).
+ */
+export class DeadlineScheduler {
+  private timer: NodeJS.Timeout | undefined;
+  private running: Promise<unknown> = Promise.resolve();
+
+  constructor(
+    private readonly desk: RequestDesk,
+    private readonly store: RequestStore,
+    private readonly clock: Clock,
+    private readonly logger: Logger,
+  ) {}
+
+  /** One round over the open cases; returns what was sent. */
+  async tick(): Promise<{ case: string; reminder: Reminder }[]> {
+    const sent: { case: string; reminder: Reminder }[] = [];
+    for (const request of await this.desk.openCases()) {
+      if (request.status === 'moreInfoNeeded' || request.status === 'received') continue;
+      const reminder = reminderDue(this.desk.daysLeft(request));
+      if (reminder === undefined) continue;
+      if (!(await this.store.claimReminder(request.id, reminder, request.dueDate, this.clock.now()))) continue;
+      try {
+        await this.desk.notifyDpos({ kind: 'reminder', request, reminder }, { escalate: reminder === 'dueToday' });
+        sent.push({ case: request.number, reminder });
+        this.logger.info({ case: request.number, reminder }, 'deadline reminder sent');
+      } catch (error) {
+        await this.store.releaseReminder(request.id, reminder, request.dueDate);
+        this.logger.warn({ case: request.number, reminder, err: error instanceof Error ? error.name : 'unknown' }, 'deadline reminder failed; retried next round');
+      }
+    }
+    return sent;
+  }
+
+  start(options: SchedulerOptions): void {
+    if (this.timer) return;
+    const round = (): void => {
+      this.running = this.running.then(() => this.tick()).catch((error: unknown) => this.logger.error({ err: error instanceof Error ? error.name : 'unknown' }, 'deadline round failed'));
+    };
+    round();
+    this.timer = setInterval(round, options.intervalMs);
+    this.timer.unref();
+  }
+
+  /** Stops the timer and waits for a round in progress. */
+  async stop(): Promise<void> {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = undefined;
+    await this.running;
+  }
+}

@@ -1,0 +1,225 @@
+import { daysLeft, localDate } from '../../domain/requests/deadlines';
+import { findDuplicates } from '../../domain/requests/duplicates';
+import { type PrivacyRequest, type RequestEvent, isOpen } from '../../domain/requests/request';
+import { type NewRequest, type Refusal, type RequestCommand, applyCommand, isParty, mayAct, openRequest, type CommandAction } from '../../domain/requests/workflow';
+import type { Clock } from '../../ports/clock/clock.port';
+import type { Logger } from '../../ports/logger/logger.port';
+import type { CaseNotice, Notifier } from '../../ports/notifier/notifier.port';
+import type { RequestStore } from '../../ports/store/request-store.port';
+import { type DpoRoster, isDpo } from './dpo-roster';
+
+export interface RequestDeskOptions {
+  store: RequestStore;
+  notifier: Notifier;
+  roster: DpoRoster;
+  clock: Clock;
+  /** The organisation's time zone (IANA): deadlines are counted in its calendar days. */
+  timeZone: string;
+  logger: Logger;
+}
+
+/** Refusals beyond the state machine's: a case that is not there, an assignee who is no DPO. */
+export type ActRefusal = Refusal | { code: 'UNKNOWN_CASE' } | { code: 'NOT_SAME_KIND' };
+
+/** What became of a command on a case. */
+export type ActOutcome =
+  | { kind: 'done'; request: PrivacyRequest; event: RequestEvent }
+  /** The card was drawn from an older version: nothing changed; `last` is what changed it. */
+  | { kind: 'stale'; request: PrivacyRequest; last: RequestEvent | undefined }
+  | { kind: 'refused'; request: PrivacyRequest; refusal: ActRefusal }
+  | { kind: 'notFound' };
+
+export interface Intake {
+  request: PrivacyRequest;
+  /** False when the same message or form arrived before (a Teams retry, a double click). */
+  created: boolean;
+  duplicates: PrivacyRequest[];
+}
+
+/** Actions after which the requester is told in their own chat. */
+const TELL_REQUESTER: ReadonlySet<string> = new Set(['approve', 'reject', 'askInfo', 'extend', 'start', 'complete', 'merge', 'withdraw']);
+
+/**
+ * Privacy requests: intake, routing to the DPOs, decisions with version checks, and the
+ * notifications that follow. The case is always reloaded from the store; card data only names it.
+ */
+export class RequestDesk {
+  constructor(private readonly options: RequestDeskOptions) {}
+
+  get timeZone(): string {
+    return this.options.timeZone;
+  }
+
+  get roster(): DpoRoster {
+    return this.options.roster;
+  }
+
+  isDpo(id: string): boolean {
+    return isDpo(this.options.roster, id);
+  }
+
+  /** Now, on the desk's clock. */
+  now(): Date {
+    return this.options.clock.now();
+  }
+
+  /** Today's date in the organisation's time zone, `YYYY-MM-DD`. */
+  today(): string {
+    return localDate(this.options.clock.now(), this.options.timeZone);
+  }
+
+  /** DPOs a case may be assigned to: every configured DPO and the deputy, except its parties. */
+  assigneesFor(request: PrivacyRequest): string[] {
+    const all = [...this.options.roster.dpos, ...(this.options.roster.deputy ? [this.options.roster.deputy] : [])];
+    return [...new Set(all)].filter((id) => !isParty(request, id));
+  }
+
+  /** Days left until the case is due (negative when overdue), today in the organisation's zone. */
+  daysLeft(request: PrivacyRequest): number {
+    return daysLeft(this.options.clock.now(), request.dueDate, this.options.timeZone);
+  }
+
+  /** Whether `actor` may give `action` on the case now (for drawing buttons). */
+  may(request: PrivacyRequest, action: CommandAction, actor: string): boolean {
+    return mayAct(request, action, { id: actor, isDpo: this.isDpo(actor) });
+  }
+
+  /**
+   * Takes in a request once per `sourceKey`, routes it to the DPOs and sends them the decision
+   * card. Notification failures are logged, never lose the case.
+   */
+  async submit(input: NewRequest, sourceKey: string): Promise<Intake> {
+    const now = this.options.clock.now();
+    const context = { now, timeZone: this.options.timeZone };
+    const year = Number(localDate(new Date(input.receivedAt), this.options.timeZone).slice(0, 4));
+    const { request: received, created } = await this.options.store.createRequest(sourceKey, year, (ids) => openRequest(input, ids, context), {
+      actor: input.requester,
+      action: 'request.received',
+      details: { type: input.type, channel: input.channel, subject: input.subject.kind },
+    });
+    let request = received;
+    if (created) {
+      const routed = applyCommand(received, { action: 'route' }, { id: 'system', isDpo: false, system: true }, context);
+      if (routed.ok && (await this.options.store.saveRequest(routed.value, received.version, { actor: 'system', action: 'request.route', details: { from: 'received', to: 'awaitingDecision' } }))) {
+        request = routed.value;
+      }
+    }
+    const duplicates = findDuplicates(request, await this.options.store.listRequests({ openOnly: true }));
+    if (created) await this.notifyDpos({ kind: 'decision', request, duplicates });
+    this.options.logger.info({ case: request.number, created, duplicates: duplicates.length }, 'request taken in');
+    return { request, created, duplicates };
+  }
+
+  async get(idOrNumber: string): Promise<PrivacyRequest | undefined> {
+    return this.options.store.getRequest(idOrNumber);
+  }
+
+  /** Cases the person filed or that are about them, newest first. */
+  async mine(personId: string): Promise<PrivacyRequest[]> {
+    const all = await this.options.store.listRequests();
+    return all.filter((c) => isParty(c, personId)).reverse();
+  }
+
+  async openCases(): Promise<PrivacyRequest[]> {
+    return this.options.store.listRequests({ openOnly: true });
+  }
+
+  async duplicatesOf(request: PrivacyRequest): Promise<PrivacyRequest[]> {
+    return findDuplicates(request, await this.options.store.listRequests({ openOnly: true }));
+  }
+
+  /**
+   * Applies a command given on a card or in chat. The case is reloaded by id; a card drawn from an
+   * older version changes nothing (`stale`), so a double click or an old card never decides twice.
+   */
+  async act(idOrNumber: string, command: RequestCommand, actor: string, expectedVersion?: number): Promise<ActOutcome> {
+    const request = await this.options.store.getRequest(idOrNumber);
+    if (!request) return { kind: 'notFound' };
+    if (expectedVersion !== undefined && expectedVersion !== request.version) return { kind: 'stale', request, last: lastChange(request) };
+    const other = await this.checkOther(request, command);
+    if (other) return { kind: 'refused', request, refusal: other };
+    const applied = applyCommand(request, command, { id: actor, isDpo: this.isDpo(actor) }, { now: this.options.clock.now(), timeZone: this.options.timeZone });
+    if (!applied.ok) return { kind: 'refused', request, refusal: applied.error };
+    const next = applied.value;
+    const event = next.history.at(-1) as RequestEvent;
+    const saved = await this.options.store.saveRequest(next, request.version, { actor, action: `request.${command.action}`, details: auditDetails(event) });
+    if (!saved) {
+      const current = (await this.options.store.getRequest(request.id)) ?? request;
+      return { kind: 'stale', request: current, last: lastChange(current) };
+    }
+    this.options.logger.info({ case: next.number, action: command.action, version: next.version }, 'request changed');
+    await this.afterChange(next, event);
+    return { kind: 'done', request: next, event };
+  }
+
+  private async checkOther(request: PrivacyRequest, command: RequestCommand): Promise<ActRefusal | undefined> {
+    if (command.action === 'assign' && !this.isDpo(command.assignee)) return { code: 'INVALID_ASSIGNEE' };
+    if (command.action !== 'link' && command.action !== 'merge') return undefined;
+    const otherRef = command.action === 'link' ? command.other : command.into;
+    const other = await this.options.store.getRequest(otherRef);
+    if (!other) return { code: 'UNKNOWN_CASE' };
+    if (other.id === request.id) return { code: 'SAME_CASE' };
+    if (command.action === 'merge' && (other.type !== request.type || !isOpen(other.status))) return { code: 'NOT_SAME_KIND' };
+    if (command.action === 'link') command.other = other.number;
+    else command.into = other.number;
+    return undefined;
+  }
+
+  /** Redraws every card about the case and tells the requester; failures are logged, not thrown. */
+  private async afterChange(request: PrivacyRequest, event: RequestEvent): Promise<void> {
+    try {
+      await this.options.notifier.refreshCards(request);
+    } catch (error) {
+      this.options.logger.warn({ case: request.number, err: errorName(error) }, 'could not update the cards of a case');
+    }
+    if (!TELL_REQUESTER.has(event.action) || event.actor === request.requester) return;
+    try {
+      const told = await this.options.notifier.toPerson(request.requester, { kind: 'changed', request, event });
+      if (!told) this.options.logger.warn({ case: request.number }, 'requester has no conversation with the bot yet; not told');
+    } catch (error) {
+      this.options.logger.warn({ case: request.number, err: errorName(error) }, 'could not tell the requester');
+    }
+  }
+
+  /**
+   * Sends a notice to every DPO who is reachable in a personal chat (never to a DPO who is a party
+   * to the case); the DPO channel gets it when configured or when no DPO could be reached.
+   */
+  async notifyDpos(notice: CaseNotice, options: { escalate?: boolean } = {}): Promise<number> {
+    const roster = this.options.roster;
+    const request = notice.request;
+    const wanted = options.escalate ? [request.assignee, ...roster.dpos, roster.deputy] : request.assignee ? [request.assignee] : [...roster.dpos];
+    const eligible = (ids: (string | undefined)[]): string[] => [...new Set(ids.filter((id): id is string => id !== undefined && !isParty(request, id)))];
+    // A DPO's own case goes to another DPO, or to the deputy when there is no other.
+    const recipients = eligible(wanted).length > 0 ? eligible(wanted) : eligible([...roster.dpos, roster.deputy]);
+    let reached = 0;
+    let failed = 0;
+    for (const dpo of recipients) {
+      try {
+        if (await this.options.notifier.toPerson(dpo, notice)) reached++;
+      } catch (error) {
+        failed++;
+        this.options.logger.warn({ case: request.number, err: errorName(error) }, 'could not reach a DPO');
+      }
+    }
+    if (roster.channel && (reached === 0 || options.escalate)) {
+      try {
+        if (await this.options.notifier.toDpoChannel(notice)) reached++;
+      } catch (error) {
+        failed++;
+        this.options.logger.warn({ case: request.number, err: errorName(error) }, 'could not post in the DPO channel');
+      }
+    }
+    if (reached === 0) this.options.logger.warn({ case: request.number, notice: notice.kind, failed }, 'no DPO could be reached');
+    if (reached === 0 && failed > 0) throw new Error('no DPO could be reached');
+    return reached;
+  }
+}
+
+const lastChange = (request: PrivacyRequest): RequestEvent | undefined => [...request.history].reverse().find((e) => e.action !== 'receive' && e.action !== 'route') ?? request.history.at(-1);
+
+function auditDetails(event: RequestEvent): Record<string, string | null> {
+  return { from: event.from ?? null, to: event.to ?? null, reason: event.reason ?? null, detail: event.detail ?? null };
+}
+
+const errorName = (error: unknown): string => (error instanceof Error ? `${error.name}${(error as { code?: string }).code ? `:${(error as { code?: string }).code}` : ''}` : 'unknown');

@@ -1,0 +1,38 @@
+import * as ACData from 'adaptivecards-templating';
+import template from '../../../cards/request.json';
+import type { RenderedCard } from './answer.card';
+import type { RequestCardView } from './request-view';
+import { cardToText } from './card-text';
+
+/** Renders a request card from its view model: a pure function, no I/O. */
+export function renderRequestCard(view: RequestCardView): RenderedCard {
+  const input = (i: NonNullable<RequestCardView['inputs']>[number]): Record<string, unknown> => ({
+    kind: i.kind,
+    id: i.id,
+    label: i.label,
+    value: i.value ?? '',
+    multiline: i.multiline ?? false,
+    required: i.required ?? false,
+    error: i.error ?? '',
+    max: i.max ?? '9999-12-31',
+    choices: i.choices ?? [],
+  });
+  const root = {
+    title: view.title,
+    notices: view.notices ?? [],
+    warnings: view.warnings ?? [],
+    intro: view.intro ?? [],
+    facts: view.facts ?? [],
+    sections: view.sections ?? [],
+    inputs: (view.inputs ?? []).map(input),
+    notes: view.notes ?? [],
+    buttons: (view.buttons ?? []).map((b) => ({ ...b, verb: b.verb ?? '' })),
+    forms: (view.forms ?? []).map((f) => ({ ...f, inputs: f.inputs.map(input) })),
+    refresh: view.refresh ?? null,
+  };
+  const card = new ACData.Template(template).expand({ $root: root }) as Record<string, unknown>;
+  // `$when` on the root's `refresh` leaves it null: a card without refresh has no such key.
+  if (card.refresh === null || card.refresh === undefined) delete card.refresh;
+  const text = cardToText(card).text;
+  return { card: { ...card, fallbackText: text }, text };
+}

@@ -1,0 +1,199 @@
+import { IDENTITY_METHODS, type PrivacyRequest, isOpen } from '../../domain/requests/request';
+import type { CommandAction } from '../../domain/requests/workflow';
+import type { RenderedCard } from './answer.card';
+import { renderRequestCard } from './request-render';
+import { type ButtonView, type FormView, type InputView, type RequestCardView, type RequestTextContext, showDate, showInstant } from './request-view';
+import { plain } from './describe';
+
+/** What the person looking at a case card may do, decided by the request desk. */
+export interface CaseViewer {
+  /** Who looks (lower-case mail/UPN); undefined for the everyone view. */
+  id?: string;
+  may(action: CommandAction): boolean;
+  /** DPOs the case can be assigned to (ids), for the assign form. */
+  assignees: string[];
+}
+
+export interface CaseCardOptions {
+  title?: string;
+  notices?: string[];
+  intro?: string[];
+  duplicates?: PrivacyRequest[];
+  /** Days until due (negative when overdue), today in the organisation's zone. */
+  daysLeft: number;
+  /** Teams user ids whose clients fetch their own view (the DPOs); at most 60. */
+  refreshFor?: string[];
+  /** Show the whole history, not only the last entries. */
+  fullHistory?: boolean;
+}
+
+/** What a case button sends back: the case and the version the card was drawn from, never the case itself. */
+export const caseData = (request: PrivacyRequest, action: CommandAction | 'refresh'): Record<string, unknown> => ({
+  verb: 'case',
+  action,
+  caseId: request.id,
+  version: request.version,
+});
+
+const HISTORY_LINES = 6;
+const MAX_REFRESH_USERS = 60;
+
+/** A case card: facts, warnings, duplicates, history and the buttons this viewer may use. */
+export function caseCard(ctx: RequestTextContext, request: PrivacyRequest, viewer: CaseViewer, options: CaseCardOptions): RenderedCard {
+  const { rt, t } = ctx;
+  const view: RequestCardView = {
+    title: options.title ?? rt.caseTitle(request.number, t.requestType(request.type)),
+    notices: options.notices ?? [],
+    warnings: warnings(ctx, request, options.daysLeft),
+    intro: options.intro ?? [],
+    facts: facts(ctx, request, options.daysLeft),
+    sections: sections(ctx, request, options),
+    ...actions(ctx, request, viewer, options.duplicates ?? []),
+  };
+  if (options.refreshFor && options.refreshFor.length > 0) {
+    view.refresh = { verb: 'refresh', title: rt.factStatus, data: caseData(request, 'refresh'), userIds: options.refreshFor.slice(0, MAX_REFRESH_USERS) };
+  }
+  return renderRequestCard(view);
+}
+
+function subjectText(ctx: RequestTextContext, request: PrivacyRequest): string {
+  if (request.subject.kind === 'employee') return plain(request.subject.name);
+  const c = request.subject.criteria;
+  const name = [c.firstName, c.lastName].filter(Boolean).join(' ');
+  const rest = [c.street, c.postcodeCity, c.phone, c.email].filter(Boolean).join(', ');
+  return plain(`${name || ctx.rt.outsidePerson}${rest ? ` (${rest})` : ''}`);
+}
+
+function facts(ctx: RequestTextContext, request: PrivacyRequest, daysLeft: number): { title: string; value: string }[] {
+  const { rt } = ctx;
+  const list = [
+    { title: rt.factStatus, value: rt.status(request.status) },
+    { title: rt.factType, value: `${ctx.t.requestType(request.type)}` },
+    { title: rt.factSubject, value: subjectText(ctx, request) },
+    { title: rt.factRequester, value: plain(ctx.nameOf(request.requester)) },
+    { title: rt.factReceived, value: `${showInstant(ctx, request.receivedAt)} (${rt.channel(request.channel)})` },
+    { title: rt.factDue, value: isOpen(request.status) ? rt.dueIn(showDate(ctx, request.dueDate), daysLeft) : showDate(ctx, request.dueDate) },
+    { title: rt.factAssignee, value: request.assignee ? plain(ctx.nameOf(request.assignee)) : rt.unassigned },
+  ];
+  if (request.subject.kind === 'outside') {
+    list.push({ title: rt.factIdentity, value: request.identity ? rt.identityMethod(request.identity.method) : rt.identityMissing });
+  }
+  if (request.extension) list.push({ title: rt.factExtension, value: plain(rt.extensionLine(request.extension.months, request.extension.reason)) });
+  if (request.rectification) {
+    list.push({ title: rt.factItem, value: plain(request.rectification.item) });
+    if (request.rectification.newValue) list.push({ title: rt.factNewValue, value: plain(request.rectification.newValue) });
+  }
+  if (request.note) list.push({ title: rt.factNote, value: plain(request.note) });
+  if (request.linked.length > 0) list.push({ title: rt.factLinked, value: request.linked.join(', ') });
+  return list;
+}
+
+function warnings(ctx: RequestTextContext, request: PrivacyRequest, daysLeft: number): string[] {
+  const list: string[] = [];
+  if (request.mergedInto) list.push(ctx.rt.mergedInto(request.mergedInto));
+  if (!isOpen(request.status) || request.status === 'moreInfoNeeded') {
+    if (request.status === 'moreInfoNeeded' && request.pausedSince) list.push(ctx.rt.pausedRule(showInstant(ctx, request.pausedSince)));
+    return list;
+  }
+  if (daysLeft < 0) list.push(ctx.rt.overdue(daysLeft));
+  else if (daysLeft === 0) list.push(ctx.rt.dueTodayWarning);
+  return list;
+}
+
+function sections(ctx: RequestTextContext, request: PrivacyRequest, options: CaseCardOptions): { heading: string; lines: string[] }[] {
+  const { rt } = ctx;
+  const result: { heading: string; lines: string[] }[] = [];
+  const duplicates = options.duplicates ?? [];
+  if (duplicates.length > 0) {
+    result.push({
+      heading: rt.duplicatesHeading,
+      lines: duplicates.map((d) => rt.duplicateLine(d.number, rt.status(d.status), showInstant(ctx, d.receivedAt))),
+    });
+  }
+  const history = options.fullHistory ? request.history : request.history.slice(-HISTORY_LINES);
+  result.push({
+    heading: rt.historyHeading,
+    lines: history.map((e) => rt.historyLine(showInstant(ctx, e.at), plain(e.actor === 'system' ? ctx.t.appTitle : ctx.nameOf(e.actor)), rt.action(e.action), plain(e.reason ?? ''))),
+  });
+  return result;
+}
+
+function actions(ctx: RequestTextContext, request: PrivacyRequest, viewer: CaseViewer, duplicates: PrivacyRequest[]): { buttons: ButtonView[]; forms: FormView[] } {
+  const { rt } = ctx;
+  const buttons: ButtonView[] = [];
+  const forms: FormView[] = [];
+  const button = (action: CommandAction): void => {
+    if (viewer.may(action)) buttons.push({ title: rt.button(action), execute: true, verb: action, data: caseData(request, action) });
+  };
+  const form = (action: CommandAction, inputs: InputView[], title = rt.button(action)): void => {
+    if (viewer.may(action)) forms.push({ title, verb: action, confirm: rt.confirm, data: caseData(request, action), inputs });
+  };
+  const reason = (label: string): InputView => ({ kind: 'text', id: 'reason', label, multiline: true, required: true, error: rt.refusal.REASON_REQUIRED });
+  if (request.subject.kind === 'outside' && !request.identity) {
+    form('approve', identityInputs(ctx), rt.button('approve'));
+  } else {
+    button('approve');
+  }
+  form('reject', [reason(rt.reasonLabel)]);
+  form('askInfo', [reason(rt.questionLabel)]);
+  button('provideInfo');
+  button('start');
+  button('complete');
+  if (!request.extension) {
+    form('extend', [
+      { kind: 'choice', id: 'months', label: rt.monthsLabel, value: '1', required: true, choices: [1, 2].map((n) => ({ title: rt.months(n), value: String(n) })) },
+      reason(rt.reasonLabel),
+    ]);
+  }
+  const assignees = viewer.assignees.filter((id) => id !== request.assignee);
+  if (assignees.length > 0) {
+    form('assign', [{ kind: 'choice', id: 'assignee', label: rt.assigneeLabel, value: assignees[0] as string, required: true, choices: assignees.map((id) => ({ title: ctx.nameOf(id), value: id })) }]);
+  }
+  if (viewer.may('link')) {
+    const mergeable = viewer.may('merge');
+    forms.push({
+      title: mergeable ? `${rt.button('link')} / ${rt.button('merge')}` : rt.button('link'),
+      verb: 'link',
+      confirm: rt.confirm,
+      data: caseData(request, 'link'),
+      inputs: [
+        ...(mergeable
+          ? [{ kind: 'choice' as const, id: 'action', label: rt.factLinked, value: 'link', required: true, choices: (['link', 'merge'] as const).map((a) => ({ title: rt.action(a), value: a })) }]
+          : []),
+        { kind: 'text', id: 'other', label: rt.otherCaseLabel, value: duplicates[0]?.number ?? '', required: true, error: rt.refusal.UNKNOWN_CASE },
+      ],
+    });
+  }
+  if (viewer.id !== undefined && viewer.may('withdraw') && viewer.id === request.requester) button('withdraw');
+  return { buttons, forms };
+}
+
+function identityInputs(ctx: RequestTextContext): InputView[] {
+  return [
+    {
+      kind: 'choice',
+      id: 'identityMethod',
+      label: ctx.rt.identityLabel,
+      required: true,
+      error: ctx.rt.refusal.IDENTITY_REQUIRED,
+      choices: IDENTITY_METHODS.map((m) => ({ title: ctx.rt.identityMethod(m), value: m })),
+    },
+    { kind: 'text', id: 'identityNote', label: ctx.rt.identityNoteLabel },
+  ];
+}
+
+/** The requester's own cases, one line each. */
+export function myRequestsCard(ctx: RequestTextContext, cases: PrivacyRequest[]): RenderedCard {
+  const { rt, t } = ctx;
+  if (cases.length === 0) return renderRequestCard({ title: rt.statusTitle, intro: [rt.noRequests] });
+  return renderRequestCard({
+    title: rt.statusTitle,
+    sections: [
+      {
+        heading: '',
+        lines: cases.map((c) => rt.statusLine(c.number, t.requestType(c.type), rt.status(c.status), showDate(ctx, c.dueDate))),
+      },
+    ],
+    notes: [rt.withdrawHint],
+  });
+}

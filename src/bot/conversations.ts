@@ -1,0 +1,47 @@
+import { type Activity, type ConversationReference, TurnContext } from 'botbuilder';
+import { z } from 'zod';
+import type { ConversationStore } from '../ports/store/request-store.port';
+
+/** Keys of stored conversations: a person's personal chat, the DPO channel, the last service URL. */
+export const personKey = (id: string): string => `person:${id.toLowerCase()}`;
+export const DPO_CHANNEL_KEY = 'channel:dpo';
+export const SERVICE_KEY = 'service';
+
+const referenceSchema = z
+  .object({
+    serviceUrl: z.string().url(),
+    channelId: z.string().min(1),
+    conversation: z.object({ id: z.string().min(1) }).passthrough(),
+    locale: z.string().optional(),
+  })
+  .passthrough();
+
+/** A stored reference read back: validated, so a bad row cannot send a message somewhere odd. */
+export function readReference(json: string): ConversationReference | undefined {
+  try {
+    const parsed = referenceSchema.safeParse(JSON.parse(json));
+    return parsed.success ? (parsed.data as unknown as ConversationReference) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Remembers where the bot can write to people later: the personal chat of an identified person
+ * (with their Teams user id, for `refresh.userIds`), the DPO channel when the bot is used there,
+ * and the service URL of the tenant.
+ */
+export async function rememberConversation(store: ConversationStore, activity: Activity, personId: string | undefined, dpoChannelId: string | undefined, at: Date): Promise<void> {
+  if (activity.channelId !== 'msteams' && activity.channelId !== 'emulator' && activity.channelId !== 'test') return;
+  const reference = { ...TurnContext.getConversationReference(activity), ...(activity.locale ? { locale: activity.locale } : {}) };
+  delete (reference as { activityId?: string }).activityId;
+  await store.saveConversation({ key: SERVICE_KEY, reference: JSON.stringify({ ...reference, conversation: { id: 'service' } }) }, at);
+  const type = activity.conversation?.conversationType;
+  if (personId !== undefined && (type === 'personal' || type === undefined) && activity.from?.id) {
+    await store.saveConversation({ key: personKey(personId), teamsUserId: activity.from.id, reference: JSON.stringify(reference) }, at);
+  }
+  const channel = (activity.channelData as { channel?: { id?: string } } | undefined)?.channel?.id ?? activity.conversation?.id?.split(';')[0];
+  if (dpoChannelId !== undefined && type === 'channel' && channel === dpoChannelId) {
+    await store.saveConversation({ key: DPO_CHANNEL_KEY, reference: JSON.stringify({ ...reference, conversation: { ...reference.conversation, id: dpoChannelId } }) }, at);
+  }
+}

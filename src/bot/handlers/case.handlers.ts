@@ -1,0 +1,137 @@
+import { z } from 'zod';
+import type { ActOutcome, ActRefusal, RequestDesk } from '../../app/requests/request-desk';
+import { IDENTITY_METHODS, type PrivacyRequest } from '../../domain/requests/request';
+import type { CommandAction, RequestCommand } from '../../domain/requests/workflow';
+import type { PrivacyDesk } from '../../app/privacy-desk';
+import type { RenderedCard } from '../cards/answer.card';
+import { caseCard } from '../cards/request.card';
+import { type RequestTextContext, showInstant } from '../cards/request-view';
+import type { Locale } from '../i18n/locale';
+import { requestContext } from './turn';
+import { viewerOf } from './request.handlers';
+
+/** Every command a card can give (all but `route`, which only the desk gives), and `refresh`. */
+const CASE_ACTIONS = ['approve', 'reject', 'askInfo', 'provideInfo', 'extend', 'assign', 'recordIdentity', 'link', 'merge', 'start', 'complete', 'withdraw', 'refresh'] as const satisfies readonly (
+  | Exclude<CommandAction, 'route'>
+  | 'refresh'
+)[];
+
+/**
+ * What a case button sends (`Action.Execute` data, or its `Action.Submit` fallback): the case id,
+ * the version the card was drawn from, and the inputs. Only names the case — never trusted as it.
+ */
+export const caseActionSchema = z.object({
+  verb: z.literal('case'),
+  action: z.enum(CASE_ACTIONS),
+  caseId: z.string().min(1).max(64),
+  version: z.coerce.number().int().min(1),
+  reason: z.string().max(2000).optional(),
+  months: z.coerce.number().int().min(1).max(2).optional(),
+  assignee: z.string().min(1).max(320).optional(),
+  identityMethod: z.enum(IDENTITY_METHODS).optional(),
+  identityNote: z.string().max(500).optional(),
+  other: z.string().max(64).optional(),
+});
+export type CaseAction = z.infer<typeof caseActionSchema>;
+
+/** The answer to a card action: a card (for the clicker), or a refusal with a safe, localised message. */
+export type CaseActionReply = { kind: 'card'; card: RenderedCard; changed?: PrivacyRequest } | { kind: 'error'; code: 'BadRequest' | 'Forbidden' | 'NotFound'; message: string };
+
+export interface CaseActionInput {
+  data: unknown;
+  /** Who clicked (lower-case mail/UPN), undefined when they could not be identified. */
+  actor: string | undefined;
+  locale: Locale;
+  /** Teams user ids of the DPOs, for the card's refresh. */
+  dpoTeamsIds: string[];
+}
+
+const FORBIDDEN: ReadonlySet<ActRefusal['code']> = new Set(['NOT_DPO', 'OWN_REQUEST', 'NOT_REQUESTER']);
+
+/**
+ * Runs a card action on a case: reloads the case by id, checks who acts and the card's version,
+ * applies the command and answers with the current card. A refused actor gets an error and the
+ * case stays as it was; an out-of-date card gets the current one with "already decided by …".
+ */
+export async function handleCaseAction(input: CaseActionInput, desk: PrivacyDesk, requests: RequestDesk): Promise<CaseActionReply> {
+  const ctx = requestContext(input.locale, desk, requests);
+  const parsed = caseActionSchema.safeParse(input.data);
+  if (!parsed.success) return { kind: 'error', code: 'BadRequest', message: ctx.t.invalidAction };
+  if (input.actor === undefined) return { kind: 'error', code: 'Forbidden', message: ctx.rt.unidentified };
+  const action = parsed.data;
+  const actor = input.actor;
+  const kind = action.action;
+  if (kind === 'refresh') {
+    const request = await requests.get(action.caseId);
+    if (!request) return { kind: 'error', code: 'NotFound', message: ctx.rt.notFound };
+    return { kind: 'card', card: cardFor(ctx, requests, request, actor, input.dpoTeamsIds, []) };
+  }
+  const command = toCommand(action, kind);
+  const outcome = await requests.act(action.caseId, command, actor, action.version);
+  return reply(ctx, requests, outcome, actor, input.dpoTeamsIds);
+}
+
+function reply(ctx: RequestTextContext, requests: RequestDesk, outcome: ActOutcome, actor: string, dpoTeamsIds: string[]): CaseActionReply {
+  switch (outcome.kind) {
+    case 'notFound':
+      return { kind: 'error', code: 'NotFound', message: ctx.rt.notFound };
+    case 'refused': {
+      const message = ctx.rt.refusal[outcome.refusal.code];
+      if (FORBIDDEN.has(outcome.refusal.code)) return { kind: 'error', code: 'Forbidden', message };
+      return { kind: 'card', card: cardFor(ctx, requests, outcome.request, actor, dpoTeamsIds, [message]) };
+    }
+    case 'stale': {
+      const last = outcome.last;
+      const by = last ? ctx.nameOf(last.actor) : '';
+      const at = last ? showInstant(ctx, last.at) : '';
+      const decision = outcome.request.decision;
+      const notice = decision
+        ? ctx.rt.alreadyDecided(ctx.nameOf(decision.by), showInstant(ctx, decision.at), ctx.rt.status(decision.status))
+        : ctx.rt.changedMeanwhile(by, at);
+      return { kind: 'card', card: cardFor(ctx, requests, outcome.request, actor, dpoTeamsIds, [notice]) };
+    }
+    case 'done':
+      return {
+        kind: 'card',
+        card: cardFor(ctx, requests, outcome.request, actor, dpoTeamsIds, [ctx.rt.done(ctx.rt.action(outcome.event.action))]),
+        changed: outcome.request,
+      };
+  }
+}
+
+/** The card as `viewer` sees it now. */
+export function cardFor(ctx: RequestTextContext, requests: RequestDesk, request: PrivacyRequest, viewer: string | undefined, dpoTeamsIds: string[], notices: string[]): RenderedCard {
+  return caseCard(ctx, request, viewerOf(requests, request, viewer), { notices, daysLeft: requests.daysLeft(request), refreshFor: dpoTeamsIds });
+}
+
+function toCommand(action: CaseAction, kind: Exclude<CaseAction['action'], 'refresh'>): RequestCommand {
+  const reason = action.reason ?? '';
+  switch (kind) {
+    case 'approve':
+      return action.identityMethod
+        ? { action: 'approve', identity: { method: action.identityMethod, ...(action.identityNote?.trim() ? { note: action.identityNote.trim() } : {}) } }
+        : { action: 'approve' };
+    case 'reject':
+      return { action: 'reject', reason };
+    case 'askInfo':
+      return { action: 'askInfo', reason };
+    case 'provideInfo':
+      return { action: 'provideInfo', ...(action.reason ? { note: action.reason } : {}) };
+    case 'extend':
+      return { action: 'extend', months: action.months === 2 ? 2 : 1, reason };
+    case 'assign':
+      return { action: 'assign', assignee: (action.assignee ?? '').toLowerCase() };
+    case 'recordIdentity':
+      return { action: 'recordIdentity', method: action.identityMethod ?? 'other', ...(action.identityNote?.trim() ? { note: action.identityNote.trim() } : {}) };
+    case 'link':
+      return { action: 'link', other: (action.other ?? '').trim() };
+    case 'merge':
+      return { action: 'merge', into: (action.other ?? '').trim() };
+    case 'start':
+      return { action: 'start' };
+    case 'complete':
+      return { action: 'complete', ...(action.reason ? { note: action.reason } : {}) };
+    case 'withdraw':
+      return { action: 'withdraw', ...(action.reason ? { reason: action.reason } : {}) };
+  }
+}

@@ -1,0 +1,122 @@
+import { randomUUID } from 'node:crypto';
+import type { RequestDesk } from '../../app/requests/request-desk';
+import type { PrivacyRequest, RequestSubject } from '../../domain/requests/request';
+import type { NewRequest } from '../../domain/requests/workflow';
+import type { RenderedCard } from '../cards/answer.card';
+import { noticeCard } from '../cards/simple.card';
+import { intakeFormCard } from '../cards/intake-form.card';
+import { type CaseViewer, caseCard } from '../cards/request.card';
+import { checkIntakeForm } from '../cards/request-form';
+import type { RequestTextContext } from '../cards/request-view';
+import { myRequestsCard } from '../cards/request.card';
+import { showDate } from '../cards/request-view';
+import { type Handler, type HandlerServices, type Turn, requestContext, textsFor } from './turn';
+
+/** A reply about a case: the card, and the case it shows so that the bot can update it later. */
+export type CaseReply = RenderedCard & { caseId?: string };
+
+/** How one person sees a case: which buttons, and to whom it may be assigned. */
+export function viewerOf(requests: RequestDesk, request: PrivacyRequest, id: string | undefined): CaseViewer {
+  if (id === undefined) return { may: () => false, assignees: [] };
+  const dpo = requests.isDpo(id);
+  return { id, may: (action) => requests.may(request, action, id), assignees: dpo ? requests.assigneesFor(request).filter(() => requests.may(request, 'assign', id)) : [] };
+}
+
+const unavailable = (turn: Turn): RenderedCard => noticeCard(textsFor(turn).requestsTitle, [textsFor(turn).requestStatusNotYet]);
+
+/**
+ * "Please delete my data", "start access request for Erika Musterfrau": a request about the asker
+ * is taken in at once; one about somebody else (or a rectification) opens the intake form.
+ */
+export const startRequestHandler: Handler = async (turn, services) => {
+  const requests = services.requests;
+  if (!requests) return unavailable(turn);
+  const asker = askerId(turn, services);
+  if (asker === undefined) return noticeCard(textsFor(turn).requestsTitle, [turn.unidentified === 'directory' ? textsFor(turn).notInDirectory : textsFor(turn).unidentified]);
+  const ctx = requestContext(turn.locale, services.desk, requests);
+  const type = turn.parsed.requestType ?? 'access';
+  const self = turn.parsed.subject === undefined || turn.parsed.subject === 'me';
+  if (!self || type === 'rectification') {
+    const values = { type, self, criteria: self ? {} : guessCriteria(turn.parsed.subject ?? '', services), ...(turn.parsed.field ? { item: turn.parsed.field } : {}) };
+    return intakeFormCard(ctx, values, randomUUID(), requests.today());
+  }
+  const person = services.desk.person(turn.asker as number);
+  const input: NewRequest = {
+    type,
+    subject: { kind: 'employee', id: person.id, name: person.displayName },
+    requester: asker,
+    channel: 'teams',
+    receivedAt: requests.now().toISOString(),
+  };
+  return intake(ctx, requests, input, turn.sourceKey ?? `chat:${randomUUID()}`, asker, false);
+};
+
+/** A submitted intake form: checked, and either taken in or shown again with what is wrong. */
+export const submitFormHandler: Handler = async (turn, services) => {
+  const requests = services.requests;
+  const form = turn.form;
+  if (!requests || !form) return unavailable(turn);
+  const asker = askerId(turn, services);
+  if (asker === undefined) return noticeCard(textsFor(turn).requestsTitle, [textsFor(turn).unidentified]);
+  const ctx = requestContext(turn.locale, services.desk, requests);
+  const today = requests.today();
+  const checked = checkIntakeForm(form, today, ctx.rt);
+  if (!checked.ok) return intakeFormCard(ctx, checked.values, form.token, today, checked.problems);
+  const person = services.desk.person(turn.asker as number);
+  const subject: RequestSubject = checked.values.self ? { kind: 'employee', id: person.id, name: person.displayName } : { kind: 'outside', criteria: checked.criteria };
+  const values = checked.values;
+  const input: NewRequest = {
+    type: values.type,
+    subject,
+    requester: asker,
+    channel: values.self ? 'teams' : (form.channel ?? 'letter'),
+    // Art. 12(3): the clock starts on receipt; a letter received earlier keeps its date.
+    receivedAt: values.self || values.receivedOn === today ? requests.now().toISOString() : `${values.receivedOn as string}T12:00:00.000Z`,
+  };
+  if (values.item) input.rectification = { item: values.item, ...(values.newValue ? { newValue: values.newValue } : {}) };
+  if (values.note) input.note = values.note;
+  return intake(ctx, requests, input, `form:${form.token}`, asker, !values.self);
+};
+
+async function intake(ctx: RequestTextContext, requests: RequestDesk, input: NewRequest, sourceKey: string, asker: string, relayed: boolean): Promise<CaseReply> {
+  const { request, created, duplicates } = await requests.submit(input, sourceKey);
+  const due = showDate(ctx, request.dueDate);
+  const type = ctx.t.requestType(request.type);
+  const notices = created ? [] : [ctx.rt.sameAgain(request.number)];
+  const intro = [relayed ? ctx.rt.relayed(type, due) : ctx.rt.acknowledged(type, due)];
+  if (requests.roster.dpos.length === 0 && requests.roster.deputy === undefined) intro.push(ctx.rt.noDpo);
+  if (duplicates.length > 0) intro.push(ctx.rt.duplicateNote(duplicates.map((d) => d.number).join(', ')));
+  const card = caseCard(ctx, request, viewerOf(requests, request, asker), {
+    title: ctx.rt.intakeTitle(request.number),
+    notices,
+    intro,
+    daysLeft: requests.daysLeft(request),
+  });
+  return { ...card, caseId: request.id };
+}
+
+/** "What is the status of my request?": the asker's own cases. */
+export const requestStatusHandler: Handler = async (turn, services) => {
+  const requests = services.requests;
+  if (!requests) return unavailable(turn);
+  const asker = askerId(turn, services);
+  if (asker === undefined) return noticeCard(textsFor(turn).requestsTitle, [textsFor(turn).unidentified]);
+  return myRequestsCard(requestContext(turn.locale, services.desk, requests), await requests.mine(asker));
+};
+
+const askerId = (turn: Turn, services: HandlerServices): string | undefined => (turn.asker === undefined ? undefined : services.desk.person(turn.asker).id);
+
+/**
+ * Prefills the form from a name as written: a colleague's directory entry gives name and mail;
+ * otherwise the last word is taken as the last name.
+ */
+function guessCriteria(name: string, services: HandlerServices): Record<string, string> {
+  const found = services.desk.directory.searchPeople(name);
+  if (found.kind === 'unique') {
+    const person = services.desk.person(found.index);
+    return { ...(person.givenName ? { firstName: person.givenName } : {}), ...(person.surname ? { lastName: person.surname } : { lastName: person.displayName }), ...(person.mail ? { email: person.mail } : {}) };
+  }
+  const words = name.trim().split(/\s+/);
+  const lastName = words.pop() ?? '';
+  return { ...(words.length > 0 ? { firstName: words.join(' ') } : {}), ...(lastName ? { lastName } : {}) };
+}

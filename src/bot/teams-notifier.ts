@@ -1,0 +1,183 @@
+import { type Activity, CardFactory, type CloudAdapter, type ConversationReference, MessageFactory, type TurnContext } from 'botbuilder';
+import type { ConnectorClient } from 'botframework-connector';
+import type { PrivacyDesk } from '../app/privacy-desk';
+import type { RequestDesk } from '../app/requests/request-desk';
+import type { PrivacyRequest } from '../domain/requests/request';
+import type { Logger } from '../ports/logger/logger.port';
+import type { CaseNotice, Notifier } from '../ports/notifier/notifier.port';
+import type { CardMessage, ConversationStore, RequestStore } from '../ports/store/request-store.port';
+import type { RenderedCard } from './cards/answer.card';
+import { caseCard } from './cards/request.card';
+import { showDate } from './cards/request-view';
+import { DPO_CHANNEL_KEY, SERVICE_KEY, personKey, readReference } from './conversations';
+import { viewerOf } from './handlers/request.handlers';
+import { requestContext } from './handlers/turn';
+import { type Locale, localeFrom } from './i18n/locale';
+
+export interface TeamsNotifierOptions {
+  adapter: CloudAdapter;
+  /** The bot's app id ('' while authentication is off, local use only). */
+  appId: string;
+  conversations: ConversationStore;
+  cards: RequestStore;
+  desk: PrivacyDesk;
+  /** The DPO channel's Teams id (`19:…@thread.tacv2`), when configured. */
+  dpoChannelId?: string;
+  defaultLocale: Locale;
+  logger: Logger;
+}
+
+/** How a stored card message is redrawn: its conversation, who sees it there, in which language. */
+interface CardTarget {
+  reference: Partial<ConversationReference>;
+  viewer?: string;
+  locale: Locale;
+}
+
+/**
+ * Sends case cards through Teams: to a person's personal chat (captured on install or first
+ * message), to the DPO channel, and redraws every card about a case after a change. Only this
+ * file and the bot know Bot Framework types; the app sees the `Notifier` port.
+ */
+export class TeamsNotifier implements Notifier {
+  private requestDesk: RequestDesk | undefined;
+
+  constructor(private readonly options: TeamsNotifierOptions) {}
+
+  /** The request desk draws the cards' buttons; it is made after the notifier, so it is set here. */
+  attach(requests: RequestDesk): void {
+    this.requestDesk = requests;
+  }
+
+  private get requests(): RequestDesk {
+    if (!this.requestDesk) throw new Error('TeamsNotifier used before attach()');
+    return this.requestDesk;
+  }
+
+  async toPerson(personId: string, notice: CaseNotice): Promise<boolean> {
+    const stored = await this.options.conversations.conversation(personKey(personId));
+    const reference = stored ? readReference(stored.reference) : undefined;
+    if (!reference) return false;
+    const target: CardTarget = { reference, viewer: personId, locale: localeFrom(reference.locale, this.options.defaultLocale) };
+    const card = await this.render(notice, target);
+    let activityId: string | undefined;
+    await this.options.adapter.continueConversationAsync(this.options.appId, reference, async (context) => {
+      activityId = (await context.sendActivity(asActivity(card)))?.id;
+    });
+    if (activityId) await this.remember(notice.request, personId === notice.request.requester ? 'requester' : 'dpo', reference.conversation?.id ?? '', activityId, target);
+    return true;
+  }
+
+  async toDpoChannel(notice: CaseNotice): Promise<boolean> {
+    const channelId = this.options.dpoChannelId;
+    if (!channelId) return false;
+    const reference = await this.channelReference(channelId);
+    if (!reference) {
+      this.options.logger.warn({}, 'DPO channel configured, but no Teams service URL is known yet (the bot has not been used)');
+      return false;
+    }
+    const target: CardTarget = { reference, locale: this.options.defaultLocale };
+    const card = await this.render(notice, target);
+    let created: { id?: string; activityId?: string } | undefined;
+    await this.options.adapter.continueConversationAsync(this.options.appId, reference, async (context) => {
+      const connector = context.turnState.get<ConnectorClient>(context.adapter.ConnectorClientKey);
+      created = await connector.conversations.createConversation({
+        isGroup: true,
+        channelData: { channel: { id: channelId }, ...(reference.conversation?.tenantId ? { tenant: { id: reference.conversation.tenantId } } : {}) },
+        activity: asActivity(card) as Activity,
+        bot: reference.bot ?? { id: this.options.appId, name: 'privacy-desk' },
+        members: [],
+      });
+    });
+    if (created?.id && created.activityId) {
+      await this.remember(notice.request, 'channel', created.id, created.activityId, { ...target, reference: { ...reference, conversation: { ...reference.conversation, id: created.id } as ConversationReference['conversation'] } });
+    }
+    return true;
+  }
+
+  async refreshCards(request: PrivacyRequest): Promise<void> {
+    const messages = await this.options.cards.cardMessages(request.id);
+    const dpoIds = await this.dpoTeamsIds();
+    for (const message of messages) {
+      const target = readTarget(message);
+      if (!target) continue;
+      const ctx = requestContext(target.locale, this.options.desk, this.requests);
+      const card = caseCard(ctx, request, viewerOf(this.requests, request, target.viewer), { daysLeft: this.requests.daysLeft(request), refreshFor: dpoIds });
+      try {
+        await this.options.adapter.continueConversationAsync(this.options.appId, target.reference as ConversationReference, async (context: TurnContext) => {
+          await context.updateActivity({ ...asActivity(card), id: message.activityId });
+        });
+      } catch (error) {
+        // One card that cannot be updated (deleted, bot removed) must not stop the others.
+        this.options.logger.warn({ case: request.number, audience: message.audience, err: error instanceof Error ? error.name : 'unknown' }, 'could not update a card');
+      }
+    }
+  }
+
+  /** Teams user ids of the DPOs who have talked to the bot: their clients fetch their own card view. */
+  async dpoTeamsIds(): Promise<string[]> {
+    const roster = this.requests.roster;
+    const ids: string[] = [];
+    for (const dpo of [...roster.dpos, ...(roster.deputy ? [roster.deputy] : [])]) {
+      const stored = await this.options.conversations.conversation(personKey(dpo));
+      if (stored?.teamsUserId && !ids.includes(stored.teamsUserId)) ids.push(stored.teamsUserId);
+    }
+    return ids;
+  }
+
+  private async channelReference(channelId: string): Promise<Partial<ConversationReference> | undefined> {
+    const channel = await this.options.conversations.conversation(DPO_CHANNEL_KEY);
+    const known = channel ? readReference(channel.reference) : undefined;
+    if (known) return known;
+    const service = await this.options.conversations.conversation(SERVICE_KEY);
+    const any = service ? readReference(service.reference) : undefined;
+    if (!any) return undefined;
+    return { ...any, conversation: { id: channelId, isGroup: true, conversationType: 'channel', name: '', ...(any.conversation?.tenantId ? { tenantId: any.conversation.tenantId } : {}) } };
+  }
+
+  private async remember(request: PrivacyRequest, audience: CardMessage['audience'], conversationId: string, activityId: string, target: CardTarget): Promise<void> {
+    await this.options.cards.recordCardMessage({ requestId: request.id, audience, conversationId, activityId, reference: JSON.stringify(target) });
+  }
+
+  private async render(notice: CaseNotice, target: CardTarget): Promise<RenderedCard> {
+    const requests = this.requests;
+    const ctx = requestContext(target.locale, this.options.desk, requests);
+    const request = notice.request;
+    const options = { daysLeft: requests.daysLeft(request), refreshFor: await this.dpoTeamsIds() };
+    const viewer = viewerOf(requests, request, target.viewer);
+    switch (notice.kind) {
+      case 'decision':
+        return caseCard(ctx, request, viewer, { ...options, title: ctx.rt.decisionTitle(request.number), intro: [ctx.rt.decisionIntro], duplicates: notice.duplicates });
+      case 'reminder': {
+        const title = notice.reminder === 'dueToday' ? ctx.rt.escalationTitle(request.number) : ctx.rt.reminderTitle(request.number, notice.reminder);
+        return caseCard(ctx, request, viewer, { ...options, title, duplicates: await requests.duplicatesOf(request) });
+      }
+      case 'changed': {
+        const event = notice.event;
+        const intro = [ctx.rt.changedLine(ctx.rt.status(request.status))];
+        if (event.action === 'extend' && event.reason) intro.push(ctx.rt.extendedLine(showDate(ctx, request.dueDate), event.reason));
+        if (event.action === 'askInfo' && event.reason) intro.push(ctx.rt.infoNeededLine(event.reason));
+        if (event.action === 'reject' && event.reason) intro.push(ctx.rt.rejectedLine(event.reason));
+        return caseCard(ctx, request, viewer, { ...options, title: ctx.rt.changedTitle(request.number), intro });
+      }
+    }
+  }
+}
+
+function readTarget(message: CardMessage): CardTarget | undefined {
+  try {
+    const parsed = JSON.parse(message.reference) as { reference?: unknown; viewer?: unknown; locale?: unknown };
+    const reference = readReference(JSON.stringify(parsed.reference ?? null));
+    if (!reference) return undefined;
+    return { reference, ...(typeof parsed.viewer === 'string' ? { viewer: parsed.viewer } : {}), locale: parsed.locale === 'de' ? 'de' : 'en' };
+  } catch {
+    return undefined;
+  }
+}
+
+/** A card as a message activity, with its plain text as the notification summary. */
+export function asActivity(card: RenderedCard): Partial<Activity> {
+  const activity = MessageFactory.attachment(CardFactory.adaptiveCard(card.card));
+  activity.summary = card.text.split('\n')[0] ?? '';
+  return activity;
+}

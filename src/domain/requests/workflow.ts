@@ -1,0 +1,236 @@
+import { type Result, err, ok } from '../shared/result';
+import { daysBetween, dueDateOf, localDate } from './deadlines';
+import type { IdentityMethod, PrivacyRequest, RequestAction, RequestEvent, RequestStatus } from './request';
+
+
+/** Something a person (or the scheduler) wants to do to a case. */
+export type RequestCommand =
+  | { action: 'route' }
+  | { action: 'approve'; identity?: { method: IdentityMethod; note?: string } }
+  | { action: 'reject'; reason: string }
+  | { action: 'askInfo'; reason: string }
+  | { action: 'provideInfo'; note?: string }
+  | { action: 'extend'; months: 1 | 2; reason: string }
+  | { action: 'assign'; assignee: string }
+  | { action: 'recordIdentity'; method: IdentityMethod; note?: string }
+  | { action: 'link'; other: string }
+  | { action: 'merge'; into: string }
+  | { action: 'start' }
+  | { action: 'complete'; note?: string }
+  | { action: 'withdraw'; reason?: string };
+
+export type CommandAction = RequestCommand['action'];
+
+/** Who acts: a lower-case mail/UPN, whether they are a configured DPO, or the system itself. */
+export interface Actor {
+  id: string;
+  isDpo: boolean;
+  system?: boolean;
+}
+
+/** Why a command was refused; expected, so a value and not an exception. */
+export type Refusal =
+  | { code: 'NOT_DPO' }
+  | { code: 'OWN_REQUEST' }
+  | { code: 'NOT_REQUESTER' }
+  | { code: 'INVALID_TRANSITION'; from: RequestStatus }
+  | { code: 'REASON_REQUIRED' }
+  | { code: 'ALREADY_EXTENDED' }
+  | { code: 'EXTENSION_TOO_LATE'; firstMonthEnded: string }
+  | { code: 'IDENTITY_REQUIRED' }
+  | { code: 'NOT_OUTSIDE_SUBJECT' }
+  | { code: 'SAME_CASE' }
+  | { code: 'INVALID_ASSIGNEE' };
+
+/** Who may give a command: DPOs only, the requester (or a DPO recording it), or the scheduler. */
+type Who = 'dpo' | 'requesterOrDpo' | 'system';
+
+/** The state machine: for each command, the states it applies in, who may give it, where it leads. */
+export const RULES: Record<CommandAction, { from: readonly RequestStatus[]; who: Who; to?: RequestStatus }> = {
+  route: { from: ['received'], who: 'system', to: 'awaitingDecision' },
+  approve: { from: ['awaitingDecision', 'moreInfoNeeded'], who: 'dpo', to: 'approved' },
+  reject: { from: ['awaitingDecision', 'moreInfoNeeded'], who: 'dpo', to: 'rejected' },
+  askInfo: { from: ['awaitingDecision'], who: 'dpo', to: 'moreInfoNeeded' },
+  provideInfo: { from: ['moreInfoNeeded'], who: 'requesterOrDpo', to: 'awaitingDecision' },
+  start: { from: ['approved'], who: 'dpo', to: 'inProgress' },
+  complete: { from: ['inProgress'], who: 'dpo', to: 'completed' },
+  withdraw: { from: ['received', 'awaitingDecision', 'moreInfoNeeded', 'approved', 'inProgress'], who: 'requesterOrDpo', to: 'withdrawn' },
+  merge: { from: ['received', 'awaitingDecision', 'moreInfoNeeded'], who: 'dpo', to: 'merged' },
+  extend: { from: ['awaitingDecision', 'moreInfoNeeded', 'approved', 'inProgress'], who: 'dpo' },
+  assign: { from: ['received', 'awaitingDecision', 'moreInfoNeeded', 'approved', 'inProgress'], who: 'dpo' },
+  recordIdentity: { from: ['received', 'awaitingDecision', 'moreInfoNeeded'], who: 'dpo' },
+  link: { from: ['received', 'awaitingDecision', 'moreInfoNeeded', 'approved', 'inProgress'], who: 'dpo' },
+};
+
+export interface WorkflowContext {
+  now: Date;
+  timeZone: string;
+}
+
+/** The requester, or the employee the case is about: the people a case belongs to. */
+export function isParty(request: PrivacyRequest, id: string): boolean {
+  return request.requester === id || (request.subject.kind === 'employee' && request.subject.id === id);
+}
+
+/** Whether `actor` may give `action` on the case in its current state (for drawing buttons). */
+export function mayAct(request: PrivacyRequest, action: CommandAction, actor: Actor): boolean {
+  const rule = RULES[action];
+  return rule.from.includes(request.status) && authorise(request, rule.who, actor) === undefined;
+}
+
+function authorise(request: PrivacyRequest, who: Who, actor: Actor): Refusal | undefined {
+  if (actor.system) return undefined;
+  if (who === 'system') return { code: 'NOT_DPO' };
+  const party = isParty(request, actor.id);
+  if (who === 'requesterOrDpo') return party || actor.isDpo ? undefined : { code: 'NOT_REQUESTER' };
+  if (!actor.isDpo) return { code: 'NOT_DPO' };
+  // Art. 38(6): no conflict of interests — a DPO never decides a case of their own; another DPO must.
+  if (party) return { code: 'OWN_REQUEST' };
+  return undefined;
+}
+
+const blank = (text: string | undefined): boolean => text === undefined || text.trim() === '';
+
+/**
+ * Applies a command to a case: checks the state, the actor and the command's own rules, and
+ * returns the changed case (version bumped, history appended) or why it was refused. Pure.
+ */
+export function applyCommand(request: PrivacyRequest, command: RequestCommand, actor: Actor, context: WorkflowContext): Result<PrivacyRequest, Refusal> {
+  const rule = RULES[command.action];
+  if (!rule.from.includes(request.status)) return err({ code: 'INVALID_TRANSITION', from: request.status });
+  const refused = authorise(request, rule.who, actor);
+  if (refused) return err(refused);
+  const at = context.now.toISOString();
+  const next: PrivacyRequest = { ...request, linked: [...request.linked], history: [...request.history] };
+  const event: RequestEvent = { at, actor: actor.id, action: command.action as RequestAction };
+  const problem = applySpecifics(next, command, actor, context, event);
+  if (problem) return err(problem);
+  if (rule.to !== undefined) {
+    if (request.status === 'moreInfoNeeded') endPause(next, context);
+    if (rule.to === 'moreInfoNeeded') next.pausedSince = at;
+    event.from = request.status;
+    event.to = rule.to;
+    next.status = rule.to;
+    if (rule.to === 'approved' || rule.to === 'rejected') {
+      next.decision = { by: actor.id, at, status: rule.to, ...(event.reason !== undefined ? { reason: event.reason } : {}) };
+    }
+  }
+  next.version = request.version + 1;
+  next.history.push(event);
+  return ok(next);
+}
+
+/** The command's own checks and effects; returns a refusal or undefined. */
+function applySpecifics(next: PrivacyRequest, command: RequestCommand, actor: Actor, context: WorkflowContext, event: RequestEvent): Refusal | undefined {
+  const at = event.at;
+  switch (command.action) {
+    case 'route':
+    case 'start':
+      return undefined;
+    case 'approve':
+      if (command.identity) next.identity = { method: command.identity.method, by: actor.id, at, ...(command.identity.note ? { note: command.identity.note } : {}) };
+      // An outside person's identity must be checked before anything is disclosed (Art. 12(6)).
+      if (next.subject.kind === 'outside' && next.identity === undefined) return { code: 'IDENTITY_REQUIRED' };
+      return undefined;
+    case 'reject':
+    case 'askInfo':
+      if (blank(command.reason)) return { code: 'REASON_REQUIRED' };
+      event.reason = command.reason.trim();
+      return undefined;
+    case 'provideInfo':
+    case 'complete':
+      if (!blank(command.note)) event.reason = command.note?.trim();
+      return undefined;
+    case 'withdraw':
+      // A DPO records a withdrawal that came by letter or mail: say how.
+      if (!isParty(next, actor.id) && blank(command.reason)) return { code: 'REASON_REQUIRED' };
+      if (!blank(command.reason)) event.reason = command.reason?.trim();
+      return undefined;
+    case 'extend':
+      return extend(next, command, actor, context, event);
+    case 'assign':
+      if (blank(command.assignee) || isParty(next, command.assignee)) return { code: 'INVALID_ASSIGNEE' };
+      next.assignee = command.assignee;
+      event.detail = command.assignee;
+      return undefined;
+    case 'recordIdentity':
+      if (next.subject.kind !== 'outside') return { code: 'NOT_OUTSIDE_SUBJECT' };
+      next.identity = { method: command.method, by: actor.id, at, ...(command.note ? { note: command.note } : {}) };
+      event.detail = command.method;
+      return undefined;
+    case 'link':
+      if (command.other === next.number || command.other === next.id) return { code: 'SAME_CASE' };
+      if (!next.linked.includes(command.other)) next.linked.push(command.other);
+      event.detail = command.other;
+      return undefined;
+    case 'merge':
+      if (command.into === next.number || command.into === next.id) return { code: 'SAME_CASE' };
+      next.mergedInto = command.into;
+      event.detail = command.into;
+      return undefined;
+  }
+}
+
+/**
+ * Art. 12(3): once, by up to two further months, with reasons, and the requester must be told
+ * within the first month — so an extension after the first month has ended is refused.
+ */
+function extend(next: PrivacyRequest, command: Extract<RequestCommand, { action: 'extend' }>, actor: Actor, context: WorkflowContext, event: RequestEvent): Refusal | undefined {
+  if (next.extension) return { code: 'ALREADY_EXTENDED' };
+  if (blank(command.reason)) return { code: 'REASON_REQUIRED' };
+  const firstMonthEnded = dueDateOf({ receivedAt: next.receivedAt, pausedDays: next.pausedDays }, context.timeZone);
+  if (localDate(context.now, context.timeZone) > firstMonthEnded) return { code: 'EXTENSION_TOO_LATE', firstMonthEnded };
+  next.extension = { months: command.months, reason: command.reason.trim(), by: actor.id, at: event.at };
+  next.dueDate = dueDateOf({ receivedAt: next.receivedAt, extensionMonths: command.months, pausedDays: next.pausedDays }, context.timeZone);
+  event.reason = command.reason.trim();
+  event.detail = String(command.months);
+  return undefined;
+}
+
+/**
+ * While the DPO waits for information the requester must give, the clock stands still (EDPB
+ * Guidelines 01/2022 on the right of access); it runs again, by the days waited, once the wait ends.
+ */
+function endPause(next: PrivacyRequest, context: WorkflowContext): void {
+  if (next.pausedSince === undefined) return;
+  const waited = Math.max(0, daysBetween(localDate(new Date(next.pausedSince), context.timeZone), localDate(context.now, context.timeZone)));
+  next.pausedDays += waited;
+  delete next.pausedSince;
+  next.dueDate = dueDateOf({ receivedAt: next.receivedAt, extensionMonths: next.extension?.months ?? 0, pausedDays: next.pausedDays }, context.timeZone);
+}
+
+/** Input for a new case; the store gives it an id and number. */
+export interface NewRequest {
+  type: PrivacyRequest['type'];
+  subject: PrivacyRequest['subject'];
+  requester: string;
+  channel: PrivacyRequest['channel'];
+  receivedAt: string;
+  rectification?: PrivacyRequest['rectification'];
+  note?: string;
+}
+
+/** A new case in state `received`, due one month after receipt. */
+export function openRequest(input: NewRequest, ids: { id: string; number: string }, context: WorkflowContext): PrivacyRequest {
+  const request: PrivacyRequest = {
+    ...ids,
+    type: input.type,
+    subject: input.subject,
+    requester: input.requester,
+    channel: input.channel,
+    receivedAt: input.receivedAt,
+    dueDate: dueDateOf({ receivedAt: input.receivedAt }, context.timeZone),
+    status: 'received',
+    pausedDays: 0,
+    linked: [],
+    version: 1,
+    history: [{ at: context.now.toISOString(), actor: input.requester, action: 'receive', to: 'received', detail: input.channel }],
+  };
+  if (input.rectification) request.rectification = input.rectification;
+  
+  return request;
+}
+
+/** `DSR-2026-0042`: the year of receipt and a number counted per year. */
+export const caseNumber = (year: number, sequence: number): string => `DSR-${year}-${String(sequence).padStart(4, '0')}`;
+

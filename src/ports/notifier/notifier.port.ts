@@ -1,0 +1,55 @@
+import type { Reminder } from '../../domain/requests/deadlines';
+import type { PrivacyRequest, RequestEvent } from '../../domain/requests/request';
+
+/** Something to tell people about a case; the adapter draws it (card, language) for each recipient. */
+export type CaseNotice =
+  /** A new case for the DPOs to decide, with open cases that look like duplicates. */
+  | { kind: 'decision'; request: PrivacyRequest; duplicates: PrivacyRequest[] }
+  /** The requester's case changed (a decision, a question, an extension). */
+  | { kind: 'changed'; request: PrivacyRequest; event: RequestEvent }
+  /** A deadline is near or here. */
+  | { kind: 'reminder'; request: PrivacyRequest; reminder: Reminder };
+
+/**
+ * Proactive messages (Teams now; mail later). Sending returns false when there is no way to reach
+ * the recipient (no conversation known, no channel configured); it throws on a failed delivery.
+ */
+export interface Notifier {
+  /** Writes to a person's personal chat with the bot. */
+  toPerson(personId: string, notice: CaseNotice): Promise<boolean>;
+  /** Posts in the DPO channel. */
+  toDpoChannel(notice: CaseNotice): Promise<boolean>;
+  /** Redraws every card posted about the case, for everyone who has it. */
+  refreshCards(request: PrivacyRequest): Promise<void>;
+}
+
+/** A notifier that reaches nobody (CLI, tests that do not look at messages). */
+export const silentNotifier: Notifier = {
+  toPerson: async () => false,
+  toDpoChannel: async () => false,
+  refreshCards: async () => undefined,
+};
+
+/**
+ * Forwards to a notifier chosen later: the app is built before the Teams adapter exists, so the
+ * server plugs the Teams notifier in when it starts. Until then nothing is sent.
+ */
+export class RelayNotifier implements Notifier {
+  private target: Notifier = silentNotifier;
+
+  use(target: Notifier): void {
+    this.target = target;
+  }
+
+  toPerson(personId: string, notice: CaseNotice): Promise<boolean> {
+    return this.target.toPerson(personId, notice);
+  }
+
+  toDpoChannel(notice: CaseNotice): Promise<boolean> {
+    return this.target.toDpoChannel(notice);
+  }
+
+  refreshCards(request: PrivacyRequest): Promise<void> {
+    return this.target.refreshCards(request);
+  }
+}
