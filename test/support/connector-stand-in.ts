@@ -7,6 +7,8 @@ export interface RecordedCall {
   path: string;
   body: unknown;
   authorization?: string;
+  /** The id the stand-in gave a posted activity (or a new conversation). */
+  responseId?: string;
 }
 
 export interface TeamsMember {
@@ -49,10 +51,10 @@ export class ConnectorStandIn {
   }
 
   /** Activities the bot posted or put, in order. */
-  get activities(): { method: string; path: string; activity: Record<string, unknown> }[] {
+  get activities(): { method: string; path: string; activity: Record<string, unknown>; id?: string }[] {
     return this.calls
       .filter((c) => (c.method === 'POST' || c.method === 'PUT') && /\/activities/.test(c.path))
-      .map((c) => ({ method: c.method, path: c.path, activity: c.body as Record<string, unknown> }));
+      .map((c) => ({ method: c.method, path: c.path, activity: c.body as Record<string, unknown>, ...(c.responseId ? { id: c.responseId } : {}) }));
   }
 
   /** Resolves once at least `count` activities were sent. */
@@ -73,6 +75,8 @@ export class ConnectorStandIn {
     if (req.headers.authorization) call.authorization = req.headers.authorization;
     this.calls.push(call);
     const response = this.respond(call);
+    const answered = (response.body as { id?: unknown } | undefined)?.id;
+    if (response.status === 200 && typeof answered === 'string') call.responseId = answered;
     this.waiters = this.waiters.filter((w) => (this.activities.length >= w.count ? (w.resolve(), false) : true));
     return response;
   }

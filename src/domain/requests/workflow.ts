@@ -227,7 +227,7 @@ export function openRequest(input: NewRequest, ids: { id: string; number: string
     history: [{ at: context.now.toISOString(), actor: input.requester, action: 'receive', to: 'received', detail: input.channel }],
   };
   if (input.rectification) request.rectification = input.rectification;
-  
+  if (input.note) request.note = input.note;
   return request;
 }
 

@@ -1,0 +1,211 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { loadConfig } from '../../../src/config/config';
+import { silentLogger } from '../../../src/ports/logger/logger.port';
+import { verifyChain } from '../../../src/ports/store/audit-chain';
+import { type RunningServer, startServer } from '../../../src/server/http-server';
+import { type App, createApp } from '../../../src/startup/create-app';
+import { ConnectorStandIn } from '../../support/connector-stand-in';
+
+type Json = Record<string, unknown>;
+
+/**
+ * Privacy requests end to end through the real HTTP server, CloudAdapter and bot, with the local
+ * Bot Connector stand-in: intake in chat, the decision card to the DPO, approval by
+ * `adaptiveCard/action` invoke, the card updated in place (PUT), the requester told.
+ */
+describe('privacy requests end to end', () => {
+  let dir: string;
+  let connector: ConnectorStandIn;
+  let app: App;
+  let server: RunningServer;
+
+  const member = (id: string, mail: string, name: string): [string, Json] => [id, { id, name, aadObjectId: `aad-${id}`, userPrincipalName: mail, email: mail }];
+  const members = Object.fromEntries([
+    member('29:alice', 'alice@example.com', 'Alice Adams'),
+    member('29:bob', 'bob@example.com', 'Bob Brown'),
+    member('29:dana', 'dana.dpo@example.com', 'Dana DPO'),
+    member('29:sabine', 'sabine.hoffmann@example.com', 'Sabine Hoffmann'),
+  ]);
+
+  beforeEach(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'privacy-desk-requests-'));
+    connector = new ConnectorStandIn(members as never);
+    await connector.start();
+    const config = loadConfig({ DATABASE_FILE: join(dir, 'privacy-desk.sqlite'), PORT: '0', HOST: '127.0.0.1', DPO_USERS: 'dana.dpo@example.com, sabine.hoffmann@example.com' });
+    app = await createApp(config, silentLogger);
+    server = await startServer(config, app, silentLogger);
+  });
+  afterEach(async () => {
+    await server.close();
+    await app.close();
+    await connector.stop();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  let sequence = 0;
+  const base = (from: string, locale = 'en-US'): Json => ({
+    id: `incoming-${++sequence}`,
+    timestamp: new Date().toISOString(),
+    channelId: 'msteams',
+    serviceUrl: connector.url,
+    from: { id: from, name: from, aadObjectId: `aad-${from}` },
+    recipient: { id: '28:privacy-desk', name: 'privacy-desk' },
+    conversation: { id: `a:personal-${from}`, conversationType: 'personal', tenantId: 'tenant' },
+    channelData: { tenant: { id: 'tenant' } },
+    locale,
+  });
+  const message = (from: string, text: string, locale?: string): Json => ({ ...base(from, locale), type: 'message', text });
+  const invoke = (from: string, data: Json, verb = String(data.action)): Json => ({
+    ...base(from),
+    type: 'invoke',
+    name: 'adaptiveCard/action',
+    replyToId: 'card-activity',
+    value: { action: { type: 'Action.Execute', verb, data }, trigger: 'manual' },
+  });
+
+  const post = async (body: Json): Promise<{ status: number; body: Json | undefined }> => {
+    const response = await fetch(`${server.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    const text = await response.text();
+    return { status: response.status, body: text ? (JSON.parse(text) as Json) : undefined };
+  };
+
+  /** Sends a message and waits until the bot has sent `expected` more activities. */
+  const say = async (from: string, text: string, expected = 1, locale?: string): Promise<void> => {
+    const before = connector.activities.length;
+    expect((await post(message(from, text, locale))).status).toBe(200);
+    await connector.waitForActivities(before + expected);
+  };
+
+  const cardIn = (activity: Json): Json => ((activity.attachments as { content: Json }[])[0]?.content ?? {}) as Json;
+  const sentTo = (conversation: string): { method: string; path: string; activity: Json; id?: string }[] => connector.activities.filter((a) => a.path.startsWith(`/v3/conversations/${conversation}/`));
+
+  /** Every Action.Execute of a card (also inside show-cards), by the action its data names. */
+  const executes = (node: unknown): Json[] => {
+    if (Array.isArray(node)) return node.flatMap(executes);
+    if (node === null || typeof node !== 'object') return [];
+    const element = node as Json;
+    const own = element.type === 'Action.Execute' ? [element] : [];
+    return [...own, ...Object.entries(element).filter(([key]) => key !== 'fallback' && key !== 'refresh').flatMap(([, value]) => executes(value))];
+  };
+  const buttonData = (card: Json, action: string): Json => {
+    const found = executes(card).find((e) => (e.data as Json).action === action);
+    if (!found) throw new Error(`no ${action} button`);
+    return found.data as Json;
+  };
+
+  it('takes in an employee’s request, routes the decision card to the DPO, and approves it by invoke', async () => {
+    await say('29:dana', 'hi');
+    await say('29:alice', 'please delete my data', 2);
+
+    const [alice] = await app.requests.mine('alice@example.com');
+    expect(alice).toMatchObject({ number: expect.stringMatching(/^DSR-\d{4}-0001$/), type: 'erasure', status: 'awaitingDecision', version: 2 });
+    const id = alice?.id as string;
+
+    const acknowledgement = sentTo('a:personal-29:alice').at(-1);
+    expect(JSON.stringify(acknowledgement?.activity)).toContain('Request received');
+    const toDana = sentTo('a:personal-29:dana').filter((a) => a.method === 'POST').at(-1);
+    // A proactive message: botbuilder posts it as a reply to its continuation activity.
+    expect(toDana?.path).toMatch(/^\/v3\/conversations\/a:personal-29:dana\/activities(\/[^/]+)?$/);
+    const decisionCard = cardIn(toDana?.activity ?? {});
+    expect(JSON.stringify(decisionCard)).toContain('New privacy request');
+    expect(decisionCard.refresh).toMatchObject({ action: { type: 'Action.Execute', verb: 'refresh' }, userIds: ['29:dana'] });
+    const approve = buttonData(decisionCard, 'approve');
+    expect(approve).toEqual({ verb: 'case', action: 'approve', caseId: id, version: 2 });
+    const approveButton = executes(decisionCard).find((e) => (e.data as Json).action === 'approve');
+    expect(approveButton?.fallback).toMatchObject({ type: 'Action.Submit', data: approve });
+
+    // A colleague who is no DPO, and the requester, cannot approve: an error, nothing changed.
+    for (const who of ['29:bob', '29:alice']) {
+      const refused = await post(invoke(who, approve));
+      // botbuilder answers the HTTP request with the invoke response's own status code.
+      expect(refused.status).toBe(400);
+      expect(refused.body).toMatchObject({ statusCode: 400, type: 'application/vnd.microsoft.error', value: { code: 'Forbidden', message: 'Only a data-protection officer can do this.' } });
+    }
+    expect(await app.requests.get(id)).toMatchObject({ status: 'awaitingDecision', version: 2 });
+
+    const before = connector.activities.length;
+    const approved = await post(invoke('29:dana', approve));
+    expect(approved.body).toMatchObject({ statusCode: 200, type: 'application/vnd.microsoft.card.adaptive' });
+    expect(JSON.stringify(approved.body?.value)).toContain('Approved');
+    expect(await app.requests.get(id)).toMatchObject({ status: 'approved', version: 3, decision: { by: 'dana.dpo@example.com', status: 'approved' } });
+
+    // Every card about the case is updated in place; the requester is told in her chat.
+    const after = connector.activities.slice(before);
+    const updates = after.filter((a) => a.method === 'PUT');
+    expect(updates.map((u) => u.path).sort()).toEqual([`/v3/conversations/a:personal-29:alice/activities/${acknowledgement?.id ?? '?'}`, `/v3/conversations/a:personal-29:dana/activities/${toDana?.id ?? '?'}`].sort());
+    for (const update of updates) expect(JSON.stringify(update.activity)).toContain('Approved');
+    const told = after.filter((a) => a.method === 'POST' && a.path.startsWith('/v3/conversations/a:personal-29:alice/activities'));
+    expect(told).toHaveLength(1);
+    expect(JSON.stringify(told[0]?.activity)).toContain('Update on your request');
+
+    // A second click on the old card (or a double click) decides nothing twice.
+    const again = await post(invoke('29:dana', approve));
+    expect(again.body).toMatchObject({ statusCode: 200, type: 'application/vnd.microsoft.card.adaptive' });
+    expect(JSON.stringify(again.body?.value)).toContain('Already decided by Dana DPO');
+    const reloaded = await app.requests.get(id);
+    expect(reloaded?.version).toBe(3);
+    expect(reloaded?.history.filter((e) => e.action === 'approve')).toHaveLength(1);
+
+    const trail = await app.store.auditTrail({ targetPrefix: `request:${alice?.number}` });
+    expect(trail.map((e) => e.action)).toEqual(['request.received', 'request.route', 'request.approve']);
+    expect(verifyChain(await app.store.auditTrail())).toEqual({ ok: true, entries: expect.any(Number) });
+  });
+
+  it('never lets a DPO approve their own request: another DPO must', async () => {
+    await say('29:dana', 'hi');
+    await say('29:sabine', 'hi');
+    await say('29:sabine', 'I want a copy of my data', 2);
+    const [own] = await app.requests.mine('sabine.hoffmann@example.com');
+    expect(own?.type).toBe('access');
+    const toDana = sentTo('a:personal-29:dana').filter((a) => a.method === 'POST').at(-1);
+    const approve = buttonData(cardIn(toDana?.activity ?? {}), 'approve');
+    // Sabine's own copy of the card shows no decision buttons …
+    expect(sentTo('a:personal-29:sabine').every((a) => !JSON.stringify(a.activity).includes('"action":"approve"'))).toBe(true);
+    // … and a crafted invoke is refused.
+    const refused = await post(invoke('29:sabine', approve));
+    expect(refused.body).toMatchObject({ statusCode: 400, type: 'application/vnd.microsoft.error', value: { code: 'Forbidden' } });
+    expect(await app.requests.get(own?.id as string)).toMatchObject({ status: 'awaitingDecision', version: 2 });
+    const approved = await post(invoke('29:dana', approve));
+    expect(approved.body).toMatchObject({ statusCode: 200 });
+    expect(await app.requests.get(own?.id as string)).toMatchObject({ status: 'approved' });
+  });
+
+  it('creates one case when Teams delivers the same message twice', async () => {
+    const activity = message('29:alice', 'please delete my data');
+    await post(activity);
+    await post(activity);
+    expect(await app.requests.mine('alice@example.com')).toHaveLength(1);
+  });
+
+  it('refuses invalid card data with a 400 and answers a refresh with the viewer’s own card', async () => {
+    await say('29:dana', 'hi');
+    await say('29:alice', 'please delete my data', 2);
+    const [alice] = await app.requests.mine('alice@example.com');
+    const invalid = await post(invoke('29:dana', { verb: 'case', action: 'approve', caseId: alice?.id as string, version: 'x' }));
+    expect(invalid.body).toMatchObject({ statusCode: 400, type: 'application/vnd.microsoft.error', value: { code: 'BadRequest' } });
+    const refresh = { verb: 'case', action: 'refresh', caseId: alice?.id as string, version: 2 };
+    const forDana = await post({ ...invoke('29:dana', refresh, 'refresh'), value: { action: { type: 'Action.Execute', verb: 'refresh', data: refresh }, trigger: 'automatic' } });
+    expect(executes(forDana.body?.value).map((e) => (e.data as Json).action)).toContain('approve');
+    const forBob = await post(invoke('29:bob', refresh, 'refresh'));
+    expect(executes(forBob.body?.value)).toEqual([]);
+    expect(JSON.stringify(forBob.body?.value)).toContain('Awaiting decision');
+  });
+
+  it('asks for a reason before rejecting, and tells the requester in German', async () => {
+    await say('29:dana', 'hi');
+    await say('29:alice', 'Bitte lösche meine Daten', 2, 'de-DE');
+    const [alice] = await app.requests.mine('alice@example.com');
+    const reject = { verb: 'case', action: 'reject', caseId: alice?.id as string, version: 2 };
+    const blank = await post(invoke('29:dana', { ...reject, reason: '  ' }));
+    expect(JSON.stringify(blank.body?.value)).toContain('Please give a reason');
+    expect((await app.requests.get(alice?.id as string))?.status).toBe('awaitingDecision');
+    const before = connector.activities.length;
+    await post(invoke('29:dana', { ...reject, reason: 'Daten werden nach Art. 17 Abs. 3 lit. b aufbewahrt' }));
+    expect((await app.requests.get(alice?.id as string))?.status).toBe('rejected');
+    const told = connector.activities.slice(before).find((a) => a.method === 'POST' && a.path.includes('29:alice'));
+    expect(JSON.stringify(told?.activity)).toContain('Aufsichtsbehörde');
+  });
+
+});
