@@ -127,7 +127,7 @@ export async function requestsCommand(options: RequestsOptions): Promise<void> {
     requests = await new SqliteRequestStore(db).listRequests(options.open ? { openOnly: true } : {});
   } catch (error) {
     // A case that does not read back is reported, not half-exported (its content stays out of the message).
-    if (!(error instanceof CorruptRowError || error instanceof SyntaxError)) throw error;
+    if (!(error instanceof CorruptRowError)) throw error;
     process.stderr.write(`privacy-desk: ${error instanceof CorruptRowError ? error.message : 'a row of requests is not valid JSON'}; nothing exported\n`);
     process.exitCode = 1;
     return;

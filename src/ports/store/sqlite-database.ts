@@ -54,6 +54,15 @@ export function parseRow<T>(schema: z.ZodType<T>, raw: unknown, table: string): 
   return parsed.data;
 }
 
+/** Parses a JSON column; text that is no JSON is a corrupt row like any other. */
+export function parseJson(text: string, table: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch (error) {
+    throw new CorruptRowError(table, error);
+  }
+}
+
 function migrate(db: Database.Database): void {
   db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)');
   const applied = new Set((db.prepare('SELECT version FROM schema_migrations').all() as { version: number }[]).map((r) => r.version));

@@ -5,7 +5,7 @@ import type { AdminPolicy, Grant, GrantSource } from '../../domain/grants/grant'
 import { formatScope, parseOwnerScope, parseViewerScope } from '../../domain/grants/scope';
 import { type Level, levelSchema } from '../../domain/levels';
 import type { GrantStore, ImportSummary, UserGrantChange } from './grant-store.port';
-import { CorruptRowError, appendAudit, openSqlite, parseRow } from './sqlite-database';
+import { CorruptRowError, appendAudit, openSqlite, parseJson, parseRow } from './sqlite-database';
 
 const grantRow = z.object({ owner: z.string(), viewer: z.string(), level: levelSchema, name: z.string().nullable() });
 const auditRow = z.object({
@@ -78,14 +78,14 @@ export class SqliteGrantStore implements GrantStore {
         summary.settingsChanged = true;
       }
       return summary;
-    })();
+    }).immediate();
   }
 
   async loadAdminPolicy(): Promise<AdminPolicy | undefined> {
     const global = this.setting('global');
     const externalDefault = this.setting('externalDefault');
     if (global === undefined || externalDefault === undefined) return undefined;
-    const domains = domainsSchema.parse(JSON.parse(this.setting('externalDomains') ?? '{}'));
+    const domains = parseRow(domainsSchema, parseJson(this.setting('externalDomains') ?? '{}', 'settings'), 'settings');
     return {
       global: levelSchema.parse(global),
       externalDefault: levelSchema.parse(externalDefault),
@@ -125,7 +125,7 @@ export class SqliteGrantStore implements GrantStore {
         details: { from: previous, to: change.level },
       });
       return { previous };
-    })();
+    }).immediate();
   }
 
   async auditTrail(options: { targetPrefix?: string; limit?: number } = {}): Promise<AuditEntry[]> {
@@ -142,7 +142,7 @@ export class SqliteGrantStore implements GrantStore {
         actor: row.actor,
         action: row.action,
         target: row.target,
-        details: parseRow(detailsSchema, JSON.parse(row.details), 'audit_log'),
+        details: parseRow(detailsSchema, parseJson(row.details, 'audit_log'), 'audit_log'),
         prevHash: row.prev_hash,
         hash: row.hash,
       };

@@ -2,11 +2,11 @@ import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import { z } from 'zod';
 import type { Reminder } from '../../domain/requests/deadlines';
-import type { PrivacyRequest } from '../../domain/requests/request';
+import { CLOSED_STATUSES, type PrivacyRequest } from '../../domain/requests/request';
 import { caseNumber } from '../../domain/requests/workflow';
 import type { CardMessage, CaseAudit, ConversationStore, RequestFilter, RequestStore, StoredConversation } from './request-store.port';
 import { privacyRequestSchema } from './request-row.schema';
-import { appendAudit, parseRow } from './sqlite-database';
+import { appendAudit, parseJson, parseRow } from './sqlite-database';
 
 const dataRow = z.object({ data: z.string() });
 const cardRow = z.object({
@@ -31,6 +31,8 @@ export class SqliteRequestStore implements RequestStore, ConversationStore {
     build: (ids: { id: string; number: string }) => PrivacyRequest,
     audit: CaseAudit,
   ): Promise<{ request: PrivacyRequest; created: boolean }> {
+    // IMMEDIATE: the write lock is taken before the next number is read, so two instances on one
+    // file wait for each other instead of failing on the same number.
     return this.db.transaction(() => {
       const existing = this.db.prepare('SELECT data FROM requests WHERE source_key = ?').get(sourceKey);
       if (existing !== undefined) return { request: this.decode(existing), created: false };
@@ -45,7 +47,7 @@ export class SqliteRequestStore implements RequestStore, ConversationStore {
         .run(request.id, request.number, year, sequence, sourceKey, request.type, request.status, request.requester, request.dueDate, request.version, JSON.stringify(request), request.receivedAt);
       this.audit(request, audit);
       return { request, created: true };
-    })();
+    }).immediate();
   }
 
   async getRequest(idOrNumber: string): Promise<PrivacyRequest | undefined> {
@@ -61,17 +63,18 @@ export class SqliteRequestStore implements RequestStore, ConversationStore {
       if (changed.changes === 0) return false;
       this.audit(request, audit);
       return true;
-    })();
+    }).immediate();
   }
 
   async listRequests(filter: RequestFilter = {}): Promise<PrivacyRequest[]> {
+    const closed = [...CLOSED_STATUSES].map((status) => `'${status}'`).join(', ');
     const where: string[] = [];
     const values: string[] = [];
     if (filter.requester !== undefined) {
       where.push('requester = ?');
       values.push(filter.requester);
     }
-    if (filter.openOnly) where.push("status NOT IN ('rejected', 'completed', 'withdrawn', 'merged')");
+    if (filter.openOnly) where.push(`status NOT IN (${closed})`);
     const sql = `SELECT data FROM requests ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY year, sequence`;
     return this.db
       .prepare(sql)
@@ -128,7 +131,7 @@ export class SqliteRequestStore implements RequestStore, ConversationStore {
 
   private decode(raw: unknown): PrivacyRequest {
     const row = parseRow(dataRow, raw, 'requests');
-    return parseRow(privacyRequestSchema, JSON.parse(row.data), 'requests');
+    return parseRow(privacyRequestSchema, parseJson(row.data, 'requests'), 'requests');
   }
 
   private audit(request: PrivacyRequest, audit: CaseAudit): void {

@@ -183,9 +183,7 @@ describe('SQLite request store on disk', () => {
     db.close();
   });
 
-  // Known defect: `decode` calls JSON.parse outside parseRow, so syntactically broken data surfaces
-  // as a bare SyntaxError. Marked failing so that it turns red (and is unmarked) once fixed.
-  it.failing('rejects a case whose stored data is not JSON at all', async () => {
+  it('rejects a case whose stored data is not JSON at all', async () => {
     const file = join(dir, 'db.sqlite');
     const request = await storedCase(file);
     const db = openSqlite(file);
