@@ -29,11 +29,19 @@ describe('privacy requests end to end', () => {
     member('29:sabine', 'sabine.hoffmann@example.com', 'Sabine Hoffmann'),
   ]);
 
+  const DPO_CHANNEL = '19:dpo-team@thread.tacv2';
+
   beforeEach(async () => {
     dir = mkdtempSync(join(tmpdir(), 'privacy-desk-requests-'));
     connector = new ConnectorStandIn(members as never);
     await connector.start();
-    const config = loadConfig({ DATABASE_FILE: join(dir, 'privacy-desk.sqlite'), PORT: '0', HOST: '127.0.0.1', DPO_USERS: 'dana.dpo@example.com, sabine.hoffmann@example.com' });
+    const config = loadConfig({
+      DATABASE_FILE: join(dir, 'privacy-desk.sqlite'),
+      PORT: '0',
+      HOST: '127.0.0.1',
+      DPO_USERS: 'dana.dpo@example.com, sabine.hoffmann@example.com',
+      DPO_CHANNEL,
+    });
     app = await createApp(config, silentLogger);
     server = await startServer(config, app, silentLogger);
   });
@@ -208,4 +216,55 @@ describe('privacy requests end to end', () => {
     expect(JSON.stringify(told?.activity)).toContain('Aufsichtsbehörde');
   });
 
+
+  it('posts the decision card in the DPO channel when no DPO has a chat with the bot, and updates it there', async () => {
+    await say('29:alice', 'please delete my data', 1);
+    const created = connector.calls.find((c) => c.method === 'POST' && c.path === '/v3/conversations');
+    const body = created?.body as Json;
+    expect(body).toMatchObject({ isGroup: true, channelData: { channel: { id: DPO_CHANNEL } } });
+    const card = cardIn(body.activity as Json);
+    expect(JSON.stringify(card)).toContain('New privacy request');
+    // Nobody has talked to the bot yet, so no client can fetch a personal view: no buttons for anyone.
+    expect(executes(card)).toEqual([]);
+
+    const [alice] = await app.requests.mine('alice@example.com');
+    const approve = { verb: 'case', action: 'approve', caseId: alice?.id as string, version: 2 };
+    const before = connector.activities.length;
+    const approved = await post({ ...invoke('29:dana', approve), conversation: { id: `${DPO_CHANNEL};messageid=1`, conversationType: 'channel', isGroup: true, tenantId: 'tenant' } });
+    expect(approved.body).toMatchObject({ statusCode: 200 });
+    const updates = connector.activities.slice(before).filter((a) => a.method === 'PUT');
+    expect(updates.map((u) => u.path)).toContain(`/v3/conversations/${String(created?.responseId)}/activities/activity-${Number(String(created?.responseId).split('-')[1])}`);
+  });
+
+  it('shows an open request of the same type as a duplicate, and the DPO merges it', async () => {
+    await say('29:dana', 'hi');
+    await say('29:alice', 'please delete my data', 2);
+    await say('29:alice', 'delete all my personal data please', 2);
+    const [second, first] = await app.requests.mine('alice@example.com');
+    expect(second?.number).not.toBe(first?.number);
+    const card = cardIn(sentTo('a:personal-29:dana').at(-1)?.activity ?? {});
+    expect(JSON.stringify(card)).toContain('Open requests of the same type for the same person');
+    expect(JSON.stringify(card)).toContain(String(first?.number));
+    const merge = { ...buttonData(card, 'link'), action: 'merge', other: String(first?.number) };
+    const merged = await post(invoke('29:dana', merge, 'link'));
+    expect(merged.body).toMatchObject({ statusCode: 200 });
+    expect(await app.requests.get(second?.id as string)).toMatchObject({ status: 'merged', mergedInto: first?.number });
+    expect(await app.requests.get(first?.id as string)).toMatchObject({ status: 'awaitingDecision' });
+  });
+
+  it('extends the deadline once with a reason and tells the requester the new date', async () => {
+    await say('29:dana', 'hi');
+    await say('29:alice', 'please delete my data', 2);
+    const [alice] = await app.requests.mine('alice@example.com');
+    const extend = { verb: 'case', action: 'extend', caseId: alice?.id as string, version: 2, months: '2', reason: 'Many systems to search' };
+    const before = connector.activities.length;
+    expect((await post(invoke('29:dana', extend))).body).toMatchObject({ statusCode: 200 });
+    const extended = await app.requests.get(alice?.id as string);
+    expect(extended?.extension).toMatchObject({ months: 2, reason: 'Many systems to search', by: 'dana.dpo@example.com' });
+    expect(extended?.dueDate > (alice?.dueDate ?? '')).toBe(true);
+    const told = connector.activities.slice(before).find((a) => a.method === 'POST' && a.path.includes('29:alice'));
+    expect(JSON.stringify(told?.activity)).toContain('The deadline was extended to');
+    const again = await post(invoke('29:dana', { ...extend, version: 3 }));
+    expect(JSON.stringify(again.body?.value)).toContain('allows one extension');
+  });
 });
