@@ -28,7 +28,28 @@ describe('configuration', () => {
     expect(loadConfig({ HOST: '0.0.0.0', MICROSOFT_APP_ID: 'abc' }).server.host).toBe('0.0.0.0');
   });
 
+  it('reads the DPOs, deputy, channel and time zone; the demo directory brings its own DPO', () => {
+    const demo = loadConfig({});
+    expect(demo.dpo).toEqual({ users: ['dana.dpo@example.com'] });
+    expect(demo.timeZone).toBe('Europe/Berlin');
+    expect(demo.reminderCheckSeconds).toBe(900);
+    const configured = loadConfig({
+      DPO_USERS: 'Dana.DPO@example.com; frank@example.com,frank@example.com',
+      DPO_DEPUTY: 'Sabine.Hoffmann@example.com',
+      DPO_CHANNEL: '19:abc@thread.tacv2',
+      TIME_ZONE: 'America/New_York',
+    });
+    expect(configured.dpo).toEqual({ users: ['dana.dpo@example.com', 'frank@example.com'], deputy: 'sabine.hoffmann@example.com', channelId: '19:abc@thread.tacv2' });
+    expect(configured.timeZone).toBe('America/New_York');
+    expect(loadConfig({ DIRECTORY_FILE: '/elsewhere/org.ldif' }).dpo.users).toEqual([]);
+  });
+
   it.each([
+    ['DPO_USERS', 'dana, frank@example.com'],
+    ['DPO_DEPUTY', 'nobody'],
+    ['DPO_CHANNEL', 'general'],
+    ['TIME_ZONE', 'Mars/Olympus_Mons'],
+    ['REMINDER_CHECK_SECONDS', '1'],
     ['PORT', 'eighty'],
     ['DIRECTORY', 'oracle'],
     ['DEFAULT_LOCALE', 'fr'],
