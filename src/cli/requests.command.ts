@@ -13,7 +13,6 @@ interface RequestsOptions {
 }
 
 /** The organisation's time zone when configuration names one, else the seed's (Germany). */
-const DEFAULT_TIME_ZONE = 'Europe/Berlin';
 
 /** The columns of the accountability record (Art. 5(2) GDPR), in CSV order. */
 export const RECORD_COLUMNS = [
@@ -108,10 +107,9 @@ export function toTable(rows: readonly RecordRow[]): string {
   return cells.map((line) => line.map((cell, i) => cell.padEnd(widths[i] ?? 0)).join('  ').trimEnd()).join('\n') + '\n';
 }
 
-/** The configured time zone if the configuration has one (`TIME_ZONE`), else Europe/Berlin. */
+/** The configured time zone (`TIME_ZONE`): "overdue" is judged on the organisation's calendar. */
 function timeZone(): string {
-  const config = loadConfig(processEnvironment());
-  return 'timeZone' in config && typeof config.timeZone === 'string' && config.timeZone !== '' ? config.timeZone : DEFAULT_TIME_ZONE;
+  return loadConfig(processEnvironment()).timeZone;
 }
 
 /**

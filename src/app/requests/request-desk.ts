@@ -105,7 +105,15 @@ export class RequestDesk {
       }
     }
     const duplicates = findDuplicates(request, await this.options.store.listRequests({ openOnly: true }));
-    if (created) await this.notifyDpos({ kind: 'decision', request, duplicates });
+    if (created) {
+      // The case is saved: a failed delivery must not fail the intake, or the requester's retry
+      // (the same source key, `created: false`) would never send the decision card at all.
+      try {
+        await this.notifyDpos({ kind: 'decision', request, duplicates });
+      } catch (error) {
+        this.options.logger.warn({ case: request.number, err: errorName(error) }, 'could not send the new case to the DPOs');
+      }
+    }
     this.options.logger.info({ case: request.number, created, duplicates: duplicates.length }, 'request taken in');
     return { request, created, duplicates };
   }

@@ -261,7 +261,7 @@ describe('privacy requests end to end', () => {
     expect((await post(invoke('29:dana', extend))).body).toMatchObject({ statusCode: 200 });
     const extended = await app.requests.get(alice?.id as string);
     expect(extended?.extension).toMatchObject({ months: 2, reason: 'Many systems to search', by: 'dana.dpo@example.com' });
-    expect(extended?.dueDate > (alice?.dueDate ?? '')).toBe(true);
+    expect((extended?.dueDate ?? '') > (alice?.dueDate ?? '')).toBe(true);
     const told = connector.activities.slice(before).find((a) => a.method === 'POST' && a.path.includes('29:alice'));
     expect(JSON.stringify(told?.activity)).toContain('The deadline was extended to');
     const again = await post(invoke('29:dana', { ...extend, version: 3 }));

@@ -55,8 +55,15 @@ const calendarDate = (minYear: number, maxYear: number): fc.Arbitrary<string> =>
     .chain(({ year, month }) => fc.integer({ min: 1, max: daysIn(year, month) }).map((day) => iso(year, month, day)));
 
 /** The wall-clock time of an instant in a zone, `HH:MM`. */
-const wallTime = (instant: Date, timeZone: string): string =>
-  new Intl.DateTimeFormat('en-GB', { timeZone, hourCycle: 'h23', hour: '2-digit', minute: '2-digit' }).format(instant);
+const wallTimeFormats = new Map<string, Intl.DateTimeFormat>();
+function wallTime(instant: Date, timeZone: string): string {
+  let format = wallTimeFormats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-GB', { timeZone, hourCycle: 'h23', hour: '2-digit', minute: '2-digit' });
+    wallTimeFormats.set(timeZone, format);
+  }
+  return format.format(instant);
+}
 
 const ZONES = ['Europe/Berlin', 'America/New_York', 'Pacific/Auckland', 'UTC'] as const;
 /** Zones with odd offsets or with daylight-saving changes at midnight, where mistakes show. */
@@ -139,7 +146,7 @@ describe('addMonths (calendar months, clamped to the end of a shorter month)', (
       }),
       { numRuns: 2000 },
     );
-  });
+  }, 30_000);
 });
 
 describe('addDays and daysBetween', () => {
@@ -193,7 +200,7 @@ describe('addDays and daysBetween', () => {
       }),
       { numRuns: 500 },
     );
-  });
+  }, 30_000);
 });
 
 describe('isTimeZone', () => {
@@ -278,14 +285,15 @@ describe('startOfDay', () => {
   });
 
   it('every day of 2026 and 2027, in every zone, starts at its first instant', () => {
+    const wrong: string[] = [];
     for (const zone of [...ZONES, ...AWKWARD_ZONES]) {
       for (let date = '2026-01-01'; date < '2028-01-01'; date = nextDay(date)) {
         const start = startOfDay(date, zone);
-        expect([zone, localDate(start, zone)]).toEqual([zone, date]);
-        expect([zone, date, localDate(new Date(start.getTime() - 1), zone)]).toEqual([zone, date, previousDay(date)]);
+        if (localDate(start, zone) !== date || localDate(new Date(start.getTime() - 1), zone) !== previousDay(date)) wrong.push(`${zone} ${date} → ${start.toISOString()}`);
       }
     }
-  });
+    expect(wrong).toEqual([]);
+  }, 30_000);
 
   it('property: localDate(startOfDay(d, tz), tz) === d, and the instant before is the previous day', () => {
     fc.assert(
@@ -296,7 +304,7 @@ describe('startOfDay', () => {
       }),
       { numRuns: 3000 },
     );
-  });
+  }, 30_000);
 
   it('property (Berlin, the DST days of many years): the day starts at 00:00 local time', () => {
     fc.assert(
@@ -315,20 +323,21 @@ describe('startOfDay', () => {
   it('where clocks jump over midnight (Santiago, Havana), the day begins where the gap ends, not the evening before', () => {
     for (const zone of ['America/Santiago', 'America/Havana', 'America/Asuncion']) {
       let gapDays = 0;
+      const wrong: string[] = [];
       for (let date = '2020-01-01'; date < '2028-01-01'; date = nextDay(date)) {
         const start = startOfDay(date, zone);
-        expect([zone, localDate(start, zone)]).toEqual([zone, date]);
-        if (wallTime(start, zone) !== '00:00') {
+        if (localDate(start, zone) !== date) wrong.push(`${zone} ${date} → ${start.toISOString()}`);
+        else if (wallTime(start, zone) !== '00:00') {
           gapDays++;
           // The first minute after the gap, and the instant before it still the previous day.
-          expect(wallTime(start, zone)).toBe('01:00');
-          expect(localDate(new Date(start.getTime() - 1), zone)).toBe(previousDay(date));
+          if (wallTime(start, zone) !== '01:00' || localDate(new Date(start.getTime() - 1), zone) !== previousDay(date)) wrong.push(`${zone} ${date} → ${start.toISOString()}`);
         }
       }
+      expect(wrong).toEqual([]);
       // The test only means something if the zone has such days in the period.
       expect([zone, gapDays > 0]).toEqual([zone, true]);
     }
-  });
+  }, 30_000);
 
   it('rejects text that is not a date', () => {
     expect(() => startOfDay('2026-02-1', 'UTC')).toThrow(RangeError);
