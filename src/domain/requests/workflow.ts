@@ -97,9 +97,10 @@ const blank = (text: string | undefined): boolean => text === undefined || text.
  */
 export function applyCommand(request: PrivacyRequest, command: RequestCommand, actor: Actor, context: WorkflowContext): Result<PrivacyRequest, Refusal> {
   const rule = RULES[command.action];
-  if (!rule.from.includes(request.status)) return err({ code: 'INVALID_TRANSITION', from: request.status });
+  // Who first: somebody without a say learns nothing about the case's state.
   const refused = authorise(request, rule.who, actor);
   if (refused) return err(refused);
+  if (!rule.from.includes(request.status)) return err({ code: 'INVALID_TRANSITION', from: request.status });
   const at = context.now.toISOString();
   const next: PrivacyRequest = { ...request, linked: [...request.linked], history: [...request.history] };
   const event: RequestEvent = { at, actor: actor.id, action: command.action as RequestAction };
@@ -128,7 +129,7 @@ function applySpecifics(next: PrivacyRequest, command: RequestCommand, actor: Ac
     case 'start':
       return undefined;
     case 'approve':
-      if (command.identity) next.identity = { method: command.identity.method, by: actor.id, at, ...(command.identity.note ? { note: command.identity.note } : {}) };
+      if (command.identity && next.subject.kind === 'outside') next.identity = { method: command.identity.method, by: actor.id, at, ...(command.identity.note ? { note: command.identity.note } : {}) };
       // An outside person's identity must be checked before anything is disclosed (Art. 12(6)).
       if (next.subject.kind === 'outside' && next.identity === undefined) return { code: 'IDENTITY_REQUIRED' };
       return undefined;
@@ -178,7 +179,9 @@ function applySpecifics(next: PrivacyRequest, command: RequestCommand, actor: Ac
 function extend(next: PrivacyRequest, command: Extract<RequestCommand, { action: 'extend' }>, actor: Actor, context: WorkflowContext, event: RequestEvent): Refusal | undefined {
   if (next.extension) return { code: 'ALREADY_EXTENDED' };
   if (blank(command.reason)) return { code: 'REASON_REQUIRED' };
-  const firstMonthEnded = dueDateOf({ receivedAt: next.receivedAt, pausedDays: next.pausedDays }, context.timeZone);
+  // A pause running now counts too: the clock has stood still since the question was asked.
+  const pausing = next.pausedSince === undefined ? 0 : Math.max(0, daysBetween(localDate(new Date(next.pausedSince), context.timeZone), localDate(context.now, context.timeZone)));
+  const firstMonthEnded = dueDateOf({ receivedAt: next.receivedAt, pausedDays: next.pausedDays + pausing }, context.timeZone);
   if (localDate(context.now, context.timeZone) > firstMonthEnded) return { code: 'EXTENSION_TOO_LATE', firstMonthEnded };
   next.extension = { months: command.months, reason: command.reason.trim(), by: actor.id, at: event.at };
   next.dueDate = dueDateOf({ receivedAt: next.receivedAt, extensionMonths: command.months, pausedDays: next.pausedDays }, context.timeZone);

@@ -252,6 +252,13 @@ describe('who may act', () => {
     }
   });
 
+  it('checks who acts before the state: an outsider is refused without learning the status', () => {
+    for (const status of ['received', 'approved', 'completed', 'withdrawn'] as const) {
+      expect(refused(apply(fixture({ status }), VALID.approve, STRANGER))).toEqual({ code: 'NOT_DPO' });
+      expect(refused(apply(fixture({ status }), VALID.withdraw, STRANGER))).toEqual({ code: 'NOT_REQUESTER' });
+    }
+  });
+
   it('route is for the scheduler only: a DPO or requester is refused NOT_DPO', () => {
     expect(refused(apply(fixture(), VALID.route, DPO))).toEqual({ code: 'NOT_DPO' });
     expect(refused(apply(fixture(), VALID.route, REQUESTER_ACTOR))).toEqual({ code: 'NOT_DPO' });
@@ -405,6 +412,18 @@ describe('identity of an outside subject', () => {
 describe('extension (Art. 12(3): once, by up to two months, within the first month)', () => {
   const received31Jan = '2026-01-31T10:00:00Z';
   const awaiting = (receivedAt = RECEIVED_AT): PrivacyRequest => fixture({ status: 'awaitingDecision', receivedAt });
+
+  it('counts a pause that is running now: waiting for information does not eat the first month', () => {
+    const asked = accepted(apply(awaiting(received31Jan), { action: 'askInfo', reason: 'which systems?' }, DPO, at('2026-02-20T10:00:00Z')));
+    // Ten days later the original first month (28 Feb) is over, but the clock stood still since 20 Feb.
+    const extended = accepted(apply(asked, { action: 'extend', months: 1, reason: 'complex' }, DPO, at('2026-03-02T10:00:00Z')));
+    expect(extended.extension?.months).toBe(1);
+  });
+
+  it('records no identity check on an employee case, even when an approve carries one', () => {
+    const approved = accepted(apply(awaiting(), { action: 'approve', identity: { method: 'callback' } }, DPO, at('2026-02-10T10:00:00Z')));
+    expect(approved.identity).toBeUndefined();
+  });
 
   it('by 2 months moves the due date to three months after receipt, clamped (31 Jan → 30 Apr)', () => {
     const request = awaiting(received31Jan);
@@ -668,6 +687,8 @@ describe('property: random command sequences', () => {
             blank && (action === 'reject' || action === 'askInfo' || action === 'extend' || action === 'withdraw') ? { ...VALID[action], reason: ' ' } : VALID[action];
           const result = apply(request, command, actor, { now: new Date(now), timeZone: TZ });
           if (!result.ok) {
+            // Who is checked before the state, so an outsider learns nothing about it.
+            if (['NOT_DPO', 'OWN_REQUEST', 'NOT_REQUESTER'].includes(result.error.code)) continue;
             if (!RULES[action].from.includes(request.status)) expect(result.error).toEqual({ code: 'INVALID_TRANSITION', from: request.status });
             else expect(result.error.code).not.toBe('INVALID_TRANSITION');
             continue;
