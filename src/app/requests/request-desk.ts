@@ -144,9 +144,16 @@ export class RequestDesk {
     const request = await this.options.store.getRequest(idOrNumber);
     if (!request) return { kind: 'notFound' };
     if (expectedVersion !== undefined && expectedVersion !== request.version) return { kind: 'stale', request, last: lastChange(request) };
+    const who = { id: actor, isDpo: this.isDpo(actor) };
+    const context = { now: this.options.clock.now(), timeZone: this.options.timeZone };
+    // The workflow's checks (who first, then the state) come before the look at another case or
+    // assignee: somebody without a say learns nothing about which other cases exist.
+    const tried = applyCommand(request, command, who, context);
+    if (!tried.ok) return { kind: 'refused', request, refusal: tried.error };
     const other = await this.checkOther(request, command);
     if (other) return { kind: 'refused', request, refusal: other };
-    const applied = applyCommand(request, command, { id: actor, isDpo: this.isDpo(actor) }, { now: this.options.clock.now(), timeZone: this.options.timeZone });
+    // checkOther names the other case by its number: apply the command as rewritten.
+    const applied = command.action === 'link' || command.action === 'merge' ? applyCommand(request, command, who, context) : tried;
     if (!applied.ok) return { kind: 'refused', request, refusal: applied.error };
     const next = applied.value;
     const event = next.history.at(-1) as RequestEvent;

@@ -287,6 +287,17 @@ describe('RequestDesk', () => {
       expect(notifier.toPersons).toEqual([]);
     });
 
+    it('tells somebody without a say nothing about other cases or assignees: NOT_DPO comes first', async () => {
+      const desk = deskWith();
+      const access = await submit(desk, ALICE);
+      const erasure = await submit(desk, ALICE, { type: 'erasure' });
+      const refused = { kind: 'refused', request: access.request, refusal: { code: 'NOT_DPO' } };
+      await expect(desk.act(access.request.number, { action: 'merge', into: 'DSR-2026-0404' }, ALICE)).resolves.toEqual(refused);
+      await expect(desk.act(access.request.number, { action: 'merge', into: erasure.request.number }, ALICE)).resolves.toEqual(refused);
+      await expect(desk.act(access.request.number, { action: 'link', other: 'DSR-2026-0404' }, BOB)).resolves.toEqual(refused);
+      await expect(desk.act(access.request.number, { action: 'assign', assignee: BOB }, BOB)).resolves.toEqual(refused);
+    });
+
     it('refuses a DPO’s decision on their own request', async () => {
       const desk = deskWith();
       const { request } = await submit(desk, DANA);
