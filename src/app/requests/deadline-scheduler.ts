@@ -1,4 +1,5 @@
 import { type Reminder, reminderDue } from '../../domain/requests/deadlines';
+import type { PrivacyRequest } from '../../domain/requests/request';
 import type { Clock } from '../../ports/clock/clock.port';
 import type { Logger } from '../../ports/logger/logger.port';
 import type { RequestStore } from '../../ports/store/request-store.port';
@@ -32,19 +33,33 @@ export class DeadlineScheduler {
     const sent: { case: string; reminder: Reminder }[] = [];
     for (const request of await this.desk.openCases()) {
       if (request.status === 'moreInfoNeeded' || request.status === 'received') continue;
-      const reminder = reminderDue(this.desk.daysLeft(request));
+      const left = this.desk.daysLeft(request);
+      await this.markOverdue(request, left);
+      const reminder = reminderDue(left);
       if (reminder === undefined) continue;
       if (!(await this.store.claimReminder(request.id, reminder, request.dueDate, this.clock.now()))) continue;
+      let reached = 0;
       try {
-        await this.desk.notifyDpos({ kind: 'reminder', request, reminder }, { escalate: reminder === 'dueToday' });
-        sent.push({ case: request.number, reminder });
-        this.logger.info({ case: request.number, reminder }, 'deadline reminder sent');
+        reached = await this.desk.notifyDpos({ kind: 'reminder', request, reminder }, { escalate: reminder === 'dueToday' });
       } catch (error) {
-        await this.store.releaseReminder(request.id, reminder, request.dueDate);
-        this.logger.warn({ case: request.number, reminder, err: error instanceof Error ? error.name : 'unknown' }, 'deadline reminder failed; retried next round');
+        this.logger.warn({ case: request.number, reminder, err: error instanceof Error ? error.name : 'unknown' }, 'deadline reminder failed');
       }
+      if (reached === 0) {
+        // Nobody got it (no conversation known yet, or every delivery failed): try again next round.
+        await this.store.releaseReminder(request.id, reminder, request.dueDate);
+        this.logger.warn({ case: request.number, reminder }, 'deadline reminder reached nobody; retried next round');
+        continue;
+      }
+      sent.push({ case: request.number, reminder });
+      this.logger.info({ case: request.number, reminder, reached }, 'deadline reminder sent');
     }
     return sent;
+  }
+
+  /** Once a case is overdue, every card about it is redrawn (once) so that everyone sees the flag. */
+  private async markOverdue(request: PrivacyRequest, left: number): Promise<void> {
+    if (left >= 0 || !(await this.store.claimReminder(request.id, 'overdue', request.dueDate, this.clock.now()))) return;
+    await this.desk.refreshCards(request);
   }
 
   start(options: SchedulerOptions): void {

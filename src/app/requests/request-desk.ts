@@ -180,6 +180,15 @@ export class RequestDesk {
     return undefined;
   }
 
+  /** Redraws every card about the case (a deadline passed); failures are logged, not thrown. */
+  async refreshCards(request: PrivacyRequest): Promise<void> {
+    try {
+      await this.options.notifier.refreshCards(request);
+    } catch (error) {
+      this.options.logger.warn({ case: request.number, err: errorName(error) }, 'could not update the cards of a case');
+    }
+  }
+
   /** Redraws every card about the case and tells the requester; failures are logged, not thrown. */
   private async afterChange(request: PrivacyRequest, event: RequestEvent): Promise<void> {
     try {

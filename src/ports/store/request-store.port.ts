@@ -1,6 +1,9 @@
 import type { PrivacyRequest } from '../../domain/requests/request';
 import type { Reminder } from '../../domain/requests/deadlines';
 
+/** A reminder, or `overdue`: the day every card about a case was redrawn to show it overdue. */
+export type DeadlineMark = Reminder | 'overdue';
+
 /** What the audit trail says about a change to a case: ids and states, no more personal data than needed. */
 export interface CaseAudit {
   actor: string;
@@ -49,8 +52,8 @@ export interface RequestStore {
    * Claims a reminder for a case and due date; true for the first claim only, so that no
    * reminder is sent twice, across restarts and instances. A failed send releases it.
    */
-  claimReminder(requestId: string, reminder: Reminder, dueDate: string, at: Date): Promise<boolean>;
-  releaseReminder(requestId: string, reminder: Reminder, dueDate: string): Promise<void>;
+  claimReminder(requestId: string, reminder: DeadlineMark, dueDate: string, at: Date): Promise<boolean>;
+  releaseReminder(requestId: string, reminder: DeadlineMark, dueDate: string): Promise<void>;
 }
 
 /** A conversation the bot may write to later (Teams conversation reference, opaque JSON). */

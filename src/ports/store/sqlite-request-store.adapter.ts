@@ -1,10 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import { z } from 'zod';
-import type { Reminder } from '../../domain/requests/deadlines';
 import { CLOSED_STATUSES, type PrivacyRequest } from '../../domain/requests/request';
 import { caseNumber } from '../../domain/requests/workflow';
-import type { CardMessage, CaseAudit, ConversationStore, RequestFilter, RequestStore, StoredConversation } from './request-store.port';
+import type { CardMessage, CaseAudit, DeadlineMark, ConversationStore, RequestFilter, RequestStore, StoredConversation } from './request-store.port';
 import { privacyRequestSchema } from './request-row.schema';
 import { appendAudit, parseJson, parseRow } from './sqlite-database';
 
@@ -101,14 +100,14 @@ export class SqliteRequestStore implements RequestStore, ConversationStore {
       });
   }
 
-  async claimReminder(requestId: string, reminder: Reminder, dueDate: string, at: Date): Promise<boolean> {
+  async claimReminder(requestId: string, reminder: DeadlineMark, dueDate: string, at: Date): Promise<boolean> {
     const claimed = this.db
       .prepare('INSERT INTO reminders (request_id, kind, due_date, claimed_at) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING')
       .run(requestId, reminder, dueDate, at.toISOString());
     return claimed.changes > 0;
   }
 
-  async releaseReminder(requestId: string, reminder: Reminder, dueDate: string): Promise<void> {
+  async releaseReminder(requestId: string, reminder: DeadlineMark, dueDate: string): Promise<void> {
     this.db.prepare('DELETE FROM reminders WHERE request_id = ? AND kind = ? AND due_date = ?').run(requestId, reminder, dueDate);
   }
 

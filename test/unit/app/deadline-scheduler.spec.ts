@@ -247,7 +247,7 @@ describe('DeadlineScheduler', () => {
       at('2026-11-25T08:00:00.000Z');
       await expect(scheduler.tick()).resolves.toEqual([]);
       expect(notifier.toPersons.map((m) => m.personId)).toEqual([DANA, DIRK]);
-      expect(logger.warnings).toContain('deadline reminder failed; retried next round');
+      expect(logger.warnings).toContain('deadline reminder reached nobody; retried next round');
 
       notifier.clear();
       notifier.behaviour.clear();
@@ -300,14 +300,31 @@ describe('DeadlineScheduler', () => {
     expect(notifier.reminders().map((r) => r.reminder)).toEqual(['dueIn7Days', 'dueIn7Days', 'dueIn1Day', 'dueIn1Day']);
   });
 
-  it('escalates a case that is already overdue when taken in, once', async () => {
+  it('escalates a case that is already overdue when taken in, once, and redraws its cards once', async () => {
     open();
     at('2026-10-05T09:00:00.000Z');
     const overdue = await submit('2026-09-01T12:00:00.000Z');
     expect(overdue.dueDate).toBe('2026-10-01');
+    notifier.clear();
     await expect(scheduler.tick()).resolves.toEqual([{ case: overdue.number, reminder: 'dueToday' }]);
     expect(notifier.toChannel).toHaveLength(1);
+    expect(notifier.refreshed.map((r) => r.number)).toEqual([overdue.number]);
     await expect(scheduler.tick()).resolves.toEqual([]);
+    expect(notifier.refreshed).toHaveLength(1);
+  });
+
+  it('keeps trying a reminder that reached nobody (no DPO has a conversation yet)', async () => {
+    open();
+    const pending = await submit('2026-11-02T09:00:00.000Z');
+    notifier.behaviour.set(DANA, 'unreachable');
+    notifier.behaviour.set(DIRK, 'unreachable');
+    notifier.channel = 'unreachable';
+    at('2026-11-25T08:00:00.000Z');
+    await expect(scheduler.tick()).resolves.toEqual([]);
+    notifier.behaviour.clear();
+    notifier.channel = 'reach';
+    at('2026-11-25T08:15:00.000Z');
+    await expect(scheduler.tick()).resolves.toEqual([{ case: pending.number, reminder: 'dueIn7Days' }]);
   });
 
   it('escalates a DPO’s own case to the others, never to that DPO', async () => {
