@@ -196,6 +196,14 @@ export class RequestDesk {
     } catch (error) {
       this.options.logger.warn({ case: request.number, err: errorName(error) }, 'could not update the cards of a case');
     }
+    // The requester answered the DPO's question: the case is the DPO's to decide again.
+    if (event.action === 'provideInfo' && isParty(request, event.actor)) {
+      try {
+        await this.notifyDpos({ kind: 'decision', request, duplicates: await this.duplicatesOf(request) });
+      } catch (error) {
+        this.options.logger.warn({ case: request.number, err: errorName(error) }, 'could not tell the DPOs that information arrived');
+      }
+    }
     if (!TELL_REQUESTER.has(event.action) || event.actor === request.requester) return;
     try {
       const told = await this.options.notifier.toPerson(request.requester, { kind: 'changed', request, event });

@@ -10,6 +10,8 @@ import { checkIntakeForm } from '../cards/request-form';
 import type { RequestTextContext } from '../cards/request-view';
 import { myRequestsCard } from '../cards/request.card';
 import { showDate } from '../cards/request-view';
+import { fieldTopic } from '../cards/describe';
+import { CATALOGUE_ITEMS } from '../../domain/catalogue/catalogue.data';
 import { type Handler, type HandlerServices, type Turn, requestContext, textsFor } from './turn';
 
 /** A reply about a case: the card, and the case it shows so that the bot can update it later. */
@@ -37,7 +39,8 @@ export const startRequestHandler: Handler = async (turn, services) => {
   const type = turn.parsed.requestType ?? 'access';
   const self = turn.parsed.subject === undefined || turn.parsed.subject === 'me';
   if (!self || type === 'rectification') {
-    const values = { type, self, criteria: self ? {} : guessCriteria(turn.parsed.subject ?? '', services), ...(turn.parsed.field ? { item: turn.parsed.field } : {}) };
+    const item = itemLabel(turn);
+    const values = { type, self, criteria: self ? {} : guessCriteria(turn.parsed.subject ?? '', services), ...(item ? { item } : {}) };
     return intakeFormCard(ctx, values, randomUUID(), requests.today());
   }
   const person = services.desk.person(turn.asker as number);
@@ -119,4 +122,11 @@ function guessCriteria(name: string, services: HandlerServices): Record<string, 
   const words = name.trim().split(/\s+/);
   const lastName = words.pop() ?? '';
   return { ...(words.length > 0 ? { firstName: words.join(' ') } : {}), ...(lastName ? { lastName } : {}) };
+}
+
+/** "Correct my mobile number": the detail named, as the reader calls it, to prefill the form. */
+function itemLabel(turn: Turn): string | undefined {
+  if (turn.parsed.field) return fieldTopic(textsFor(turn), turn.parsed.field);
+  const item = turn.parsed.item ? CATALOGUE_ITEMS.find((i) => i.id === turn.parsed.item) : undefined;
+  return item ? `${item[turn.locale]} (${item.id})` : undefined;
 }

@@ -147,7 +147,7 @@ export const de: Messages = {
   unidentified: 'Ich kann auf diesem Kanal nicht erkennen, wer du bist. Bitte schreib mir in Microsoft Teams.',
 
   helpTitle: 'Was ich kann',
-  helpIntro: 'Ich beantworte Fragen dazu, wer deine Daten in der Kommunikationssoftware sehen kann, und du kannst bei mir deine eigenen Berechtigungsstufen ändern.',
+  helpIntro: 'Ich beantworte Fragen dazu, wer deine Daten in der Kommunikationssoftware sehen kann, du kannst bei mir deine eigenen Berechtigungsstufen ändern, und ich bringe Datenschutzanträge zur oder zum Datenschutzbeauftragten — zum Beispiel „Bitte lösche meine Daten“, „Ich möchte eine Kopie meiner Daten“, „Wie ist der Stand meines Antrags?“.',
   helpExamples: [
     'Wer kann meine Handynummer sehen?',
     'Was sieht Bob von mir?',
@@ -160,7 +160,7 @@ export const de: Messages = {
   welcomeTitle: 'Hallo, ich bin privacy-desk',
   welcomeText: 'Frag mich, wer deine Daten sehen kann, und lege fest, wer was sehen darf. Probier zum Beispiel:',
   unknown: 'Das habe ich leider nicht verstanden. Das kann ich:',
-  requestStatusNotYet: 'Ich bearbeite noch keine Datenschutzanträge, deshalb liegen hier keine Anträge von dir. Wenn du einen an die oder den Datenschutzbeauftragten geschickt hast, frag bitte dort nach.',
+  requestStatusNotYet: 'Datenschutzanträge werden hier nicht angeboten, deshalb kann ich keine Anträge von dir zeigen. Wenn du einen an die oder den Datenschutzbeauftragten geschickt hast, frag bitte dort nach.',
   retentionTitle: 'Wie lange Daten aufbewahrt werden',
   retentionIntro: 'Regelfristen je Datenkategorie laut Produktdokumentation. Eine wöchentliche Übersicht für Administratoren kommt in einer späteren Version.',
   retentionRule: (rule: RetentionRule): string => {

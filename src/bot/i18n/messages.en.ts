@@ -155,7 +155,7 @@ export const en = {
 
   // other intents
   helpTitle: 'What I can do',
-  helpIntro: 'I answer questions about who can see your data in the communication suite, and let you change your own permission levels.',
+  helpIntro: 'I answer questions about who can see your data in the communication suite, let you change your own permission levels, and take GDPR requests to the data-protection officer — for example “please delete my data”, “I want a copy of my data”, “status of my request”.',
   helpExamples: [
     'who can see my mobile number',
     'what can Bob see of me',
@@ -168,7 +168,7 @@ export const en = {
   welcomeTitle: 'Hello, I am privacy-desk',
   welcomeText: 'Ask me who can see your data, and change who may see what. Here are a few things to try:',
   unknown: "Sorry, I didn't understand that. Here is what I can do:",
-  requestStatusNotYet: "I don't handle privacy requests yet, so there are no requests of yours here. If you sent one to the data-protection officer, please ask them.",
+  requestStatusNotYet: "Privacy requests are not offered here, so there are no requests of yours to show. If you sent one to the data-protection officer, please ask them.",
   retentionTitle: 'How long data is kept',
   retentionIntro: 'Retention per data category, as the product documentation states it. A weekly retention summary for administrators is coming in a later release.',
   retentionRule: (rule: RetentionRule): string => {

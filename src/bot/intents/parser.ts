@@ -143,14 +143,20 @@ const REQUEST_CONCEPTS: [Concept, RequestType][] = [
 const startRequest: Rule = (m) => {
   if (m.has('WHO') || m.has('WHY') || m.has('GRANTS')) return undefined;
   const context = m.has('DATA') || m.has('REQUEST') || m.has('REQUEST_VERB') || m.has('PROCESSING');
+  const field = fieldFrom(m.has);
+  const item = field ? undefined : itemFrom(m.has);
   let found: { at: number; type: RequestType } | undefined;
   for (const [concept, type] of REQUEST_CONCEPTS) {
-    // German request nouns ("Auskunft", "Berichtigung", "Widerspruch") need no other cue.
-    const at = m.tokens.findIndex((t) => t.concepts.has(concept) && (context || t.concepts.has('R_STRONG')));
+    // German request nouns ("Auskunft", "Berichtigung", "Widerspruch") need no other cue, and
+    // "correct my mobile number" names what is wrong.
+    const cue = context || (concept === 'R_RECTIFY' && (field !== undefined || item !== undefined));
+    const at = m.tokens.findIndex((t) => t.concepts.has(concept) && (cue || t.concepts.has('R_STRONG')));
     if (at >= 0 && (!found || at < found.at)) found = { at, type };
   }
   if (!found) return undefined;
   const result: ParsedMessage = { intent: 'startRequest', requestType: found.type };
+  if (found.type === 'rectification' && field) result.field = field;
+  if (found.type === 'rectification' && item) result.item = item;
   const forAt = m.indexOf('FOR');
   const forMe = forAt >= 0 && m.tokens[forAt + 1]?.concepts.has('ME');
   const named = forAt >= 0 && !forMe ? m.nameAfter(forAt + 1) : undefined;

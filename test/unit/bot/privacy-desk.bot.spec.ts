@@ -169,7 +169,7 @@ describe('PrivacyDeskBot', () => {
   it('says requests are not offered where the bot runs without them', async () => {
     await adapterFor()
       .send('start access request for Erika Musterfrau')
-      .assertReply((reply) => expect(cardText(reply)).toContain("I don't handle privacy requests"));
+      .assertReply((reply) => expect(cardText(reply)).toContain('Privacy requests are not offered here'));
   });
 
   it('does not take the asker’s word for who they are when local identity is off', async () => {
