@@ -267,4 +267,14 @@ describe('privacy requests end to end', () => {
     const again = await post(invoke('29:dana', { ...extend, version: 3 }));
     expect(JSON.stringify(again.body?.value)).toContain('allows one extension');
   });
+
+  it('reaches a DPO who has only installed the app, in their language', async () => {
+    const install = { ...base('29:dana', 'de-DE'), type: 'installationUpdate', action: 'add' };
+    expect((await post(install)).status).toBe(200);
+    await connector.waitForActivities(1);
+    await say('29:alice', 'please delete my data', 2);
+    const toDana = sentTo('a:personal-29:dana').at(-1);
+    expect(JSON.stringify(toDana?.activity)).toContain('Neuer Datenschutzantrag');
+    expect(executes(cardIn(toDana?.activity ?? {})).map((e) => (e.data as Json).action)).toEqual(expect.arrayContaining(['approve', 'reject', 'askInfo', 'extend']));
+  });
 });
