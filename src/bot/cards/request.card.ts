@@ -72,7 +72,8 @@ function facts(ctx: RequestTextContext, request: PrivacyRequest, daysLeft: numbe
     { title: rt.factSubject, value: subjectText(ctx, request) },
     { title: rt.factRequester, value: plain(ctx.nameOf(request.requester)) },
     { title: rt.factReceived, value: `${showInstant(ctx, request.receivedAt)} (${rt.channel(request.channel)})` },
-    { title: rt.factDue, value: isOpen(request.status) ? rt.dueIn(showDate(ctx, request.dueDate), daysLeft) : showDate(ctx, request.dueDate) },
+    // While the case waits for information the clock stands still: no countdown, and never "overdue".
+    { title: rt.factDue, value: isOpen(request.status) && request.status !== 'moreInfoNeeded' ? rt.dueIn(showDate(ctx, request.dueDate), daysLeft) : showDate(ctx, request.dueDate) },
     { title: rt.factAssignee, value: request.assignee ? plain(ctx.nameOf(request.assignee)) : rt.unassigned },
   ];
   if (request.subject.kind === 'outside') {
