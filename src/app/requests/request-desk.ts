@@ -1,7 +1,7 @@
 import { daysLeft, localDate } from '../../domain/requests/deadlines';
 import { findDuplicates } from '../../domain/requests/duplicates';
 import { type PrivacyRequest, type RequestEvent, isOpen } from '../../domain/requests/request';
-import { type NewRequest, type Refusal, type RequestCommand, applyCommand, isParty, mayAct, openRequest, type CommandAction } from '../../domain/requests/workflow';
+import { type CommandAction, type NewRequest, type Refusal, type RequestCommand, applyCommand, extensionRefusal, isParty, mayAct, openRequest } from '../../domain/requests/workflow';
 import type { Clock } from '../../ports/clock/clock.port';
 import type { Logger } from '../../ports/logger/logger.port';
 import type { CaseNotice, Notifier } from '../../ports/notifier/notifier.port';
@@ -81,6 +81,7 @@ export class RequestDesk {
 
   /** Whether `actor` may give `action` on the case now (for drawing buttons). */
   may(request: PrivacyRequest, action: CommandAction, actor: string): boolean {
+    if (action === 'extend' && extensionRefusal(request, { now: this.options.clock.now(), timeZone: this.options.timeZone })) return false;
     return mayAct(request, action, { id: actor, isDpo: this.isDpo(actor) });
   }
 

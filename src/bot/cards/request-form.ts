@@ -51,6 +51,7 @@ export function checkIntakeForm(form: IntakeForm, today: string, rt: RequestText
   const optional = { channel: form.channel, receivedOn: trimmed(form.receivedOn), item: trimmed(form.item), newValue: trimmed(form.newValue), note: trimmed(form.note) };
   for (const [key, value] of Object.entries(optional)) if (value !== undefined) (values as unknown as Record<string, string>)[key] = value;
   const problems: string[] = [];
+  if (form.type === 'rectification' && !values.item) problems.push(rt.formNeedsItem);
   if (!values.self) {
     if (!criteria.lastName && !criteria.email && !criteria.phone) problems.push(rt.formNeedsCriteria);
     if (criteria.phone && !isValidPhoneNumber(criteria.phone, 'DE')) problems.push(rt.formPhoneInvalid);

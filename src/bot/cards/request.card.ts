@@ -1,5 +1,5 @@
 import { IDENTITY_METHODS, type PrivacyRequest, isOpen } from '../../domain/requests/request';
-import type { CommandAction } from '../../domain/requests/workflow';
+import { type CommandAction, isParty } from '../../domain/requests/workflow';
 import type { RenderedCard } from './answer.card';
 import { renderRequestCard } from './request-render';
 import { type ButtonView, type FormView, type InputView, type RequestCardView, type RequestTextContext, showDate, showInstant } from './request-view';
@@ -86,6 +86,10 @@ function facts(ctx: RequestTextContext, request: PrivacyRequest, daysLeft: numbe
   }
   if (request.note) list.push({ title: rt.factNote, value: plain(request.note) });
   if (request.linked.length > 0) list.push({ title: rt.factLinked, value: request.linked.join(', ') });
+  const decision = request.decision;
+  if (decision) {
+    list.push({ title: rt.factDecision, value: plain(rt.decisionLine(rt.status(decision.status), ctx.nameOf(decision.by), showInstant(ctx, decision.at), decision.reason ?? '')) });
+  }
   return list;
 }
 
@@ -137,7 +141,9 @@ function actions(ctx: RequestTextContext, request: PrivacyRequest, viewer: CaseV
   }
   form('reject', [reason(rt.reasonLabel)]);
   form('askInfo', [reason(rt.questionLabel)]);
-  button('provideInfo');
+  // The requester answers the question in a field; a DPO records an answer that came another way.
+  if (viewer.id !== undefined && isParty(request, viewer.id)) form('provideInfo', [reason(rt.answerLabel)], rt.answerButton);
+  else button('provideInfo');
   button('start');
   button('complete');
   if (!request.extension) {
@@ -159,13 +165,25 @@ function actions(ctx: RequestTextContext, request: PrivacyRequest, viewer: CaseV
       data: caseData(request, 'link'),
       inputs: [
         ...(mergeable
-          ? [{ kind: 'choice' as const, id: 'action', label: rt.factLinked, value: 'link', required: true, choices: (['link', 'merge'] as const).map((a) => ({ title: rt.action(a), value: a })) }]
+          ? [
+              {
+                kind: 'choice' as const,
+                id: 'action',
+                label: rt.relationLabel,
+                value: 'link',
+                required: true,
+                choices: [
+                  { title: rt.linkChoice, value: 'link' },
+                  { title: rt.mergeChoice, value: 'merge' },
+                ],
+              },
+            ]
           : []),
         { kind: 'text', id: 'other', label: rt.otherCaseLabel, value: duplicates[0]?.number ?? '', required: true, error: rt.refusal.UNKNOWN_CASE },
       ],
     });
   }
-  if (viewer.id !== undefined && viewer.may('withdraw') && viewer.id === request.requester) button('withdraw');
+  if (viewer.id !== undefined && viewer.may('withdraw') && isParty(request, viewer.id)) forms.push(withdrawForm(ctx, request));
   return { buttons, forms };
 }
 
@@ -183,8 +201,22 @@ function identityInputs(ctx: RequestTextContext): InputView[] {
   ];
 }
 
-/** The requester's own cases, one line each. */
-export function myRequestsCard(ctx: RequestTextContext, cases: PrivacyRequest[]): RenderedCard {
+/** Withdrawing asks once more (a show-card with an optional reason), so that a slip of the finger does not end a case. */
+function withdrawForm(ctx: RequestTextContext, request: PrivacyRequest, title = ctx.rt.button('withdraw')): FormView {
+  return {
+    title,
+    verb: 'withdraw',
+    confirm: ctx.rt.confirm,
+    data: caseData(request, 'withdraw'),
+    inputs: [{ kind: 'text', id: 'reason', label: ctx.rt.withdrawReasonLabel, multiline: true }],
+  };
+}
+
+/** Teams shows at most six actions on a card. */
+const MAX_ACTIONS = 6;
+
+/** The requester's own cases, one line each, with a withdraw button for each open one they may withdraw. */
+export function myRequestsCard(ctx: RequestTextContext, cases: PrivacyRequest[], mayWithdraw: (request: PrivacyRequest) => boolean = () => false): RenderedCard {
   const { rt, t } = ctx;
   if (cases.length === 0) return renderRequestCard({ title: rt.statusTitle, intro: [rt.noRequests] });
   return renderRequestCard({
@@ -192,9 +224,13 @@ export function myRequestsCard(ctx: RequestTextContext, cases: PrivacyRequest[])
     sections: [
       {
         heading: '',
-        lines: cases.map((c) => rt.statusLine(c.number, t.requestType(c.type), rt.status(c.status), showDate(ctx, c.dueDate))),
+        lines: cases.map((c) => rt.statusLine(c.number, t.requestType(c.type), rt.status(c.status), isOpen(c.status) ? showDate(ctx, c.dueDate) : '')),
       },
     ],
-    notes: [rt.withdrawHint],
+    notes: cases.some((c) => isOpen(c.status)) ? [rt.withdrawHint] : [],
+    forms: cases
+      .filter(mayWithdraw)
+      .slice(0, MAX_ACTIONS)
+      .map((c) => withdrawForm(ctx, c, `${rt.button('withdraw')} ${c.number}`)),
   });
 }

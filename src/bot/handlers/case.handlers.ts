@@ -5,6 +5,7 @@ import type { CommandAction, RequestCommand } from '../../domain/requests/workfl
 import type { PrivacyDesk } from '../../app/privacy-desk';
 import type { RenderedCard } from '../cards/answer.card';
 import { caseCard } from '../cards/request.card';
+import { plain } from '../cards/describe';
 import { type RequestTextContext, showInstant } from '../cards/request-view';
 import type { Locale } from '../i18n/locale';
 import { requestContext } from './turn';
@@ -28,9 +29,10 @@ export const caseActionSchema = z.object({
   reason: z.string().max(2000).optional(),
   months: z.coerce.number().int().min(1).max(2).optional(),
   assignee: z.string().min(1).max(320).optional(),
-  identityMethod: z.enum(IDENTITY_METHODS).optional(),
+  // An unpicked choice arrives as '': treated as none, so the desk can say what is missing.
+  identityMethod: z.union([z.enum(IDENTITY_METHODS), z.literal('').transform(() => undefined)]).optional(),
   identityNote: z.string().max(500).optional(),
-  other: z.string().max(64).optional(),
+  other: z.string().max(500).optional(),
 });
 export type CaseAction = z.infer<typeof caseActionSchema>;
 
@@ -82,11 +84,11 @@ function reply(ctx: RequestTextContext, requests: RequestDesk, outcome: ActOutco
     }
     case 'stale': {
       const last = outcome.last;
-      const by = last ? ctx.nameOf(last.actor) : '';
+      const by = last ? plain(ctx.nameOf(last.actor)) : '';
       const at = last ? showInstant(ctx, last.at) : '';
       const decision = outcome.request.decision;
       const notice = decision
-        ? ctx.rt.alreadyDecided(ctx.nameOf(decision.by), showInstant(ctx, decision.at), ctx.rt.status(decision.status))
+        ? ctx.rt.alreadyDecided(plain(ctx.nameOf(decision.by)), showInstant(ctx, decision.at), ctx.rt.status(decision.status))
         : ctx.rt.changedMeanwhile(by, at);
       return { kind: 'card', card: cardFor(ctx, requests, outcome.request, actor, dpoTeamsIds, [notice]) };
     }

@@ -76,7 +76,7 @@ export const submitFormHandler: Handler = async (turn, services) => {
     // Art. 12(3): the clock starts on receipt; a letter received earlier keeps its date.
     receivedAt: values.self || values.receivedOn === today ? requests.now().toISOString() : `${values.receivedOn as string}T12:00:00.000Z`,
   };
-  if (values.item) input.rectification = { item: values.item, ...(values.newValue ? { newValue: values.newValue } : {}) };
+  if (values.type === 'rectification' && values.item) input.rectification = { item: values.item, ...(values.newValue ? { newValue: values.newValue } : {}) };
   if (values.note) input.note = values.note;
   return intake(ctx, requests, input, `form:${form.token}`, asker, !values.self);
 };
@@ -104,7 +104,7 @@ export const requestStatusHandler: Handler = async (turn, services) => {
   if (!requests) return unavailable(turn);
   const asker = askerId(turn, services);
   if (asker === undefined) return noticeCard(textsFor(turn).requestsTitle, [textsFor(turn).unidentified]);
-  return myRequestsCard(requestContext(turn.locale, services.desk, requests), await requests.mine(asker));
+  return myRequestsCard(requestContext(turn.locale, services.desk, requests), await requests.mine(asker), (c) => requests.may(c, 'withdraw', asker));
 };
 
 const askerId = (turn: Turn, services: HandlerServices): string | undefined => (turn.asker === undefined ? undefined : services.desk.person(turn.asker).id);

@@ -133,7 +133,7 @@ export const requestsEn = {
   relayed: (type: string, due: string): string =>
     `The ${type} has been recorded and passed to the data-protection officer. The answer is due by ${due} (one month after receipt, Art. 12(3) GDPR).`,
   sameAgain: (number: string): string => `This request had already arrived: it is case ${number}. Nothing new was created.`,
-  duplicateNote: (numbers: string): string => `Note: ${numbers} is already open for the same person and type; the data-protection officer will link or merge them.`,
+  duplicateNote: (numbers: string): string => `Already open for the same person and type: ${numbers}. The data-protection officer will link or merge the cases.`,
   noDpo: 'No data-protection officer is configured yet, so nobody will decide this request. Please tell your administrator (setting DPO_USERS).',
   withdrawHint: 'You can withdraw the request at any time before it is completed.',
   formTitle: (type: string): string => `New ${type}`,
@@ -153,14 +153,15 @@ export const requestsEn = {
   formEmailInvalid: 'That e-mail address does not look valid.',
   statusTitle: 'Your privacy requests',
   noRequests: 'You have no privacy requests. To start one, say for example “start access request for me”.',
-  statusLine: (number: string, type: string, status: string, due: string): string => `${number} · ${type} · ${status} · due ${due}`,
+  statusLine: (number: string, type: string, status: string, due: string): string => `${number} · ${type} · ${status}${due ? ` · due ${due}` : ''}`,
   decisionTitle: (number: string): string => `New privacy request ${number}`,
   decisionIntro: 'A data-protection officer decides this request. The requester is told of every decision.',
   changedTitle: (number: string): string => `Update on your request ${number}`,
   changedLine: (status: string): string => `Status: ${status}.`,
   extendedLine: (due: string, reason: string): string => `The deadline was extended to ${due} (Art. 12(3) GDPR). Reason: ${reason}`,
-  infoNeededLine: (question: string): string => `The data-protection officer needs more information: ${question}. Please answer them directly; the deadline is paused until then.`,
-  rejectedLine: (reason: string): string => `Reason: ${reason}. You may lodge a complaint with a supervisory authority or seek a judicial remedy (Art. 12(4) GDPR).`,
+  infoNeededLine: (question: string): string =>
+    `The data-protection officer needs more information; the deadline is paused until you answer (button below, or reply to them directly). Their question: ${question}`,
+  rejectedLine: (reason: string): string => `You may lodge a complaint with a supervisory authority or seek a judicial remedy (Art. 12(4) GDPR). Reason given: ${reason}`,
   reminderTitle: (number: string, reminder: Reminder): string => `Reminder: ${number} is ${REMINDER[reminder]}`,
   escalationTitle: (number: string): string => `Escalation: ${number} is due today`,
   reasonLabel: 'Reason (the requester sees it)',
@@ -172,6 +173,14 @@ export const requestsEn = {
   identityNoteLabel: 'Note (no ID numbers, no copies)',
   otherCaseLabel: 'Case number, e.g. DSR-2026-0042',
   confirm: 'Confirm',
+  withdrawReasonLabel: 'Why? (optional)',
+  answerLabel: 'Your answer (the data-protection officer sees it)',
+  answerButton: 'Answer the question…',
+  relationLabel: 'Link or merge',
+  linkChoice: 'Link (both cases stay open)',
+  mergeChoice: 'Merge into that case (this one closes)',
+  factDecision: 'Decision',
+  formNeedsItem: 'For a rectification, please say which detail is wrong.',
 };
 
 export type RequestTexts = typeof requestsEn;

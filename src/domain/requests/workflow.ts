@@ -177,16 +177,23 @@ function applySpecifics(next: PrivacyRequest, command: RequestCommand, actor: Ac
  * within the first month — so an extension after the first month has ended is refused.
  */
 function extend(next: PrivacyRequest, command: Extract<RequestCommand, { action: 'extend' }>, actor: Actor, context: WorkflowContext, event: RequestEvent): Refusal | undefined {
-  if (next.extension) return { code: 'ALREADY_EXTENDED' };
+  const refused = extensionRefusal(next, context);
+  if (refused) return refused;
   if (blank(command.reason)) return { code: 'REASON_REQUIRED' };
-  // A pause running now counts too: the clock has stood still since the question was asked.
-  const pausing = next.pausedSince === undefined ? 0 : Math.max(0, daysBetween(localDate(new Date(next.pausedSince), context.timeZone), localDate(context.now, context.timeZone)));
-  const firstMonthEnded = dueDateOf({ receivedAt: next.receivedAt, pausedDays: next.pausedDays + pausing }, context.timeZone);
-  if (localDate(context.now, context.timeZone) > firstMonthEnded) return { code: 'EXTENSION_TOO_LATE', firstMonthEnded };
   next.extension = { months: command.months, reason: command.reason.trim(), by: actor.id, at: event.at };
   next.dueDate = dueDateOf({ receivedAt: next.receivedAt, extensionMonths: command.months, pausedDays: next.pausedDays }, context.timeZone);
   event.reason = command.reason.trim();
   event.detail = String(command.months);
+  return undefined;
+}
+
+/** Why the case cannot be extended now (already extended, or the first month is over); undefined when it can. */
+export function extensionRefusal(request: PrivacyRequest, context: WorkflowContext): Refusal | undefined {
+  if (request.extension) return { code: 'ALREADY_EXTENDED' };
+  // A pause running now counts too: the clock has stood still since the question was asked.
+  const pausing = request.pausedSince === undefined ? 0 : Math.max(0, daysBetween(localDate(new Date(request.pausedSince), context.timeZone), localDate(context.now, context.timeZone)));
+  const firstMonthEnded = dueDateOf({ receivedAt: request.receivedAt, pausedDays: request.pausedDays + pausing }, context.timeZone);
+  if (localDate(context.now, context.timeZone) > firstMonthEnded) return { code: 'EXTENSION_TOO_LATE', firstMonthEnded };
   return undefined;
 }
 

@@ -663,13 +663,13 @@ describe.each(LOCALES)('case cards (%s)', (locale) => {
       expect(offeredActions(card)).toEqual(['withdraw']);
     });
 
-    it('gives the employee the case is about (who did not file it) no withdraw button', () => {
+    it('lets the employee the case is about (who did not file it) withdraw it and answer questions, as a party', () => {
       const subjectViewer = (request: PrivacyRequest): CaseViewer => ({ id: SUBJECT_ID, may: mayBy(request, { id: SUBJECT_ID, isDpo: false }), assignees: [] });
       const waiting = caseIn('awaitingDecision', 'employee');
-      expect(offeredActions(render(waiting, {}, subjectViewer(waiting)))).toEqual([]);
+      expect(offeredActions(render(waiting, {}, subjectViewer(waiting)))).toEqual(['withdraw']);
       // As a party the subject may report the information given, like the requester.
       const paused = caseIn('moreInfoNeeded', 'employee');
-      expect(offeredActions(render(paused, {}, subjectViewer(paused)))).toEqual(['provideInfo']);
+      expect(offeredActions(render(paused, {}, subjectViewer(paused)))).toEqual(['provideInfo', 'withdraw']);
     });
 
     it('shows user-typed text inertly: no bold, no links, no code', () => {

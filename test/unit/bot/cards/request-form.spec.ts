@@ -90,11 +90,13 @@ describe('checkIntakeForm: the requester about themselves', () => {
     expect(checked.values).toEqual({ type: 'rectification', self: true, criteria: {}, item: 'Office phone', newValue: '+49 89 7654321' });
   });
 
-  it('takes the form as the self card sends it, untouched', () => {
-    const card = intakeFormCard(context(), { type: 'rectification', self: true }, TOKEN, TODAY).card as Record<string, unknown>;
+  it('takes the form as the self card sends it once the wrong detail is named, and asks for it otherwise', () => {
+    const card = intakeFormCard(context(), { type: 'rectification', self: true, item: 'Mobile number' }, TOKEN, TODAY).card as Record<string, unknown>;
     const data = ((card.actions as Record<string, unknown>[])[0] as Record<string, unknown>).data as Record<string, unknown>;
     const form = intakeFormSchema.parse({ ...data, ...inputDefaults(card) });
     expect(check(form).ok).toBe(true);
+    const unnamed = check({ ...form, item: '' });
+    expect(unnamed).toMatchObject({ ok: false, problems: [requestTexts('en').formNeedsItem] });
   });
 });
 
