@@ -66,14 +66,15 @@ export async function startServer(config: Config, app: App, logger: Logger): Pro
   server.post('/api/messages', async (req, res) => {
     await adapter.process(req, res, (context) => bot.run(context));
   });
-  server.get('/healthz', (_req, res, next) => {
+  server.get('/healthz', async (_req, res) => {
     const directory = app.sync.health();
+    const requests = await app.scheduler.health();
     res.json(200, {
       status: directory.status,
       directory,
+      requests,
       auth: config.bot.authDisabled ? 'disabled (local use only)' : 'enabled',
     });
-    return next();
   });
   await new Promise<void>((resolve) => server.listen(config.server.port, config.server.host, resolve));
   const address = server.address() as AddressInfo;

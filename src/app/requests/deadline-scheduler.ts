@@ -19,6 +19,8 @@ export interface SchedulerOptions {
  */
 export class DeadlineScheduler {
   private timer: NodeJS.Timeout | undefined;
+  /** When the last round finished (for health checks). */
+  private lastRound: Date | undefined;
   private running: Promise<unknown> = Promise.resolve();
 
   constructor(
@@ -53,7 +55,15 @@ export class DeadlineScheduler {
       sent.push({ case: request.number, reminder });
       this.logger.info({ case: request.number, reminder, reached }, 'deadline reminder sent');
     }
+    this.lastRound = this.clock.now();
     return sent;
+  }
+
+  /** Open and overdue cases and the last round, for `GET /healthz`: counts only, no personal data. */
+  async health(): Promise<{ open: number; overdue: number; lastRound: string | null }> {
+    const open = await this.desk.openCases();
+    const overdue = open.filter((request) => request.status !== 'moreInfoNeeded' && this.desk.daysLeft(request) < 0).length;
+    return { open: open.length, overdue, lastRound: this.lastRound?.toISOString() ?? null };
   }
 
   /** Once a case is overdue, every card about it is redrawn (once) so that everyone sees the flag. */

@@ -277,4 +277,12 @@ describe('privacy requests end to end', () => {
     expect(JSON.stringify(toDana?.activity)).toContain('Neuer Datenschutzantrag');
     expect(executes(cardIn(toDana?.activity ?? {})).map((e) => (e.data as Json).action)).toEqual(expect.arrayContaining(['approve', 'reject', 'askInfo', 'extend']));
   });
+
+  it('reports open and overdue cases on /healthz, as counts only', async () => {
+    await say('29:alice', 'please delete my data', 1);
+    await app.scheduler.tick();
+    const body = (await (await fetch(`${server.url}/healthz`)).json()) as { requests: { open: number; overdue: number; lastRound: string | null } };
+    expect(body.requests).toEqual({ open: 1, overdue: 0, lastRound: expect.any(String) });
+    expect(JSON.stringify(body)).not.toContain('alice');
+  });
 });
