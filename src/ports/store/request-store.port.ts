@@ -39,13 +39,16 @@ export interface RequestStore {
   createRequest(sourceKey: string, year: number, build: (ids: { id: string; number: string }) => PrivacyRequest, audit: CaseAudit): Promise<{ request: PrivacyRequest; created: boolean }>;
   getRequest(idOrNumber: string): Promise<PrivacyRequest | undefined>;
   /**
-   * Saves a changed case if the stored one still has `expectedVersion`; false when somebody
-   * changed it first (then nothing is written).
+   * Saves a changed case (whose version is `expectedVersion + 1`) if the stored one still has
+   * `expectedVersion`; false when somebody changed it first (then nothing is written).
    */
   saveRequest(request: PrivacyRequest, expectedVersion: number, audit: CaseAudit): Promise<boolean>;
+  /** Cases in the order of their numbers (year, then sequence). */
   listRequests(filter?: RequestFilter): Promise<PrivacyRequest[]>;
 
+  /** Records (or, for the same conversation and activity, replaces) where a card about a case was posted. */
   recordCardMessage(message: CardMessage): Promise<void>;
+  /** The case's card messages in the order they were first recorded. */
   cardMessages(requestId: string): Promise<CardMessage[]>;
 
   /**

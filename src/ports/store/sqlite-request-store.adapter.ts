@@ -55,6 +55,8 @@ export class SqliteRequestStore implements RequestStore, ConversationStore {
   }
 
   async saveRequest(request: PrivacyRequest, expectedVersion: number, audit: CaseAudit): Promise<boolean> {
+    // A change that does not bump the version would slip past every later version check: a bug.
+    if (request.version !== expectedVersion + 1) throw new Error(`saveRequest: version ${request.version} does not follow ${expectedVersion}`);
     return this.db.transaction(() => {
       const changed = this.db
         .prepare('UPDATE requests SET status = ?, due_date = ?, version = ?, data = ?, updated_at = ? WHERE id = ? AND version = ?')
