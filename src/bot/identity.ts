@@ -1,20 +1,46 @@
-import { TeamsInfo, type TurnContext } from 'botbuilder';
+import { type Activity, TeamsInfo, type TurnContext } from 'botbuilder';
 import type { Identity } from '../app/privacy-desk';
 import type { Logger } from '../ports/logger/logger.port';
 
+export interface IdentityOptions {
+  /** Identify askers from `from.id` outside Teams: only while bot authentication is off. */
+  allowLocal: boolean;
+  /**
+   * The organisation's Entra tenant. When set, Teams activities from any other tenant are refused,
+   * and a member's `email` (which a foreign tenant's administrators can set to anything) is trusted
+   * as a key; when unset, only the Entra object id and the UPN identify a Teams user.
+   */
+  homeTenantId?: string | undefined;
+}
+
+/** The Entra tenant a Teams activity comes from, when Teams says. */
+export function tenantOf(activity: Partial<Activity>): string | undefined {
+  const data = activity.channelData as { tenant?: { id?: unknown } } | undefined;
+  const id = typeof data?.tenant?.id === 'string' ? data.tenant.id : activity.conversation?.tenantId;
+  return id ? id.toLowerCase() : undefined;
+}
+
+/** A Teams activity from another tenant than the organisation's (never true when no tenant is configured). */
+export function fromForeignTenant(activity: Partial<Activity>, options: IdentityOptions): boolean {
+  if (activity.channelId !== 'msteams' || !options.homeTenantId) return false;
+  return tenantOf(activity) !== options.homeTenantId.toLowerCase();
+}
+
 /**
- * Who is asking. In Teams the answer comes from Teams itself (UPN, mail, Entra object id);
- * anywhere else only while bot authentication is off (local use), from the activity's `from.id`.
+ * Who is asking. In Teams the answer comes from Teams itself (Entra object id, UPN, and mail
+ * once the tenant is known to be the organisation's); anywhere else only while bot authentication
+ * is off (local use), from the activity's `from.id`.
  */
-export async function askerIdentity(context: TurnContext, allowLocal: boolean, logger: Logger): Promise<Identity | undefined> {
+export async function askerIdentity(context: TurnContext, options: IdentityOptions, logger: Logger): Promise<Identity | undefined> {
   const from = context.activity.from;
   if (!from?.id) return undefined;
   if (context.activity.channelId === 'msteams') {
+    if (fromForeignTenant(context.activity, options)) return undefined;
     try {
       const member = await TeamsInfo.getMember(context, from.id);
       const identity: Identity = {};
       if (member.userPrincipalName) identity.upn = member.userPrincipalName;
-      if (member.email) identity.mail = member.email;
+      if (member.email && options.homeTenantId) identity.mail = member.email;
       const aad = member.aadObjectId ?? from.aadObjectId;
       if (aad) identity.aadObjectId = aad;
       return identity;
@@ -23,7 +49,7 @@ export async function askerIdentity(context: TurnContext, allowLocal: boolean, l
       return from.aadObjectId ? { aadObjectId: from.aadObjectId } : undefined;
     }
   }
-  if (!allowLocal) return undefined;
+  if (!options.allowLocal) return undefined;
   const identity: Identity = { mail: from.id, upn: from.id };
   if (from.aadObjectId) identity.aadObjectId = from.aadObjectId;
   return identity;

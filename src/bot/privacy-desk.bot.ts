@@ -25,7 +25,7 @@ import { route } from './handlers/router';
 import type { Newcomers, Turn } from './handlers/turn';
 import { type Locale, localeFrom } from './i18n/locale';
 import { messages } from './i18n/messages';
-import { askerIdentity } from './identity';
+import { type IdentityOptions, askerIdentity, fromForeignTenant } from './identity';
 import type { ParsedMessage } from './intents/intent';
 import { parse } from './intents/parser';
 
@@ -34,6 +34,8 @@ export interface BotOptions {
   logger: Logger;
   /** Identify askers from `from.id` outside Teams: only while bot authentication is off. */
   allowLocalIdentity: boolean;
+  /** The organisation's Entra tenant: Teams activities from other tenants are refused. */
+  homeTenantId?: string | undefined;
   defaultLocale: Locale;
   /** Finds people who joined after the last directory read. */
   newcomers?: Newcomers;
@@ -66,8 +68,14 @@ export class PrivacyDeskBot extends TeamsActivityHandler {
       await next();
     });
     this.onInstallationUpdateAdd(async (context, next) => {
-      await this.remember(context, this.options.logger);
-      await this.welcome(context);
+      if (fromForeignTenant(context.activity, this.identityOptions)) {
+        this.options.logger.warn({ activityId: context.activity.id }, 'installed in another tenant; not remembered');
+        await send(context, noticeCard(messages(this.localeOf(context)).appTitle, [messages(this.localeOf(context)).foreignTenant]));
+      } else {
+        const log = this.options.logger.child({ activityId: context.activity.id, channel: context.activity.channelId });
+        await this.rememberAsker(context, await this.whoIs(context, log), log);
+        await this.welcome(context);
+      }
       await next();
     });
     this.onMembersAdded(async (context, next) => {
@@ -77,10 +85,23 @@ export class PrivacyDeskBot extends TeamsActivityHandler {
     });
   }
 
+  private get identityOptions(): IdentityOptions {
+    return { allowLocal: this.options.allowLocalIdentity, homeTenantId: this.options.homeTenantId };
+  }
+
+  private localeOf(context: TurnContext): Locale {
+    return localeFrom(context.activity.locale, this.options.defaultLocale);
+  }
+
   private async answer(context: TurnContext): Promise<void> {
     const started = Date.now();
-    const locale = localeFrom(context.activity.locale, this.options.defaultLocale);
+    const locale = this.localeOf(context);
     const log = this.options.logger.child({ activityId: context.activity.id, channel: context.activity.channelId });
+    if (fromForeignTenant(context.activity, this.identityOptions)) {
+      log.warn({ reason: 'foreign tenant' }, 'refused message');
+      await send(context, noticeCard(messages(locale).appTitle, [messages(locale).foreignTenant]));
+      return;
+    }
     try {
       const understood = this.understand(context.activity);
       if (!understood) {
@@ -90,6 +111,7 @@ export class PrivacyDeskBot extends TeamsActivityHandler {
       }
       const turn = await this.turnFor(context, understood, locale, log);
       const askerId = turn.asker === undefined ? undefined : this.options.desk.person(turn.asker).id;
+      const shared = isShared(context.activity);
       await this.rememberAsker(context, askerId, log);
       if (understood.caseAction !== undefined) {
         await this.caseActionByMessage(context, understood.caseAction, askerId, locale, log);
@@ -107,7 +129,8 @@ export class PrivacyDeskBot extends TeamsActivityHandler {
         ...(this.options.requests ? { requests: this.options.requests.desk } : {}),
       });
       const sentId = await send(context, askerId === undefined ? reply : { ...reply, card: stampOwner(reply.card, askerId) });
-      if (reply.caseId !== undefined && sentId !== undefined) await this.rememberCard(context, reply.caseId, sentId, askerId, locale);
+      // Only a personal chat's copy is kept up to date: a case is nobody else's business.
+      if (reply.caseId !== undefined && sentId !== undefined && !shared) await this.rememberCard(context, reply.caseId, sentId, askerId, locale);
       log.info({ intent: turn.parsed.intent, identified: turn.asker !== undefined, ms: Date.now() - started }, 'answered');
     } catch (error) {
       const reference = randomUUID().slice(0, 8);
@@ -140,6 +163,7 @@ export class PrivacyDeskBot extends TeamsActivityHandler {
 
   private async turnFor(context: TurnContext, understood: Understood, locale: Locale, log: Logger): Promise<Turn> {
     const turn: Turn = { parsed: understood.parsed, locale, asker: undefined, sourceKey: `activity:${context.activity.conversation?.id ?? ''}:${context.activity.id ?? ''}` };
+    if (isShared(context.activity)) turn.shared = true;
     if (understood.form) turn.form = understood.form;
     const action = understood.action;
     if (action?.verb === 'run') {
@@ -147,11 +171,16 @@ export class PrivacyDeskBot extends TeamsActivityHandler {
       if (action.level === 'remove') turn.removeGrant = true;
       if (action.confirmed) turn.confirmed = true;
     }
-    const identity = await askerIdentity(context, this.options.allowLocalIdentity, log);
-    if (!identity) {
-      turn.unidentified = 'channel';
-      return turn;
-    }
+    const who = await this.identifyAsker(context, log);
+    if (who.asker === undefined) turn.unidentified = who.identified ? 'directory' : 'channel';
+    else turn.asker = who.asker;
+    return turn;
+  }
+
+  /** The asker's directory index (people who joined since the last directory read included). */
+  private async identifyAsker(context: TurnContext, log: Logger): Promise<{ identified: boolean; asker?: number }> {
+    const identity = await askerIdentity(context, this.identityOptions, log);
+    if (!identity) return { identified: false };
     const asker =
       this.options.desk.identify(identity) ??
       (await this.options.newcomers?.identifyNewcomer({
@@ -159,9 +188,13 @@ export class PrivacyDeskBot extends TeamsActivityHandler {
         ...(identity.upn ? { upn: identity.upn } : {}),
         ...(identity.aadObjectId ? { objectId: identity.aadObjectId } : {}),
       }));
-    if (asker === undefined) turn.unidentified = 'directory';
-    else turn.asker = asker;
-    return turn;
+    return asker === undefined ? { identified: true } : { identified: true, asker };
+  }
+
+  /** The asker as a directory person id (lower-case mail/UPN); undefined when unknown. */
+  private async whoIs(context: TurnContext, log: Logger): Promise<string | undefined> {
+    const { asker } = await this.identifyAsker(context, log);
+    return asker === undefined ? undefined : this.options.desk.person(asker).id;
   }
 
   /**
@@ -173,8 +206,13 @@ export class PrivacyDeskBot extends TeamsActivityHandler {
     const log = this.options.logger.child({ activityId: context.activity.id, channel: context.activity.channelId });
     const requests = this.options.requests;
     if (!requests) return errorResponse('NotSupported', messages(locale).invalidAction);
+    if (fromForeignTenant(context.activity, this.identityOptions)) {
+      log.warn({ reason: 'foreign tenant' }, 'refused card action');
+      return errorResponse('Forbidden', messages(locale).foreignTenant);
+    }
     try {
-      const actor = await this.actorOf(context, log);
+      const actor = await this.whoIs(context, log);
+      await this.rememberAsker(context, actor, log);
       const trigger = (context.activity.value as { trigger?: unknown } | undefined)?.trigger === 'automatic' ? 'automatic' : 'manual';
       const reply = await handleCaseAction({ data: invokeValue.action?.data, actor, locale, dpoTeamsIds: await requests.dpoTeamsIds() }, this.options.desk, requests.desk);
       log.info({ verb: invokeValue.action?.verb, trigger, outcome: reply.kind === 'error' ? reply.code : reply.changed ? 'changed' : 'card' }, 'card action');
@@ -197,22 +235,6 @@ export class PrivacyDeskBot extends TeamsActivityHandler {
     const reply: CaseActionReply = await handleCaseAction({ data, actor, locale, dpoTeamsIds: await requests.dpoTeamsIds() }, this.options.desk, requests.desk);
     log.info({ outcome: reply.kind === 'error' ? reply.code : reply.changed ? 'changed' : 'card' }, 'card action (fallback)');
     await send(context, reply.kind === 'error' ? noticeCard(messages(locale).requestsTitle, [reply.message]) : reply.card);
-  }
-
-  /** Who clicked, as a directory person id; undefined when unknown. */
-  private async actorOf(context: TurnContext, log: Logger): Promise<string | undefined> {
-    const identity = await askerIdentity(context, this.options.allowLocalIdentity, log);
-    if (!identity) return undefined;
-    const index = this.options.desk.identify(identity);
-    const id = index === undefined ? undefined : this.options.desk.person(index).id;
-    await this.rememberAsker(context, id, log);
-    return id;
-  }
-
-  private async remember(context: TurnContext, log: Logger): Promise<void> {
-    const identity = await askerIdentity(context, this.options.allowLocalIdentity, log);
-    const index = identity ? this.options.desk.identify(identity) : undefined;
-    await this.rememberAsker(context, index === undefined ? undefined : this.options.desk.person(index).id, log);
   }
 
   /** Keeps the conversation for proactive cards; failures are logged, never spoil the answer. */
@@ -254,6 +276,9 @@ interface Understood {
   caseAction?: unknown;
   form?: IntakeForm;
 }
+
+/** A group chat or a channel: more people read the answer than the asker. */
+const isShared = (activity: Activity): boolean => activity.conversation?.conversationType === 'channel' || activity.conversation?.conversationType === 'groupChat' || activity.conversation?.isGroup === true;
 
 /** Sends a card with its plain-text rendering as the notification summary; returns the sent activity's id. */
 async function send(context: TurnContext, reply: RenderedCard): Promise<string | undefined> {

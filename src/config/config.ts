@@ -4,6 +4,8 @@ import { ConfigurationError } from '../domain/shared/errors';
 import { shipped } from './paths';
 import { isTimeZone } from '../domain/requests/deadlines';
 
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
 /**
@@ -17,6 +19,7 @@ const environmentSchema = z.object({
   MICROSOFT_APP_PASSWORD: z.string().default(''),
   MICROSOFT_APP_TENANT_ID: z.string().default(''),
   MICROSOFT_APP_TYPE: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).default('MultiTenant'),
+  TEAMS_TENANT_ID: z.string().regex(GUID, 'expected the Entra tenant id (a GUID)').optional(),
   DIRECTORY: z.enum(['ldif', 'ldap', 'graph']).default('ldif'),
   DIRECTORY_FILE: z.string().min(1).default(shipped('data', 'demo', 'demo-org.ldif')),
   DIRECTORY_REFRESH_SECONDS: z.coerce.number().int().min(10).max(86_400).default(900),
@@ -85,6 +88,11 @@ export interface Config {
     appId: string;
     appPassword: string;
     appTenantId: string;
+    /**
+     * The organisation's Entra tenant (TEAMS_TENANT_ID, else a GUID in MICROSOFT_APP_TENANT_ID or
+     * GRAPH_TENANT_ID): Teams activities from other tenants are refused. Undefined: any tenant.
+     */
+    homeTenantId: string | undefined;
     appType: Environment['MICROSOFT_APP_TYPE'];
     /** Bot authentication is off (no app id): local use only, identity taken from the activity. */
     authDisabled: boolean;
@@ -135,6 +143,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       appTenantId: e.MICROSOFT_APP_TENANT_ID,
       appType: e.MICROSOFT_APP_TYPE,
       authDisabled,
+      homeTenantId: homeTenant(e),
     },
     directory: directoryConfig(e),
     directoryRefreshSeconds: e.DIRECTORY_REFRESH_SECONDS,
@@ -226,3 +235,9 @@ const redact = (name: string, value: string | undefined): string => (SECRETS.has
 
 /** The process environment: the one place it is read. */
 export const processEnvironment = (): Record<string, string | undefined> => process.env;
+
+/** The tenant whose people the bot serves: stated, or the bot's or the directory's own. */
+function homeTenant(e: Environment): string | undefined {
+  const candidates = [e.TEAMS_TENANT_ID, e.MICROSOFT_APP_TENANT_ID, e.GRAPH_TENANT_ID];
+  return candidates.find((id): id is string => id !== undefined && GUID.test(id))?.toLowerCase();
+}

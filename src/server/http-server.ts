@@ -50,6 +50,7 @@ export async function startServer(config: Config, app: App, logger: Logger): Pro
     desk: app.desk,
     logger,
     allowLocalIdentity: config.bot.authDisabled,
+    homeTenantId: config.bot.homeTenantId,
     defaultLocale: config.defaultLocale,
     newcomers: app.sync,
     requests: {
@@ -61,6 +62,9 @@ export async function startServer(config: Config, app: App, logger: Logger): Pro
       ...(config.dpo.channelId ? { dpoChannelId: config.dpo.channelId } : {}),
     },
   });
+  if (!config.bot.authDisabled && config.bot.homeTenantId === undefined) {
+    logger.warn({ setting: 'TEAMS_TENANT_ID' }, 'no home tenant configured: people of any tenant can talk to the bot; Teams users are identified by Entra object id and UPN only');
+  }
   const server = restify.createServer({ name: 'privacy-desk', handleUncaughtExceptions: false });
   server.use(restify.plugins.bodyParser({ maxBodySize: 256 * 1024 }));
   server.post('/api/messages', async (req, res) => {

@@ -1,7 +1,7 @@
 import { daysLeft, localDate } from '../../domain/requests/deadlines';
 import { findDuplicates } from '../../domain/requests/duplicates';
 import { type PrivacyRequest, type RequestEvent, isOpen } from '../../domain/requests/request';
-import { type CommandAction, type NewRequest, type Refusal, type RequestCommand, applyCommand, extensionRefusal, isParty, mayAct, openRequest } from '../../domain/requests/workflow';
+import { type CommandAction, type NewRequest, type Refusal, type RequestCommand, applyCommand, authorisation, extensionRefusal, isParty, mayAct, maySee, openRequest } from '../../domain/requests/workflow';
 import type { Clock } from '../../ports/clock/clock.port';
 import type { Logger } from '../../ports/logger/logger.port';
 import type { CaseNotice, Notifier } from '../../ports/notifier/notifier.port';
@@ -79,6 +79,11 @@ export class RequestDesk {
     return daysLeft(this.options.clock.now(), request.dueDate, this.options.timeZone);
   }
 
+  /** Whether `viewer` may see the case at all: a DPO or one of its parties. */
+  maySee(request: PrivacyRequest, viewer: string): boolean {
+    return maySee(request, { id: viewer, isDpo: this.isDpo(viewer) });
+  }
+
   /** Whether `actor` may give `action` on the case now (for drawing buttons). */
   may(request: PrivacyRequest, action: CommandAction, actor: string): boolean {
     if (action === 'extend' && extensionRefusal(request, { now: this.options.clock.now(), timeZone: this.options.timeZone })) return false;
@@ -144,8 +149,12 @@ export class RequestDesk {
   async act(idOrNumber: string, command: RequestCommand, actor: string, expectedVersion?: number): Promise<ActOutcome> {
     const request = await this.options.store.getRequest(idOrNumber);
     if (!request) return { kind: 'notFound' };
-    if (expectedVersion !== undefined && expectedVersion !== request.version) return { kind: 'stale', request, last: lastChange(request) };
     const who = { id: actor, isDpo: this.isDpo(actor) };
+    // Who first, even before the version: an old card shows its clicker the current case only
+    // when they have a say in it.
+    const unauthorised = authorisation(request, command.action, who);
+    if (unauthorised) return { kind: 'refused', request, refusal: unauthorised };
+    if (expectedVersion !== undefined && expectedVersion !== request.version) return { kind: 'stale', request, last: lastChange(request) };
     const context = { now: this.options.clock.now(), timeZone: this.options.timeZone };
     // The workflow's checks (who first, then the state) come before the look at another case or
     // assignee: somebody without a say learns nothing about which other cases exist.

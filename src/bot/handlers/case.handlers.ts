@@ -24,7 +24,8 @@ const CASE_ACTIONS = ['approve', 'reject', 'askInfo', 'provideInfo', 'extend', '
 export const caseActionSchema = z.object({
   verb: z.literal('case'),
   action: z.enum(CASE_ACTIONS),
-  caseId: z.string().min(1).max(64),
+  // The case's id (a random UUID), never its number: a card names one case and cannot be used to count through the others.
+  caseId: z.string().uuid(),
   version: z.coerce.number().int().min(1),
   reason: z.string().max(2000).optional(),
   months: z.coerce.number().int().min(1).max(2).optional(),
@@ -66,6 +67,8 @@ export async function handleCaseAction(input: CaseActionInput, desk: PrivacyDesk
   if (kind === 'refresh') {
     const request = await requests.get(action.caseId);
     if (!request) return { kind: 'error', code: 'NotFound', message: ctx.rt.notFound };
+    // Somebody the card was forwarded to, or who found it in a channel: nothing about the case.
+    if (!requests.maySee(request, actor)) return { kind: 'error', code: 'Forbidden', message: ctx.rt.refusal.NOT_DPO };
     return { kind: 'card', card: cardFor(ctx, requests, request, actor, input.dpoTeamsIds, []) };
   }
   const command = toCommand(action, kind);

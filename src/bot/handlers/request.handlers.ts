@@ -78,7 +78,8 @@ export const submitFormHandler: Handler = async (turn, services) => {
   };
   if (values.type === 'rectification' && values.item) input.rectification = { item: values.item, ...(values.newValue ? { newValue: values.newValue } : {}) };
   if (values.note) input.note = values.note;
-  return intake(ctx, requests, input, `form:${form.token}`, asker, !values.self);
+  // The token is the form's, the asker is Teams': a form copied to somebody else makes a case of theirs.
+  return intake(ctx, requests, input, `form:${asker}:${form.token}`, asker, !values.self);
 };
 
 async function intake(ctx: RequestTextContext, requests: RequestDesk, input: NewRequest, sourceKey: string, asker: string, relayed: boolean): Promise<CaseReply> {

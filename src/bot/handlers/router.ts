@@ -12,8 +12,11 @@ import { requestStatusHandler, startRequestHandler, submitFormHandler } from './
 import { whatCanISeeHandler, whatCanSeeHandler, whoCanSeeHandler, whyCanSeeHandler } from './lookup.handlers';
 import { type Handler, type HandlerServices, type Turn, textsFor } from './turn';
 
-/** Every intent has exactly one handler; `needsAsker` ones answer about the asker's own data. */
-const ROUTES: Record<IntentName, { handler: Handler; needsAsker: boolean }> = {
+/**
+ * Every intent has exactly one handler; `needsAsker` ones answer about the asker's own data;
+ * `personalOnly` ones only in a personal chat (who asks for what under the GDPR is nobody else's business).
+ */
+const ROUTES: Record<IntentName, { handler: Handler; needsAsker: boolean; personalOnly?: boolean }> = {
   whoCanSee: { handler: whoCanSeeHandler, needsAsker: true },
   whatCanSee: { handler: whatCanSeeHandler, needsAsker: true },
   whatCanISee: { handler: whatCanISeeHandler, needsAsker: true },
@@ -22,8 +25,8 @@ const ROUTES: Record<IntentName, { handler: Handler; needsAsker: boolean }> = {
   removeGrant: { handler: removeGrantHandler, needsAsker: true },
   listGrants: { handler: listGrantsHandler, needsAsker: true },
   help: { handler: helpHandler, needsAsker: false },
-  startRequest: { handler: (turn, services) => (turn.form ? submitFormHandler(turn, services) : startRequestHandler(turn, services)), needsAsker: true },
-  requestStatus: { handler: requestStatusHandler, needsAsker: true },
+  startRequest: { handler: (turn, services) => (turn.form ? submitFormHandler(turn, services) : startRequestHandler(turn, services)), needsAsker: true, personalOnly: true },
+  requestStatus: { handler: requestStatusHandler, needsAsker: true, personalOnly: true },
   retentionSummary: { handler: retentionSummaryHandler, needsAsker: false },
   processingRecord: { handler: processingRecordHandler, needsAsker: false },
   unknown: { handler: unknownHandler, needsAsker: false },
@@ -31,7 +34,8 @@ const ROUTES: Record<IntentName, { handler: Handler; needsAsker: boolean }> = {
 
 /** Answers one understood question. */
 export async function route(turn: Turn, services: HandlerServices): Promise<RenderedCard> {
-  const { handler, needsAsker } = ROUTES[turn.parsed.intent];
+  const { handler, needsAsker, personalOnly } = ROUTES[turn.parsed.intent];
+  if (personalOnly && turn.shared) return noticeCard(textsFor(turn).requestsTitle, [textsFor(turn).requestsPersonalOnly]);
   if (needsAsker && turn.asker === undefined) {
     const t = textsFor(turn);
     return noticeCard(t.appTitle, [turn.unidentified === 'directory' ? t.notInDirectory : t.unidentified]);

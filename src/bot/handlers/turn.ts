@@ -27,6 +27,8 @@ export interface Turn {
   sourceKey?: string;
   /** A submitted intake form. */
   form?: IntakeForm;
+  /** Asked in a group chat or a channel, where others read the answer. */
+  shared?: boolean;
 }
 
 /** Finds people who joined after the last directory read (a live lookup, then a refresh). */

@@ -145,6 +145,8 @@ export const de: Messages = {
   notInDirectory:
     'Ich finde dich nicht im Verzeichnis und kann deshalb keine Fragen zu deinen Daten beantworten. Bitte lass deinen Verzeichniseintrag von den Administratoren prüfen.',
   unidentified: 'Ich kann auf diesem Kanal nicht erkennen, wer du bist. Bitte schreib mir in Microsoft Teams.',
+  requestsPersonalOnly: 'Datenschutzanträge sind persönlich, deshalb bearbeite ich sie nur in unserem persönlichen Chat. Öffne einen Chat mit mir und schreib dort — hier wurde nichts erfasst.',
+  foreignTenant: 'Ich antworte nur Angehörigen der Organisation, die mich betreibt. Bitte wende dich an das Datenschutzteam deiner eigenen Organisation.',
 
   helpTitle: 'Was ich kann',
   helpIntro: 'Ich beantworte Fragen dazu, wer deine Daten in der Kommunikationssoftware sehen kann, du kannst bei mir deine eigenen Berechtigungsstufen ändern, und ich bringe Datenschutzanträge zur oder zum Datenschutzbeauftragten — zum Beispiel „Bitte lösche meine Daten“, „Ich möchte eine Kopie meiner Daten“, „Wie ist der Stand meines Antrags?“.',

@@ -152,6 +152,8 @@ export const en = {
   notInDirectory:
     "I can't find you in the directory, so I can't answer questions about your data. Please ask your administrators to check your directory entry.",
   unidentified: "I can't tell who you are on this channel. Please write to me in Microsoft Teams.",
+  requestsPersonalOnly: 'Privacy requests are personal, so I handle them only in our personal chat. Open a chat with me and write there — nothing has been recorded here.',
+  foreignTenant: 'I only answer people of the organisation that runs me. Please ask the privacy team of your own organisation.',
 
   // other intents
   helpTitle: 'What I can do',

@@ -78,6 +78,19 @@ export function mayAct(request: PrivacyRequest, action: CommandAction, actor: Ac
   return rule.from.includes(request.status) && authorise(request, rule.who, actor) === undefined;
 }
 
+/**
+ * Whether `actor` has a say in `action` on this case at all, whatever its state: checked before
+ * anything about the case (its state, its version) is revealed to them.
+ */
+export function authorisation(request: PrivacyRequest, action: CommandAction, actor: Actor): Refusal | undefined {
+  return authorise(request, RULES[action].who, actor);
+}
+
+/** Whether `actor` may see the case: a DPO, or one of its parties. */
+export function maySee(request: PrivacyRequest, actor: Actor): boolean {
+  return actor.system === true || actor.isDpo || isParty(request, actor.id);
+}
+
 function authorise(request: PrivacyRequest, who: Who, actor: Actor): Refusal | undefined {
   if (actor.system) return undefined;
   if (who === 'system') return { code: 'NOT_DPO' };

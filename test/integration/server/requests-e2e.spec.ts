@@ -27,23 +27,33 @@ describe('privacy requests end to end', () => {
     member('29:bob', 'bob@example.com', 'Bob Brown'),
     member('29:dana', 'dana.dpo@example.com', 'Dana DPO'),
     member('29:sabine', 'sabine.hoffmann@example.com', 'Sabine Hoffmann'),
+    // Another tenant's administrators can set a user's mail to anything; the UPN is their own.
+    ['29:mallory', { id: '29:mallory', name: 'Mallory', aadObjectId: 'aad-mallory', userPrincipalName: 'mallory@elsewhere.example', email: 'dana.dpo@example.com' }],
   ]);
 
   const DPO_CHANNEL = '19:dpo-team@thread.tacv2';
 
-  beforeEach(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'privacy-desk-requests-'));
-    connector = new ConnectorStandIn(members as never);
-    await connector.start();
+  const HOME_TENANT = '5b7a3c2e-4d1f-4e8a-9c6b-2f0e1d3a4b5c';
+
+  /** Starts app and server on the test's database, with extra settings. */
+  const launch = async (extra: Record<string, string> = {}): Promise<void> => {
     const config = loadConfig({
       DATABASE_FILE: join(dir, 'privacy-desk.sqlite'),
       PORT: '0',
       HOST: '127.0.0.1',
       DPO_USERS: 'dana.dpo@example.com, sabine.hoffmann@example.com',
       DPO_CHANNEL,
+      ...extra,
     });
     app = await createApp(config, silentLogger);
     server = await startServer(config, app, silentLogger);
+  };
+
+  beforeEach(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'privacy-desk-requests-'));
+    connector = new ConnectorStandIn(members as never);
+    await connector.start();
+    await launch();
   });
   afterEach(async () => {
     await server.close();
@@ -187,7 +197,7 @@ describe('privacy requests end to end', () => {
     expect(await app.requests.mine('alice@example.com')).toHaveLength(1);
   });
 
-  it('refuses invalid card data with a 400 and answers a refresh with the viewer’s own card', async () => {
+  it('refuses invalid card data with a 400, answers a refresh with the viewer’s own card, and shows outsiders nothing', async () => {
     await say('29:dana', 'hi');
     await say('29:alice', 'please delete my data', 2);
     const [alice] = await app.requests.mine('alice@example.com');
@@ -196,9 +206,18 @@ describe('privacy requests end to end', () => {
     const refresh = { verb: 'case', action: 'refresh', caseId: alice?.id as string, version: 2 };
     const forDana = await post({ ...invoke('29:dana', refresh, 'refresh'), value: { action: { type: 'Action.Execute', verb: 'refresh', data: refresh }, trigger: 'automatic' } });
     expect(executes(forDana.body?.value).map((e) => (e.data as Json).action)).toContain('approve');
+    const forAlice = await post(invoke('29:alice', refresh, 'refresh'));
+    expect(executes(forAlice.body?.value).map((e) => (e.data as Json).action)).toEqual(['withdraw']);
+    expect(JSON.stringify(forAlice.body?.value)).toContain('Awaiting decision');
+    // Bob is neither DPO nor party: a forwarded card, an old version or a guessed number tell him nothing.
     const forBob = await post(invoke('29:bob', refresh, 'refresh'));
-    expect(executes(forBob.body?.value)).toEqual([]);
-    expect(JSON.stringify(forBob.body?.value)).toContain('Awaiting decision');
+    expect(forBob.body).toMatchObject({ statusCode: 400, type: 'application/vnd.microsoft.error', value: { code: 'Forbidden' } });
+    expect(JSON.stringify(forBob.body)).not.toContain(alice?.number as string);
+    const staleForBob = await post(invoke('29:bob', { verb: 'case', action: 'withdraw', caseId: alice?.id as string, version: 1 }));
+    expect(staleForBob.body).toMatchObject({ statusCode: 400, value: { code: 'Forbidden' } });
+    const byNumber = await post(invoke('29:dana', { ...refresh, caseId: alice?.number as string }));
+    expect(byNumber.body).toMatchObject({ statusCode: 400, value: { code: 'BadRequest' } });
+    expect((await app.requests.get(alice?.id as string))?.version).toBe(2);
   });
 
   it('asks for a reason before rejecting, and tells the requester in German', async () => {
@@ -284,5 +303,44 @@ describe('privacy requests end to end', () => {
     const body = (await (await fetch(`${server.url}/healthz`)).json()) as { requests: { open: number; overdue: number; lastRound: string | null } };
     expect(body.requests).toEqual({ open: 1, overdue: 0, lastRound: expect.any(String) });
     expect(JSON.stringify(body)).not.toContain('alice');
+  });
+
+  it('trusts no mail a foreign tenant may have set, and with a home tenant refuses other tenants', async () => {
+    // No home tenant: Mallory's mail claims to be Dana's, but only object id and UPN identify.
+    await say('29:mallory', 'status of my request');
+    expect(JSON.stringify(connector.activities.at(-1)?.activity)).toContain("can't find you in the directory");
+    await say('29:alice', 'please delete my data');
+    const [alice] = await app.requests.mine('alice@example.com');
+    const approve = await post(invoke('29:mallory', { verb: 'case', action: 'approve', caseId: alice?.id as string, version: 2 }));
+    expect(approve.body).toMatchObject({ statusCode: 400, value: { code: 'Forbidden' } });
+
+    await server.close();
+    await app.close();
+    await launch({ TEAMS_TENANT_ID: HOME_TENANT.toUpperCase() });
+    const home = (activity: Json): Json => ({ ...activity, conversation: { ...(activity.conversation as Json), tenantId: HOME_TENANT }, channelData: { tenant: { id: HOME_TENANT } } });
+    const before = connector.activities.length;
+    // A foreign tenant: refused in its language, nothing remembered or created.
+    await say('29:bob', 'Bitte lösche meine Daten', 1, 'de-DE');
+    expect(JSON.stringify(connector.activities.at(-1)?.activity)).toContain('Organisation, die mich betreibt');
+    expect(await app.requests.mine('bob@example.com')).toEqual([]);
+    const foreignClick = await post(invoke('29:dana', { verb: 'case', action: 'approve', caseId: alice?.id as string, version: 2 }));
+    expect(foreignClick.body).toMatchObject({ statusCode: 400, value: { code: 'Forbidden' } });
+    expect((await app.requests.get(alice?.id as string))?.status).toBe('awaitingDecision');
+    // The home tenant: served as usual, the Teams mail now trusted as a key.
+    expect((await post(home(message('29:bob', 'please delete my data')))).status).toBe(200);
+    await connector.waitForActivities(before + 2);
+    expect(JSON.stringify(connector.activities.at(-1)?.activity)).toContain('Request received: DSR-');
+    expect(await app.requests.mine('bob@example.com')).toHaveLength(1);
+  });
+
+  it('takes privacy requests only in a personal chat, never in a channel', async () => {
+    const inChannel = (text: string): Json => ({ ...message('29:alice', text), conversation: { id: '19:general@thread.tacv2', conversationType: 'channel', isGroup: true, tenantId: 'tenant' } });
+    const before = connector.activities.length;
+    expect((await post(inChannel('<at>privacy-desk</at> please delete my data'))).status).toBe(200);
+    await connector.waitForActivities(before + 1);
+    const answer = JSON.stringify(connector.activities.at(-1)?.activity);
+    expect(answer).toContain('only in our personal chat');
+    expect(answer).not.toContain('DSR-');
+    expect(await app.requests.mine('alice@example.com')).toEqual([]);
   });
 });

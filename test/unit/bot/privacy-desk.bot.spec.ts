@@ -166,6 +166,21 @@ describe('PrivacyDeskBot', () => {
     expect(cases[0]).toMatchObject({ type: 'erasure', status: 'awaitingDecision', requester: 'alice@example.com', subject: { kind: 'employee', id: 'alice@example.com' } });
   });
 
+  it('makes a case of the sender’s own when a filled-in form is sent again by somebody else', async () => {
+    const form = { verb: 'request', token: 'b1946ac9-2a3f-4a5e-9b1c-0c3f1e5a7d10', type: 'access', self: false, channel: 'letter', receivedOn: app.requests.today(), lastName: 'Musterfrau', firstName: 'Erika' };
+    await adapterFor({ requests: true })
+      .send({ type: ActivityTypes.Message, id: 'form-1', value: form } as Partial<Activity>)
+      .assertReply((reply) => expect(cardText(reply)).toContain('Request received: DSR-'));
+    await adapterFor({ requests: true, from: 'bob@example.com' })
+      .send({ type: ActivityTypes.Message, id: 'form-2', value: form } as Partial<Activity>)
+      .assertReply((reply) => expect(cardText(reply)).not.toContain('had already arrived'));
+    const [alices] = await app.requests.mine('alice@example.com');
+    const [bobs] = await app.requests.mine('bob@example.com');
+    expect(alices?.requester).toBe('alice@example.com');
+    expect(bobs?.requester).toBe('bob@example.com');
+    expect(bobs?.id).not.toBe(alices?.id);
+  });
+
   it('says requests are not offered where the bot runs without them', async () => {
     await adapterFor()
       .send('start access request for Erika Musterfrau')

@@ -44,7 +44,17 @@ describe('configuration', () => {
     expect(loadConfig({ DIRECTORY_FILE: '/elsewhere/org.ldif' }).dpo.users).toEqual([]);
   });
 
+  it('knows the home tenant: stated, or a GUID the bot or the directory is set to; none by default', () => {
+    const tenant = '5B7A3C2E-4D1F-4E8A-9C6B-2F0E1D3A4B5C';
+    expect(loadConfig({}).bot.homeTenantId).toBeUndefined();
+    expect(loadConfig({ TEAMS_TENANT_ID: tenant }).bot.homeTenantId).toBe(tenant.toLowerCase());
+    expect(loadConfig({ MICROSOFT_APP_TENANT_ID: tenant, MICROSOFT_APP_TYPE: 'SingleTenant' }).bot.homeTenantId).toBe(tenant.toLowerCase());
+    // A tenant named by its domain cannot be compared with what Teams sends (always the GUID).
+    expect(loadConfig({ MICROSOFT_APP_TENANT_ID: 'contoso.onmicrosoft.com' }).bot.homeTenantId).toBeUndefined();
+  });
+
   it.each([
+    ['TEAMS_TENANT_ID', 'contoso.onmicrosoft.com'],
     ['DPO_USERS', 'dana, frank@example.com'],
     ['DPO_DEPUTY', 'nobody'],
     ['DPO_CHANNEL', 'general'],

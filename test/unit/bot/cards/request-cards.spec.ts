@@ -268,7 +268,7 @@ function open(subject: RequestSubject, extra: Partial<NewRequest> = {}): Privacy
   sequence += 1;
   const input: NewRequest = { type: 'access', subject, requester: REQUESTER, channel: subject.kind === 'employee' ? 'teams' : 'letter', receivedAt: RECEIVED_AT, ...extra };
   const number = `DSR-2026-${String(sequence).padStart(4, '0')}`;
-  return openRequest(input, { id: `req-${sequence}`, number }, { now: new Date(RECEIVED_AT), timeZone: TZ });
+  return openRequest(input, { id: `00000000-0000-4000-8000-${String(sequence).padStart(12, "0")}`, number }, { now: new Date(RECEIVED_AT), timeZone: TZ });
 }
 
 function run(request: PrivacyRequest, steps: Step[]): PrivacyRequest {
