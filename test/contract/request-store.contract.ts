@@ -229,6 +229,16 @@ export function requestStoreContract(name: string, open: () => Promise<RequestSt
       await expect(store.claimReminder(request.id, 'dueIn7Days', request.dueDate, at)).resolves.toBe(false);
     });
 
+    it('claims the announcement of a case once per decision round', async () => {
+      const { request } = await createCase(store, 'a', '2026-03-02T09:00:00.000Z');
+      const at = new Date('2026-03-02T09:00:01.000Z');
+      await expect(store.claimReminder(request.id, 'announced', 'round-1', at)).resolves.toBe(true);
+      await expect(store.claimReminder(request.id, 'announced', 'round-1', at)).resolves.toBe(false);
+      await expect(store.claimReminder(request.id, 'announced', 'round-2', at)).resolves.toBe(true);
+      await store.releaseReminder(request.id, 'announced', 'round-2');
+      await expect(store.claimReminder(request.id, 'announced', 'round-2', at)).resolves.toBe(true);
+    });
+
     it('marks a case overdue once per due date, like a reminder, and apart from the reminders', async () => {
       const { request } = await createCase(store, 'a', '2026-03-02T09:00:00.000Z');
       const at = new Date('2026-04-03T07:00:00.000Z');

@@ -11,7 +11,8 @@ export interface SchedulerOptions {
 }
 
 /**
- * Reminds the DPOs of deadlines: 7 days and 1 day before a case is due, and on the due date an
+ * Makes sure every new case reaches the DPOs (routes a case left in `received`, announces one whose
+ * decision card reached nobody), and reminds the DPOs of deadlines: 7 days and 1 day before a case is due, and on the due date an
  * escalation to the deputy and the DPO channel. Each reminder is claimed in the store before it is
  * sent, so a restart or a second instance never sends it twice; a delivery that failed everywhere
  * releases the claim for the next round. No reminders while the clock is paused (waiting for
@@ -33,7 +34,10 @@ export class DeadlineScheduler {
   /** One round over the open cases; returns what was sent. */
   async tick(): Promise<{ case: string; reminder: Reminder }[]> {
     const sent: { case: string; reminder: Reminder }[] = [];
-    for (const request of await this.desk.openCases()) {
+    for (const open of await this.desk.openCases()) {
+      // A case whose routing or announcement failed (a crash, no DPO reachable yet) is finished first.
+      const request = await this.desk.route(open);
+      if (request.status === 'awaitingDecision') await this.desk.announce(request);
       if (request.status === 'moreInfoNeeded' || request.status === 'received') continue;
       const left = this.desk.daysLeft(request);
       await this.markOverdue(request, left);

@@ -103,25 +103,48 @@ export class RequestDesk {
       action: 'request.received',
       details: { type: input.type, channel: input.channel, subject: input.subject.kind },
     });
-    let request = received;
-    if (created) {
-      const routed = applyCommand(received, { action: 'route' }, { id: 'system', isDpo: false, system: true }, context);
-      if (routed.ok && (await this.options.store.saveRequest(routed.value, received.version, { actor: 'system', action: 'request.route', details: { from: 'received', to: 'awaitingDecision' } }))) {
-        request = routed.value;
-      }
-    }
+    const request = created ? await this.route(received) : received;
     const duplicates = findDuplicates(request, await this.options.store.listRequests({ openOnly: true }));
-    if (created) {
-      // The case is saved: a failed delivery must not fail the intake, or the requester's retry
-      // (the same source key, `created: false`) would never send the decision card at all.
-      try {
-        await this.notifyDpos({ kind: 'decision', request, duplicates });
-      } catch (error) {
-        this.options.logger.warn({ case: request.number, err: errorName(error) }, 'could not send the new case to the DPOs');
-      }
-    }
+    // The case is saved: a failed delivery must not fail the intake. The deadline scheduler
+    // announces every case whose announcement reached nobody, at its next round.
+    if (created) await this.announce(request, duplicates);
     this.options.logger.info({ case: request.number, created, duplicates: duplicates.length }, 'request taken in');
     return { request, created, duplicates };
+  }
+
+  /**
+   * Puts a case that was received into the DPOs' hands (`awaitingDecision`). Returns the case as
+   * it is now; a case another instance routed meanwhile is returned as that instance saved it.
+   */
+  async route(request: PrivacyRequest): Promise<PrivacyRequest> {
+    if (request.status !== 'received') return request;
+    const context = { now: this.options.clock.now(), timeZone: this.options.timeZone };
+    const routed = applyCommand(request, { action: 'route' }, { id: 'system', isDpo: false, system: true }, context);
+    if (!routed.ok) return request;
+    if (await this.options.store.saveRequest(routed.value, request.version, { actor: 'system', action: 'request.route', details: { from: 'received', to: 'awaitingDecision' } })) return routed.value;
+    return (await this.options.store.getRequest(request.id)) ?? request;
+  }
+
+  /**
+   * Sends the decision card to the DPOs once per decision round (the case's first, and each time
+   * the requester answered a question). Claimed in the store first, so that retries, restarts and
+   * other instances never send it twice; a round that reached nobody is released for the next try.
+   * Returns whether the DPOs have been told (now or before).
+   */
+  async announce(request: PrivacyRequest, duplicates?: PrivacyRequest[]): Promise<boolean> {
+    if (request.status !== 'awaitingDecision') return false;
+    const round = `round-${decisionRound(request)}`;
+    if (!(await this.options.store.claimReminder(request.id, 'announced', round, this.options.clock.now()))) return true;
+    let reached = 0;
+    try {
+      reached = await this.notifyDpos({ kind: 'decision', request, duplicates: duplicates ?? (await this.duplicatesOf(request)) });
+    } catch (error) {
+      this.options.logger.warn({ case: request.number, err: errorName(error) }, 'could not send the case to the DPOs');
+    }
+    if (reached > 0) return true;
+    await this.options.store.releaseReminder(request.id, 'announced', round);
+    this.options.logger.warn({ case: request.number }, 'the case reached no DPO yet; tried again at the next deadline round');
+    return false;
   }
 
   async get(idOrNumber: string): Promise<PrivacyRequest | undefined> {
@@ -207,13 +230,7 @@ export class RequestDesk {
       this.options.logger.warn({ case: request.number, err: errorName(error) }, 'could not update the cards of a case');
     }
     // The requester answered the DPO's question: the case is the DPO's to decide again.
-    if (event.action === 'provideInfo' && isParty(request, event.actor)) {
-      try {
-        await this.notifyDpos({ kind: 'decision', request, duplicates: await this.duplicatesOf(request) });
-      } catch (error) {
-        this.options.logger.warn({ case: request.number, err: errorName(error) }, 'could not tell the DPOs that information arrived');
-      }
-    }
+    if (event.action === 'provideInfo' && isParty(request, event.actor)) await this.announce(request);
     if (!TELL_REQUESTER.has(event.action) || event.actor === request.requester) return;
     try {
       const told = await this.options.notifier.toPerson(request.requester, { kind: 'changed', request, event });
@@ -257,6 +274,9 @@ export class RequestDesk {
     return reached;
   }
 }
+
+/** Which time the case awaits a decision: 1 after routing, one more for each answer to a question. */
+const decisionRound = (request: PrivacyRequest): number => request.history.filter((e) => e.action === 'route' || (e.action === 'provideInfo' && isParty(request, e.actor))).length;
 
 const lastChange = (request: PrivacyRequest): RequestEvent | undefined => [...request.history].reverse().find((e) => e.action !== 'receive' && e.action !== 'route') ?? request.history.at(-1);
 

@@ -2,7 +2,11 @@ import type { PrivacyRequest } from '../../domain/requests/request';
 import type { Reminder } from '../../domain/requests/deadlines';
 
 /** A reminder, or `overdue`: the day every card about a case was redrawn to show it overdue. */
-export type DeadlineMark = Reminder | 'overdue';
+/**
+ * What is sent at most once per case and round: a deadline reminder or the overdue redraw (per due
+ * date), or the decision card's announcement to the DPOs (per decision round, `round-N`).
+ */
+export type DeadlineMark = Reminder | 'overdue' | 'announced';
 
 /** What the audit trail says about a change to a case: ids and states, no more personal data than needed. */
 export interface CaseAudit {
@@ -52,11 +56,12 @@ export interface RequestStore {
   cardMessages(requestId: string): Promise<CardMessage[]>;
 
   /**
-   * Claims a reminder for a case and due date; true for the first claim only, so that no
-   * reminder is sent twice, across restarts and instances. A failed send releases it.
+   * Claims a mark for a case and round (the due date for reminders, `round-N` for announcements);
+   * true for the first claim only, so that nothing is sent twice, across restarts and instances.
+   * A send that reached nobody releases it for the next try.
    */
-  claimReminder(requestId: string, reminder: DeadlineMark, dueDate: string, at: Date): Promise<boolean>;
-  releaseReminder(requestId: string, reminder: DeadlineMark, dueDate: string): Promise<void>;
+  claimReminder(requestId: string, reminder: DeadlineMark, round: string, at: Date): Promise<boolean>;
+  releaseReminder(requestId: string, reminder: DeadlineMark, round: string): Promise<void>;
 }
 
 /** A conversation the bot may write to later (Teams conversation reference, opaque JSON). */

@@ -6,7 +6,7 @@ import { DeadlineScheduler } from '../../../src/app/requests/deadline-scheduler'
 import type { DpoRoster } from '../../../src/app/requests/dpo-roster';
 import { RequestDesk } from '../../../src/app/requests/request-desk';
 import type { PrivacyRequest } from '../../../src/domain/requests/request';
-import type { NewRequest, RequestCommand } from '../../../src/domain/requests/workflow';
+import { type NewRequest, type RequestCommand, openRequest } from '../../../src/domain/requests/workflow';
 import type { Logger } from '../../../src/ports/logger/logger.port';
 import type { CaseNotice, Notifier } from '../../../src/ports/notifier/notifier.port';
 import { openSqlite } from '../../../src/ports/store/sqlite-database';
@@ -325,6 +325,59 @@ describe('DeadlineScheduler', () => {
     notifier.channel = 'reach';
     at('2026-11-25T08:15:00.000Z');
     await expect(scheduler.tick()).resolves.toEqual([{ case: pending.number, reminder: 'dueIn7Days' }]);
+  });
+
+  describe('announcing new cases', () => {
+    const decisions = (): string[] => notifier.toPersons.filter((n) => n.notice.kind === 'decision').map((n) => `${n.personId}:${n.notice.request.number}`);
+
+    it('sends a case whose decision card reached nobody at the next round that reaches someone, once', async () => {
+      open();
+      notifier.behaviour.set(DANA, 'unreachable');
+      notifier.behaviour.set(DIRK, 'throw');
+      notifier.channel = 'unreachable';
+      const input: NewRequest = { type: 'erasure', subject: { kind: 'employee', id: ALICE, name: 'Alice A' }, requester: ALICE, channel: 'teams', receivedAt: now.toISOString() };
+      const { request } = await desk.submit(input, 'activity:lonely');
+      expect(request.status).toBe('awaitingDecision');
+      expect(logger.warnings).toContain('the case reached no DPO yet; tried again at the next deadline round');
+      await scheduler.tick();
+      notifier.clear();
+      notifier.behaviour.clear();
+      notifier.channel = 'reach';
+      await scheduler.tick();
+      expect(decisions()).toEqual([`${DANA}:${request.number}`, `${DIRK}:${request.number}`]);
+      notifier.clear();
+      await scheduler.tick();
+      // A Teams retry of the same message does not announce it again either.
+      await desk.submit(input, 'activity:lonely');
+      expect(decisions()).toEqual([]);
+    });
+
+    it('routes and announces a case left in “received” (the process stopped between the two)', async () => {
+      open();
+      const input: NewRequest = { type: 'access', subject: { kind: 'employee', id: ALICE, name: 'Alice A' }, requester: ALICE, channel: 'teams', receivedAt: now.toISOString() };
+      const { request } = await store.createRequest('activity:crashed', 2026, (ids) => openRequest(input, ids, { now, timeZone: TIME_ZONE }), { actor: ALICE, action: 'request.received', details: {} });
+      expect(request.status).toBe('received');
+      await scheduler.tick();
+      expect((await store.getRequest(request.id))?.status).toBe('awaitingDecision');
+      expect(decisions()).toEqual([`${DANA}:${request.number}`, `${DIRK}:${request.number}`]);
+      notifier.clear();
+      await scheduler.tick();
+      expect(decisions()).toEqual([]);
+    });
+
+    it('announces again when the requester answered a question, not after an assignment', async () => {
+      open();
+      const request = await submit();
+      const asked = await act(request, { action: 'askInfo', reason: 'Which systems?' });
+      const answered = await desk.act(asked.number, { action: 'provideInfo', note: 'The call journal' }, ALICE);
+      expect(answered.kind).toBe('done');
+      expect(decisions()).toEqual([`${DANA}:${request.number}`, `${DIRK}:${request.number}`]);
+      notifier.clear();
+      const current = (await store.getRequest(request.id)) as PrivacyRequest;
+      await act(current, { action: 'assign', assignee: DIRK });
+      await scheduler.tick();
+      expect(decisions()).toEqual([]);
+    });
   });
 
   it('escalates a DPO’s own case to the others, never to that DPO', async () => {
