@@ -1,7 +1,7 @@
 import { daysLeft, localDate } from '../../domain/requests/deadlines';
 import { findDuplicates } from '../../domain/requests/duplicates';
 import { type PrivacyRequest, type RequestEvent, isOpen } from '../../domain/requests/request';
-import { type CommandAction, type NewRequest, type Refusal, type RequestCommand, applyCommand, authorisation, extensionRefusal, isParty, mayAct, maySee, openRequest } from '../../domain/requests/workflow';
+import { type CommandAction, type NewRequest, type Refusal, type RequestCommand, applyCommand, authorisation, extensionRefusal, hasConflict, isParty, mayAct, maySee, openRequest } from '../../domain/requests/workflow';
 import type { Clock } from '../../ports/clock/clock.port';
 import type { Logger } from '../../ports/logger/logger.port';
 import type { CaseNotice, Notifier } from '../../ports/notifier/notifier.port';
@@ -71,7 +71,7 @@ export class RequestDesk {
   /** DPOs a case may be assigned to: every configured DPO and the deputy, except its parties. */
   assigneesFor(request: PrivacyRequest): string[] {
     const all = [...this.options.roster.dpos, ...(this.options.roster.deputy ? [this.options.roster.deputy] : [])];
-    return [...new Set(all)].filter((id) => !isParty(request, id));
+    return [...new Set(all)].filter((id) => !hasConflict(request, id));
   }
 
   /** Days left until the case is due (negative when overdue), today in the organisation's zone. */
@@ -248,7 +248,7 @@ export class RequestDesk {
     const roster = this.options.roster;
     const request = notice.request;
     const wanted = options.escalate ? [request.assignee, ...roster.dpos, roster.deputy] : request.assignee ? [request.assignee] : [...roster.dpos];
-    const eligible = (ids: (string | undefined)[]): string[] => [...new Set(ids.filter((id): id is string => id !== undefined && !isParty(request, id)))];
+    const eligible = (ids: (string | undefined)[]): string[] => [...new Set(ids.filter((id): id is string => id !== undefined && !hasConflict(request, id)))];
     // A DPO's own case goes to another DPO, or to the deputy when there is no other.
     const recipients = eligible(wanted).length > 0 ? eligible(wanted) : eligible([...roster.dpos, roster.deputy]);
     let reached = 0;
@@ -280,8 +280,19 @@ const decisionRound = (request: PrivacyRequest): number => request.history.filte
 
 const lastChange = (request: PrivacyRequest): RequestEvent | undefined => [...request.history].reverse().find((e) => e.action !== 'receive' && e.action !== 'route') ?? request.history.at(-1);
 
-function auditDetails(event: RequestEvent): Record<string, string | null> {
-  return { from: event.from ?? null, to: event.to ?? null, reason: event.reason ?? null, detail: event.detail ?? null };
+/** Reasons the DPO must be able to prove (Art. 5(2), 12(3), 12(4)): kept word for word in the audit trail. */
+const AUDITED_REASONS: ReadonlySet<string> = new Set(['reject', 'askInfo', 'extend']);
+
+/**
+ * What the audit trail keeps of a change. The trail cannot be edited or erased, so it keeps the
+ * DPO's decision reasons, and of any other free text (a requester's answer, a withdrawal's words,
+ * a completion note — which may hold personal data) only that there was one; the case keeps the text.
+ */
+function auditDetails(event: RequestEvent): Record<string, string | boolean | null> {
+  const details: Record<string, string | boolean | null> = { from: event.from ?? null, to: event.to ?? null, detail: event.detail ?? null };
+  if (AUDITED_REASONS.has(event.action)) details.reason = event.reason ?? null;
+  else details.hasNote = event.reason !== undefined;
+  return details;
 }
 
 const errorName = (error: unknown): string => (error instanceof Error ? `${error.name}${(error as { code?: string }).code ? `:${(error as { code?: string }).code}` : ''}` : 'unknown');

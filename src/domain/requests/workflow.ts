@@ -72,6 +72,15 @@ export function isParty(request: PrivacyRequest, id: string): boolean {
   return request.requester === id || (request.subject.kind === 'employee' && request.subject.id === id);
 }
 
+/**
+ * Whether `id` must stay out of deciding the case (Art. 38(6)): a party, or the person an outside
+ * case names by a mail address that is theirs. (Typed criteria decide nobody's right to see a case.)
+ */
+export function hasConflict(request: PrivacyRequest, id: string): boolean {
+  if (isParty(request, id)) return true;
+  return request.subject.kind === 'outside' && request.subject.criteria.email?.trim().toLowerCase() === id.toLowerCase();
+}
+
 /** Whether `actor` may give `action` on the case in its current state (for drawing buttons). */
 export function mayAct(request: PrivacyRequest, action: CommandAction, actor: Actor): boolean {
   const rule = RULES[action];
@@ -98,7 +107,7 @@ function authorise(request: PrivacyRequest, who: Who, actor: Actor): Refusal | u
   if (who === 'requesterOrDpo') return party || actor.isDpo ? undefined : { code: 'NOT_REQUESTER' };
   if (!actor.isDpo) return { code: 'NOT_DPO' };
   // Art. 38(6): no conflict of interests — a DPO never decides a case of their own; another DPO must.
-  if (party) return { code: 'OWN_REQUEST' };
+  if (hasConflict(request, actor.id)) return { code: 'OWN_REQUEST' };
   return undefined;
 }
 
@@ -163,7 +172,7 @@ function applySpecifics(next: PrivacyRequest, command: RequestCommand, actor: Ac
     case 'extend':
       return extend(next, command, actor, context, event);
     case 'assign':
-      if (blank(command.assignee) || isParty(next, command.assignee)) return { code: 'INVALID_ASSIGNEE' };
+      if (blank(command.assignee) || hasConflict(next, command.assignee)) return { code: 'INVALID_ASSIGNEE' };
       next.assignee = command.assignee;
       event.detail = command.assignee;
       return undefined;

@@ -255,6 +255,23 @@ describe('RequestDesk', () => {
       expect(notifier.toPersons).toEqual([{ personId: ALICE, notice: { kind: 'changed', request: outcome.request, event: outcome.event } }]);
     });
 
+    it('keeps the DPO’s reasons in the audit trail, and of anybody’s other words only that there were some', async () => {
+      const desk = deskWith();
+      const { request } = await submit(desk, ALICE);
+      await desk.act(request.id, { action: 'askInfo', reason: 'Which systems do you mean?' }, DANA);
+      await desk.act(request.id, { action: 'provideInfo', note: 'My phone +49 170 1234567 in the call journal' }, ALICE);
+      await desk.act(request.id, { action: 'withdraw', reason: 'I moved to Munich' }, ALICE);
+      const trail = (db.prepare('SELECT action, details FROM audit_log ORDER BY seq').all() as { action: string; details: string }[]).map((row) => ({ action: row.action, details: JSON.parse(row.details) as Record<string, unknown> }));
+      expect(trail.find((e) => e.action === 'request.askInfo')?.details).toMatchObject({ reason: 'Which systems do you mean?' });
+      expect(trail.find((e) => e.action === 'request.provideInfo')?.details).toEqual({ from: 'moreInfoNeeded', to: 'awaitingDecision', detail: null, hasNote: true, status: 'awaitingDecision', version: 4 });
+      expect(trail.find((e) => e.action === 'request.withdraw')?.details).toMatchObject({ hasNote: true });
+      const all = JSON.stringify(trail);
+      expect(all).not.toContain('+49 170');
+      expect(all).not.toContain('Munich');
+      // The case itself keeps what was said.
+      expect((await desk.get(request.id))?.history.map((e) => e.reason).filter(Boolean)).toEqual(['Which systems do you mean?', 'My phone +49 170 1234567 in the call journal', 'I moved to Munich']);
+    });
+
     it('finds the case by id as well as by number', async () => {
       const desk = deskWith();
       const { request } = await submit(desk, ALICE);

@@ -11,6 +11,7 @@ import {
   type WorkflowContext,
   applyCommand,
   caseNumber,
+  hasConflict,
   isParty,
   mayAct,
   openRequest,
@@ -285,6 +286,17 @@ describe('who may act', () => {
     expect(isParty(fixture(), REQUESTER)).toBe(true);
     expect(isParty(fixture(), STRANGER.id)).toBe(false);
     expect(accepted(apply(fixture({ subject: OUTSIDE_SUBJECT, status: 'awaitingDecision' }), VALID.approve, DPO_SUBJECT)).status).toBe('approved');
+  });
+
+  it('a DPO named as an outside case’s subject by their own mail address is a party, and cannot decide it', () => {
+    const aboutTheDpo = fixture({ subject: { kind: 'outside', criteria: { lastName: 'Someone', email: ` ${DPO_SUBJECT.id.toUpperCase()} ` } }, status: 'awaitingDecision' });
+    expect(hasConflict(aboutTheDpo, DPO_SUBJECT.id)).toBe(true);
+    // Typed criteria give nobody a say: not a party, so no withdrawing of somebody else's case.
+    expect(isParty(aboutTheDpo, DPO_SUBJECT.id)).toBe(false);
+    expect(refused(apply(aboutTheDpo, { action: 'withdraw' }, { id: DPO_SUBJECT.id, isDpo: false }))).toEqual({ code: 'NOT_REQUESTER' });
+    expect(refused(apply(aboutTheDpo, { action: 'assign', assignee: DPO_SUBJECT.id }, SECOND_DPO))).toEqual({ code: 'INVALID_ASSIGNEE' });
+    expect(refused(apply(aboutTheDpo, VALID.approve, DPO_SUBJECT))).toEqual({ code: 'OWN_REQUEST' });
+    expect(accepted(apply(aboutTheDpo, VALID.approve, SECOND_DPO)).status).toBe('approved');
   });
 });
 
