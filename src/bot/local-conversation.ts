@@ -28,7 +28,7 @@ export class LocalConversation {
     desk: PrivacyDesk,
     private readonly user: { id: string; locale: Locale },
     logger: Logger,
-    requests?: RequestServices,
+    private readonly requests?: RequestServices,
   ) {
     this.bot = new PrivacyDeskBot({ desk, logger, allowLocalIdentity: true, defaultLocale: user.locale, ...(requests ? { requests } : {}) });
   }
@@ -44,6 +44,8 @@ export class LocalConversation {
 
   private async send(content: { text: string } | { value: unknown }): Promise<LocalReply[]> {
     const sent = await this.adapter.process(localActivity(this.user, content), this.bot);
+    // Whatever the change set off (other cards redrawn, the requester told) has happened too.
+    await this.requests?.desk.settled();
     return sent.map((activity) => {
       const card = activity.attachments?.[0]?.content as Record<string, unknown> | undefined;
       const rendered = card ? cardToText(card) : { text: activity.text ?? '', actions: [] };

@@ -95,7 +95,11 @@ export class TeamsNotifier implements Notifier {
     return true;
   }
 
-  async refreshCards(request: PrivacyRequest): Promise<void> {
+  async refreshCards(changed: PrivacyRequest): Promise<void> {
+    // Drawn from the store, not from the change that set this off: when two changes come close
+    // together, the later redraw must not be overtaken by the earlier one's older case.
+    const stored = await this.requests.get(changed.id);
+    const request = stored && stored.version > changed.version ? stored : changed;
     const messages = await this.options.cards.cardMessages(request.id);
     const dpoIds = await this.dpoTeamsIds();
     for (const message of messages) {

@@ -68,6 +68,7 @@ export async function createApp(config: Config, logger: Logger, seams: AppSeams 
     const close = async (): Promise<void> => {
       sync.stop();
       await scheduler.stop();
+      await requests.settled();
       await directory.close();
       await store.close();
     };

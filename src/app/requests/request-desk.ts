@@ -44,7 +44,15 @@ const TELL_REQUESTER: ReadonlySet<string> = new Set(['approve', 'reject', 'askIn
  * notifications that follow. The case is always reloaded from the store; card data only names it.
  */
 export class RequestDesk {
+  /** Notifications after a change, still running (the clicker is answered before they finish). */
+  private readonly pending = new Set<Promise<void>>();
+
   constructor(private readonly options: RequestDeskOptions) {}
+
+  /** Resolves once every notification started so far has finished (for shutdown and tests). */
+  async settled(): Promise<void> {
+    while (this.pending.size > 0) await Promise.all([...this.pending]);
+  }
 
   get timeZone(): string {
     return this.options.timeZone;
@@ -196,7 +204,12 @@ export class RequestDesk {
       return { kind: 'stale', request: current, last: lastChange(current) };
     }
     this.options.logger.info({ case: next.number, action: command.action, version: next.version }, 'request changed');
-    await this.afterChange(next, event);
+    // The change is saved: the clicker gets their answer now (Teams gives an invoke a few seconds),
+    // while every other copy of the card is redrawn and the requester told. afterChange never throws.
+    const running: Promise<void> = this.afterChange(next, event)
+      .catch((error: unknown) => this.options.logger.warn({ case: next.number, err: errorName(error) }, 'could not finish the notifications of a change'))
+      .finally(() => this.pending.delete(running));
+    this.pending.add(running);
     return { kind: 'done', request: next, event };
   }
 

@@ -134,6 +134,7 @@ describe('DeadlineScheduler', () => {
   async function act(request: PrivacyRequest, command: RequestCommand, actor = DANA): Promise<PrivacyRequest> {
     const outcome = await desk.act(request.number, command, actor);
     if (outcome.kind !== 'done') throw new Error(`not done: ${JSON.stringify(outcome)}`);
+    await desk.settled();
     notifier.clear();
     return outcome.request;
   }
@@ -371,6 +372,7 @@ describe('DeadlineScheduler', () => {
       const asked = await act(request, { action: 'askInfo', reason: 'Which systems?' });
       const answered = await desk.act(asked.number, { action: 'provideInfo', note: 'The call journal' }, ALICE);
       expect(answered.kind).toBe('done');
+      await desk.settled();
       expect(decisions()).toEqual([`${DANA}:${request.number}`, `${DIRK}:${request.number}`]);
       notifier.clear();
       const current = (await store.getRequest(request.id)) as PrivacyRequest;

@@ -245,6 +245,8 @@ describe('RequestDesk', () => {
       now = new Date('2026-11-03T10:00:00.000Z');
 
       const outcome = await desk.act(request.number, { action: 'approve' }, DANA, 2);
+      // The clicker is answered first; the redraw and the requester's notice follow.
+      await desk.settled();
 
       expect(outcome.kind).toBe('done');
       if (outcome.kind !== 'done') return;
@@ -397,6 +399,7 @@ describe('RequestDesk', () => {
       notifier.behaviour.set(ALICE, 'throw');
 
       const outcome = await desk.act(request.number, { action: 'reject', reason: 'not our data' }, DANA, 2);
+      await desk.settled();
 
       expect(outcome).toMatchObject({ kind: 'done', request: { status: 'rejected', version: 3 } });
       await expect(store.getRequest(request.id)).resolves.toMatchObject({ status: 'rejected', version: 3, decision: { by: DANA, reason: 'not our data' } });
@@ -408,6 +411,7 @@ describe('RequestDesk', () => {
       const { request } = await submit(desk, ALICE);
       notifier.clear();
       await expect(desk.act(request.number, { action: 'withdraw' }, ALICE, 2)).resolves.toMatchObject({ kind: 'done', request: { status: 'withdrawn' } });
+      await desk.settled();
       expect(notifier.refreshed).toHaveLength(1);
       expect(notifier.toPersons).toEqual([]);
     });
