@@ -15,7 +15,7 @@ import type { Clock } from '../ports/clock/clock.port';
 import type { ConversationStore, RequestStore } from '../ports/store/request-store.port';
 import { type IntakeForm, intakeFormSchema } from './cards/request-form';
 import { rememberConversation } from './conversations';
-import { type CaseActionReply, handleCaseAction } from './handlers/case.handlers';
+import { type CaseActionReply, caseActionSchema, handleCaseAction } from './handlers/case.handlers';
 import type { CaseReply } from './handlers/request.handlers';
 import type { Logger } from '../ports/logger/logger.port';
 import type { RenderedCard } from './cards/answer.card';
@@ -215,7 +215,9 @@ export class PrivacyDeskBot extends TeamsActivityHandler {
       await this.rememberAsker(context, actor, log);
       const trigger = (context.activity.value as { trigger?: unknown } | undefined)?.trigger === 'automatic' ? 'automatic' : 'manual';
       const reply = await handleCaseAction({ data: invokeValue.action?.data, actor, locale, dpoTeamsIds: await requests.dpoTeamsIds() }, this.options.desk, requests.desk);
-      log.info({ verb: invokeValue.action?.verb, trigger, outcome: reply.kind === 'error' ? reply.code : reply.changed ? 'changed' : 'card' }, 'card action');
+      // The action as parsed, never the client's raw text (logs carry ids, not what somebody typed).
+      const parsed = caseActionSchema.safeParse(invokeValue.action?.data);
+      log.info({ action: parsed.success ? parsed.data.action : 'invalid', trigger, outcome: reply.kind === 'error' ? reply.code : reply.changed ? 'changed' : 'card' }, 'card action');
       if (reply.kind === 'error') return errorResponse(reply.code, reply.message);
       return { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: reply.card.card };
     } catch (error) {
@@ -234,7 +236,17 @@ export class PrivacyDeskBot extends TeamsActivityHandler {
     }
     const reply: CaseActionReply = await handleCaseAction({ data, actor, locale, dpoTeamsIds: await requests.dpoTeamsIds() }, this.options.desk, requests.desk);
     log.info({ outcome: reply.kind === 'error' ? reply.code : reply.changed ? 'changed' : 'card' }, 'card action (fallback)');
-    await send(context, reply.kind === 'error' ? noticeCard(messages(locale).requestsTitle, [reply.message]) : reply.card);
+    if (reply.kind === 'error') {
+      await send(context, noticeCard(messages(locale).requestsTitle, [reply.message]));
+      return;
+    }
+    const sentId = await send(context, reply.card);
+    // The answer is a card of the case too: kept up to date like every other.
+    if (sentId !== undefined) {
+      const shared = isShared(context.activity);
+      const audience = shared ? 'channel' : actor !== undefined && requests.desk.isDpo(actor) ? 'dpo' : 'requester';
+      await this.rememberCard(context, reply.caseId, sentId, shared ? undefined : actor, locale, audience);
+    }
   }
 
   /** Keeps the conversation for proactive cards; failures are logged, never spoil the answer. */
@@ -249,13 +261,13 @@ export class PrivacyDeskBot extends TeamsActivityHandler {
   }
 
   /** Records the card a requester got, so that it is updated when the case changes. */
-  private async rememberCard(context: TurnContext, caseId: string, activityId: string, viewer: string | undefined, locale: Locale): Promise<void> {
+  private async rememberCard(context: TurnContext, caseId: string, activityId: string, viewer: string | undefined, locale: Locale, audience: 'dpo' | 'channel' | 'requester' = 'requester'): Promise<void> {
     const requests = this.options.requests;
     if (!requests) return;
     const reference = { ...Turns.getConversationReference(context.activity), ...(context.activity.locale ? { locale: context.activity.locale } : {}) };
     await requests.cards.recordCardMessage({
       requestId: caseId,
-      audience: 'requester',
+      audience,
       conversationId: context.activity.conversation?.id ?? '',
       activityId,
       reference: JSON.stringify({ reference, ...(viewer ? { viewer } : {}), locale }),

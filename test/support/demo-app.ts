@@ -7,6 +7,6 @@ import { type App, createApp } from '../../src/startup/create-app';
  * every call starts from the grants file again, so tests that change levels do not see each other.
  * Close it when done.
  */
-export function demoApp(): Promise<App> {
-  return createApp(loadConfig({ DATABASE_FILE: ':memory:' }), silentLogger);
+export function demoApp(settings: Record<string, string> = {}): Promise<App> {
+  return createApp(loadConfig({ DATABASE_FILE: ':memory:', ...settings }), silentLogger);
 }

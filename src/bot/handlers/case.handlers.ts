@@ -38,7 +38,7 @@ export const caseActionSchema = z.object({
 export type CaseAction = z.infer<typeof caseActionSchema>;
 
 /** The answer to a card action: a card (for the clicker), or a refusal with a safe, localised message. */
-export type CaseActionReply = { kind: 'card'; card: RenderedCard; changed?: PrivacyRequest } | { kind: 'error'; code: 'BadRequest' | 'Forbidden' | 'NotFound'; message: string };
+export type CaseActionReply = { kind: 'card'; card: RenderedCard; caseId: string; changed?: PrivacyRequest } | { kind: 'error'; code: 'BadRequest' | 'Forbidden' | 'NotFound'; message: string };
 
 export interface CaseActionInput {
   data: unknown;
@@ -69,7 +69,7 @@ export async function handleCaseAction(input: CaseActionInput, desk: PrivacyDesk
     if (!request) return { kind: 'error', code: 'NotFound', message: ctx.rt.notFound };
     // Somebody the card was forwarded to, or who found it in a channel: nothing about the case.
     if (!requests.maySee(request, actor)) return { kind: 'error', code: 'Forbidden', message: ctx.rt.refusal.NOT_DPO };
-    return { kind: 'card', card: cardFor(ctx, requests, request, actor, input.dpoTeamsIds, []) };
+    return { kind: 'card', card: cardFor(ctx, requests, request, actor, input.dpoTeamsIds, []), caseId: request.id };
   }
   const command = toCommand(action, kind);
   const outcome = await requests.act(action.caseId, command, actor, action.version);
@@ -83,7 +83,7 @@ function reply(ctx: RequestTextContext, requests: RequestDesk, outcome: ActOutco
     case 'refused': {
       const message = ctx.rt.refusal[outcome.refusal.code];
       if (FORBIDDEN.has(outcome.refusal.code)) return { kind: 'error', code: 'Forbidden', message };
-      return { kind: 'card', card: cardFor(ctx, requests, outcome.request, actor, dpoTeamsIds, [message]) };
+      return { kind: 'card', card: cardFor(ctx, requests, outcome.request, actor, dpoTeamsIds, [message]), caseId: outcome.request.id };
     }
     case 'stale': {
       const last = outcome.last;
@@ -93,12 +93,13 @@ function reply(ctx: RequestTextContext, requests: RequestDesk, outcome: ActOutco
       const notice = decision
         ? ctx.rt.alreadyDecided(plain(ctx.nameOf(decision.by)), showInstant(ctx, decision.at), ctx.rt.status(decision.status))
         : ctx.rt.changedMeanwhile(by, at);
-      return { kind: 'card', card: cardFor(ctx, requests, outcome.request, actor, dpoTeamsIds, [notice]) };
+      return { kind: 'card', card: cardFor(ctx, requests, outcome.request, actor, dpoTeamsIds, [notice]), caseId: outcome.request.id };
     }
     case 'done':
       return {
         kind: 'card',
         card: cardFor(ctx, requests, outcome.request, actor, dpoTeamsIds, [ctx.rt.done(ctx.rt.action(outcome.event.action))]),
+        caseId: outcome.request.id,
         changed: outcome.request,
       };
   }

@@ -10,6 +10,7 @@ import { checkIntakeForm } from '../cards/request-form';
 import type { RequestTextContext } from '../cards/request-view';
 import { myRequestsCard } from '../cards/request.card';
 import { showDate } from '../cards/request-view';
+import { startOfDay } from '../../domain/requests/deadlines';
 import { fieldTopic } from '../cards/describe';
 import { CATALOGUE_ITEMS } from '../../domain/catalogue/catalogue.data';
 import { type Handler, type HandlerServices, type Turn, requestContext, textsFor } from './turn';
@@ -74,7 +75,8 @@ export const submitFormHandler: Handler = async (turn, services) => {
     requester: asker,
     channel: values.self ? 'teams' : (form.channel ?? 'letter'),
     // Art. 12(3): the clock starts on receipt; a letter received earlier keeps its date.
-    receivedAt: values.self || values.receivedOn === today ? requests.now().toISOString() : `${values.receivedOn as string}T12:00:00.000Z`,
+    // (Counted from the start of that day in the organisation's zone: the day is what counts.)
+    receivedAt: values.self || values.receivedOn === today ? requests.now().toISOString() : startOfDay(values.receivedOn as string, requests.timeZone).toISOString(),
   };
   if (values.type === 'rectification' && values.item) input.rectification = { item: values.item, ...(values.newValue ? { newValue: values.newValue } : {}) };
   if (values.note) input.note = values.note;

@@ -7,6 +7,7 @@ import type { Logger } from '../../../src/ports/logger/logger.port';
 import { silentLogger } from '../../../src/ports/logger/logger.port';
 import type { App } from '../../../src/startup/create-app';
 import { demoApp } from '../../support/demo-app';
+import { addDays, addMonths, localDate } from '../../../src/domain/requests/deadlines';
 
 /** The bot through botbuilder's TestAdapter, on the demo organisation. */
 describe('PrivacyDeskBot', () => {
@@ -179,6 +180,33 @@ describe('PrivacyDeskBot', () => {
     expect(alices?.requester).toBe('alice@example.com');
     expect(bobs?.requester).toBe('bob@example.com');
     expect(bobs?.id).not.toBe(alices?.id);
+  });
+
+  it('answers a case button of a client without Universal Actions, and keeps that card up to date too', async () => {
+    await adapterFor({ requests: true })
+      .send({ type: ActivityTypes.Message, id: 'activity-9', text: 'please delete my data' } as Partial<Activity>)
+      .assertReply((reply) => expect(cardText(reply)).toContain('Request received: DSR-'));
+    const [request] = await app.requests.mine('alice@example.com');
+    await adapterFor({ requests: true, from: 'dana.dpo@example.com' })
+      .send({ type: ActivityTypes.Message, id: 'activity-10', value: { verb: 'case', action: 'approve', caseId: request?.id, version: 2 } } as Partial<Activity>)
+      .assertReply((reply) => expect(cardText(reply)).toContain('Approved'));
+    expect((await app.requests.get(request?.id as string))?.status).toBe('approved');
+    const cards = await app.requestStore.cardMessages(request?.id as string);
+    expect(cards.map((c) => c.audience)).toEqual(['requester', 'dpo']);
+    expect(JSON.parse(cards[1]?.reference ?? '{}')).toMatchObject({ viewer: 'dana.dpo@example.com', locale: 'en' });
+  });
+
+  it('counts a letter’s month from the day it arrived in the organisation’s zone, even far east of UTC', async () => {
+    await app.close();
+    app = await demoApp({ TIME_ZONE: 'Pacific/Auckland' });
+    const receivedOn = addDays(app.requests.today(), -3);
+    const form = { verb: 'request', token: '6f1c2d3e-4a5b-4c6d-8e7f-9a0b1c2d3e4f', type: 'erasure', self: false, channel: 'letter', receivedOn, lastName: 'Musterfrau' };
+    await adapterFor({ requests: true })
+      .send({ type: ActivityTypes.Message, id: 'letter-1', value: form } as Partial<Activity>)
+      .assertReply((reply) => expect(cardText(reply)).toContain('Request received: DSR-'));
+    const [request] = await app.requests.mine('alice@example.com');
+    expect(localDate(new Date(request?.receivedAt as string), 'Pacific/Auckland')).toBe(receivedOn);
+    expect(request?.dueDate).toBe(addMonths(receivedOn, 1));
   });
 
   it('says requests are not offered where the bot runs without them', async () => {
