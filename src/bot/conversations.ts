@@ -40,8 +40,14 @@ export async function rememberConversation(store: ConversationStore, activity: A
   if (personId !== undefined && (type === 'personal' || type === undefined) && activity.from?.id) {
     await store.saveConversation({ key: personKey(personId), teamsUserId: activity.from.id, reference: JSON.stringify(reference) }, at);
   }
-  const channel = (activity.channelData as { channel?: { id?: string } } | undefined)?.channel?.id ?? activity.conversation?.id?.split(';')[0];
-  if (dpoChannelId !== undefined && type === 'channel' && channel === dpoChannelId) {
+  if (isDpoChannel(activity, dpoChannelId)) {
     await store.saveConversation({ key: DPO_CHANNEL_KEY, reference: JSON.stringify({ ...reference, conversation: { ...reference.conversation, id: dpoChannelId } }) }, at);
   }
+}
+
+/** Whether the activity comes from the configured DPO channel (any of its threads). */
+export function isDpoChannel(activity: Partial<Activity>, dpoChannelId: string | undefined): boolean {
+  if (dpoChannelId === undefined || activity.conversation?.conversationType !== 'channel') return false;
+  const channel = (activity.channelData as { channel?: { id?: string } } | undefined)?.channel?.id ?? activity.conversation?.id?.split(';')[0];
+  return channel === dpoChannelId;
 }

@@ -14,7 +14,7 @@ import type { RequestDesk } from '../app/requests/request-desk';
 import type { Clock } from '../ports/clock/clock.port';
 import type { ConversationStore, RequestStore } from '../ports/store/request-store.port';
 import { type IntakeForm, intakeFormSchema } from './cards/request-form';
-import { rememberConversation } from './conversations';
+import { isDpoChannel, rememberConversation } from './conversations';
 import { type CaseActionReply, caseActionSchema, handleCaseAction } from './handlers/case.handlers';
 import type { CaseReply } from './handlers/request.handlers';
 import type { Logger } from '../ports/logger/logger.port';
@@ -114,6 +114,13 @@ export class PrivacyDeskBot extends TeamsActivityHandler {
       const shared = isShared(context.activity);
       await this.rememberAsker(context, askerId, log);
       if (understood.caseAction !== undefined) {
+        // A case card's fallback button: in a personal chat, or by a DPO in the DPO channel only.
+        const inDpoChannel = isDpoChannel(context.activity, this.options.requests?.dpoChannelId) && askerId !== undefined && this.options.requests?.desk.isDpo(askerId) === true;
+        if (shared && !inDpoChannel) {
+          await send(context, noticeCard(messages(locale).requestsTitle, [messages(locale).requestsPersonalOnly]));
+          log.info({ reason: 'case action in a shared conversation' }, 'refused card action');
+          return;
+        }
         await this.caseActionByMessage(context, understood.caseAction, askerId, locale, log);
         return;
       }
@@ -263,7 +270,8 @@ export class PrivacyDeskBot extends TeamsActivityHandler {
   /** Records the card a requester got, so that it is updated when the case changes. */
   private async rememberCard(context: TurnContext, caseId: string, activityId: string, viewer: string | undefined, locale: Locale, audience: 'dpo' | 'channel' | 'requester' = 'requester'): Promise<void> {
     const requests = this.options.requests;
-    if (!requests) return;
+    // A terminal conversation (the CLI) has nothing Teams could update later.
+    if (!requests || context.activity.channelId === 'cli') return;
     const reference = { ...Turns.getConversationReference(context.activity), ...(context.activity.locale ? { locale: context.activity.locale } : {}) };
     await requests.cards.recordCardMessage({
       requestId: caseId,

@@ -105,6 +105,8 @@ export class TeamsNotifier implements Notifier {
     for (const message of messages) {
       const target = readTarget(message);
       if (!target) continue;
+      // Somebody who may no longer see the case (a DPO taken off the roster) keeps the old card.
+      if (target.viewer !== undefined && !this.requests.maySee(request, target.viewer)) continue;
       const ctx = requestContext(target.locale, this.options.desk, this.requests);
       const card = caseCard(ctx, request, viewerOf(this.requests, request, target.viewer), { daysLeft: this.requests.daysLeft(request), refreshFor: dpoIds });
       try {

@@ -68,7 +68,8 @@ export async function createApp(config: Config, logger: Logger, seams: AppSeams 
     const close = async (): Promise<void> => {
       sync.stop();
       await scheduler.stop();
-      await requests.settled();
+      // Card redraws and notices still under way (the server stopped taking requests before this).
+      if (!(await requests.settled(10_000))) logger.warn({ waitedMs: 10_000 }, 'stopped before every card was updated');
       await directory.close();
       await store.close();
     };

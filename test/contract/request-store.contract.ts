@@ -2,7 +2,7 @@ import type { AuditEntry } from '../../src/domain/audit/audit-entry';
 import { CLOSED_STATUSES, type PrivacyRequest, REQUEST_STATUSES, type RequestStatus } from '../../src/domain/requests/request';
 import { type Actor, type NewRequest, type RequestCommand, applyCommand, openRequest } from '../../src/domain/requests/workflow';
 import { verifyChain } from '../../src/ports/store/audit-chain';
-import type { CaseAudit, ConversationStore, RequestStore } from '../../src/ports/store/request-store.port';
+import { CLAIM_LEASE_MS, type CaseAudit, type ConversationStore, type RequestStore } from '../../src/ports/store/request-store.port';
 
 /** A fresh, empty request store, the audit trail it writes to, and how to let it go. */
 export interface RequestStoreUnderTest {
@@ -237,6 +237,22 @@ export function requestStoreContract(name: string, open: () => Promise<RequestSt
       await expect(store.claimReminder(request.id, 'announced', 'round-2', at)).resolves.toBe(true);
       await store.releaseReminder(request.id, 'announced', 'round-2');
       await expect(store.claimReminder(request.id, 'announced', 'round-2', at)).resolves.toBe(true);
+    });
+
+    it('lets a claim that was neither confirmed nor released be taken over once its lease has run out', async () => {
+      const { request } = await createCase(store, 'a', '2026-03-02T09:00:00.000Z');
+      const at = new Date('2026-03-25T07:00:00.000Z');
+      const later = (ms: number): Date => new Date(at.getTime() + ms);
+      await expect(store.claimReminder(request.id, 'dueIn7Days', request.dueDate, at)).resolves.toBe(true);
+      // The claimer is still sending: nobody else may.
+      await expect(store.claimReminder(request.id, 'dueIn7Days', request.dueDate, later(CLAIM_LEASE_MS - 1000))).resolves.toBe(false);
+      // It died while sending: the next round takes the claim over, once.
+      await expect(store.claimReminder(request.id, 'dueIn7Days', request.dueDate, later(CLAIM_LEASE_MS))).resolves.toBe(true);
+      await expect(store.claimReminder(request.id, 'dueIn7Days', request.dueDate, later(CLAIM_LEASE_MS + 1000))).resolves.toBe(false);
+      // Sent and confirmed: never again, however late.
+      await store.confirmReminder(request.id, 'dueIn7Days', request.dueDate, later(CLAIM_LEASE_MS + 2000));
+      await expect(store.claimReminder(request.id, 'dueIn7Days', request.dueDate, later(100 * CLAIM_LEASE_MS))).resolves.toBe(false);
+      await expect(store.claimReminder(request.id, 'dueIn1Day', request.dueDate, later(100 * CLAIM_LEASE_MS))).resolves.toBe(true);
     });
 
     it('marks a case overdue once per due date, like a reminder, and apart from the reminders', async () => {

@@ -14,8 +14,9 @@ export interface SchedulerOptions {
  * Makes sure every new case reaches the DPOs (routes a case left in `received`, announces one whose
  * decision card reached nobody), and reminds the DPOs of deadlines: 7 days and 1 day before a case is due, and on the due date an
  * escalation to the deputy and the DPO channel. Each reminder is claimed in the store before it is
- * sent, so a restart or a second instance never sends it twice; a delivery that failed everywhere
- * releases the claim for the next round. No reminders while the clock is paused (waiting for
+ * sent and confirmed after, so a restart or a second instance never sends it twice; a delivery that
+ * failed everywhere releases the claim for the next round, and a claim whose process died while
+ * sending is taken over once its lease has run out. No reminders while the clock is paused (waiting for
  * information).
  */
 export class DeadlineScheduler {
@@ -56,6 +57,7 @@ export class DeadlineScheduler {
         this.logger.warn({ case: request.number, reminder }, 'deadline reminder reached nobody; retried next round');
         continue;
       }
+      await this.store.confirmReminder(request.id, reminder, request.dueDate, this.clock.now());
       sent.push({ case: request.number, reminder });
       this.logger.info({ case: request.number, reminder, reached }, 'deadline reminder sent');
     }
@@ -74,6 +76,7 @@ export class DeadlineScheduler {
   private async markOverdue(request: PrivacyRequest, left: number): Promise<void> {
     if (left >= 0 || !(await this.store.claimReminder(request.id, 'overdue', request.dueDate, this.clock.now()))) return;
     await this.desk.refreshCards(request);
+    await this.store.confirmReminder(request.id, 'overdue', request.dueDate, this.clock.now());
   }
 
   start(options: SchedulerOptions): void {

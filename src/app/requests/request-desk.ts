@@ -46,12 +46,29 @@ const TELL_REQUESTER: ReadonlySet<string> = new Set(['approve', 'reject', 'askIn
 export class RequestDesk {
   /** Notifications after a change, still running (the clicker is answered before they finish). */
   private readonly pending = new Set<Promise<void>>();
+  /** The last notifications started per case: a case's changes are told in the order they happened. */
+  private readonly lastOfCase = new Map<string, Promise<void>>();
 
   constructor(private readonly options: RequestDeskOptions) {}
 
-  /** Resolves once every notification started so far has finished (for shutdown and tests). */
-  async settled(): Promise<void> {
-    while (this.pending.size > 0) await Promise.all([...this.pending]);
+  /**
+   * Resolves once every notification started so far has finished (for tests), or — given a limit,
+   * as at shutdown — when the limit has passed; true when everything finished.
+   */
+  async settled(limitMs?: number): Promise<boolean> {
+    const all = (async (): Promise<boolean> => {
+      while (this.pending.size > 0) await Promise.all([...this.pending]);
+      return true;
+    })();
+    if (limitMs === undefined) return all;
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<boolean>((resolve) => {
+      timer = setTimeout(() => resolve(false), limitMs);
+      timer.unref();
+    });
+    const finished = await Promise.race([all, late]);
+    clearTimeout(timer);
+    return finished;
   }
 
   get timeZone(): string {
@@ -149,7 +166,10 @@ export class RequestDesk {
     } catch (error) {
       this.options.logger.warn({ case: request.number, err: errorName(error) }, 'could not send the case to the DPOs');
     }
-    if (reached > 0) return true;
+    if (reached > 0) {
+      await this.options.store.confirmReminder(request.id, 'announced', round, this.options.clock.now());
+      return true;
+    }
     await this.options.store.releaseReminder(request.id, 'announced', round);
     this.options.logger.warn({ case: request.number }, 'the case reached no DPO yet; tried again at the next deadline round');
     return false;
@@ -198,7 +218,7 @@ export class RequestDesk {
     if (!applied.ok) return { kind: 'refused', request, refusal: applied.error };
     const next = applied.value;
     const event = next.history.at(-1) as RequestEvent;
-    const saved = await this.options.store.saveRequest(next, request.version, { actor, action: `request.${command.action}`, details: auditDetails(event) });
+    const saved = await this.options.store.saveRequest(next, request.version, { actor, action: `request.${command.action}`, details: auditDetails(event, who.isDpo && !isParty(next, actor)) });
     if (!saved) {
       const current = (await this.options.store.getRequest(request.id)) ?? request;
       return { kind: 'stale', request: current, last: lastChange(current) };
@@ -206,10 +226,16 @@ export class RequestDesk {
     this.options.logger.info({ case: next.number, action: command.action, version: next.version }, 'request changed');
     // The change is saved: the clicker gets their answer now (Teams gives an invoke a few seconds),
     // while every other copy of the card is redrawn and the requester told. afterChange never throws.
-    const running: Promise<void> = this.afterChange(next, event)
+    const before = this.lastOfCase.get(next.id) ?? Promise.resolve();
+    const running: Promise<void> = before
+      .then(() => this.afterChange(next, event))
       .catch((error: unknown) => this.options.logger.warn({ case: next.number, err: errorName(error) }, 'could not finish the notifications of a change'))
-      .finally(() => this.pending.delete(running));
+      .finally(() => {
+        this.pending.delete(running);
+        if (this.lastOfCase.get(next.id) === running) this.lastOfCase.delete(next.id);
+      });
     this.pending.add(running);
+    this.lastOfCase.set(next.id, running);
     return { kind: 'done', request: next, event };
   }
 
@@ -293,17 +319,15 @@ const decisionRound = (request: PrivacyRequest): number => request.history.filte
 
 const lastChange = (request: PrivacyRequest): RequestEvent | undefined => [...request.history].reverse().find((e) => e.action !== 'receive' && e.action !== 'route') ?? request.history.at(-1);
 
-/** Reasons the DPO must be able to prove (Art. 5(2), 12(3), 12(4)): kept word for word in the audit trail. */
-const AUDITED_REASONS: ReadonlySet<string> = new Set(['reject', 'askInfo', 'extend']);
-
 /**
  * What the audit trail keeps of a change. The trail cannot be edited or erased, so it keeps the
- * DPO's decision reasons, and of any other free text (a requester's answer, a withdrawal's words,
- * a completion note — which may hold personal data) only that there was one; the case keeps the text.
+ * reasons a DPO gives (a rejection, a question, an extension, a withdrawal recorded from a letter, a
+ * completion note: what Art. 5(2) and 12 make them prove), and of a requester's own words (an
+ * answer, why they withdraw, which may hold personal data) only that there were some; the case keeps the text.
  */
-function auditDetails(event: RequestEvent): Record<string, string | boolean | null> {
+function auditDetails(event: RequestEvent, byDpo: boolean): Record<string, string | boolean | null> {
   const details: Record<string, string | boolean | null> = { from: event.from ?? null, to: event.to ?? null, detail: event.detail ?? null };
-  if (AUDITED_REASONS.has(event.action)) details.reason = event.reason ?? null;
+  if (byDpo) details.reason = event.reason ?? null;
   else details.hasNote = event.reason !== undefined;
   return details;
 }

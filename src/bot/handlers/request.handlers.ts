@@ -91,7 +91,9 @@ async function intake(ctx: RequestTextContext, requests: RequestDesk, input: New
   const notices = created ? [] : [ctx.rt.sameAgain(request.number)];
   const intro = [relayed ? ctx.rt.relayed(type, due) : ctx.rt.acknowledged(type, due)];
   if (requests.roster.dpos.length === 0 && requests.roster.deputy === undefined) intro.push(ctx.rt.noDpo);
-  if (duplicates.length > 0) intro.push(ctx.rt.duplicateNote(duplicates.map((d) => d.number).join(', ')));
+  // Only cases the asker may see anyway: nobody learns from a relayed form who else has asked.
+  const visible = duplicates.filter((d) => requests.maySee(d, asker));
+  if (visible.length > 0) intro.push(ctx.rt.duplicateNote(visible.map((d) => d.number).join(', ')));
   const card = caseCard(ctx, request, viewerOf(requests, request, asker), {
     title: ctx.rt.intakeTitle(request.number),
     notices,

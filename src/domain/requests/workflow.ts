@@ -104,7 +104,12 @@ function authorise(request: PrivacyRequest, who: Who, actor: Actor): Refusal | u
   if (actor.system) return undefined;
   if (who === 'system') return { code: 'NOT_DPO' };
   const party = isParty(request, actor.id);
-  if (who === 'requesterOrDpo') return party || actor.isDpo ? undefined : { code: 'NOT_REQUESTER' };
+  if (who === 'requesterOrDpo') {
+    if (party) return undefined;
+    if (!actor.isDpo) return { code: 'NOT_REQUESTER' };
+    // A DPO whose own data the case is about (named by their mail) ends it no more than decides it.
+    return hasConflict(request, actor.id) ? { code: 'OWN_REQUEST' } : undefined;
+  }
   if (!actor.isDpo) return { code: 'NOT_DPO' };
   // Art. 38(6): no conflict of interests — a DPO never decides a case of their own; another DPO must.
   if (hasConflict(request, actor.id)) return { code: 'OWN_REQUEST' };

@@ -8,6 +8,9 @@ import type { Reminder } from '../../domain/requests/deadlines';
  */
 export type DeadlineMark = Reminder | 'overdue' | 'announced';
 
+/** How long an unconfirmed claim holds: far longer than any send takes, short enough not to lose one. */
+export const CLAIM_LEASE_MS = 10 * 60_000;
+
 /** What the audit trail says about a change to a case: ids and states, no more personal data than needed. */
 export interface CaseAudit {
   actor: string;
@@ -58,9 +61,13 @@ export interface RequestStore {
   /**
    * Claims a mark for a case and round (the due date for reminders, `round-N` for announcements);
    * true for the first claim only, so that nothing is sent twice, across restarts and instances.
-   * A send that reached nobody releases it for the next try.
+   * The claimer confirms it once sent, or releases it when the send reached nobody. A claim neither
+   * confirmed nor released within {@link CLAIM_LEASE_MS} (its process died while sending) may be
+   * claimed again.
    */
   claimReminder(requestId: string, reminder: DeadlineMark, round: string, at: Date): Promise<boolean>;
+  /** Marks a claim as sent: it is never claimed again. */
+  confirmReminder(requestId: string, reminder: DeadlineMark, round: string, at: Date): Promise<void>;
   releaseReminder(requestId: string, reminder: DeadlineMark, round: string): Promise<void>;
 }
 

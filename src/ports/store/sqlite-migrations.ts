@@ -86,4 +86,12 @@ export const SQLITE_MIGRATIONS: readonly { version: number; name: string; sql: s
       );
     `,
   },
+  {
+    version: 3,
+    name: 'reminder claims are confirmed once sent',
+    sql: `
+      ALTER TABLE reminders ADD COLUMN sent_at TEXT;
+      UPDATE reminders SET sent_at = claimed_at;
+    `,
+  },
 ];

@@ -3,7 +3,7 @@ import type Database from 'better-sqlite3';
 import { z } from 'zod';
 import { CLOSED_STATUSES, type PrivacyRequest } from '../../domain/requests/request';
 import { caseNumber } from '../../domain/requests/workflow';
-import type { CardMessage, CaseAudit, DeadlineMark, ConversationStore, RequestFilter, RequestStore, StoredConversation } from './request-store.port';
+import { CLAIM_LEASE_MS, type CardMessage, type CaseAudit, type DeadlineMark, type ConversationStore, type RequestFilter, type RequestStore, type StoredConversation } from './request-store.port';
 import { privacyRequestSchema } from './request-row.schema';
 import { appendAudit, parseJson, parseRow } from './sqlite-database';
 
@@ -102,15 +102,24 @@ export class SqliteRequestStore implements RequestStore, ConversationStore {
       });
   }
 
-  async claimReminder(requestId: string, reminder: DeadlineMark, dueDate: string, at: Date): Promise<boolean> {
+  async claimReminder(requestId: string, reminder: DeadlineMark, round: string, at: Date): Promise<boolean> {
+    // A claim left unconfirmed past its lease (the claimer died while sending) is taken over.
     const claimed = this.db
-      .prepare('INSERT INTO reminders (request_id, kind, due_date, claimed_at) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING')
-      .run(requestId, reminder, dueDate, at.toISOString());
+      .prepare(
+        `INSERT INTO reminders (request_id, kind, due_date, claimed_at) VALUES (?, ?, ?, ?)
+         ON CONFLICT (request_id, kind, due_date) DO UPDATE SET claimed_at = excluded.claimed_at
+         WHERE reminders.sent_at IS NULL AND reminders.claimed_at <= ?`,
+      )
+      .run(requestId, reminder, round, at.toISOString(), new Date(at.getTime() - CLAIM_LEASE_MS).toISOString());
     return claimed.changes > 0;
   }
 
-  async releaseReminder(requestId: string, reminder: DeadlineMark, dueDate: string): Promise<void> {
-    this.db.prepare('DELETE FROM reminders WHERE request_id = ? AND kind = ? AND due_date = ?').run(requestId, reminder, dueDate);
+  async confirmReminder(requestId: string, reminder: DeadlineMark, round: string, at: Date): Promise<void> {
+    this.db.prepare('UPDATE reminders SET sent_at = ? WHERE request_id = ? AND kind = ? AND due_date = ?').run(at.toISOString(), requestId, reminder, round);
+  }
+
+  async releaseReminder(requestId: string, reminder: DeadlineMark, round: string): Promise<void> {
+    this.db.prepare('DELETE FROM reminders WHERE request_id = ? AND kind = ? AND due_date = ?').run(requestId, reminder, round);
   }
 
   async saveConversation(conversation: StoredConversation, at: Date): Promise<void> {

@@ -195,6 +195,9 @@ describe('privacy requests end to end', () => {
     const approved = await click(invoke('29:dana', approve));
     expect(approved.body).toMatchObject({ statusCode: 200 });
     expect(await app.requests.get(own?.id as string)).toMatchObject({ status: 'approved' });
+    // Her approve on the old card is still refused, not answered with the current card.
+    const late = await click(invoke('29:sabine', approve));
+    expect(late.body).toMatchObject({ statusCode: 400, value: { code: 'Forbidden' } });
   });
 
   it('creates one case when Teams delivers the same message twice', async () => {
@@ -340,9 +343,14 @@ describe('privacy requests end to end', () => {
     const foreignClick = await click(invoke('29:dana', { verb: 'case', action: 'approve', caseId: alice?.id as string, version: 2 }));
     expect(foreignClick.body).toMatchObject({ statusCode: 400, value: { code: 'Forbidden' } });
     expect((await app.requests.get(alice?.id as string))?.status).toBe('awaitingDecision');
+    // An activity that names no tenant at all is no activity of the organisation's either.
+    const anonymous = { ...message('29:alice', 'status of my request'), channelData: {}, conversation: { id: 'a:personal-29:alice', conversationType: 'personal' } };
+    expect((await post(anonymous)).status).toBe(200);
+    await connector.waitForActivities(before + 2);
+    expect(JSON.stringify(connector.activities.at(-1)?.activity)).toContain('organisation that runs me');
     // The home tenant: served as usual, the Teams mail now trusted as a key.
     expect((await post(home(message('29:bob', 'please delete my data')))).status).toBe(200);
-    await connector.waitForActivities(before + 2);
+    await connector.waitForActivities(before + 3);
     expect(JSON.stringify(connector.activities.at(-1)?.activity)).toContain('Request received: DSR-');
     expect(await app.requests.mine('bob@example.com')).toHaveLength(1);
   });

@@ -366,6 +366,26 @@ describe('DeadlineScheduler', () => {
       expect(decisions()).toEqual([]);
     });
 
+    it('announces a case whose sender died between claiming and sending, once the claim’s lease ran out', async () => {
+      open();
+      const input: NewRequest = { type: 'access', subject: { kind: 'employee', id: ALICE, name: 'Alice A' }, requester: ALICE, channel: 'teams', receivedAt: now.toISOString() };
+      const { request } = await store.createRequest('activity:died', 2026, (ids) => openRequest(input, ids, { now, timeZone: TIME_ZONE }), { actor: ALICE, action: 'request.received', details: {} });
+      const routed = await desk.route(request);
+      // The other process claimed the announcement, then died before sending it.
+      expect(await store.claimReminder(request.id, 'announced', 'round-1', now)).toBe(true);
+      expect(routed.status).toBe('awaitingDecision');
+      at('2026-11-02T09:05:00.000Z');
+      await scheduler.tick();
+      expect(decisions()).toEqual([]);
+      at('2026-11-02T09:15:00.000Z');
+      await scheduler.tick();
+      expect(decisions()).toEqual([`${DANA}:${request.number}`, `${DIRK}:${request.number}`]);
+      notifier.clear();
+      at('2026-11-03T09:15:00.000Z');
+      await scheduler.tick();
+      expect(decisions()).toEqual([]);
+    });
+
     it('announces again when the requester answered a question, not after an assignment', async () => {
       open();
       const request = await submit();

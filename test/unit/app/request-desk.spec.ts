@@ -26,6 +26,10 @@ class RecordingNotifier implements Notifier {
   readonly behaviour = new Map<string, Behaviour>();
   channel: Behaviour = 'reach';
   refreshThrows = false;
+  /** How long each redraw takes, in order of the calls (to let redraws overlap). */
+  readonly refreshDelays: number[] = [];
+  /** Versions whose redraw finished, in the order they finished. */
+  readonly refreshedDone: number[] = [];
 
   async toPerson(personId: string, notice: CaseNotice): Promise<boolean> {
     this.toPersons.push({ personId, notice });
@@ -39,7 +43,10 @@ class RecordingNotifier implements Notifier {
 
   async refreshCards(request: PrivacyRequest): Promise<void> {
     this.refreshed.push(request);
+    const delay = this.refreshDelays.shift() ?? 0;
+    if (delay > 0) await new Promise((resolve) => setTimeout(resolve, delay));
     if (this.refreshThrows) throw new Error('Teams is down');
+    this.refreshedDone.push(request.version);
   }
 
   /** Who got a personal message, in order. */
@@ -270,6 +277,11 @@ describe('RequestDesk', () => {
       const all = JSON.stringify(trail);
       expect(all).not.toContain('+49 170');
       expect(all).not.toContain('Munich');
+      // A DPO's reasons are theirs to prove: kept word for word.
+      const other = await submit(desk, BOB);
+      await desk.act(other.request.id, { action: 'withdraw', reason: 'Withdrawn by letter of 3 November' }, DANA);
+      const recorded = db.prepare("SELECT details FROM audit_log WHERE action = 'request.withdraw' ORDER BY seq DESC LIMIT 1").get() as { details: string };
+      expect(JSON.parse(recorded.details)).toMatchObject({ reason: 'Withdrawn by letter of 3 November' });
       // The case itself keeps what was said.
       expect((await desk.get(request.id))?.history.map((e) => e.reason).filter(Boolean)).toEqual(['Which systems do you mean?', 'My phone +49 170 1234567 in the call journal', 'I moved to Munich']);
     });
@@ -286,9 +298,11 @@ describe('RequestDesk', () => {
       const { request } = await submit(desk, ALICE);
       const approved = await desk.act(request.number, { action: 'approve' }, DANA, 2);
       if (approved.kind !== 'done') throw new Error('not approved');
+      await desk.settled();
       notifier.clear();
 
       const outcome = await desk.act(request.number, { action: 'reject', reason: 'manifestly unfounded' }, DIRK, 2);
+      await desk.settled();
 
       expect(outcome).toEqual({ kind: 'stale', request: approved.request, last: approved.event });
       await expect(store.getRequest(request.id)).resolves.toEqual(approved.request);
@@ -404,6 +418,20 @@ describe('RequestDesk', () => {
       expect(outcome).toMatchObject({ kind: 'done', request: { status: 'rejected', version: 3 } });
       await expect(store.getRequest(request.id)).resolves.toMatchObject({ status: 'rejected', version: 3, decision: { by: DANA, reason: 'not our data' } });
       expect(logger.warnings).toEqual(expect.arrayContaining(['could not update the cards of a case', 'could not tell the requester']));
+    });
+
+    it('answers the clicker first, and redraws a case’s cards in the order its changes happened', async () => {
+      const desk = deskWith();
+      const { request } = await submit(desk, ALICE);
+      await desk.settled();
+      notifier.refreshDelays.push(50, 0);
+      const assigned = await desk.act(request.id, { action: 'assign', assignee: DIRK }, DANA, 2);
+      // Answered while the redraw is still under way.
+      expect(assigned.kind).toBe('done');
+      expect(notifier.refreshedDone).toEqual([]);
+      await desk.act(request.id, { action: 'approve' }, DIRK, 3);
+      await desk.settled();
+      expect(notifier.refreshedDone).toEqual([3, 4]);
     });
 
     it('does not tell the requester what they did themselves', async () => {

@@ -209,6 +209,38 @@ describe('PrivacyDeskBot', () => {
     expect(request?.dueDate).toBe(addMonths(receivedOn, 1));
   });
 
+  it('answers a case button in a group chat with a pointer to the personal chat, and records nothing there', async () => {
+    await adapterFor({ requests: true })
+      .send({ type: ActivityTypes.Message, id: 'activity-20', text: 'please delete my data' } as Partial<Activity>)
+      .assertReply((reply) => expect(cardText(reply)).toContain('Request received: DSR-'));
+    const [request] = await app.requests.mine('alice@example.com');
+    const group = { id: 'group-1', isGroup: true, conversationType: 'groupChat', name: 'Lunch' };
+    await adapterFor({ requests: true })
+      .send({ type: ActivityTypes.Message, id: 'activity-21', conversation: group, value: { verb: 'case', action: 'refresh', caseId: request?.id, version: 2 } } as Partial<Activity>)
+      .assertReply((reply) => {
+        expect(cardText(reply)).toContain('only in our personal chat');
+        expect(cardText(reply)).not.toContain(request?.number as string);
+      });
+    expect((await app.requestStore.cardMessages(request?.id as string)).map((c) => c.audience)).toEqual(['requester']);
+  });
+
+  it('names an open case of the same person only to whom may see it', async () => {
+    await adapterFor({ requests: true })
+      .send({ type: ActivityTypes.Message, id: 'activity-30', text: 'I want a copy of my data' } as Partial<Activity>)
+      .assertReply((reply) => expect(cardText(reply)).toContain('Request received: DSR-'));
+    const [alices] = await app.requests.mine('alice@example.com');
+    const form = { verb: 'request', token: '0d9e8f7a-6b5c-4d3e-9f1a-2b3c4d5e6f70', type: 'access', self: false, channel: 'email', receivedOn: app.requests.today(), lastName: 'Adams', email: 'alice@example.com' };
+    await adapterFor({ requests: true, from: 'bob@example.com' })
+      .send({ type: ActivityTypes.Message, id: 'activity-31', value: form } as Partial<Activity>)
+      .assertReply((reply) => {
+        expect(cardText(reply)).toContain('Request received: DSR-');
+        expect(cardText(reply)).not.toContain(alices?.number as string);
+      });
+    const [bobs] = await app.requests.mine('bob@example.com');
+    // The DPOs see it as a duplicate all the same.
+    expect((await app.requests.duplicatesOf(bobs as never)).map((d) => d.number)).toEqual([alices?.number]);
+  });
+
   it('says requests are not offered where the bot runs without them', async () => {
     await adapterFor()
       .send('start access request for Erika Musterfrau')

@@ -295,6 +295,11 @@ describe('who may act', () => {
     expect(isParty(aboutTheDpo, DPO_SUBJECT.id)).toBe(false);
     expect(refused(apply(aboutTheDpo, { action: 'withdraw' }, { id: DPO_SUBJECT.id, isDpo: false }))).toEqual({ code: 'NOT_REQUESTER' });
     expect(refused(apply(aboutTheDpo, { action: 'assign', assignee: DPO_SUBJECT.id }, SECOND_DPO))).toEqual({ code: 'INVALID_ASSIGNEE' });
+    // Nor does that DPO end it or answer for it in the requester's stead.
+    expect(refused(apply(aboutTheDpo, { action: 'withdraw', reason: 'letter of 3 May' }, DPO_SUBJECT))).toEqual({ code: 'OWN_REQUEST' });
+    const asked = accepted(apply(aboutTheDpo, { action: 'askInfo', reason: 'Which address?' }, SECOND_DPO));
+    expect(refused(apply(asked, { action: 'provideInfo', note: 'the old one' }, DPO_SUBJECT))).toEqual({ code: 'OWN_REQUEST' });
+    expect(accepted(apply(aboutTheDpo, { action: 'withdraw', reason: 'letter of 3 May' }, SECOND_DPO)).status).toBe('withdrawn');
     expect(refused(apply(aboutTheDpo, VALID.approve, DPO_SUBJECT))).toEqual({ code: 'OWN_REQUEST' });
     expect(accepted(apply(aboutTheDpo, VALID.approve, SECOND_DPO)).status).toBe('approved');
   });
