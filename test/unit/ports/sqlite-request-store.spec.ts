@@ -1,4 +1,5 @@
 import { mkdtempSync, rmSync } from 'node:fs';
+import Database from 'better-sqlite3';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { PrivacyRequest } from '../../../src/domain/requests/request';
@@ -33,6 +34,21 @@ describe('SQLite request store on disk', () => {
     const request = await storedCase(file);
     const db = openSqlite(file);
     await expect(new SqliteRequestStore(db).getRequest(request.number)).resolves.toEqual(request);
+    db.close();
+  });
+
+  it('counts reminders sent before claims were confirmed (schema 2) as sent when upgrading', async () => {
+    const file = join(dir, 'db.sqlite');
+    const request = await storedCase(file);
+    // Back to schema 2: reminders without sent_at, one claimed long ago.
+    const old = new Database(file);
+    old.exec('ALTER TABLE reminders DROP COLUMN sent_at');
+    old.prepare('DELETE FROM schema_migrations WHERE version = 3').run();
+    old.prepare('INSERT INTO reminders (request_id, kind, due_date, claimed_at) VALUES (?, ?, ?, ?)').run(request.id, 'dueIn7Days', request.dueDate, '2026-03-25T07:00:00.000Z');
+    old.close();
+    const db = openSqlite(file);
+    const store = new SqliteRequestStore(db);
+    await expect(store.claimReminder(request.id, 'dueIn7Days', request.dueDate, new Date('2026-04-01T07:00:00.000Z'))).resolves.toBe(false);
     db.close();
   });
 
