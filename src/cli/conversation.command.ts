@@ -16,8 +16,7 @@ interface ConversationOptions {
 }
 
 /** The configuration with the command line's files; other files mean a throwaway database. */
-function configFor(options: ConversationOptions): Config {
-  const config = loadConfig(processEnvironment());
+function configFor(options: ConversationOptions, config: Config): Config {
   const overridden = options.directory !== undefined || options.grants !== undefined;
   return {
     ...config,
@@ -28,7 +27,14 @@ function configFor(options: ConversationOptions): Config {
 }
 
 async function open(options: ConversationOptions): Promise<{ app: App; conversation: LocalConversation }> {
-  const app = await createApp(configFor(options), silentLogger);
+  const base = loadConfig(processEnvironment());
+  const config = configFor(options, base);
+  // The terminal takes the caller's word for who they are: on a deployed bot's own database, say
+  // plainly that whatever is done here is recorded in that person's name.
+  if (!base.bot.authDisabled && config.databaseFile === base.databaseFile) {
+    process.stderr.write(`warning: acting as ${options.as} on the bot's own database (${config.databaseFile}); every change is recorded in that person's name\n`);
+  }
+  const app = await createApp(config, silentLogger);
   const conversation = new LocalConversation(app.desk, { id: options.as, locale: options.locale }, silentLogger, localRequestServices(app));
   return { app, conversation };
 }

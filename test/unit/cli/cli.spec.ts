@@ -69,6 +69,23 @@ describe('privacy-desk CLI', () => {
     expect(out).toContain('Ben');
   });
 
+  it('warns that a deployed bot’s database records what is done in the name given with --as', async () => {
+    const database = join(dir, 'db.sqlite');
+    const saved = { ...process.env };
+    try {
+      Object.assign(process.env, { MICROSOFT_APP_ID: '00000000-0000-4000-8000-000000000001', DATABASE_FILE: database });
+      const deployed = await run('ask', '--as', 'alice@example.com', 'help');
+      expect(deployed.err).toContain(`warning: acting as alice@example.com on the bot's own database (${database})`);
+      // Another database, or a bot without authentication (local use): no warning.
+      const elsewhere = await run('ask', '--as', 'alice@example.com', '--database', join(dir, 'other.sqlite'), 'help');
+      expect(elsewhere.err).toBe('');
+      delete process.env.MICROSOFT_APP_ID;
+      expect((await run('ask', '--as', 'alice@example.com', 'help')).err).toBe('');
+    } finally {
+      process.env = saved;
+    }
+  });
+
   it('stops with exit code 2 and names the bad entry of a grants file', async () => {
     const grants = join(dir, 'bad.json');
     writeFileSync(grants, JSON.stringify({ global: 'public', externalDefault: 'blocked', grants: [{ owner: 'all', viewer: 'group:', level: 'team' }] }));
