@@ -63,7 +63,13 @@ export async function createApp(config: Config, logger: Logger, seams: AppSeams 
     const notifier = new RelayNotifier();
     const roster = { dpos: config.dpo.users, ...(config.dpo.deputy ? { deputy: config.dpo.deputy } : {}), channel: config.dpo.channelId !== undefined };
     if (roster.dpos.length === 0 && roster.deputy === undefined) logger.warn({}, 'no DPO configured (DPO_USERS): privacy requests are taken in but nobody can decide them');
-    const requests = new RequestDesk({ store: requestStore, notifier, roster, clock, timeZone: config.timeZone, logger });
+    const personIdOf = (mailOrUpn: string): string => {
+      const index = desk.identify({ mail: mailOrUpn, upn: mailOrUpn });
+      return index === undefined ? mailOrUpn.toLowerCase() : desk.person(index).id;
+    };
+    const unknownDpos = [...roster.dpos, ...(roster.deputy ? [roster.deputy] : [])].filter((id) => desk.identify({ mail: id, upn: id }) === undefined).length;
+    if (unknownDpos > 0) logger.warn({ unknownDpos }, 'DPO_USERS or DPO_DEPUTY names somebody the directory does not know: they cannot be identified in Teams');
+    const requests = new RequestDesk({ store: requestStore, notifier, roster, clock, timeZone: config.timeZone, logger, personIdOf });
     const scheduler = new DeadlineScheduler(requests, requestStore, clock, logger);
     const close = async (): Promise<void> => {
       sync.stop();

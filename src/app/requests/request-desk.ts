@@ -16,6 +16,11 @@ export interface RequestDeskOptions {
   /** The organisation's time zone (IANA): deadlines are counted in its calendar days. */
   timeZone: string;
   logger: Logger;
+  /**
+   * The directory's id of the person a configured mail or UPN names (a DPO listed by UPN whose
+   * entry is keyed by mail is the same person); the id itself, lower-cased, when none is known.
+   */
+  personIdOf?: (mailOrUpn: string) => string;
 }
 
 /** Refusals beyond the state machine's: a case that is not there, an assignee who is no DPO. */
@@ -75,12 +80,15 @@ export class RequestDesk {
     return this.options.timeZone;
   }
 
+  /** The DPOs, deputy and channel, each person named by their directory id (read afresh each time: the directory changes). */
   get roster(): DpoRoster {
-    return this.options.roster;
+    const { roster, personIdOf } = this.options;
+    if (!personIdOf) return roster;
+    return { ...roster, dpos: [...new Set(roster.dpos.map(personIdOf))], ...(roster.deputy ? { deputy: personIdOf(roster.deputy) } : {}) };
   }
 
   isDpo(id: string): boolean {
-    return isDpo(this.options.roster, id);
+    return isDpo(this.roster, id);
   }
 
   /** Now, on the desk's clock. */
@@ -95,7 +103,8 @@ export class RequestDesk {
 
   /** DPOs a case may be assigned to: every configured DPO and the deputy, except its parties. */
   assigneesFor(request: PrivacyRequest): string[] {
-    const all = [...this.options.roster.dpos, ...(this.options.roster.deputy ? [this.options.roster.deputy] : [])];
+    const roster = this.roster;
+    const all = [...roster.dpos, ...(roster.deputy ? [roster.deputy] : [])];
     return [...new Set(all)].filter((id) => !hasConflict(request, id));
   }
 
@@ -284,7 +293,7 @@ export class RequestDesk {
    * to the case); the DPO channel gets it when configured or when no DPO could be reached.
    */
   async notifyDpos(notice: CaseNotice, options: { escalate?: boolean } = {}): Promise<number> {
-    const roster = this.options.roster;
+    const roster = this.roster;
     const request = notice.request;
     const wanted = options.escalate ? [request.assignee, ...roster.dpos, roster.deputy] : request.assignee ? [request.assignee] : [...roster.dpos];
     const eligible = (ids: (string | undefined)[]): string[] => [...new Set(ids.filter((id): id is string => id !== undefined && !hasConflict(request, id)))];

@@ -244,6 +244,19 @@ describe('RequestDesk', () => {
     });
   });
 
+  describe('roster', () => {
+    it('knows a DPO listed by UPN as the person the directory keys by mail', async () => {
+      const upn = 'dana@corp.onmicrosoft.com';
+      const personIdOf = (id: string): string => (id.toLowerCase() === upn ? DANA : id.toLowerCase());
+      const desk = new RequestDesk({ store, notifier, roster: { dpos: [upn], channel: false }, clock, timeZone: 'Europe/Berlin', logger, personIdOf });
+      expect(desk.isDpo(DANA)).toBe(true);
+      expect(desk.roster.dpos).toEqual([DANA]);
+      const { request } = await submit(desk, ALICE);
+      expect(notifier.recipients()).toEqual([DANA]);
+      await expect(desk.act(request.id, { action: 'approve' }, DANA, 2)).resolves.toMatchObject({ kind: 'done' });
+    });
+  });
+
   describe('act', () => {
     it('lets a DPO approve: the case is saved, the cards redrawn and the requester told', async () => {
       const desk = deskWith();
