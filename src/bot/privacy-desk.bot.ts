@@ -137,7 +137,10 @@ export class PrivacyDeskBot extends TeamsActivityHandler {
       });
       const sentId = await send(context, askerId === undefined ? reply : { ...reply, card: stampOwner(reply.card, askerId) });
       // Only a personal chat's copy is kept up to date: a case is nobody else's business.
-      if (reply.caseId !== undefined && sentId !== undefined && !shared) await this.rememberCard(context, reply.caseId, sentId, askerId, locale);
+      if (reply.caseId !== undefined && sentId !== undefined && !shared) {
+        const audience = askerId !== undefined && this.options.requests?.desk.isDpo(askerId) ? 'dpo' : 'requester';
+        await this.rememberCard(context, reply.caseId, sentId, askerId, locale, audience);
+      }
       log.info({ intent: turn.parsed.intent, identified: turn.asker !== undefined, ms: Date.now() - started }, 'answered');
     } catch (error) {
       const reference = randomUUID().slice(0, 8);

@@ -234,3 +234,28 @@ export function myRequestsCard(ctx: RequestTextContext, cases: PrivacyRequest[],
       .map((c) => withdrawForm(ctx, c, `${rt.button('withdraw')} ${c.number}`)),
   });
 }
+
+/** Longest list of cases on one card; the rest are named by count (and found by number). */
+const MAX_LISTED = 50;
+
+/**
+ * A DPO's worklist: every open case, the soonest due first, with its due date (overdue flagged) and
+ * assignee, a button per case for its card with the DPO's own buttons, and the DPO's own requests.
+ */
+export function openCasesCard(ctx: RequestTextContext, open: PrivacyRequest[], own: PrivacyRequest[], daysLeftOf: (request: PrivacyRequest) => number): RenderedCard {
+  const { rt, t } = ctx;
+  const sorted = [...open].sort((a, b) => (a.dueDate === b.dueDate ? a.number.localeCompare(b.number) : a.dueDate < b.dueDate ? -1 : 1));
+  const listed = sorted.slice(0, MAX_LISTED);
+  const line = (c: PrivacyRequest): string =>
+    rt.openCaseLine(c.number, t.requestType(c.type), rt.status(c.status), rt.dueIn(showDate(ctx, c.dueDate), daysLeftOf(c)), c.assignee ? ctx.nameOf(c.assignee) : '');
+  const sections = [{ heading: '', lines: listed.length > 0 ? listed.map(line) : [rt.noOpenCases] }];
+  const mine = own.filter((c) => !open.some((o) => o.id === c.id));
+  if (mine.length > 0) sections.push({ heading: rt.statusTitle, lines: mine.map((c) => rt.statusLine(c.number, t.requestType(c.type), rt.status(c.status), isOpen(c.status) ? showDate(ctx, c.dueDate) : '')) });
+  return renderRequestCard({
+    title: rt.openCasesTitle,
+    intro: sorted.length > 0 ? [rt.openCasesIntro(sorted.length)] : [],
+    sections,
+    notes: sorted.length > listed.length ? [rt.moreCases(sorted.length - listed.length)] : [],
+    buttons: listed.slice(0, MAX_ACTIONS).map((c) => ({ title: rt.showCase(c.number), execute: false, data: caseData(c, 'refresh') })),
+  });
+}

@@ -8,7 +8,7 @@ import { intakeFormCard } from '../cards/intake-form.card';
 import { type CaseViewer, caseCard } from '../cards/request.card';
 import { checkIntakeForm } from '../cards/request-form';
 import type { RequestTextContext } from '../cards/request-view';
-import { myRequestsCard } from '../cards/request.card';
+import { myRequestsCard, openCasesCard } from '../cards/request.card';
 import { showDate } from '../cards/request-view';
 import { startOfDay } from '../../domain/requests/deadlines';
 import { fieldTopic } from '../cards/describe';
@@ -103,13 +103,25 @@ async function intake(ctx: RequestTextContext, requests: RequestDesk, input: New
   return { ...card, caseId: request.id };
 }
 
-/** "What is the status of my request?": the asker's own cases. */
+/**
+ * "What is the status of my request?": the asker's own cases; for a DPO every open case (their
+ * worklist). "Show DSR-2026-0042": that case's card, to whom may see it — to anybody else it does
+ * not exist, so that nobody learns which numbers are taken.
+ */
 export const requestStatusHandler: Handler = async (turn, services) => {
   const requests = services.requests;
   if (!requests) return unavailable(turn);
   const asker = askerId(turn, services);
   if (asker === undefined) return noticeCard(textsFor(turn).requestsTitle, [textsFor(turn).unidentified]);
-  return myRequestsCard(requestContext(turn.locale, services.desk, requests), await requests.mine(asker), (c) => requests.may(c, 'withdraw', asker));
+  const ctx = requestContext(turn.locale, services.desk, requests);
+  if (turn.parsed.caseNumber !== undefined) {
+    const request = await requests.get(turn.parsed.caseNumber);
+    if (!request || !requests.maySee(request, asker)) return noticeCard(textsFor(turn).requestsTitle, [ctx.rt.notFound]);
+    return { ...caseCard(ctx, request, viewerOf(requests, request, asker), { daysLeft: requests.daysLeft(request) }), caseId: request.id };
+  }
+  const own = await requests.mine(asker);
+  if (requests.isDpo(asker)) return openCasesCard(ctx, await requests.openCases(), own, (c) => requests.daysLeft(c));
+  return myRequestsCard(ctx, own, (c) => requests.may(c, 'withdraw', asker));
 };
 
 const askerId = (turn: Turn, services: HandlerServices): string | undefined => (turn.asker === undefined ? undefined : services.desk.person(turn.asker).id);

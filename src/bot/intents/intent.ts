@@ -35,4 +35,6 @@ export interface ParsedMessage {
   requestType?: RequestType;
   /** `me` for the asker, otherwise the name as written. */
   subject?: string;
+  /** A case named by its number (`DSR-2026-0042`), as the bot writes it. */
+  caseNumber?: string;
 }

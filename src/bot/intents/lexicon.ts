@@ -19,7 +19,7 @@ export type Concept =
   // other intents
   | 'HELP' | 'GREETING' | 'WORK' | 'GRANTS' | 'GIVEN'
   | 'REQUEST' | 'REQUEST_VERB' | 'RECORD_STRONG' | 'R_ACCESS' | 'R_COPY' | 'R_ERASURE' | 'R_RECTIFY' | 'R_RESTRICT' | 'R_OBJECT' | 'DATA'
-  | 'PROCESSING' | 'NEWS' | 'RETENTION' | 'RECORD' | 'ARTICLE' | 'THIRTY'
+  | 'PROCESSING' | 'NEWS' | 'RETENTION' | 'RECORD' | 'ARTICLE' | 'THIRTY' | 'PENDING'
   // grants removed, details outside the matrix
   | 'UNBLOCK' | 'REMOVE' | 'R_STRONG' | 'PHOTO' | 'DEPARTMENT' | 'FAX' | 'PAGER' | 'SIP' | 'CUSTOMER';
 
@@ -124,6 +124,7 @@ add(['R_OBJECT', 'R_STRONG'], 'objection widerspruch widersprechen');
 add(['DATA'], 'data daten');
 add(['PROCESSING'], 'processing verarbeitung verarbeiten');
 add(['NEWS'], 'news processed bearbeitet weit progress update erledigt');
+add(['PENDING'], 'offen offene offenen pending ausstehend ausstehende ausstehenden outstanding unanswered unbearbeitet unbearbeitete');
 add(['RETENTION'], 'retention aufbewahrungsfristen aufbewahrungsfrist loschfristen loschfrist speicherdauer');
 add(['RECORD'], 'record verzeichnis activities');
 add(['RECORD', 'RECORD_STRONG'], 'ropa vvt verarbeitungsverzeichnis verarbeitungstatigkeiten');

@@ -120,8 +120,22 @@ const processingRecord: Rule = (m) =>
 const retentionSummary: Rule = (m) =>
   m.has('RETENTION') || (m.has('HOW') && m.has('LONG')) ? { intent: 'retentionSummary' } : undefined;
 
-const requestStatus: Rule = (m) =>
-  m.has('REQUEST') && (m.has('STATUS') || m.has('NEWS')) ? { intent: 'requestStatus' } : undefined;
+/** A case number as written: `DSR-2026-42`, `dsr 2026 0042`. */
+const CASE_NUMBER = /\bDSR[\s-]?(\d{4})[\s-](\d{1,6})\b/i;
+
+/**
+ * "What is the status of my request", "open requests", "offene Anträge", "show my requests" — or a
+ * case by its number ("show DSR-2026-0042"). A request named by its type is a new one, not a list.
+ */
+const requestStatus: Rule = (m) => {
+  const number = CASE_NUMBER.exec(m.text);
+  if (number) return { intent: 'requestStatus', caseNumber: `DSR-${number[1] as string}-${(number[2] as string).padStart(4, '0')}` };
+  if (!m.has('REQUEST')) return undefined;
+  if (m.has('STATUS') || m.has('NEWS') || m.has('PENDING')) return { intent: 'requestStatus' };
+  const typed = REQUEST_CONCEPTS.some(([concept]) => m.has(concept));
+  if (!typed && (m.has('SHOW') || /\bopen\s+(requests|cases)\b/i.test(m.text))) return { intent: 'requestStatus' };
+  return undefined;
+};
 
 /** "unblock Mallory", "remove my grant for Bob", "Bobs Freigabe entfernen", "reset Frank". */
 const removeGrant: Rule = (m) => {

@@ -241,6 +241,37 @@ describe('PrivacyDeskBot', () => {
     expect((await app.requests.duplicatesOf(bobs as never)).map((d) => d.number)).toEqual([alices?.number]);
   });
 
+  it('gives the DPO the open cases and any case’s card by its number; to others a case they may not see does not exist', async () => {
+    await adapterFor({ requests: true })
+      .send({ type: ActivityTypes.Message, id: 'activity-40', text: 'please delete my data' } as Partial<Activity>)
+      .assertReply((reply) => expect(cardText(reply)).toContain('Request received: DSR-'));
+    const [request] = await app.requests.mine('alice@example.com');
+    const number = request?.number as string;
+    let show: unknown;
+    await adapterFor({ requests: true, from: 'dana.dpo@example.com', locale: 'de-DE' })
+      .send('offene Anträge')
+      .assertReply((reply) => {
+        expect(cardText(reply)).toContain('Offene Datenschutzanträge');
+        expect(cardText(reply)).toContain(number);
+        show = (reply.attachments?.[0]?.content as { actions: { data: unknown }[] }).actions[0]?.data;
+      });
+    await adapterFor({ requests: true, from: 'dana.dpo@example.com', locale: 'de-DE' })
+      .send({ type: ActivityTypes.Message, id: 'activity-41', value: show } as Partial<Activity>)
+      .assertReply((reply) => expect(cardToText(reply.attachments?.[0]?.content as Record<string, unknown>).actions.map((a) => a.title)).toContain('Genehmigen'));
+    await adapterFor({ requests: true, from: 'dana.dpo@example.com' })
+      .send(`show ${number.toLowerCase()}`)
+      .assertReply((reply) => expect(cardToText(reply.attachments?.[0]?.content as Record<string, unknown>).actions.map((a) => a.title)).toContain('Approve'));
+    await adapterFor({ requests: true, from: 'bob@example.com' })
+      .send(`show ${number}`)
+      .assertReply((reply) => {
+        expect(cardText(reply)).toContain('does not exist');
+        expect(cardText(reply)).not.toContain('Alice');
+      })
+      .send('open requests')
+      .assertReply((reply) => expect(cardText(reply)).toContain('You have no privacy requests'));
+    expect((await app.requestStore.cardMessages(request?.id as string)).map((c) => c.audience)).toEqual(['requester', 'dpo', 'dpo']);
+  });
+
   it('says requests are not offered where the bot runs without them', async () => {
     await adapterFor()
       .send('start access request for Erika Musterfrau')

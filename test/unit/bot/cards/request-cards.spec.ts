@@ -6,7 +6,7 @@ import type { RenderedCard } from '../../../../src/bot/cards/answer.card';
 import { inputDefaults } from '../../../../src/bot/cards/card-text';
 import { plain } from '../../../../src/bot/cards/describe';
 import { type IntakeFormValues, intakeFormCard } from '../../../../src/bot/cards/intake-form.card';
-import { type CaseCardOptions, type CaseViewer, caseCard, myRequestsCard } from '../../../../src/bot/cards/request.card';
+import { type CaseCardOptions, type CaseViewer, caseCard, myRequestsCard, openCasesCard } from '../../../../src/bot/cards/request.card';
 import { intakeFormSchema } from '../../../../src/bot/cards/request-form';
 import { type RequestTextContext, showDate, showInstant } from '../../../../src/bot/cards/request-view';
 import { caseActionSchema } from '../../../../src/bot/handlers/case.handlers';
@@ -806,6 +806,48 @@ describe.each(LOCALES)('my requests (%s)', (locale) => {
     for (const c of cases) expect(texts.some((line) => line.startsWith(`${c.number} · ${t.requestType(c.type)} · ${rt.status(c.status)}`))).toBe(true);
     expect(texts).toContain(rt.withdrawHint);
     expect(list(card.actions)).toEqual([]);
+  });
+});
+
+describe.each(LOCALES)('open cases, the DPO’s worklist (%s)', (locale) => {
+  const ctx = textContext(locale);
+  const { rt, t } = ctx;
+
+  it('without open cases says so, with no buttons', () => {
+    const rendered = openCasesCard(ctx, [], [], () => 0);
+    expectWellFormed(rendered);
+    expect(markdownTexts(rendered.card as Json)).toEqual([rt.openCasesTitle, rt.noOpenCases]);
+    expect(list((rendered.card as Json).actions)).toEqual([]);
+  });
+
+  it('lists the soonest due first with overdue flags, and offers each case’s card by a plain submit', () => {
+    const later = caseIn('awaitingDecision', 'employee');
+    const sooner = { ...caseIn('inProgress', 'outside, identity checked'), dueDate: '2026-01-20', assignee: 'dora.dpo@corp.example' };
+    const left = (c: PrivacyRequest): number => (c.id === sooner.id ? -3 : 12);
+    const own = caseIn('completed', 'employee', { type: 'erasure' });
+    const rendered = openCasesCard(ctx, [later, sooner], [own], left);
+    expectWellFormed(rendered);
+    const card = rendered.card as Json;
+    const texts = markdownTexts(card);
+    const lines = texts.filter((line) => line.startsWith('DSR-'));
+    expect(lines[0]).toBe(rt.openCaseLine(sooner.number, t.requestType(sooner.type), rt.status(sooner.status), rt.dueIn(showDate(ctx, sooner.dueDate), -3), ctx.nameOf('dora.dpo@corp.example')));
+    expect(lines[1]?.startsWith(later.number)).toBe(true);
+    expect(lines[2]?.startsWith(own.number)).toBe(true);
+    expect(texts).toContain(rt.openCasesIntro(2));
+    const actions = list(card.actions);
+    expect(actions.map((a) => a.type)).toEqual(['Action.Submit', 'Action.Submit']);
+    expect(actions.map((a) => a.title)).toEqual([rt.showCase(sooner.number), rt.showCase(later.number)]);
+    expect(caseActionSchema.parse(actions[0]?.data)).toMatchObject({ action: 'refresh', caseId: sooner.id, version: sooner.version });
+  });
+
+  it('names how many more there are beyond fifty, with six buttons at most', () => {
+    const many = Array.from({ length: 53 }, () => caseIn('awaitingDecision', 'employee'));
+    const rendered = openCasesCard(ctx, many, [], () => 5);
+    expectWellFormed(rendered);
+    const card = rendered.card as Json;
+    expect(markdownTexts(card).filter((line) => line.startsWith('DSR-'))).toHaveLength(50);
+    expect(markdownTexts(card)).toContain(rt.moreCases(3));
+    expect(list(card.actions)).toHaveLength(6);
   });
 });
 
