@@ -31,8 +31,10 @@ async function open(options: ConversationOptions): Promise<{ app: App; conversat
   const config = configFor(options, base);
   // The terminal takes the caller's word for who they are: on a deployed bot's own database, say
   // plainly that whatever is done here is recorded in that person's name.
-  if (!base.bot.authDisabled && config.databaseFile === base.databaseFile) {
-    process.stderr.write(`warning: acting as ${options.as} on the bot's own database (${config.databaseFile}); every change is recorded in that person's name\n`);
+  if (!base.bot.authDisabled && config.databaseFile !== ':memory:' && config.databaseFile === base.databaseFile) {
+    process.stderr.write(
+      `warning: acting as ${options.as} on the bot's own database (${config.databaseFile}); every change is recorded in that person's name, and nobody is told in Teams (no messages are sent and no cards redrawn from here)\n`,
+    );
   }
   const app = await createApp(config, silentLogger);
   const conversation = new LocalConversation(app.desk, { id: options.as, locale: options.locale }, silentLogger, localRequestServices(app));

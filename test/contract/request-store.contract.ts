@@ -221,7 +221,7 @@ export function requestStoreContract(name: string, open: () => Promise<RequestSt
       await expect(store.claimReminder(request.id, 'dueToday', request.dueDate, at)).resolves.toBe(true);
       await expect(store.claimReminder(request.id, 'dueIn7Days', '2026-05-02', at)).resolves.toBe(true);
       await expect(store.claimReminder(other.id, 'dueIn7Days', request.dueDate, at)).resolves.toBe(true);
-      await store.releaseReminder(request.id, 'dueIn7Days', request.dueDate);
+      await store.releaseReminder(request.id, 'dueIn7Days', request.dueDate, at);
       // Releasing one claim leaves the others standing.
       await expect(store.claimReminder(request.id, 'dueIn7Days', '2026-05-02', at)).resolves.toBe(false);
       await expect(store.claimReminder(other.id, 'dueIn7Days', request.dueDate, at)).resolves.toBe(false);
@@ -235,7 +235,7 @@ export function requestStoreContract(name: string, open: () => Promise<RequestSt
       await expect(store.claimReminder(request.id, 'announced', 'round-1', at)).resolves.toBe(true);
       await expect(store.claimReminder(request.id, 'announced', 'round-1', at)).resolves.toBe(false);
       await expect(store.claimReminder(request.id, 'announced', 'round-2', at)).resolves.toBe(true);
-      await store.releaseReminder(request.id, 'announced', 'round-2');
+      await store.releaseReminder(request.id, 'announced', 'round-2', at);
       await expect(store.claimReminder(request.id, 'announced', 'round-2', at)).resolves.toBe(true);
     });
 
@@ -249,8 +249,13 @@ export function requestStoreContract(name: string, open: () => Promise<RequestSt
       // It died while sending: the next round takes the claim over, once.
       await expect(store.claimReminder(request.id, 'dueIn7Days', request.dueDate, later(CLAIM_LEASE_MS))).resolves.toBe(true);
       await expect(store.claimReminder(request.id, 'dueIn7Days', request.dueDate, later(CLAIM_LEASE_MS + 1000))).resolves.toBe(false);
-      // Sent and confirmed: never again, however late.
-      await store.confirmReminder(request.id, 'dueIn7Days', request.dueDate, later(CLAIM_LEASE_MS + 2000));
+      // The first claimer, slow but alive, can neither release nor confirm the claim it lost …
+      await store.releaseReminder(request.id, 'dueIn7Days', request.dueDate, at);
+      await expect(store.confirmReminder(request.id, 'dueIn7Days', request.dueDate, at, later(CLAIM_LEASE_MS + 1500))).resolves.toBe(false);
+      await expect(store.claimReminder(request.id, 'dueIn7Days', request.dueDate, later(CLAIM_LEASE_MS + 1600))).resolves.toBe(false);
+      // … the one who took it over confirms it: sent, and never again, however late.
+      await expect(store.confirmReminder(request.id, 'dueIn7Days', request.dueDate, later(CLAIM_LEASE_MS), later(CLAIM_LEASE_MS + 2000))).resolves.toBe(true);
+      await store.releaseReminder(request.id, 'dueIn7Days', request.dueDate, later(CLAIM_LEASE_MS));
       await expect(store.claimReminder(request.id, 'dueIn7Days', request.dueDate, later(100 * CLAIM_LEASE_MS))).resolves.toBe(false);
       await expect(store.claimReminder(request.id, 'dueIn1Day', request.dueDate, later(100 * CLAIM_LEASE_MS))).resolves.toBe(true);
     });
@@ -261,12 +266,12 @@ export function requestStoreContract(name: string, open: () => Promise<RequestSt
       await expect(store.claimReminder(request.id, 'dueToday', request.dueDate, at)).resolves.toBe(true);
       await expect(store.claimReminder(request.id, 'overdue', request.dueDate, at)).resolves.toBe(true);
       await expect(store.claimReminder(request.id, 'overdue', request.dueDate, at)).resolves.toBe(false);
-      await store.releaseReminder(request.id, 'overdue', request.dueDate);
+      await store.releaseReminder(request.id, 'overdue', request.dueDate, at);
       await expect(store.claimReminder(request.id, 'dueToday', request.dueDate, at)).resolves.toBe(false);
       await expect(store.claimReminder(request.id, 'overdue', request.dueDate, at)).resolves.toBe(true);
       await expect(store.claimReminder(request.id, 'overdue', '2026-05-04', at)).resolves.toBe(true);
       // Releasing what was never claimed changes nothing.
-      await store.releaseReminder(request.id, 'dueIn1Day', request.dueDate);
+      await store.releaseReminder(request.id, 'dueIn1Day', request.dueDate, at);
       await expect(store.claimReminder(request.id, 'overdue', request.dueDate, at)).resolves.toBe(false);
     });
 

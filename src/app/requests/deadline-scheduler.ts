@@ -44,7 +44,8 @@ export class DeadlineScheduler {
       await this.markOverdue(request, left);
       const reminder = reminderDue(left);
       if (reminder === undefined) continue;
-      if (!(await this.store.claimReminder(request.id, reminder, request.dueDate, this.clock.now()))) continue;
+      const claimedAt = this.clock.now();
+      if (!(await this.store.claimReminder(request.id, reminder, request.dueDate, claimedAt))) continue;
       let reached = 0;
       try {
         reached = await this.desk.notifyDpos({ kind: 'reminder', request, reminder }, { escalate: reminder === 'dueToday' });
@@ -53,11 +54,13 @@ export class DeadlineScheduler {
       }
       if (reached === 0) {
         // Nobody got it (no conversation known yet, or every delivery failed): try again next round.
-        await this.store.releaseReminder(request.id, reminder, request.dueDate);
+        await this.store.releaseReminder(request.id, reminder, request.dueDate, claimedAt);
         this.logger.warn({ case: request.number, reminder }, 'deadline reminder reached nobody; retried next round');
         continue;
       }
-      await this.store.confirmReminder(request.id, reminder, request.dueDate, this.clock.now());
+      if (!(await this.store.confirmReminder(request.id, reminder, request.dueDate, claimedAt, this.clock.now()))) {
+        this.logger.warn({ case: request.number, reminder }, 'deadline reminder sent after its claim had run out');
+      }
       sent.push({ case: request.number, reminder });
       this.logger.info({ case: request.number, reminder, reached }, 'deadline reminder sent');
     }
@@ -74,9 +77,10 @@ export class DeadlineScheduler {
 
   /** Once a case is overdue, every card about it is redrawn (once) so that everyone sees the flag. */
   private async markOverdue(request: PrivacyRequest, left: number): Promise<void> {
-    if (left >= 0 || !(await this.store.claimReminder(request.id, 'overdue', request.dueDate, this.clock.now()))) return;
+    const claimedAt = this.clock.now();
+    if (left >= 0 || !(await this.store.claimReminder(request.id, 'overdue', request.dueDate, claimedAt))) return;
     await this.desk.refreshCards(request);
-    await this.store.confirmReminder(request.id, 'overdue', request.dueDate, this.clock.now());
+    await this.store.confirmReminder(request.id, 'overdue', request.dueDate, claimedAt, this.clock.now());
   }
 
   start(options: SchedulerOptions): void {

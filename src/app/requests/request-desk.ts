@@ -113,6 +113,11 @@ export class RequestDesk {
     return daysLeft(this.options.clock.now(), request.dueDate, this.options.timeZone);
   }
 
+  /** The directory's id of the person a mail or UPN names; the text itself, lower-cased, when unknown. */
+  personIdOf(mailOrUpn: string): string {
+    return this.options.personIdOf?.(mailOrUpn) ?? mailOrUpn.toLowerCase();
+  }
+
   /** Whether `viewer` may see the case at all: a DPO or one of its parties. */
   maySee(request: PrivacyRequest, viewer: string): boolean {
     return maySee(request, { id: viewer, isDpo: this.isDpo(viewer) });
@@ -168,7 +173,8 @@ export class RequestDesk {
   async announce(request: PrivacyRequest, duplicates?: PrivacyRequest[]): Promise<boolean> {
     if (request.status !== 'awaitingDecision') return false;
     const round = `round-${decisionRound(request)}`;
-    if (!(await this.options.store.claimReminder(request.id, 'announced', round, this.options.clock.now()))) return true;
+    const claimedAt = this.options.clock.now();
+    if (!(await this.options.store.claimReminder(request.id, 'announced', round, claimedAt))) return true;
     let reached = 0;
     try {
       reached = await this.notifyDpos({ kind: 'decision', request, duplicates: duplicates ?? (await this.duplicatesOf(request)) });
@@ -176,10 +182,12 @@ export class RequestDesk {
       this.options.logger.warn({ case: request.number, err: errorName(error) }, 'could not send the case to the DPOs');
     }
     if (reached > 0) {
-      await this.options.store.confirmReminder(request.id, 'announced', round, this.options.clock.now());
+      if (!(await this.options.store.confirmReminder(request.id, 'announced', round, claimedAt, this.options.clock.now()))) {
+        this.options.logger.warn({ case: request.number }, 'case announced after its claim had run out');
+      }
       return true;
     }
-    await this.options.store.releaseReminder(request.id, 'announced', round);
+    await this.options.store.releaseReminder(request.id, 'announced', round, claimedAt);
     this.options.logger.warn({ case: request.number }, 'the case reached no DPO yet; tried again at the next deadline round');
     return false;
   }
@@ -210,6 +218,7 @@ export class RequestDesk {
     const request = await this.options.store.getRequest(idOrNumber);
     if (!request) return { kind: 'notFound' };
     const who = { id: actor, isDpo: this.isDpo(actor) };
+    if (command.action === 'assign') command.assignee = this.personIdOf(command.assignee);
     // Who first, even before the version: an old card shows its clicker the current case only
     // when they have a say in it.
     const unauthorised = authorisation(request, command.action, who);
@@ -227,7 +236,7 @@ export class RequestDesk {
     if (!applied.ok) return { kind: 'refused', request, refusal: applied.error };
     const next = applied.value;
     const event = next.history.at(-1) as RequestEvent;
-    const saved = await this.options.store.saveRequest(next, request.version, { actor, action: `request.${command.action}`, details: auditDetails(event, who.isDpo && !isParty(next, actor)) });
+    const saved = await this.options.store.saveRequest(next, request.version, { actor, action: `request.${command.action}`, details: auditDetails(event, who.isDpo && !isParty(next, actor) && DPO_REASONS.has(event.action)) });
     if (!saved) {
       const current = (await this.options.store.getRequest(request.id)) ?? request;
       return { kind: 'stale', request: current, last: lastChange(current) };
@@ -295,7 +304,9 @@ export class RequestDesk {
   async notifyDpos(notice: CaseNotice, options: { escalate?: boolean } = {}): Promise<number> {
     const roster = this.roster;
     const request = notice.request;
-    const wanted = options.escalate ? [request.assignee, ...roster.dpos, roster.deputy] : request.assignee ? [request.assignee] : [...roster.dpos];
+    // An assignee stored as configured (a UPN) is reached under the directory's id for them.
+    const assignee = request.assignee === undefined ? undefined : this.personIdOf(request.assignee);
+    const wanted = options.escalate ? [assignee, ...roster.dpos, roster.deputy] : assignee ? [assignee] : [...roster.dpos];
     const eligible = (ids: (string | undefined)[]): string[] => [...new Set(ids.filter((id): id is string => id !== undefined && !hasConflict(request, id)))];
     // A DPO's own case goes to another DPO, or to the deputy when there is no other.
     const recipients = eligible(wanted).length > 0 ? eligible(wanted) : eligible([...roster.dpos, roster.deputy]);
@@ -328,15 +339,18 @@ const decisionRound = (request: PrivacyRequest): number => request.history.filte
 
 const lastChange = (request: PrivacyRequest): RequestEvent | undefined => [...request.history].reverse().find((e) => e.action !== 'receive' && e.action !== 'route') ?? request.history.at(-1);
 
+/** Reasons a DPO gives that Art. 5(2) and 12 make them prove: a rejection, a question, an extension, a withdrawal recorded from a letter. */
+const DPO_REASONS: ReadonlySet<string> = new Set(['reject', 'askInfo', 'extend', 'withdraw']);
+
 /**
  * What the audit trail keeps of a change. The trail cannot be edited or erased, so it keeps the
- * reasons a DPO gives (a rejection, a question, an extension, a withdrawal recorded from a letter, a
- * completion note: what Art. 5(2) and 12 make them prove), and of a requester's own words (an
- * answer, why they withdraw, which may hold personal data) only that there were some; the case keeps the text.
+ * reasons a DPO must prove word for word, and of any other free text (a requester's answer or
+ * words of withdrawal, an answer a DPO transcribed, a completion note — which may hold personal
+ * data) only that there was some; the case keeps the text.
  */
-function auditDetails(event: RequestEvent, byDpo: boolean): Record<string, string | boolean | null> {
+function auditDetails(event: RequestEvent, provable: boolean): Record<string, string | boolean | null> {
   const details: Record<string, string | boolean | null> = { from: event.from ?? null, to: event.to ?? null, detail: event.detail ?? null };
-  if (byDpo) details.reason = event.reason ?? null;
+  if (provable) details.reason = event.reason ?? null;
   else details.hasNote = event.reason !== undefined;
   return details;
 }

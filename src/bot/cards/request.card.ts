@@ -247,13 +247,14 @@ export function openCasesCard(ctx: RequestTextContext, open: PrivacyRequest[], o
   const sorted = [...open].sort((a, b) => (a.dueDate === b.dueDate ? a.number.localeCompare(b.number) : a.dueDate < b.dueDate ? -1 : 1));
   const listed = sorted.slice(0, MAX_LISTED);
   const line = (c: PrivacyRequest): string =>
-    rt.openCaseLine(c.number, t.requestType(c.type), rt.status(c.status), rt.dueIn(showDate(ctx, c.dueDate), daysLeftOf(c)), c.assignee ? ctx.nameOf(c.assignee) : '');
+    // While the clock stands still (waiting for information) nothing is counted down or overdue.
+    rt.openCaseLine(c.number, t.requestType(c.type), rt.status(c.status), c.status === 'moreInfoNeeded' ? showDate(ctx, c.dueDate) : rt.dueIn(showDate(ctx, c.dueDate), daysLeftOf(c)), c.assignee ? ctx.nameOf(c.assignee) : '');
   const sections = [{ heading: '', lines: listed.length > 0 ? listed.map(line) : [rt.noOpenCases] }];
   const mine = own.filter((c) => !open.some((o) => o.id === c.id));
   if (mine.length > 0) sections.push({ heading: rt.statusTitle, lines: mine.map((c) => rt.statusLine(c.number, t.requestType(c.type), rt.status(c.status), isOpen(c.status) ? showDate(ctx, c.dueDate) : '')) });
   return renderRequestCard({
     title: rt.openCasesTitle,
-    intro: sorted.length > 0 ? [rt.openCasesIntro(sorted.length)] : [],
+    intro: sorted.length > 0 ? [rt.openCasesIntro(sorted.length, (sorted[0] as PrivacyRequest).number)] : [],
     sections,
     notes: sorted.length > listed.length ? [rt.moreCases(sorted.length - listed.length)] : [],
     buttons: listed.slice(0, MAX_ACTIONS).map((c) => ({ title: rt.showCase(c.number), execute: false, data: caseData(c, 'refresh') })),

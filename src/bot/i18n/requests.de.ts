@@ -158,10 +158,11 @@ export const requestsDe: RequestTexts = {
   statusLine: (number, type, status, due) => `${number} · ${type} · ${status}${due ? ` · fällig ${due}` : ''}`,
   openCasesTitle: 'Offene Datenschutzanträge',
   noOpenCases: 'Kein Datenschutzantrag ist offen.',
-  openCasesIntro: (count) => `${count === 1 ? '1 Antrag ist' : `${count} Anträge sind`} offen, der am frühesten fällige zuerst. Drück auf einen, um seine Karte mit deinen Schaltflächen zu bekommen.`,
+  openCasesIntro: (count, example) =>
+    `${count === 1 ? '1 Antrag ist' : `${count} Anträge sind`} offen, der am frühesten fällige zuerst. Drück eine Schaltfläche für die Karte eines Vorgangs mit deinen Schaltflächen, oder frag nach jedem Vorgang mit seiner Nummer, zum Beispiel „zeige ${example}“.`,
   openCaseLine: (number, type, status, due, assignee) => `${number} · ${type} · ${status} · fällig ${due}${assignee ? ` · ${assignee}` : ''}`,
   showCase: (number) => `${number} anzeigen`,
-  moreCases: (count) => `… und ${count} weitere. Frag nach jedem Vorgang mit seiner Nummer, zum Beispiel „zeige DSR-2026-0042“.`,
+  moreCases: (count) => `… und ${count} weitere, die hier nicht aufgeführt sind.`,
   decisionTitle: (number) => `Neuer Datenschutzantrag ${number}`,
   decisionIntro: 'Über diesen Antrag entscheidet eine Datenschutzbeauftragte oder ein Datenschutzbeauftragter. Die antragstellende Person erfährt jede Entscheidung.',
   changedTitle: (number) => `Neues zu deinem Antrag ${number}`,

@@ -156,10 +156,11 @@ export const requestsEn = {
   statusLine: (number: string, type: string, status: string, due: string): string => `${number} · ${type} · ${status}${due ? ` · due ${due}` : ''}`,
   openCasesTitle: 'Open privacy requests',
   noOpenCases: 'No privacy request is open.',
-  openCasesIntro: (count: number): string => `${count === 1 ? '1 request is' : `${count} requests are`} open, the soonest due first. Press one to get its card with your buttons.`,
+  openCasesIntro: (count: number, example: string): string =>
+    `${count === 1 ? '1 request is' : `${count} requests are`} open, the soonest due first. Press a button for a case's card with your buttons, or ask for any case by its number, for example “show ${example}”.`,
   openCaseLine: (number: string, type: string, status: string, due: string, assignee: string): string => `${number} · ${type} · ${status} · due ${due}${assignee ? ` · ${assignee}` : ''}`,
   showCase: (number: string): string => `Show ${number}`,
-  moreCases: (count: number): string => `… and ${count} more. Ask for any case by its number, for example “show DSR-2026-0042”.`,
+  moreCases: (count: number): string => `… and ${count} more, not listed here.`,
   decisionTitle: (number: string): string => `New privacy request ${number}`,
   decisionIntro: 'A data-protection officer decides this request. The requester is told of every decision.',
   changedTitle: (number: string): string => `Update on your request ${number}`,

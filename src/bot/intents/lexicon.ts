@@ -55,6 +55,8 @@ add(['ON'], 'on at in an');
 add(['FILLER'], 'the a an der die das den dem des ein eine einen einem einer with mit and und or oder please bitte mal schon yet already also auch all alle alles any anyone anybody jemand this that which dies diese dieser diesen welche welcher welches es it its there here hier zu zum zur bei dass just nur only sich gerne gern like want up e mochte mochten brauche need');
 // Titles before a name are dropped: "Frau Musterfrau", "Herr Weiß".
 add(['FILLER'], 'frau herr herrn mr mrs ms dr');
+// Near other keywords ("often" ~ "offen"): known, so that they are not mistaken for them.
+add(['FILLER'], 'often oft');
 add(['MOBILE'], 'mobile cell cellphone handy handynummer mobilnummer mobiltelefon mobilfunknummer mobilfunk');
 add(['PHONE'], 'phone telephone telefon telefonnummer festnetz festnetznummer durchwahl');
 add(['PHONE', 'PRIVATE'], 'privatnummer');

@@ -120,20 +120,22 @@ const processingRecord: Rule = (m) =>
 const retentionSummary: Rule = (m) =>
   m.has('RETENTION') || (m.has('HOW') && m.has('LONG')) ? { intent: 'retentionSummary' } : undefined;
 
-/** A case number as written: `DSR-2026-42`, `dsr 2026 0042`. */
-const CASE_NUMBER = /\bDSR[\s-]?(\d{4})[\s-](\d{1,6})\b/i;
+/** A case number as written: `DSR-2026-0042`, `dsr 2026 42`, `DSR–2026–0042` (dashes as word processors make them). */
+const CASE_NUMBER = /\bDSR[\s\-\u2010-\u2015]?(\d{4})[\s\-\u2010-\u2015](\d{1,6})\b/i;
 
 /**
  * "What is the status of my request", "open requests", "offene Anträge", "show my requests" — or a
- * case by its number ("show DSR-2026-0042"). A request named by its type is a new one, not a list.
+ * case by its number ("show DSR-2026-0042"). A request named by its type is a new one, not a list;
+ * a question about who sees what, or about grants, is not about requests at all.
  */
 const requestStatus: Rule = (m) => {
-  const number = CASE_NUMBER.exec(m.text);
-  if (number) return { intent: 'requestStatus', caseNumber: `DSR-${number[1] as string}-${(number[2] as string).padStart(4, '0')}` };
-  if (!m.has('REQUEST')) return undefined;
-  if (m.has('STATUS') || m.has('NEWS') || m.has('PENDING')) return { intent: 'requestStatus' };
   const typed = REQUEST_CONCEPTS.some(([concept]) => m.has(concept));
-  if (!typed && (m.has('SHOW') || /\bopen\s+(requests|cases)\b/i.test(m.text))) return { intent: 'requestStatus' };
+  const number = CASE_NUMBER.exec(m.text);
+  if (number && !typed) return { intent: 'requestStatus', caseNumber: `DSR-${number[1] as string}-${String(Number(number[2])).padStart(4, '0')}` };
+  if (!m.has('REQUEST')) return undefined;
+  if (m.has('STATUS') || m.has('NEWS')) return { intent: 'requestStatus' };
+  if (typed || m.has('WHO') || m.has('GRANTS') || fieldFrom(m.has) !== undefined) return undefined;
+  if (m.has('PENDING') || m.has('SHOW') || /\bopen\s+(requests|cases)\b/i.test(m.text)) return { intent: 'requestStatus' };
   return undefined;
 };
 

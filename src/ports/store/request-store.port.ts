@@ -66,9 +66,13 @@ export interface RequestStore {
    * claimed again.
    */
   claimReminder(requestId: string, reminder: DeadlineMark, round: string, at: Date): Promise<boolean>;
-  /** Marks a claim as sent: it is never claimed again. */
-  confirmReminder(requestId: string, reminder: DeadlineMark, round: string, at: Date): Promise<void>;
-  releaseReminder(requestId: string, reminder: DeadlineMark, round: string): Promise<void>;
+  /**
+   * Marks the claim made at `claimedAt` as sent: it is never claimed again. False when that claim
+   * is no longer held (taken over after its lease ran out): somebody else is sending.
+   */
+  confirmReminder(requestId: string, reminder: DeadlineMark, round: string, claimedAt: Date, sentAt: Date): Promise<boolean>;
+  /** Gives up the claim made at `claimedAt` (and only that one: a claim taken over stays). */
+  releaseReminder(requestId: string, reminder: DeadlineMark, round: string, claimedAt: Date): Promise<void>;
 }
 
 /** A conversation the bot may write to later (Teams conversation reference, opaque JSON). */

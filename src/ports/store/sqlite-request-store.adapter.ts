@@ -114,12 +114,15 @@ export class SqliteRequestStore implements RequestStore, ConversationStore {
     return claimed.changes > 0;
   }
 
-  async confirmReminder(requestId: string, reminder: DeadlineMark, round: string, at: Date): Promise<void> {
-    this.db.prepare('UPDATE reminders SET sent_at = ? WHERE request_id = ? AND kind = ? AND due_date = ?').run(at.toISOString(), requestId, reminder, round);
+  async confirmReminder(requestId: string, reminder: DeadlineMark, round: string, claimedAt: Date, sentAt: Date): Promise<boolean> {
+    const confirmed = this.db
+      .prepare('UPDATE reminders SET sent_at = ? WHERE request_id = ? AND kind = ? AND due_date = ? AND claimed_at = ?')
+      .run(sentAt.toISOString(), requestId, reminder, round, claimedAt.toISOString());
+    return confirmed.changes > 0;
   }
 
-  async releaseReminder(requestId: string, reminder: DeadlineMark, round: string): Promise<void> {
-    this.db.prepare('DELETE FROM reminders WHERE request_id = ? AND kind = ? AND due_date = ?').run(requestId, reminder, round);
+  async releaseReminder(requestId: string, reminder: DeadlineMark, round: string, claimedAt: Date): Promise<void> {
+    this.db.prepare('DELETE FROM reminders WHERE request_id = ? AND kind = ? AND due_date = ? AND claimed_at = ? AND sent_at IS NULL').run(requestId, reminder, round, claimedAt.toISOString());
   }
 
   async saveConversation(conversation: StoredConversation, at: Date): Promise<void> {

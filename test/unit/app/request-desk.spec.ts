@@ -255,6 +255,21 @@ describe('RequestDesk', () => {
       expect(notifier.recipients()).toEqual([DANA]);
       await expect(desk.act(request.id, { action: 'approve' }, DANA, 2)).resolves.toMatchObject({ kind: 'done' });
     });
+
+    it('assigns by the directory’s id, and reaches an assignee stored as configured (a UPN) under it', async () => {
+      const upn = 'dana@corp.onmicrosoft.com';
+      const personIdOf = (id: string): string => (id.toLowerCase() === upn ? DANA : id.toLowerCase());
+      const desk = new RequestDesk({ store, notifier, roster: { dpos: [upn, DIRK], channel: false }, clock, timeZone: 'Europe/Berlin', logger, personIdOf });
+      const { request } = await submit(desk, ALICE);
+      const assigned = await desk.act(request.id, { action: 'assign', assignee: upn.toUpperCase() }, DIRK, 2);
+      expect(assigned).toMatchObject({ kind: 'done', request: { assignee: DANA } });
+      // A case assigned before the roster was read through the directory keeps the UPN.
+      const legacy = { ...(await store.getRequest(request.id)), assignee: upn } as PrivacyRequest;
+      await desk.settled();
+      notifier.clear();
+      await desk.notifyDpos({ kind: 'reminder', request: legacy, reminder: 'dueIn7Days' });
+      expect(notifier.recipients()).toEqual([DANA]);
+    });
   });
 
   describe('act', () => {

@@ -833,11 +833,17 @@ describe.each(LOCALES)('open cases, the DPO’s worklist (%s)', (locale) => {
     expect(lines[0]).toBe(rt.openCaseLine(sooner.number, t.requestType(sooner.type), rt.status(sooner.status), rt.dueIn(showDate(ctx, sooner.dueDate), -3), ctx.nameOf('dora.dpo@corp.example')));
     expect(lines[1]?.startsWith(later.number)).toBe(true);
     expect(lines[2]?.startsWith(own.number)).toBe(true);
-    expect(texts).toContain(rt.openCasesIntro(2));
+    expect(texts).toContain(rt.openCasesIntro(2, sooner.number));
     const actions = list(card.actions);
     expect(actions.map((a) => a.type)).toEqual(['Action.Submit', 'Action.Submit']);
     expect(actions.map((a) => a.title)).toEqual([rt.showCase(sooner.number), rt.showCase(later.number)]);
     expect(caseActionSchema.parse(actions[0]?.data)).toMatchObject({ action: 'refresh', caseId: sooner.id, version: sooner.version });
+  });
+
+  it('counts nothing down for a case waiting for information: the clock stands still', () => {
+    const waiting = caseIn('moreInfoNeeded', 'employee');
+    const line = markdownTexts(openCasesCard(ctx, [waiting], [], () => -4).card as Json).find((l) => l.startsWith(waiting.number));
+    expect(line).toBe(rt.openCaseLine(waiting.number, t.requestType(waiting.type), rt.status('moreInfoNeeded'), showDate(ctx, waiting.dueDate), ''));
   });
 
   it('names how many more there are beyond fifty, with six buttons at most', () => {

@@ -52,7 +52,7 @@ const SAMPLES: { [K in FunctionKey]: Parameters<RequestTexts[K]>[] } = {
   duplicateNote: [['DSR-2026-0041'], ['DSR-2026-0040, DSR-2026-0041']],
   formTitle: [['TYPE']],
   statusLine: [['DSR-2026-0042', 'TYPE', 'STATUS', DATE]],
-  openCasesIntro: [[1], [2]],
+  openCasesIntro: [[1, 'DSR-2026-0042'], [2, 'DSR-2026-0042']],
   openCaseLine: [['DSR-2026-0042', 'TYPE', 'STATUS', DATE, ''], ['DSR-2026-0042', 'TYPE', 'STATUS', DATE, 'Dora DPO']],
   showCase: [['DSR-2026-0042']],
   moreCases: [[1], [7]],
