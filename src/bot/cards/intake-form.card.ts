@@ -14,6 +14,8 @@ export interface IntakeFormValues {
   item?: string;
   newValue?: string;
   note?: string;
+  /** Whose data is meant was left open ("Kunde möchte Auskunft"): offer "it is about me" too. */
+  askWhose?: boolean;
 }
 
 /**
@@ -40,12 +42,14 @@ export function intakeFormCard(ctx: RequestTextContext, values: IntakeFormValues
   }
   inputs.push({ kind: 'text', id: 'item', label: rt.formItem, value: values.item ?? '' });
   inputs.push({ kind: 'text', id: 'newValue', label: rt.formNewValue, value: values.newValue ?? '' });
-  inputs.push({ kind: 'text', id: 'note', label: rt.formNote, value: values.note ?? '', multiline: true });
+  inputs.push({ kind: 'text', id: 'note', label: values.self ? rt.formSelfNote : rt.formNote, value: values.note ?? '', multiline: true });
+  const buttons = [{ title: rt.formSubmit, execute: false, data: { verb: 'request', token, self: values.self, type: values.type } as Record<string, unknown> }];
+  if (values.askWhose) buttons.push({ title: rt.aboutMe, execute: false, data: { verb: 'ask', text: rt.selfRequestText(values.type) } });
   return renderRequestCard({
     title: rt.formTitle(t.requestType(values.type)),
     warnings: problems,
-    intro: [values.self ? rt.formSelfIntro : rt.formIntro],
+    intro: [values.self ? rt.formSelfIntro : rt.formIntro, ...(values.askWhose ? [rt.formWhose] : [])],
     inputs,
-    buttons: [{ title: rt.formSubmit, execute: false, data: { verb: 'request', token, self: values.self, type: values.type } }],
+    buttons,
   });
 }

@@ -38,10 +38,13 @@ export const startRequestHandler: Handler = async (turn, services) => {
   if (asker === undefined) return noticeCard(textsFor(turn).requestsTitle, [turn.unidentified === 'directory' ? textsFor(turn).notInDirectory : textsFor(turn).unidentified]);
   const ctx = requestContext(turn.locale, services.desk, requests);
   const type = turn.parsed.requestType ?? 'access';
-  const self = turn.parsed.subject === undefined || turn.parsed.subject === 'me';
+  // Only a request that says whose it is ("my data", "for me") is the asker's own; "a customer wants
+  // information" is somebody else's, and a bare "Auskunft beantragen" is asked about.
+  const self = turn.parsed.subject === 'me';
   if (!self || type === 'rectification') {
     const item = itemLabel(turn);
-    const values = { type, self, criteria: self ? {} : guessCriteria(turn.parsed.subject ?? '', services), ...(item ? { item } : {}) };
+    const subject = turn.parsed.subject;
+    const values = { type, self, criteria: self || subject === undefined ? {} : guessCriteria(subject, services), ...(item ? { item } : {}), ...(subject === undefined ? { askWhose: true } : {}) };
     return intakeFormCard(ctx, values, randomUUID(), requests.today());
   }
   const person = services.desk.person(turn.asker as number);
@@ -127,14 +130,15 @@ export const requestStatusHandler: Handler = async (turn, services) => {
 const askerId = (turn: Turn, services: HandlerServices): string | undefined => (turn.asker === undefined ? undefined : services.desk.person(turn.asker).id);
 
 /**
- * Prefills the form from a name as written: a colleague's directory entry gives name and mail;
- * otherwise the last word is taken as the last name.
+ * Prefills the form from a name as written: a colleague's directory entry gives the name's
+ * spelling; otherwise the last word is taken as the last name.
  */
 function guessCriteria(name: string, services: HandlerServices): Record<string, string> {
   const found = services.desk.directory.searchPeople(name);
   if (found.kind === 'unique') {
+    // Only the name as the directory spells it: an outside namesake must not get a colleague's mail.
     const person = services.desk.person(found.index);
-    return { ...(person.givenName ? { firstName: person.givenName } : {}), ...(person.surname ? { lastName: person.surname } : { lastName: person.displayName }), ...(person.mail ? { email: person.mail } : {}) };
+    return { ...(person.givenName ? { firstName: person.givenName } : {}), ...(person.surname ? { lastName: person.surname } : { lastName: person.displayName }) };
   }
   const words = name.trim().split(/\s+/);
   const lastName = words.pop() ?? '';

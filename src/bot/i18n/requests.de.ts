@@ -1,4 +1,4 @@
-import type { IdentityMethod, ReceiptChannel, RequestStatus, SubjectCriteria } from '../../domain/requests/request';
+import type { IdentityMethod, ReceiptChannel, RequestStatus, RequestType, SubjectCriteria } from '../../domain/requests/request';
 import type { Reminder } from '../../domain/requests/deadlines';
 import type { CommandAction } from '../../domain/requests/workflow';
 import type { RequestTexts } from './requests.en';
@@ -26,7 +26,7 @@ const IDENTITY: Record<IdentityMethod, string> = {
 };
 
 const CRITERIA: Record<keyof SubjectCriteria, string> = {
-  lastName: 'Name',
+  lastName: 'Nachname',
   firstName: 'Vorname',
   street: 'Straße',
   postcodeCity: 'PLZ und Ort',
@@ -66,6 +66,8 @@ const BUTTON: Record<CommandAction, string> = {
   complete: 'Als erledigt markieren',
   withdraw: 'Antrag zurückziehen',
 };
+
+const TYPE_WORD: Record<RequestType, string> = { access: 'Auskunftsantrag', rectification: 'Berichtigungsantrag', erasure: 'Löschantrag', restriction: 'Einschränkungsantrag', objection: 'Widerspruch' };
 
 const REMINDER: Record<Reminder, string> = { dueIn7Days: 'in 7 Tagen fällig', dueIn1Day: 'morgen fällig', dueToday: 'heute fällig' };
 
@@ -142,6 +144,10 @@ export const requestsDe: RequestTexts = {
   formIntro:
     'Für einen Antrag, der per Brief, E-Mail oder Telefon kam, oder über jemand anderen: Gib ein, woran wir die Person in unseren Systemen finden. Nur das Nötige — niemals Kopien von Ausweisen.',
   formSelfIntro: 'Sag der oder dem Datenschutzbeauftragten, was berichtigt werden soll.',
+  formWhose: 'Geht es um deine eigenen Daten? Dann drück „Es geht um mich“. Sonst gib ein, um wen es geht.',
+  aboutMe: 'Es geht um mich',
+  selfRequestText: (type) => `${TYPE_WORD[type]} für mich`,
+  formSelfNote: 'Sonst noch etwas, das die oder der Datenschutzbeauftragte wissen sollte? (optional)',
   formType: 'Art des Antrags',
   formReceivedBy: 'Eingegangen per',
   formReceivedOn: 'Eingegangen am',

@@ -1,4 +1,4 @@
-import type { IdentityMethod, ReceiptChannel, RequestStatus, SubjectCriteria } from '../../domain/requests/request';
+import type { IdentityMethod, ReceiptChannel, RequestStatus, RequestType, SubjectCriteria } from '../../domain/requests/request';
 import type { Reminder } from '../../domain/requests/deadlines';
 import type { CommandAction } from '../../domain/requests/workflow';
 
@@ -65,6 +65,8 @@ const BUTTON: Record<CommandAction, string> = {
   complete: 'Mark completed',
   withdraw: 'Withdraw request',
 };
+
+const TYPE_WORD: Record<RequestType, string> = { access: 'access', rectification: 'rectification', erasure: 'erasure', restriction: 'restriction', objection: 'objection' };
 
 const REMINDER: Record<Reminder, string> = { dueIn7Days: 'due in 7 days', dueIn1Day: 'due tomorrow', dueToday: 'due today' };
 
@@ -140,6 +142,11 @@ export const requestsEn = {
   formIntro:
     'For a request that reached you by letter, mail or phone, or about someone else: enter what identifies the person in our systems. Only what is needed — never copies of ID documents.',
   formSelfIntro: 'Tell the data-protection officer what should be corrected.',
+  formWhose: 'Is this request about your own data? Then press “It is about me”. Otherwise fill in whom it is about.',
+  aboutMe: 'It is about me',
+  /** What the “about me” button says to the bot: parsed as a request of that type about the asker. */
+  selfRequestText: (type: RequestType): string => `${TYPE_WORD[type]} request for me`,
+  formSelfNote: 'Anything else the data-protection officer should know? (optional)',
   formType: 'Type of request',
   formReceivedBy: 'Received by',
   formReceivedOn: 'Received on',

@@ -19,7 +19,7 @@ export type Concept =
   // other intents
   | 'HELP' | 'GREETING' | 'WORK' | 'GRANTS' | 'GIVEN'
   | 'REQUEST' | 'REQUEST_VERB' | 'RECORD_STRONG' | 'R_ACCESS' | 'R_COPY' | 'R_ERASURE' | 'R_RECTIFY' | 'R_RESTRICT' | 'R_OBJECT' | 'DATA'
-  | 'PROCESSING' | 'NEWS' | 'RETENTION' | 'RECORD' | 'ARTICLE' | 'THIRTY' | 'PENDING'
+  | 'PROCESSING' | 'NEWS' | 'RETENTION' | 'RECORD' | 'ARTICLE' | 'THIRTY' | 'PENDING' | 'THIRD' | 'BEHALF'
   // grants removed, details outside the matrix
   | 'UNBLOCK' | 'REMOVE' | 'R_STRONG' | 'PHOTO' | 'DEPARTMENT' | 'FAX' | 'PAGER' | 'SIP' | 'CUSTOMER';
 
@@ -49,6 +49,7 @@ add(['ME'], 'me my mine myself mich mir mein meine meinen meiner meines meinem')
 add(['I'], 'i ich');
 add(['YOU'], 'you du dich dir');
 add(['FOR'], 'for fur');
+add(['BEHALF'], 'behalf');
 add(['TO'], 'to auf als into');
 add(['OF'], 'of about from von uber');
 add(['ON'], 'on at in an');
@@ -57,6 +58,10 @@ add(['FILLER'], 'the a an der die das den dem des ein eine einen einem einer wit
 add(['FILLER'], 'frau herr herrn mr mrs ms dr');
 // Near other keywords ("often" ~ "offen"): known, so that they are not mistaken for them.
 add(['FILLER'], 'often oft');
+// Somebody else's data ("his data", "ihre Daten"): the request is not the asker's own.
+add(['THIRD'], 'his her their hers theirs seine seiner seinen seinem ihre ihrer ihren ihrem');
+// Words that end a name: "Max Müller aus Köln", "Erika from Berlin".
+add(['FILLER'], 'aus');
 add(['MOBILE'], 'mobile cell cellphone handy handynummer mobilnummer mobiltelefon mobilfunknummer mobilfunk');
 add(['PHONE'], 'phone telephone telefon telefonnummer festnetz festnetznummer durchwahl');
 add(['PHONE', 'PRIVATE'], 'privatnummer');
@@ -105,15 +110,15 @@ add(['GREETING'], 'hi hello hey hallo moin servus morgen good guten tag evening 
 add(['WORK'], 'work works working funktioniert funktionieren');
 add(['GRANTS'], 'grants grant permissions permission rights berechtigungen berechtigung freigaben freigabe rechte');
 add(['GIVEN'], 'given granted vergeben erteilt gegeben');
-add(['REQUEST'], 'request requests antrag antrags antrage anfrage anfragen case');
-add(['REQUEST_VERB'], 'beantragen start open file einlegen stellen submit raise gdpr dsgvo');
+add(['REQUEST'], 'request requests antrag antrags antrage antragen anfrage anfragen case cases vorgang vorgange reqests reqeusts');
+add(['REQUEST_VERB'], 'beantragen start open file einlegen stellen submit raise gdpr dsgvo starten anlegen erfassen aufnehmen einreichen eroffnen');
 add(['R_ACCESS', 'R_STRONG'], 'auskunft datenauskunft');
 add(['R_ACCESS'], 'access acces');
 add(['R_ACCESS', 'REQUEST', 'R_STRONG'], 'auskunftsantrag auskunftsersuchen');
 add(['R_RECTIFY', 'REQUEST', 'R_STRONG'], 'berichtigungsantrag');
 add(['R_RESTRICT', 'REQUEST', 'R_STRONG'], 'einschrankungsantrag');
 add(['R_COPY'], 'copy kopie export');
-add(['R_ERASURE'], 'delete erase deletion loschen');
+add(['R_ERASURE'], 'delete erase deletion loschen geloscht forget forgotten vergessen');
 add(['R_ERASURE', 'REMOVE'], 'remove losche');
 add(['R_ERASURE', 'R_STRONG'], 'erasure loschung');
 add(['R_ERASURE', 'REQUEST', 'R_STRONG'], 'loschantrag');
@@ -123,9 +128,9 @@ add(['R_RESTRICT'], 'restrict restriction einschranken');
 add(['R_RESTRICT', 'R_STRONG'], 'einschrankung');
 add(['R_OBJECT'], 'object widerspreche');
 add(['R_OBJECT', 'R_STRONG'], 'objection widerspruch widersprechen');
-add(['DATA'], 'data daten');
+add(['DATA'], 'data daten datn dta');
 add(['PROCESSING'], 'processing verarbeitung verarbeiten');
-add(['NEWS'], 'news processed bearbeitet weit progress update erledigt');
+add(['NEWS'], 'news processed bearbeitet weit progress update erledigt due deadline frist fallig');
 add(['PENDING'], 'offen offene offenen pending ausstehend ausstehende ausstehenden outstanding unanswered unbearbeitet unbearbeitete');
 add(['RETENTION'], 'retention aufbewahrungsfristen aufbewahrungsfrist loschfristen loschfrist speicherdauer');
 add(['RECORD'], 'record verzeichnis activities');

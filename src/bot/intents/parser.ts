@@ -135,9 +135,15 @@ const requestStatus: Rule = (m) => {
   if (!m.has('REQUEST')) return undefined;
   if (m.has('STATUS') || m.has('NEWS')) return { intent: 'requestStatus' };
   if (typed || m.has('WHO') || m.has('GRANTS') || fieldFrom(m.has) !== undefined) return undefined;
-  if (m.has('PENDING') || m.has('SHOW') || /\bopen\s+(requests|cases)\b/i.test(m.text)) return { intent: 'requestStatus' };
+  if (m.has('PENDING') || m.has('SHOW') || /\bopen\s+(req\w*|cases?|anfragen|antr\w*)\b/i.test(m.text)) return { intent: 'requestStatus' };
+  // "my requests", "alle Anträge", "requests?": nothing but the word and small words.
+  if (m.tokens.every((t) => ['REQUEST', 'ME', 'I', 'FILLER'].some((c) => t.concepts.has(c as Concept)))) return { intent: 'requestStatus' };
   return undefined;
 };
+
+/** Ways of asking that name no request word: "forget me", "what data do you have about me". */
+const ERASURE_PHRASE = /\b(forget\s+me|right\s+to\s+be\s+forgotten|recht\s+auf\s+vergessen(werden)?)\b/i;
+const ACCESS_PHRASE = /\b((what|which|all(\s+the)?)\s+(personal\s+)?data\s+(do\s+|does\s+)?(you|the\s+company|it)\s+(have|hold|store|keep|process)|welche\s+daten\s+(habt|hast|haben|speichert|speichern|verarbeitet|verarbeiten))\b/i;
 
 /** "unblock Mallory", "remove my grant for Bob", "Bobs Freigabe entfernen", "reset Frank". */
 const removeGrant: Rule = (m) => {
@@ -157,6 +163,8 @@ const REQUEST_CONCEPTS: [Concept, RequestType][] = [
 ];
 
 const startRequest: Rule = (m) => {
+  const phrased = ERASURE_PHRASE.test(m.text) ? 'erasure' : ACCESS_PHRASE.test(m.text) ? 'access' : undefined;
+  if (phrased) return { intent: 'startRequest', requestType: phrased, ...(m.has('THIRD') ? {} : { subject: 'me' }) };
   if (m.has('WHO') || m.has('WHY') || m.has('GRANTS')) return undefined;
   const context = m.has('DATA') || m.has('REQUEST') || m.has('REQUEST_VERB') || m.has('PROCESSING');
   const field = fieldFrom(m.has);
@@ -173,11 +181,17 @@ const startRequest: Rule = (m) => {
   const result: ParsedMessage = { intent: 'startRequest', requestType: found.type };
   if (found.type === 'rectification' && field) result.field = field;
   if (found.type === 'rectification' && item) result.item = item;
-  const forAt = m.indexOf('FOR');
+  // "for Erika Musterfrau", "on behalf of Frank", "im Namen von Herrn Müller".
+  const behalfAt = m.indexOf('BEHALF');
+  const forAt = behalfAt >= 0 ? behalfAt : m.indexOf('FOR');
   const forMe = forAt >= 0 && m.tokens[forAt + 1]?.concepts.has('ME');
   const named = forAt >= 0 && !forMe ? m.nameAfter(forAt + 1) : undefined;
+  const possessor = named ? undefined : m.possessor();
   if (named) result.subject = named;
-  else if (m.has('ME') || m.has('I')) result.subject = 'me';
+  // "delete Frank's data": Frank's.
+  else if (possessor) result.subject = possessor.replace(/['’]s$/, '');
+  // "I want my data": the asker's own. "His data", "a customer wants …": whose is left open.
+  else if ((m.has('ME') || m.has('I')) && !m.has('THIRD')) result.subject = 'me';
   return result;
 };
 

@@ -272,6 +272,23 @@ describe('PrivacyDeskBot', () => {
     expect((await app.requestStore.cardMessages(request?.id as string)).map((c) => c.audience)).toEqual(['requester', 'dpo', 'dpo']);
   });
 
+  it('asks whose data is meant when a request does not say, and files it as the asker’s own only on “it is about me”', async () => {
+    let aboutMe: unknown;
+    await adapterFor({ requests: true, locale: 'de-DE' })
+      .send('Kunde möchte Auskunft')
+      .assertReply((reply) => {
+        const card = cardToText(reply.attachments?.[0]?.content as Record<string, unknown>);
+        expect(card.text).toContain('Geht es um deine eigenen Daten?');
+        aboutMe = card.actions.find((a) => a.title === 'Es geht um mich')?.data;
+      });
+    expect(await app.requests.mine('alice@example.com')).toEqual([]);
+    await adapterFor({ requests: true, locale: 'de-DE' })
+      .send({ type: ActivityTypes.Message, id: 'about-me', value: aboutMe } as Partial<Activity>)
+      .assertReply((reply) => expect(cardText(reply)).toContain('Antrag eingegangen: DSR-'));
+    const [own] = await app.requests.mine('alice@example.com');
+    expect(own).toMatchObject({ type: 'access', subject: { kind: 'employee', id: 'alice@example.com' } });
+  });
+
   it('says requests are not offered where the bot runs without them', async () => {
     await adapterFor()
       .send('start access request for Erika Musterfrau')

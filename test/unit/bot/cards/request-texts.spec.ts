@@ -1,7 +1,8 @@
 import { requestsDe } from '../../../../src/bot/i18n/requests.de';
 import { type RequestTexts, requestsEn } from '../../../../src/bot/i18n/requests.en';
 import { REMINDERS } from '../../../../src/domain/requests/deadlines';
-import { CRITERIA_KEYS, IDENTITY_METHODS, RECEIPT_CHANNELS, REQUEST_STATUSES } from '../../../../src/domain/requests/request';
+import { CRITERIA_KEYS, IDENTITY_METHODS, RECEIPT_CHANNELS, REQUEST_STATUSES, REQUEST_TYPES } from '../../../../src/domain/requests/request';
+import { parse } from '../../../../src/bot/intents/parser';
 import { type CommandAction, RULES } from '../../../../src/domain/requests/workflow';
 
 type Key = keyof RequestTexts;
@@ -55,6 +56,7 @@ const SAMPLES: { [K in FunctionKey]: Parameters<RequestTexts[K]>[] } = {
   openCasesIntro: [[1, 'DSR-2026-0042'], [2, 'DSR-2026-0042']],
   openCaseLine: [['DSR-2026-0042', 'TYPE', 'STATUS', DATE, ''], ['DSR-2026-0042', 'TYPE', 'STATUS', DATE, 'Dora DPO']],
   showCase: [['DSR-2026-0042']],
+  selfRequestText: REQUEST_TYPES.map((type) => [type]),
   moreCases: [[1], [7]],
   decisionTitle: [['DSR-2026-0042']],
   changedTitle: [['DSR-2026-0042']],
@@ -72,7 +74,7 @@ const textKeys = keys.filter((k): k is TextKey => typeof requestsEn[k] === 'stri
 const functionKeys = keys.filter((k): k is FunctionKey => typeof requestsEn[k] === 'function');
 const refusalKeys = Object.keys(requestsEn.refusal) as RefusalKey[];
 /** Enumeration values are names, shown in each language's own words: not passed through as text. */
-const ENUM_VALUES: ReadonlySet<unknown> = new Set([...REQUEST_STATUSES, ...RECEIPT_CHANNELS, ...IDENTITY_METHODS, ...CRITERIA_KEYS, 'receive', ...COMMAND_ACTIONS, ...REMINDERS]);
+const ENUM_VALUES: ReadonlySet<unknown> = new Set([...REQUEST_TYPES, ...REQUEST_STATUSES, ...RECEIPT_CHANNELS, ...IDENTITY_METHODS, ...CRITERIA_KEYS, 'receive', ...COMMAND_ACTIONS, ...REMINDERS]);
 const cases = functionKeys.flatMap((key) => (SAMPLES[key] as unknown[][]).map((args) => [key, args] as const));
 
 /** Every German text, for checks over all of them. */
@@ -177,5 +179,11 @@ describe('singular and plural', () => {
       expect(texts.historyLine(INSTANT, 'Dora', 'ACTION', '')).toBe(`${INSTANT} · Dora · ACTION`);
       expect(texts.decisionLine('STATUS', 'Dora', INSTANT, '')).not.toMatch(/:\s*$/);
     }
+  });
+});
+
+describe('the “it is about me” button', () => {
+  it.each(REQUEST_TYPES.flatMap((type) => [['en', type] as const, ['de', type] as const]))('%s: says a %s request for the asker in words the parser understands', (locale, type) => {
+    expect(parse((locale === 'en' ? requestsEn : requestsDe).selfRequestText(type))).toMatchObject({ intent: 'startRequest', requestType: type, subject: 'me' });
   });
 });
