@@ -33,6 +33,9 @@ export const RECORD_COLUMNS = [
   'subject',
   'closedAt',
   'overdue',
+  'identityMethod',
+  'mergedInto',
+  'linked',
 ] as const;
 export type RecordColumn = (typeof RECORD_COLUMNS)[number];
 export type RecordRow = Record<RecordColumn, string>;
@@ -41,7 +44,8 @@ export type RecordRow = Record<RecordColumn, string>;
  * One case as a row of the record. `subject` is the employee's id or `outside` (an outside
  * person's search criteria stay out of the export); `reason` is the decision's reason; `closedAt`
  * is the time of the last event of a closed case; `overdue` compares the local date `today`
- * (YYYY-MM-DD) with the due date of an open case.
+ * (YYYY-MM-DD) with the due date of an open case (not while the clock stands still);
+ * `identityMethod` says how an outside person's identity was checked (the note stays out).
  */
 export function recordRow(request: PrivacyRequest, today: string): RecordRow {
   const open = isOpen(request.status);
@@ -62,7 +66,10 @@ export function recordRow(request: PrivacyRequest, today: string): RecordRow {
     requester: request.requester,
     subject: request.subject.kind === 'employee' ? request.subject.id : 'outside',
     closedAt: open ? '' : (request.history.at(-1)?.at ?? ''),
-    overdue: String(open && today > request.dueDate),
+    overdue: String(open && request.status !== 'moreInfoNeeded' && today > request.dueDate),
+    identityMethod: request.identity?.method ?? '',
+    mergedInto: request.mergedInto ?? '',
+    linked: request.linked.join(' '),
   };
 }
 

@@ -52,6 +52,8 @@ export function checkIntakeForm(form: IntakeForm, today: string, rt: RequestText
   for (const [key, value] of Object.entries(optional)) if (value !== undefined) (values as unknown as Record<string, string>)[key] = value;
   const problems: string[] = [];
   if (form.type === 'rectification' && !values.item) problems.push(rt.formNeedsItem);
+  // Art. 16: rectification means the correct data; without it there is nothing to put right.
+  if (form.type === 'rectification' && !values.newValue) problems.push(rt.formNeedsNewValue);
   if (!values.self) {
     if (!criteria.lastName && !criteria.email && !criteria.phone) problems.push(rt.formNeedsCriteria);
     if (criteria.phone && !isValidPhoneNumber(criteria.phone, 'DE')) problems.push(rt.formPhoneInvalid);

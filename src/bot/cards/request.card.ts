@@ -77,7 +77,7 @@ function facts(ctx: RequestTextContext, request: PrivacyRequest, daysLeft: numbe
     { title: rt.factAssignee, value: request.assignee ? plain(ctx.nameOf(request.assignee)) : rt.unassigned },
   ];
   if (request.subject.kind === 'outside') {
-    list.push({ title: rt.factIdentity, value: request.identity ? rt.identityMethod(request.identity.method) : rt.identityMissing });
+    list.push({ title: rt.factIdentity, value: request.identity ? `${rt.identityMethod(request.identity.method)}${request.identity.note ? ` — ${plain(request.identity.note)}` : ''}` : rt.identityMissing });
   }
   if (request.extension) list.push({ title: rt.factExtension, value: plain(rt.extensionLine(request.extension.months, request.extension.reason)) });
   if (request.rectification) {
@@ -142,8 +142,8 @@ function actions(ctx: RequestTextContext, request: PrivacyRequest, viewer: CaseV
   form('reject', [reason(rt.reasonLabel)]);
   form('askInfo', [reason(rt.questionLabel)]);
   // The requester answers the question in a field; a DPO records an answer that came another way.
-  if (viewer.id !== undefined && isParty(request, viewer.id)) form('provideInfo', [reason(rt.answerLabel)], rt.answerButton);
-  else button('provideInfo');
+  if (viewer.id !== undefined && isParty(request, viewer.id)) form('provideInfo', [{ ...reason(rt.answerLabel), error: rt.refusal.ANSWER_REQUIRED }], rt.answerButton);
+  else form('provideInfo', [{ ...reason(rt.recordAnswerLabel), error: rt.refusal.ANSWER_REQUIRED }], rt.button('provideInfo'));
   button('start');
   button('complete');
   if (!request.extension) {

@@ -120,6 +120,8 @@ export const requestsDe: RequestTexts = {
     NOT_REQUESTER: 'Das kann nur, wer den Antrag gestellt hat (oder die oder der Datenschutzbeauftragte).',
     INVALID_TRANSITION: 'Das ist im jetzigen Stand des Antrags nicht möglich.',
     REASON_REQUIRED: 'Bitte gib eine Begründung an — die antragstellende Person sieht sie.',
+    ANSWER_REQUIRED: 'Bitte schreib deine Antwort auf die Frage.',
+    IDENTITY_NOTE_REQUIRED: 'Bei „Sonstiges“ notiere bitte, wie die Identität geprüft wurde (nie eine Ausweisnummer oder eine Kopie).',
     ALREADY_EXTENDED: 'Die Frist wurde schon verlängert; Art. 12 Abs. 3 DSGVO erlaubt eine Verlängerung.',
     EXTENSION_TOO_LATE: 'Der erste Monat ist vorbei: Eine Verlängerung muss innerhalb dieses Monats mitgeteilt werden (Art. 12 Abs. 3 DSGVO).',
     IDENTITY_REQUIRED: 'Erfasse zuerst, wie die Identität der Person geprüft wurde (Art. 12 Abs. 6 DSGVO) — wähle unten eine Methode.',
@@ -147,6 +149,7 @@ export const requestsDe: RequestTexts = {
   formWhose: 'Geht es um deine eigenen Daten? Dann drück „Es geht um mich“. Sonst gib ein, um wen es geht.',
   aboutMe: 'Es geht um mich',
   selfRequestText: (type) => `${TYPE_WORD[type]} für mich`,
+  recordAnswerLabel: 'Welche Information kam, und wie (zum Beispiel „per Brief vom 3. Mai: die alte Adresse“)?',
   formSelfNote: 'Sonst noch etwas, das die oder der Datenschutzbeauftragte wissen sollte? (optional)',
   formType: 'Art des Antrags',
   formReceivedBy: 'Eingegangen per',
@@ -195,5 +198,6 @@ export const requestsDe: RequestTexts = {
   linkChoice: 'Verknüpfen (beide Vorgänge bleiben offen)',
   mergeChoice: 'In jenen Vorgang überführen (dieser wird geschlossen)',
   factDecision: 'Entscheidung',
+  formNeedsNewValue: 'Für eine Berichtigung gib bitte an, wie die Angabe stattdessen lauten soll.',
   formNeedsItem: 'Für eine Berichtigung gib bitte an, welche Angabe falsch ist.',
 };

@@ -118,6 +118,8 @@ export const requestsEn = {
     NOT_REQUESTER: 'Only the person who filed the request (or a data-protection officer) can do this.',
     INVALID_TRANSITION: 'That is not possible in the request’s current state.',
     REASON_REQUIRED: 'Please give a reason — the requester will see it.',
+    ANSWER_REQUIRED: 'Please write your answer to the question.',
+    IDENTITY_NOTE_REQUIRED: 'With “other”, please note how the identity was checked (never an ID number or a copy).',
     ALREADY_EXTENDED: 'The deadline was extended already; Art. 12(3) GDPR allows one extension.',
     EXTENSION_TOO_LATE: 'The first month has ended: an extension must be announced within it (Art. 12(3) GDPR).',
     IDENTITY_REQUIRED: 'First record how the person’s identity was checked (Art. 12(6) GDPR) — choose a method below.',
@@ -146,6 +148,7 @@ export const requestsEn = {
   aboutMe: 'It is about me',
   /** What the “about me” button says to the bot: parsed as a request of that type about the asker. */
   selfRequestText: (type: RequestType): string => `${TYPE_WORD[type]} request for me`,
+  recordAnswerLabel: 'What information arrived, and how (for example “by letter of 3 May: the old address”)?',
   formSelfNote: 'Anything else the data-protection officer should know? (optional)',
   formType: 'Type of request',
   formReceivedBy: 'Received by',
@@ -194,6 +197,7 @@ export const requestsEn = {
   linkChoice: 'Link (both cases stay open)',
   mergeChoice: 'Merge into that case (this one closes)',
   factDecision: 'Decision',
+  formNeedsNewValue: 'For a rectification, please say what the detail should say instead.',
   formNeedsItem: 'For a rectification, please say which detail is wrong.',
 };
 

@@ -35,6 +35,8 @@ export type Refusal =
   | { code: 'NOT_REQUESTER' }
   | { code: 'INVALID_TRANSITION'; from: RequestStatus }
   | { code: 'REASON_REQUIRED' }
+  | { code: 'ANSWER_REQUIRED' }
+  | { code: 'IDENTITY_NOTE_REQUIRED' }
   | { code: 'ALREADY_EXTENDED' }
   | { code: 'EXTENSION_TOO_LATE'; firstMonthEnded: string }
   | { code: 'IDENTITY_REQUIRED' }
@@ -156,6 +158,8 @@ function applySpecifics(next: PrivacyRequest, command: RequestCommand, actor: Ac
     case 'start':
       return undefined;
     case 'approve':
+      // "Other" says nothing by itself: how the identity was checked must be written down.
+      if (command.identity?.method === 'other' && blank(command.identity.note)) return { code: 'IDENTITY_NOTE_REQUIRED' };
       if (command.identity && next.subject.kind === 'outside') next.identity = { method: command.identity.method, by: actor.id, at, ...(command.identity.note ? { note: command.identity.note } : {}) };
       // An outside person's identity must be checked before anything is disclosed (Art. 12(6)).
       if (next.subject.kind === 'outside' && next.identity === undefined) return { code: 'IDENTITY_REQUIRED' };
@@ -166,6 +170,10 @@ function applySpecifics(next: PrivacyRequest, command: RequestCommand, actor: Ac
       event.reason = command.reason.trim();
       return undefined;
     case 'provideInfo':
+      // The clock runs again on the answer: an empty one answers nothing.
+      if (blank(command.note)) return { code: 'ANSWER_REQUIRED' };
+      event.reason = command.note?.trim();
+      return undefined;
     case 'complete':
       if (!blank(command.note)) event.reason = command.note?.trim();
       return undefined;
@@ -183,6 +191,7 @@ function applySpecifics(next: PrivacyRequest, command: RequestCommand, actor: Ac
       return undefined;
     case 'recordIdentity':
       if (next.subject.kind !== 'outside') return { code: 'NOT_OUTSIDE_SUBJECT' };
+      if (command.method === 'other' && blank(command.note)) return { code: 'IDENTITY_NOTE_REQUIRED' };
       next.identity = { method: command.method, by: actor.id, at, ...(command.note ? { note: command.note } : {}) };
       event.detail = command.method;
       return undefined;

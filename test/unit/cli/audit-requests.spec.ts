@@ -170,7 +170,7 @@ describe('privacy-desk audit verify and requests', () => {
   });
 
   describe('requests', () => {
-    const HEADER = 'number,type,article,status,channel,receivedAt,dueDate,extendedMonths,decidedBy,decidedAt,decision,reason,assignee,requester,subject,closedAt,overdue';
+    const HEADER = 'number,type,article,status,channel,receivedAt,dueDate,extendedMonths,decidedBy,decidedAt,decision,reason,assignee,requester,subject,closedAt,overdue,identityMethod,mergedInto,linked';
 
     it('--csv prints the record: header, one CRLF line per case, quoted and formula-safe', async () => {
       const { out, code } = await run('requests', '--csv', '--database', file);
@@ -179,12 +179,12 @@ describe('privacy-desk audit verify and requests', () => {
       expect(out.endsWith('\r\n')).toBe(true);
       const lines = out.split('\r\n');
       expect(lines).toHaveLength(6); // header, four cases (one spanning a quoted line break), and ''
-      expect(lines[1]).toBe('DSR-2020-0001,access,15,received,teams,2020-01-10T09:00:00.000Z,2020-02-10,0,,,,,,alice@example.com,alice@example.com,,true');
+      expect(lines[1]).toBe('DSR-2020-0001,access,15,received,teams,2020-01-10T09:00:00.000Z,2020-02-10,0,,,,,,alice@example.com,alice@example.com,,true,,,');
       expect(lines[2]).toBe(
-        `DSR-2026-0001,erasure,17,rejected,letter,2026-02-02T09:00:00.000Z,2026-03-02,0,dana.dpo@example.com,2026-02-10T11:00:00.000Z,rejected,"'=HYPERLINK(""http://evil.example"",""click"")",,bob@example.com,outside,2026-02-10T11:00:00.000Z,false`,
+        `DSR-2026-0001,erasure,17,rejected,letter,2026-02-02T09:00:00.000Z,2026-03-02,0,dana.dpo@example.com,2026-02-10T11:00:00.000Z,rejected,"'=HYPERLINK(""http://evil.example"",""click"")",,bob@example.com,outside,2026-02-10T11:00:00.000Z,false,,,`,
       );
       expect(`${lines[3]}\r\n${lines[4]}`).toBe(
-        'DSR-2026-0002,objection,21,rejected,email,2026-03-03T09:00:00.000Z,2026-04-03,0,dana.dpo@example.com,2026-03-20T15:30:00.000Z,rejected,"no, the ""legitimate grounds""\nprevail",,carol@example.com,carol@example.com,2026-03-20T15:30:00.000Z,false\r\nDSR-2099-0001,rectification,16,received,teams,2099-05-05T09:00:00.000Z,2099-06-05,0,,,,,\'@privacy-team,erik@example.com,erik@example.com,,false',
+        'DSR-2026-0002,objection,21,rejected,email,2026-03-03T09:00:00.000Z,2026-04-03,0,dana.dpo@example.com,2026-03-20T15:30:00.000Z,rejected,"no, the ""legitimate grounds""\nprevail",,carol@example.com,carol@example.com,2026-03-20T15:30:00.000Z,false,,,\r\nDSR-2099-0001,rectification,16,received,teams,2099-05-05T09:00:00.000Z,2099-06-05,0,,,,,\'@privacy-team,erik@example.com,erik@example.com,,false,,,',
       );
       // An outside person's search criteria stay out of the record.
       expect(out).not.toContain('HYPERLINK(""x"")');

@@ -571,7 +571,8 @@ describe.each(LOCALES)('case cards (%s)', (locale) => {
         expect(factValue(card, rt.factIdentity)).toBeUndefined();
         return;
       }
-      expect(factValue(card, rt.factIdentity)).toBe(request.identity ? rt.identityMethod(request.identity.method) : rt.identityMissing);
+      const identity = request.identity;
+      expect(factValue(card, rt.factIdentity)).toBe(identity ? `${rt.identityMethod(identity.method)}${identity.note ? ` — ${identity.note}` : ''}` : rt.identityMissing);
       const approve = list(card.actions).find((a) => a.title === rt.button('approve'));
       if (!mayAct(request, 'approve', DPO)) {
         expect(approve).toBeUndefined();

@@ -91,12 +91,14 @@ describe('checkIntakeForm: the requester about themselves', () => {
   });
 
   it('takes the form as the self card sends it once the wrong detail is named, and asks for it otherwise', () => {
-    const card = intakeFormCard(context(), { type: 'rectification', self: true, item: 'Mobile number' }, TOKEN, TODAY).card as Record<string, unknown>;
+    const card = intakeFormCard(context(), { type: 'rectification', self: true, item: 'Mobile number', newValue: '+49 170 7654321' }, TOKEN, TODAY).card as Record<string, unknown>;
     const data = ((card.actions as Record<string, unknown>[])[0] as Record<string, unknown>).data as Record<string, unknown>;
     const form = intakeFormSchema.parse({ ...data, ...inputDefaults(card) });
     expect(check(form).ok).toBe(true);
     const unnamed = check({ ...form, item: '' });
     expect(unnamed).toMatchObject({ ok: false, problems: [requestTexts('en').formNeedsItem] });
+    // Nothing to put right without the correct value (Art. 16).
+    expect(check({ ...form, newValue: '  ' })).toMatchObject({ ok: false, problems: [requestTexts('en').formNeedsNewValue] });
   });
 });
 

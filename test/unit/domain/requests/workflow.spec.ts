@@ -354,15 +354,23 @@ describe('reasons', () => {
   it('provideInfo and complete record a note as the event reason, and none when blank', () => {
     const provided = accepted(apply(fixture({ status: 'moreInfoNeeded' }), { action: 'provideInfo', note: ' the HR system ' }, REQUESTER_ACTOR));
     expect(lastEvent(provided).reason).toBe('the HR system');
-    const blank = accepted(apply(fixture({ status: 'moreInfoNeeded' }), { action: 'provideInfo', note: '   ' }, REQUESTER_ACTOR));
-    expect(lastEvent(blank)).not.toHaveProperty('reason');
+    // An empty answer answers nothing: the clock does not start again on it.
+    expect(refused(apply(fixture({ status: 'moreInfoNeeded' }), { action: 'provideInfo', note: '   ' }, REQUESTER_ACTOR))).toEqual({ code: 'ANSWER_REQUIRED' });
+    expect(refused(apply(fixture({ status: 'moreInfoNeeded' }), { action: 'provideInfo' }, DPO))).toEqual({ code: 'ANSWER_REQUIRED' });
     const completed = accepted(apply(fixture({ status: 'inProgress' }), { action: 'complete', note: 'Copy sent by mail' }, DPO));
     expect(lastEvent(completed).reason).toBe('Copy sent by mail');
   });
 
+  it('an identity checked “otherwise” needs a note saying how', () => {
+    const outside = fixture({ subject: OUTSIDE_SUBJECT, status: 'awaitingDecision' });
+    expect(refused(apply(outside, { action: 'approve', identity: { method: 'other' } }, DPO))).toEqual({ code: 'IDENTITY_NOTE_REQUIRED' });
+    expect(refused(apply(outside, { action: 'recordIdentity', method: 'other', note: ' ' }, DPO))).toEqual({ code: 'IDENTITY_NOTE_REQUIRED' });
+    expect(accepted(apply(outside, { action: 'approve', identity: { method: 'other', note: 'met at the front desk' } }, DPO)).identity).toMatchObject({ method: 'other', note: 'met at the front desk' });
+  });
+
   it('provideInfo: a third party is refused NOT_REQUESTER, a DPO may record it', () => {
     expect(refused(apply(fixture({ status: 'moreInfoNeeded' }), { action: 'provideInfo' }, STRANGER))).toEqual({ code: 'NOT_REQUESTER' });
-    expect(accepted(apply(fixture({ status: 'moreInfoNeeded' }), { action: 'provideInfo' }, DPO)).status).toBe('awaitingDecision');
+    expect(accepted(apply(fixture({ status: 'moreInfoNeeded' }), { action: 'provideInfo', note: 'by letter of 3 May' }, DPO)).status).toBe('awaitingDecision');
   });
 });
 
@@ -500,7 +508,7 @@ describe('extension (Art. 12(3): once, by up to two months, within the first mon
     ]);
     expect(done.status).toBe('moreInfoNeeded');
     expect(done.dueDate).toBe('2026-04-10');
-    const provided = accepted(apply(done, { action: 'provideInfo' }, REQUESTER_ACTOR, at('2026-01-22T10:00:00Z')));
+    const provided = accepted(apply(done, { action: 'provideInfo', note: 'HR' }, REQUESTER_ACTOR, at('2026-01-22T10:00:00Z')));
     expect(provided.pausedDays).toBe(10);
     expect(provided.dueDate).toBe('2026-04-20');
   });
@@ -524,7 +532,7 @@ describe('pausing the clock while waiting for information', () => {
   it('pauses add up', () => {
     const done = run(fixture({ status: 'awaitingDecision' }), [
       [{ action: 'askInfo', reason: 'Which systems?' }, DPO, at('2026-01-12T10:00:00Z')],
-      [{ action: 'provideInfo' }, REQUESTER_ACTOR, at('2026-01-22T10:00:00Z')],
+      [{ action: 'provideInfo', note: 'HR' }, REQUESTER_ACTOR, at('2026-01-22T10:00:00Z')],
       [{ action: 'askInfo', reason: 'Which period?' }, DPO, at('2026-01-25T10:00:00Z')],
       [{ action: 'approve' }, DPO, at('2026-01-30T10:00:00Z')],
     ]);
@@ -537,13 +545,13 @@ describe('pausing the clock while waiting for information', () => {
     // 23:30 UTC is the next day in Berlin at both ends: 13 Jan → 23 Jan is 10 days.
     const done = run(fixture({ status: 'awaitingDecision' }), [
       [{ action: 'askInfo', reason: 'Which systems?' }, DPO, at('2026-01-12T23:30:00Z')],
-      [{ action: 'provideInfo' }, REQUESTER_ACTOR, at('2026-01-22T23:30:00Z')],
+      [{ action: 'provideInfo', note: 'HR' }, REQUESTER_ACTOR, at('2026-01-22T23:30:00Z')],
     ]);
     expect(done.pausedDays).toBe(10);
     // The same day: no pause.
     const sameDay = run(fixture({ status: 'awaitingDecision' }), [
       [{ action: 'askInfo', reason: 'Which systems?' }, DPO, at('2026-01-12T08:00:00Z')],
-      [{ action: 'provideInfo' }, REQUESTER_ACTOR, at('2026-01-12T20:00:00Z')],
+      [{ action: 'provideInfo', note: 'HR' }, REQUESTER_ACTOR, at('2026-01-12T20:00:00Z')],
     ]);
     expect(sameDay.pausedDays).toBe(0);
     expect(sameDay.dueDate).toBe('2026-02-10');
