@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { RequestDesk } from '../../app/requests/request-desk';
-import type { PrivacyRequest, RequestSubject } from '../../domain/requests/request';
+import { type PrivacyRequest, type RequestSubject, isOpen } from '../../domain/requests/request';
 import type { NewRequest } from '../../domain/requests/workflow';
 import type { RenderedCard } from '../cards/answer.card';
 import { noticeCard } from '../cards/simple.card';
@@ -46,6 +46,12 @@ export const startRequestHandler: Handler = async (turn, services) => {
     const subject = turn.parsed.subject;
     const values = { type, self, criteria: self || subject === undefined ? {} : guessCriteria(subject, services), ...(item ? { item } : {}), ...(subject === undefined ? { askWhose: true } : {}) };
     return intakeFormCard(ctx, values, randomUUID(), requests.today());
+  }
+  // Asked again while the same request is open: the open case is the answer, not a second one.
+  const open = (await requests.mine(asker)).find((c) => isOpen(c.status) && c.type === type && c.subject.kind === 'employee' && c.subject.id === asker);
+  if (open) {
+    const card = caseCard(ctx, open, viewerOf(requests, open, asker), { notices: [ctx.rt.alreadyOpen(ctx.t.requestType(type), open.number)], daysLeft: requests.daysLeft(open) });
+    return { ...card, caseId: open.id };
   }
   const person = services.desk.person(turn.asker as number);
   const input: NewRequest = {

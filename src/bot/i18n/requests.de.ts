@@ -138,6 +138,7 @@ export const requestsDe: RequestTexts = {
     `Dein ${type} ist eingegangen und liegt bei der oder dem Datenschutzbeauftragten. Die Antwort ist bis ${due} fällig (ein Monat, Art. 12 Abs. 3 DSGVO); ich sage dir hier Bescheid, wenn sich etwas ändert.`,
   relayed: (type, due) =>
     `Der ${type} ist erfasst und liegt bei der oder dem Datenschutzbeauftragten. Die Antwort ist bis ${due} fällig (ein Monat nach Eingang, Art. 12 Abs. 3 DSGVO).`,
+  alreadyOpen: (type, number) => `Du hast schon einen offenen ${type}: Vorgang ${number}, unten zu sehen. Es wurde nichts Neues angelegt; du kannst ihn hier verfolgen oder zurückziehen.`,
   sameAgain: (number) => `Dieser Antrag war schon eingegangen: Es ist Vorgang ${number}. Es wurde nichts Neues angelegt.`,
   duplicateNote: (numbers) => `Für dieselbe Person und Art schon offen: ${numbers}. Die oder der Datenschutzbeauftragte verknüpft die Vorgänge oder führt sie zusammen.`,
   noDpo: 'Es ist noch keine Datenschutzbeauftragte und kein Datenschutzbeauftragter eingerichtet, deshalb entscheidet niemand über diesen Antrag. Bitte sag deiner Administration Bescheid (Einstellung DPO_USERS).',
@@ -178,7 +179,7 @@ export const requestsDe: RequestTexts = {
   changedLine: (status) => `Status: ${status}.`,
   extendedLine: (due, reason) => `Die Frist wurde bis ${due} verlängert (Art. 12 Abs. 3 DSGVO). Grund: ${reason}`,
   infoNeededLine: (question) =>
-    `Die oder der Datenschutzbeauftragte braucht weitere Angaben; bis zu deiner Antwort ruht die Frist (Schaltfläche unten, oder antworte direkt). Die Frage: ${question}`,
+    `Die oder der Datenschutzbeauftragte braucht weitere Angaben; bis zu deiner Antwort ruht die Frist (antworte mit der Schaltfläche „Frage beantworten“ unter dieser Nachricht). Die Frage: ${question}`,
   rejectedLine: (reason) => `Du kannst dich bei einer Aufsichtsbehörde beschweren oder einen gerichtlichen Rechtsbehelf einlegen (Art. 12 Abs. 4 DSGVO). Angegebener Grund: ${reason}`,
   reminderTitle: (number, reminder) => `Erinnerung: ${number} ist ${REMINDER[reminder]}`,
   escalationTitle: (number) => `Eskalation: ${number} ist heute fällig`,

@@ -136,6 +136,7 @@ export const requestsEn = {
     `Your ${type} has been received and passed to the data-protection officer. The answer is due by ${due} (one month, Art. 12(3) GDPR); I will tell you here when something changes.`,
   relayed: (type: string, due: string): string =>
     `The ${type} has been recorded and passed to the data-protection officer. The answer is due by ${due} (one month after receipt, Art. 12(3) GDPR).`,
+  alreadyOpen: (type: string, number: string): string => `You already have an open ${type}: case ${number}, shown below. Nothing new was created; you can follow it here or withdraw it.`,
   sameAgain: (number: string): string => `This request had already arrived: it is case ${number}. Nothing new was created.`,
   duplicateNote: (numbers: string): string => `Already open for the same person and type: ${numbers}. The data-protection officer will link or merge the cases.`,
   noDpo: 'No data-protection officer is configured yet, so nobody will decide this request. Please tell your administrator (setting DPO_USERS).',
@@ -177,7 +178,7 @@ export const requestsEn = {
   changedLine: (status: string): string => `Status: ${status}.`,
   extendedLine: (due: string, reason: string): string => `The deadline was extended to ${due} (Art. 12(3) GDPR). Reason: ${reason}`,
   infoNeededLine: (question: string): string =>
-    `The data-protection officer needs more information; the deadline is paused until you answer (button below, or reply to them directly). Their question: ${question}`,
+    `The data-protection officer needs more information; the deadline is paused until you answer (answer with the “Answer the question” button below this message). Their question: ${question}`,
   rejectedLine: (reason: string): string => `You may lodge a complaint with a supervisory authority or seek a judicial remedy (Art. 12(4) GDPR). Reason given: ${reason}`,
   reminderTitle: (number: string, reminder: Reminder): string => `Reminder: ${number} is ${REMINDER[reminder]}`,
   escalationTitle: (number: string): string => `Escalation: ${number} is due today`,

@@ -275,8 +275,17 @@ describe('privacy requests end to end', () => {
   it('shows an open request of the same type as a duplicate, and the DPO merges it', async () => {
     await say('29:dana', 'hi');
     await say('29:alice', 'please delete my data', 2);
-    await say('29:alice', 'delete all my personal data please', 2);
-    const [second, first] = await app.requests.mine('alice@example.com');
+    // Asked again, Alice is shown her open case: nothing new.
+    await say('29:alice', 'delete all my personal data please', 1);
+    expect(JSON.stringify(connector.activities.at(-1)?.activity)).toContain('You already have an open erasure request');
+    expect(await app.requests.mine('alice@example.com')).toHaveLength(1);
+    // Bob relays a letter from Alice's private address about the same: a second case, a duplicate.
+    const before = connector.activities.length;
+    const form = { verb: 'request', token: '3c1d2e4f-5a6b-4c7d-8e9f-0a1b2c3d4e5f', type: 'erasure', self: false, channel: 'letter', receivedOn: app.requests.today(), lastName: 'Adams', email: 'alice@example.com' };
+    expect((await post({ ...message('29:bob', ''), value: form })).status).toBe(200);
+    await connector.waitForActivities(before + 2);
+    const [first] = await app.requests.mine('alice@example.com');
+    const [second] = await app.requests.mine('bob@example.com');
     expect(second?.number).not.toBe(first?.number);
     const card = cardIn(sentTo('a:personal-29:dana').at(-1)?.activity ?? {});
     expect(JSON.stringify(card)).toContain('Open requests of the same type for the same person');

@@ -161,7 +161,7 @@ describe('PrivacyDeskBot', () => {
       .send(retried)
       .assertReply((reply) => expect(cardText(reply)).toContain('Request received: DSR-'))
       .send(retried)
-      .assertReply((reply) => expect(cardText(reply)).toContain('had already arrived'));
+      .assertReply((reply) => expect(cardText(reply)).toContain('You already have an open erasure request'));
     const cases = await app.requests.mine('alice@example.com');
     expect(cases).toHaveLength(1);
     expect(cases[0]).toMatchObject({ type: 'erasure', status: 'awaitingDecision', requester: 'alice@example.com', subject: { kind: 'employee', id: 'alice@example.com' } });

@@ -50,6 +50,7 @@ const SAMPLES: { [K in FunctionKey]: Parameters<RequestTexts[K]>[] } = {
   acknowledged: [['TYPE', DATE]],
   relayed: [['TYPE', DATE]],
   sameAgain: [['DSR-2026-0042']],
+  alreadyOpen: [['TYPE', 'DSR-2026-0042']],
   duplicateNote: [['DSR-2026-0041'], ['DSR-2026-0040, DSR-2026-0041']],
   formTitle: [['TYPE']],
   statusLine: [['DSR-2026-0042', 'TYPE', 'STATUS', DATE]],
