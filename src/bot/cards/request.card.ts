@@ -1,4 +1,4 @@
-import { IDENTITY_METHODS, type PrivacyRequest, isOpen } from '../../domain/requests/request';
+import { IDENTITY_METHODS, type IdentityMethod, type PrivacyRequest, type RequestEvent, isOpen } from '../../domain/requests/request';
 import { type CommandAction, isParty } from '../../domain/requests/workflow';
 import type { RenderedCard } from './answer.card';
 import { renderRequestCard } from './request-render';
@@ -48,6 +48,8 @@ export function caseCard(ctx: RequestTextContext, request: PrivacyRequest, viewe
     intro: options.intro ?? [],
     facts: facts(ctx, request, options.daysLeft),
     sections: sections(ctx, request, options),
+    // Art. 12(4): a refusal always comes with the remedies, wherever the case is looked at later.
+    notes: request.status === 'rejected' ? [rt.complaintRight] : [],
     ...actions(ctx, request, viewer, options.duplicates ?? []),
   };
   if (options.refreshFor && options.refreshFor.length > 0) {
@@ -118,9 +120,19 @@ function sections(ctx: RequestTextContext, request: PrivacyRequest, options: Cas
   const history = options.fullHistory ? request.history : request.history.slice(-HISTORY_LINES);
   result.push({
     heading: rt.historyHeading,
-    lines: history.map((e) => rt.historyLine(showInstant(ctx, e.at), plain(e.actor === 'system' ? ctx.t.appTitle : ctx.nameOf(e.actor)), rt.action(e.action), plain(e.reason ?? ''))),
+    lines: history.map((e) => rt.historyLine(showInstant(ctx, e.at), plain(e.actor === 'system' ? ctx.t.appTitle : ctx.nameOf(e.actor)), actionWithDetail(ctx, e), plain(e.reason ?? ''))),
   });
   return result;
+}
+
+/** "Assigned to Dana DPO", "Merged into DSR-2026-0041", "Extended by 2 months". */
+function actionWithDetail(ctx: RequestTextContext, event: RequestEvent): string {
+  const { rt } = ctx;
+  const detail = event.detail;
+  if (detail === undefined || event.action === 'receive') return rt.action(event.action);
+  const value = event.action === 'assign' ? plain(ctx.nameOf(detail)) : event.action === 'extend' ? rt.months(Number(detail)) : event.action === 'recordIdentity' ? rt.identityMethod(detail as IdentityMethod) : plain(detail);
+  const words = rt.historyDetail(event.action, value);
+  return words ? `${rt.action(event.action)} ${words}` : rt.action(event.action);
 }
 
 function actions(ctx: RequestTextContext, request: PrivacyRequest, viewer: CaseViewer, duplicates: PrivacyRequest[]): { buttons: ButtonView[]; forms: FormView[] } {
@@ -219,20 +231,34 @@ const MAX_ACTIONS = 6;
 export function myRequestsCard(ctx: RequestTextContext, cases: PrivacyRequest[], mayWithdraw: (request: PrivacyRequest) => boolean = () => false): RenderedCard {
   const { rt, t } = ctx;
   if (cases.length === 0) return renderRequestCard({ title: rt.statusTitle, intro: [rt.noRequests] });
+  const waiting = cases.filter((c) => c.status === 'moreInfoNeeded').slice(0, MAX_ACTIONS);
   return renderRequestCard({
     title: rt.statusTitle,
     sections: [
       {
         heading: '',
-        lines: cases.map((c) => rt.statusLine(c.number, t.requestType(c.type), rt.status(c.status), isOpen(c.status) ? showDate(ctx, c.dueDate) : '')),
+        lines: cases.map((c) => rt.statusLine(c.number, t.requestType(c.type), statusText(ctx, c), isOpen(c.status) ? showDate(ctx, c.dueDate) : '')),
       },
     ],
     notes: cases.some((c) => isOpen(c.status)) ? [rt.withdrawHint] : [],
+    // A question waiting for an answer comes first: its case card has the answer field.
+    buttons: waiting.map((c) => ({ title: rt.answerCase(c.number), execute: false, data: caseData(c, 'refresh') })),
     forms: cases
       .filter(mayWithdraw)
-      .slice(0, MAX_ACTIONS)
+      .slice(0, MAX_ACTIONS - waiting.length)
       .map((c) => withdrawForm(ctx, c, `${rt.button('withdraw')} ${c.number}`)),
   });
+}
+
+/** A case's status in a list: where a merged case went, what a waiting one asks. */
+function statusText(ctx: RequestTextContext, request: PrivacyRequest): string {
+  const status = ctx.rt.status(request.status);
+  if (request.status === 'merged' && request.mergedInto) return `${status} (${request.mergedInto})`;
+  if (request.status === 'moreInfoNeeded') {
+    const question = [...request.history].reverse().find((e) => e.action === 'askInfo')?.reason;
+    if (question) return `${status}: ${plain(question)}`;
+  }
+  return status;
 }
 
 /** Longest list of cases on one card; the rest are named by count (and found by number). */

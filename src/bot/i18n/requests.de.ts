@@ -109,6 +109,10 @@ export const requestsDe: RequestTexts = {
   duplicatesHeading: 'Offene Anträge derselben Art für dieselbe Person',
   duplicateLine: (number, status, received) => `${number} — ${status}, eingegangen ${received}`,
   historyHeading: 'Verlauf',
+  complaintRight: 'Gegen diese Ablehnung kann sich die antragstellende Person bei einer Aufsichtsbehörde beschweren oder einen gerichtlichen Rechtsbehelf einlegen (Art. 12 Abs. 4 DSGVO).',
+  answerCase: (number) => `Frage zu ${number} beantworten`,
+  historyDetail: (action, value) =>
+    action === 'assign' ? `an ${value}` : action === 'merge' ? `in ${value}` : action === 'link' ? `mit ${value}` : action === 'extend' ? `um ${value}` : action === 'recordIdentity' ? `per ${value}` : '',
   historyLine: (at, who, action, reason) => `${at} · ${who} · ${action}${reason ? ` — ${reason}` : ''}`,
   mergedInto: (number) => `Dieser Vorgang wurde mit ${number} zusammengeführt.`,
   alreadyDecided: (by, at, status) => `Bereits entschieden von ${by} am ${at}: ${status}. Es wurde nichts geändert.`,

@@ -107,6 +107,11 @@ export const requestsEn = {
   duplicatesHeading: 'Open requests of the same type for the same person',
   duplicateLine: (number: string, status: string, received: string): string => `${number} — ${status}, received ${received}`,
   historyHeading: 'History',
+  /** What an event did, in a few words after its name: "to Dana DPO", "into DSR-2026-0041". */
+  complaintRight: 'Against this refusal the requester may lodge a complaint with a supervisory authority or seek a judicial remedy (Art. 12(4) GDPR).',
+  answerCase: (number: string): string => `Answer the question on ${number}`,
+  historyDetail: (action: string, value: string): string =>
+    action === 'assign' ? `to ${value}` : action === 'merge' ? `into ${value}` : action === 'link' ? `with ${value}` : action === 'extend' ? `by ${value}` : action === 'recordIdentity' ? `via ${value}` : '',
   historyLine: (at: string, who: string, action: string, reason: string): string => `${at} · ${who} · ${action}${reason ? ` — ${reason}` : ''}`,
   mergedInto: (number: string): string => `This case was merged into ${number}.`,
   alreadyDecided: (by: string, at: string, status: string): string => `Already decided by ${by} on ${at}: ${status}. Nothing was changed.`,

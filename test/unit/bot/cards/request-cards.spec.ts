@@ -798,15 +798,26 @@ describe.each(LOCALES)('my requests (%s)', (locale) => {
     expect(list(card.actions)).toEqual([]);
   });
 
-  it('lists each case on one line, with no buttons', () => {
+  it('lists each case on one line, a waiting one with its question and a button to answer it', () => {
     const cases = [caseIn('awaitingDecision', 'employee'), caseIn('completed', 'outside, identity checked'), caseIn('moreInfoNeeded', 'employee', { type: 'erasure' })];
     const rendered = myRequestsCard(ctx, cases);
     expectWellFormed(rendered);
     const card = rendered.card as Json;
     const texts = markdownTexts(card);
     for (const c of cases) expect(texts.some((line) => line.startsWith(`${c.number} · ${t.requestType(c.type)} · ${rt.status(c.status)}`))).toBe(true);
+    const waiting = cases[2] as PrivacyRequest;
+    const question = waiting.history.find((e) => e.action === 'askInfo')?.reason as string;
+    expect(texts.some((line) => line.includes(`${rt.status('moreInfoNeeded')}: ${question}`))).toBe(true);
     expect(texts).toContain(rt.withdrawHint);
-    expect(list(card.actions)).toEqual([]);
+    const actions = list(card.actions);
+    expect(actions.map((a) => a.title)).toEqual([rt.answerCase(waiting.number)]);
+    expect(caseActionSchema.parse(actions[0]?.data)).toMatchObject({ action: 'refresh', caseId: waiting.id });
+  });
+
+  it('says into which case a merged one went', () => {
+    const merged = caseIn('merged', 'employee');
+    const texts = markdownTexts(myRequestsCard(ctx, [merged]).card as Json);
+    expect(texts.some((line) => line.includes(`${rt.status('merged')} (${merged.mergedInto as string})`))).toBe(true);
   });
 });
 
