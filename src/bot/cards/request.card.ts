@@ -157,7 +157,8 @@ function actions(ctx: RequestTextContext, request: PrivacyRequest, viewer: CaseV
   if (viewer.id !== undefined && isParty(request, viewer.id)) form('provideInfo', [{ ...reason(rt.answerLabel), error: rt.refusal.ANSWER_REQUIRED }], rt.answerButton);
   else form('provideInfo', [{ ...reason(rt.recordAnswerLabel), error: rt.refusal.ANSWER_REQUIRED }], rt.button('provideInfo'));
   button('start');
-  button('complete');
+  // Completing asks once more, with room for what was done ("copy sent by mail on 3 May").
+  form('complete', [{ kind: 'text', id: 'reason', label: rt.completeNoteLabel, multiline: true }]);
   if (!request.extension) {
     form('extend', [
       { kind: 'choice', id: 'months', label: rt.monthsLabel, value: '1', required: true, choices: [1, 2].map((n) => ({ title: rt.months(n), value: String(n) })) },
@@ -196,6 +197,11 @@ function actions(ctx: RequestTextContext, request: PrivacyRequest, viewer: CaseV
     });
   }
   if (viewer.id !== undefined && viewer.may('withdraw') && isParty(request, viewer.id)) forms.push(withdrawForm(ctx, request));
+  // A DPO records a withdrawal that came by letter or mail, with how it came — where the card has
+  // room (Teams shows six actions; before a decision those are the decisions').
+  else if (viewer.may('withdraw') && buttons.length + forms.length < MAX_ACTIONS) {
+    forms.push({ ...withdrawForm(ctx, request, rt.recordWithdrawal), inputs: [{ kind: 'text', id: 'reason', label: rt.recordWithdrawalLabel, multiline: true, required: true, error: rt.refusal.REASON_REQUIRED }] });
+  }
   return { buttons, forms };
 }
 

@@ -111,6 +111,9 @@ export const requestsDe: RequestTexts = {
   historyHeading: 'Verlauf',
   complaintRight: 'Gegen diese Ablehnung kann sich die antragstellende Person bei einer Aufsichtsbehörde beschweren oder einen gerichtlichen Rechtsbehelf einlegen (Art. 12 Abs. 4 DSGVO).',
   answerCase: (number) => `Frage zu ${number} beantworten`,
+  completeNoteLabel: 'Was wurde getan? (optional, für die Akte — keine personenbezogenen Daten)',
+  recordWithdrawal: 'Rücknahme erfassen…',
+  recordWithdrawalLabel: 'Wie kam die Rücknahme (zum Beispiel „Brief vom 3. Mai“)?',
   historyDetail: (action, value) =>
     action === 'assign' ? `an ${value}` : action === 'merge' ? `in ${value}` : action === 'link' ? `mit ${value}` : action === 'extend' ? `um ${value}` : action === 'recordIdentity' ? `per ${value}` : '',
   historyLine: (at, who, action, reason) => `${at} · ${who} · ${action}${reason ? ` — ${reason}` : ''}`,

@@ -110,6 +110,9 @@ export const requestsEn = {
   /** What an event did, in a few words after its name: "to Dana DPO", "into DSR-2026-0041". */
   complaintRight: 'Against this refusal the requester may lodge a complaint with a supervisory authority or seek a judicial remedy (Art. 12(4) GDPR).',
   answerCase: (number: string): string => `Answer the question on ${number}`,
+  completeNoteLabel: 'What was done? (optional, for the record — no personal data)',
+  recordWithdrawal: 'Record withdrawal…',
+  recordWithdrawalLabel: 'How did the withdrawal arrive (for example “letter of 3 May”)?',
   historyDetail: (action: string, value: string): string =>
     action === 'assign' ? `to ${value}` : action === 'merge' ? `into ${value}` : action === 'link' ? `with ${value}` : action === 'extend' ? `by ${value}` : action === 'recordIdentity' ? `via ${value}` : '',
   historyLine: (at: string, who: string, action: string, reason: string): string => `${at} · ${who} · ${action}${reason ? ` — ${reason}` : ''}`,

@@ -404,10 +404,13 @@ function requesterOffers(status: RequestStatus): string[] {
 
 function expectedDpoOffers(fixture: Fixture, viewer: CaseViewer): string[] {
   const { request } = fixture;
-  return DPO_OFFERS[request.status]
+  const offers = DPO_OFFERS[request.status]
     .filter((a) => a !== 'extend' || request.extension === undefined)
-    .filter((a) => a !== 'assign' || viewer.assignees.some((id) => id !== request.assignee))
-    .sort();
+    .filter((a) => a !== 'assign' || viewer.assignees.some((id) => id !== request.assignee));
+  // Recording a withdrawal by letter is offered where the card has room for a sixth action (merge shares link's).
+  const topLevel = offers.filter((a) => a !== 'merge').length;
+  if (mayAct(request, 'withdraw', DPO) && topLevel < 6) offers.push('withdraw');
+  return offers.sort();
 }
 
 // ---------------------------------------------------------------------------------------------
