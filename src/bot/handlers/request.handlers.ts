@@ -100,6 +100,8 @@ async function intake(ctx: RequestTextContext, requests: RequestDesk, input: New
   const notices = created ? [] : [ctx.rt.sameAgain(request.number)];
   const intro = [relayed ? ctx.rt.relayed(type, due) : ctx.rt.acknowledged(type, due)];
   if (requests.roster.dpos.length === 0 && requests.roster.deputy === undefined) intro.push(ctx.rt.noDpo);
+  // A DPO's own request when no other DPO or deputy is configured: nobody may decide it (Art. 38(6)).
+  else if (requests.assigneesFor(request).length === 0) intro.push(ctx.rt.noOtherDpo);
   // Only cases the asker may see anyway: nobody learns from a relayed form who else has asked.
   const visible = duplicates.filter((d) => requests.maySee(d, asker));
   if (visible.length > 0) intro.push(ctx.rt.duplicateNote(visible.map((d) => d.number).join(', ')));

@@ -148,6 +148,7 @@ export const requestsDe: RequestTexts = {
   alreadyOpen: (type, number) => `Du hast schon einen offenen ${type}: Vorgang ${number}, unten zu sehen. Es wurde nichts Neues angelegt; du kannst ihn hier verfolgen oder zurückziehen.`,
   sameAgain: (number) => `Dieser Antrag war schon eingegangen: Es ist Vorgang ${number}. Es wurde nichts Neues angelegt.`,
   duplicateNote: (numbers) => `Für dieselbe Person und Art schon offen: ${numbers}. Die oder der Datenschutzbeauftragte verknüpft die Vorgänge oder führt sie zusammen.`,
+  noOtherDpo: 'Es ist keine andere Datenschutzbeauftragte, kein anderer Datenschutzbeauftragter und keine Vertretung eingerichtet, die über einen Antrag entscheiden könnte, der dich betrifft; bitte lass von den Administratoren eine Vertretung benennen (DPO_DEPUTY).',
   noDpo: 'Es ist noch keine Datenschutzbeauftragte und kein Datenschutzbeauftragter eingerichtet, deshalb entscheidet niemand über diesen Antrag. Bitte sag deiner Administration Bescheid (Einstellung DPO_USERS).',
   withdrawHint: 'Du kannst den Antrag jederzeit zurückziehen, solange er nicht abgeschlossen ist.',
   formTitle: (type) => `Neuer Antrag: ${type}`,

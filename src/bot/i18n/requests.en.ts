@@ -147,6 +147,7 @@ export const requestsEn = {
   alreadyOpen: (type: string, number: string): string => `You already have an open ${type}: case ${number}, shown below. Nothing new was created; you can follow it here or withdraw it.`,
   sameAgain: (number: string): string => `This request had already arrived: it is case ${number}. Nothing new was created.`,
   duplicateNote: (numbers: string): string => `Already open for the same person and type: ${numbers}. The data-protection officer will link or merge the cases.`,
+  noOtherDpo: 'No other data-protection officer or deputy is configured who could decide a request that is about you; please ask your administrators to name a deputy (DPO_DEPUTY).',
   noDpo: 'No data-protection officer is configured yet, so nobody will decide this request. Please tell your administrator (setting DPO_USERS).',
   withdrawHint: 'You can withdraw the request at any time before it is completed.',
   formTitle: (type: string): string => `New ${type}`,

@@ -1,5 +1,5 @@
 import { fold } from '../shared/text';
-import { type PrivacyRequest, type RequestSubject, type RequestType, isOpen } from './request';
+import { type PrivacyRequest, type RequestSubject, isOpen } from './request';
 
 const digits = (text: string | undefined): string => (text ?? '').replace(/\D/g, '').replace(/^(00|0)/, '');
 /** Folded, with runs of blanks as one space and none at the ends: `' Anna  Maria '` is `anna maria`. */
@@ -29,7 +29,11 @@ export function sameSubject(a: RequestSubject, b: RequestSubject): boolean {
   return name(x) !== '' && name(x) === name(y) && place(x) !== '' && place(x) === place(y);
 }
 
-/** Open cases of the same type about the same subject (Art. 12(5): repetitive requests). */
-export function findDuplicates(candidate: { id?: string; type: RequestType; subject: RequestSubject }, cases: readonly PrivacyRequest[]): PrivacyRequest[] {
-  return cases.filter((c) => c.id !== candidate.id && isOpen(c.status) && c.type === candidate.type && sameSubject(c.subject, candidate.subject));
+/**
+ * Open cases of the same type about the same subject (Art. 12(5): repetitive requests). Two
+ * rectifications are the same request only when they correct the same detail.
+ */
+export function findDuplicates(candidate: Pick<PrivacyRequest, 'type' | 'subject'> & Partial<Pick<PrivacyRequest, 'id' | 'rectification'>>, cases: readonly PrivacyRequest[]): PrivacyRequest[] {
+  const sameDetail = (c: PrivacyRequest): boolean => candidate.type !== 'rectification' || words(c.rectification?.item) === words(candidate.rectification?.item);
+  return cases.filter((c) => c.id !== candidate.id && isOpen(c.status) && c.type === candidate.type && sameSubject(c.subject, candidate.subject) && sameDetail(c));
 }

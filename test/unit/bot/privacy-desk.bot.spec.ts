@@ -289,6 +289,12 @@ describe('PrivacyDeskBot', () => {
     expect(own).toMatchObject({ type: 'access', subject: { kind: 'employee', id: 'alice@example.com' } });
   });
 
+  it('tells the only DPO, filing their own request, that nobody may decide it until a deputy is named', async () => {
+    await adapterFor({ requests: true, from: 'dana.dpo@example.com' })
+      .send('please delete my data')
+      .assertReply((reply) => expect(cardText(reply)).toContain('please ask your administrators to name a deputy (DPO_DEPUTY)'));
+  });
+
   it('says requests are not offered where the bot runs without them', async () => {
     await adapterFor()
       .send('start access request for Erika Musterfrau')

@@ -231,4 +231,12 @@ describe('findDuplicates', () => {
   it('returns nothing for no cases', () => {
     expect(findDuplicates({ type: 'access', subject: erika }, [])).toEqual([]);
   });
+
+  it('takes two rectifications for the same request only when they correct the same detail', () => {
+    const anna = employee('anna@corp.example');
+    const mobile = { ...makeCase('rectification', anna), rectification: { item: 'Mobile number', newValue: '+49 170 1' } };
+    const address = { ...makeCase('rectification', anna), rectification: { item: 'Address, business', newValue: 'Hauptstr. 1' } };
+    expect(findDuplicates({ type: 'rectification', subject: anna, rectification: { item: ' mobile  NUMBER ' } }, [mobile, address]).map((c) => c.number)).toEqual([mobile.number]);
+    expect(findDuplicates({ type: 'rectification', subject: anna, rectification: { item: 'Photo' } }, [mobile, address])).toEqual([]);
+  });
 });
