@@ -94,14 +94,18 @@ export async function runChat(conversation: LocalConversation, locale: 'en' | 'd
       const actions = last.flatMap((r) => r.actions);
       const pressed = /^\d+$/.test(line) ? actions[Number(line) - 1] : undefined;
       if (pressed) {
-        let data = pressed.data as Record<string, unknown>;
+        // Each input the button sends, as a client would: Enter keeps what it holds, `-` empties it.
+        const values: Record<string, unknown> = {};
         for (const input of pressed.inputs ?? []) {
           const choices = input.choices.map((c, i) => `  (${i + 1}) ${c.title}`).join('\n');
-          const answer = (await ask(`${choices}\n${input.id}? `)) ?? '';
-          const choice = input.choices[Number(answer) - 1] ?? input.choices.find((c) => c.value === answer);
-          if (choice) data = { ...data, [input.id]: choice.value };
+          const current = input.choices.find((c) => c.value === input.value)?.title ?? input.value;
+          const answer = (await ask(`${choices ? `${choices}\n` : ''}${input.label}${current ? ` [${current}]` : ''}: `)) ?? '';
+          if (answer === '') values[input.id] = input.value;
+          else if (answer === '-') values[input.id] = '';
+          else if (input.choices.length > 0) values[input.id] = (input.choices[Number(answer) - 1] ?? input.choices.find((c) => c.value === answer || c.title === answer))?.value ?? input.value;
+          else values[input.id] = answer;
         }
-        last = await conversation.click(data);
+        last = await conversation.click({ ...(pressed.data as Record<string, unknown>), ...values });
       } else {
         last = await conversation.say(line);
       }

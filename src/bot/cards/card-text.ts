@@ -2,13 +2,32 @@
 export interface TextAction {
   title: string;
   data: unknown;
-  /** Inputs of a show-card that the data expects (`level`). */
-  inputs?: { id: string; choices: { title: string; value: string }[] }[];
+  /** Inputs the button sends with its data (a show-card's, or the card's own for a form's submit), with what they hold. */
+  inputs?: TextInput[];
   /** Shown inside the text, next to its row, rather than listed under it. */
   inline: boolean;
 }
 
+/** An input as a terminal asks for it: its label, what it holds now, and its choices if any. */
+export interface TextInput {
+  id: string;
+  label: string;
+  value: string;
+  required: boolean;
+  choices: { title: string; value: string }[];
+}
+
 type Element = Record<string, unknown>;
+
+/** Every input among the elements, however deep in containers. */
+function inputsIn(elements: Element[]): TextInput[] {
+  return elements.flatMap((e): TextInput[] => {
+    if (typeof e.type === 'string' && e.type.startsWith('Input.') && typeof e.id === 'string') {
+      return [{ id: e.id, label: String(e.label ?? e.id), value: String(e.value ?? ''), required: e.isRequired === true, choices: list(e.choices).map((c) => ({ title: String(c.title), value: String(c.value) })) }];
+    }
+    return inputsIn([...list(e.items), ...list(e.columns)]);
+  });
+}
 
 const stripMarkdown = (text: string): string => text.replace(/\*\*(.+?)\*\*/g, '$1');
 const list = (value: unknown): Element[] => (Array.isArray(value) ? (value as Element[]) : []);
@@ -22,15 +41,14 @@ export function cardToText(card: Element): { text: string; actions: TextAction[]
   const lines: string[] = [];
   const actions: TextAction[] = [];
 
+  // A card's own inputs go with its buttons (a form's submit), as Teams sends them.
+  const cardInputs = inputsIn(list(card.body));
   const toAction = (action: Element, inline: boolean): TextAction | undefined => {
-    if (action.type !== 'Action.ShowCard') return { title: String(action.title), data: action.data, inline };
+    if (action.type !== 'Action.ShowCard') return { title: String(action.title), data: action.data, inline, ...(cardInputs.length > 0 && !inline ? { inputs: cardInputs } : {}) };
     const inner = action.card as Element;
     const submit = list(inner.actions)[0];
     if (!submit) return undefined;
-    const inputs = list(inner.body)
-      .filter((e) => e.type === 'Input.ChoiceSet')
-      .map((e) => ({ id: String(e.id), choices: list(e.choices).map((c) => ({ title: String(c.title), value: String(c.value) })) }));
-    return { title: String(action.title), data: submit.data, inputs, inline };
+    return { title: String(action.title), data: submit.data, inputs: inputsIn(list(inner.body)), inline };
   };
 
   const texts = (elements: Element[]): string[] =>

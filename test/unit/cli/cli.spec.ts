@@ -121,4 +121,29 @@ describe('privacy-desk chat', () => {
       await app.close();
     }
   });
+
+  it('fills in a form in the terminal: Enter keeps what a field holds, a typed line replaces it', async () => {
+    const { Readable, PassThrough } = await import('node:stream');
+    const { runChat } = await import('../../../src/cli/conversation.command');
+    const { LocalConversation, localRequestServices } = await import('../../../src/bot/local-conversation');
+    const { demoApp } = await import('../../support/demo-app');
+    const { silentLogger } = await import('../../../src/ports/logger/logger.port');
+    const app = await demoApp();
+    try {
+      const conversation = new LocalConversation(app.desk, { id: 'alice@example.com', locale: 'en' }, silentLogger, localRequestServices(app));
+      const output = new PassThrough();
+      const chunks: string[] = [];
+      output.on('data', (c) => chunks.push(String(c)));
+      // type, last name, first name, street, postcode/city, phone, e-mail, received by, received on, item, new value, note
+      const fields = ['', '', '', 'Musterstraße 1', '12345 Musterstadt', '', '', '', '', '', '', 'Letter of today'];
+      await runChat(conversation, 'en', Readable.from(['start access request for Erika Musterfrau\n', '1\n', ...fields.map((f) => `${f}\n`), 'quit\n']), output);
+      const text = chunks.join('');
+      expect(text).toContain('Last name [Musterfrau]: ');
+      expect(text).toContain('Request received: DSR-');
+      const [request] = await app.requests.mine('alice@example.com');
+      expect(request).toMatchObject({ type: 'access', channel: 'letter', note: 'Letter of today', subject: { kind: 'outside', criteria: { firstName: 'Erika', lastName: 'Musterfrau', street: 'Musterstraße 1', postcodeCity: '12345 Musterstadt' } } });
+    } finally {
+      await app.close();
+    }
+  });
 });

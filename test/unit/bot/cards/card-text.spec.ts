@@ -79,7 +79,7 @@ describe('cardToText', () => {
     expect(cardToText(card)).toEqual({ text: 'left right', actions: [] });
   });
 
-  it('turns a ShowCard with an Input.ChoiceSet into one action whose inputs are the choices', () => {
+  it('turns a ShowCard with inputs into one action that asks for each of them', () => {
     const apply = { verb: 'run', intent: 'setLevel', person: 'bob@example.com' };
     const card = {
       body: [{ type: 'TextBlock', text: 'What Bob Brown can see of you' }],
@@ -95,8 +95,28 @@ describe('cardToText', () => {
     };
     expect(cardToText(card)).toEqual({
       text: 'What Bob Brown can see of you',
-      actions: [{ title: 'Change level', data: apply, inputs: [{ id: 'level', choices: LEVEL_CHOICES }], inline: false }],
+      actions: [
+        {
+          title: 'Change level',
+          data: apply,
+          inputs: [
+            { id: 'level', label: 'New level', value: '', required: false, choices: LEVEL_CHOICES },
+            { id: 'comment', label: 'comment', value: '', required: false, choices: [] },
+          ],
+          inline: false,
+        },
+      ],
     });
+  });
+
+  it('gives a form’s submit button the card’s own inputs, found inside containers, with what they hold', () => {
+    const card = {
+      body: [{ type: 'Container', items: [{ type: 'Input.Text', id: 'lastName', label: 'Last name', value: 'Musterfrau', isRequired: true }] }],
+      actions: [submit('Submit request', { verb: 'request' })],
+    };
+    expect(cardToText(card).actions).toEqual([
+      { title: 'Submit request', data: { verb: 'request' }, inputs: [{ id: 'lastName', label: 'Last name', value: 'Musterfrau', required: true, choices: [] }], inline: false },
+    ]);
   });
 
   it('leaves out a ShowCard that has no button to submit it', () => {
@@ -168,7 +188,7 @@ describe('cardToText on cards rendered from cards/answer.json', () => {
       {
         title: t.changeLevel,
         data: { verb: 'run', intent: 'setLevel', person: 'bob@example.com' },
-        inputs: [{ id: 'level', choices: LEVELS.map((value) => ({ title: t.level(value), value })) }],
+        inputs: [{ id: 'level', label: expect.any(String), value: expect.any(String), required: true, choices: LEVELS.map((value) => ({ title: t.level(value), value })) }],
         inline: false,
       },
     ]);
