@@ -25,6 +25,8 @@ export interface CaseCardOptions {
   refreshFor?: string[];
   /** Show the whole history, not only the last entries. */
   fullHistory?: boolean;
+  /** What was typed into the form of `verb` before it was refused: shown again, nothing is lost. */
+  typed?: { verb: string; values: Record<string, string> };
 }
 
 /** What a case button sends back: the case and the version the card was drawn from, never the case itself. */
@@ -50,7 +52,7 @@ export function caseCard(ctx: RequestTextContext, request: PrivacyRequest, viewe
     sections: sections(ctx, request, options),
     // Art. 12(4): a refusal always comes with the remedies, wherever the case is looked at later.
     notes: request.status === 'rejected' ? [rt.complaintRight] : [],
-    ...actions(ctx, request, viewer, options.duplicates ?? []),
+    ...actions(ctx, request, viewer, options.duplicates ?? [], options.typed),
   };
   if (options.refreshFor && options.refreshFor.length > 0) {
     view.refresh = { verb: 'refresh', title: rt.factStatus, data: caseData(request, 'refresh'), userIds: options.refreshFor.slice(0, MAX_REFRESH_USERS) };
@@ -135,7 +137,7 @@ function actionWithDetail(ctx: RequestTextContext, event: RequestEvent): string 
   return words ? `${rt.action(event.action)} ${words}` : rt.action(event.action);
 }
 
-function actions(ctx: RequestTextContext, request: PrivacyRequest, viewer: CaseViewer, duplicates: PrivacyRequest[]): { buttons: ButtonView[]; forms: FormView[] } {
+function actions(ctx: RequestTextContext, request: PrivacyRequest, viewer: CaseViewer, duplicates: PrivacyRequest[], typed?: CaseCardOptions['typed']): { buttons: ButtonView[]; forms: FormView[] } {
   const { rt } = ctx;
   const buttons: ButtonView[] = [];
   const forms: FormView[] = [];
@@ -202,7 +204,9 @@ function actions(ctx: RequestTextContext, request: PrivacyRequest, viewer: CaseV
   else if (viewer.may('withdraw') && buttons.length + forms.length < MAX_ACTIONS) {
     forms.push({ ...withdrawForm(ctx, request, rt.recordWithdrawal), inputs: [{ kind: 'text', id: 'reason', label: rt.recordWithdrawalLabel, multiline: true, required: true, error: rt.refusal.REASON_REQUIRED }] });
   }
-  return { buttons, forms };
+  // The refused form comes back as it was filled in (merge and link share one form).
+  const refilled = typed ? forms.map((f) => (f.verb === typed.verb || (f.verb === 'link' && typed.verb === 'merge') ? { ...f, inputs: f.inputs.map((i) => (typed.values[i.id] !== undefined ? { ...i, value: typed.values[i.id] } : i)) } : f)) : forms;
+  return { buttons, forms: refilled };
 }
 
 function identityInputs(ctx: RequestTextContext): InputView[] {

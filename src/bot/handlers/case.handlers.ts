@@ -4,7 +4,7 @@ import { IDENTITY_METHODS, type PrivacyRequest } from '../../domain/requests/req
 import type { CommandAction, RequestCommand } from '../../domain/requests/workflow';
 import type { PrivacyDesk } from '../../app/privacy-desk';
 import type { RenderedCard } from '../cards/answer.card';
-import { caseCard } from '../cards/request.card';
+import { type CaseCardOptions, caseCard } from '../cards/request.card';
 import { plain } from '../cards/describe';
 import { type RequestTextContext, showInstant } from '../cards/request-view';
 import type { Locale } from '../i18n/locale';
@@ -73,17 +73,29 @@ export async function handleCaseAction(input: CaseActionInput, desk: PrivacyDesk
   }
   const command = toCommand(action, kind);
   const outcome = await requests.act(action.caseId, command, actor, action.version);
-  return reply(ctx, requests, outcome, actor, input.dpoTeamsIds);
+  return reply(ctx, requests, outcome, actor, input.dpoTeamsIds, typedInto(action));
 }
 
-function reply(ctx: RequestTextContext, requests: RequestDesk, outcome: ActOutcome, actor: string, dpoTeamsIds: string[]): CaseActionReply {
+/** What the clicker typed into the form, to show it again when the action is refused or came too late. */
+function typedInto(action: CaseAction): NonNullable<CaseCardOptions['typed']> {
+  const values: Record<string, string> = {};
+  for (const key of ['reason', 'assignee', 'identityMethod', 'identityNote', 'other'] as const) {
+    const value = action[key];
+    if (typeof value === 'string' && value !== '') values[key] = value;
+  }
+  if (action.months !== undefined) values.months = String(action.months);
+  if (action.action === 'merge' || action.action === 'link') values.action = action.action;
+  return { verb: action.action, values };
+}
+
+function reply(ctx: RequestTextContext, requests: RequestDesk, outcome: ActOutcome, actor: string, dpoTeamsIds: string[], typed?: CaseCardOptions['typed']): CaseActionReply {
   switch (outcome.kind) {
     case 'notFound':
       return { kind: 'error', code: 'NotFound', message: ctx.rt.notFound };
     case 'refused': {
       const message = ctx.rt.refusal[outcome.refusal.code];
       if (FORBIDDEN.has(outcome.refusal.code)) return { kind: 'error', code: 'Forbidden', message };
-      return { kind: 'card', card: cardFor(ctx, requests, outcome.request, actor, dpoTeamsIds, [message]), caseId: outcome.request.id };
+      return { kind: 'card', card: cardFor(ctx, requests, outcome.request, actor, dpoTeamsIds, [message], typed), caseId: outcome.request.id };
     }
     case 'stale': {
       const last = outcome.last;
@@ -93,7 +105,7 @@ function reply(ctx: RequestTextContext, requests: RequestDesk, outcome: ActOutco
       const notice = decision
         ? ctx.rt.alreadyDecided(plain(ctx.nameOf(decision.by)), showInstant(ctx, decision.at), ctx.rt.status(decision.status))
         : ctx.rt.changedMeanwhile(by, at);
-      return { kind: 'card', card: cardFor(ctx, requests, outcome.request, actor, dpoTeamsIds, [notice]), caseId: outcome.request.id };
+      return { kind: 'card', card: cardFor(ctx, requests, outcome.request, actor, dpoTeamsIds, [notice], typed), caseId: outcome.request.id };
     }
     case 'done':
       return {
@@ -106,8 +118,8 @@ function reply(ctx: RequestTextContext, requests: RequestDesk, outcome: ActOutco
 }
 
 /** The card as `viewer` sees it now. */
-export function cardFor(ctx: RequestTextContext, requests: RequestDesk, request: PrivacyRequest, viewer: string | undefined, dpoTeamsIds: string[], notices: string[]): RenderedCard {
-  return caseCard(ctx, request, viewerOf(requests, request, viewer), { notices, daysLeft: requests.daysLeft(request), refreshFor: dpoTeamsIds });
+export function cardFor(ctx: RequestTextContext, requests: RequestDesk, request: PrivacyRequest, viewer: string | undefined, dpoTeamsIds: string[], notices: string[], typed?: CaseCardOptions['typed']): RenderedCard {
+  return caseCard(ctx, request, viewerOf(requests, request, viewer), { notices, daysLeft: requests.daysLeft(request), refreshFor: dpoTeamsIds, ...(typed ? { typed } : {}) });
 }
 
 function toCommand(action: CaseAction, kind: Exclude<CaseAction['action'], 'refresh'>): RequestCommand {

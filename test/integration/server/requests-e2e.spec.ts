@@ -237,6 +237,14 @@ describe('privacy requests end to end', () => {
     const reject = { verb: 'case', action: 'reject', caseId: alice?.id as string, version: 2 };
     const blank = await click(invoke('29:dana', { ...reject, reason: '  ' }));
     expect(JSON.stringify(blank.body?.value)).toContain('Please give a reason');
+    // What was typed comes back with the refusal: two months chosen stay chosen, a merge stays a merge.
+    const extendBlank = await click(invoke('29:dana', { verb: 'case', action: 'extend', caseId: alice?.id as string, version: 2, months: '2', reason: '' }));
+    const inputs = (node: unknown): Json[] => (Array.isArray(node) ? node.flatMap(inputs) : node && typeof node === 'object' ? [...((node as Json).type === 'Input.ChoiceSet' || (node as Json).type === 'Input.Text' ? [node as Json] : []), ...Object.values(node as Json).flatMap(inputs)] : []);
+    expect(inputs(extendBlank.body?.value).find((i) => i.id === 'months')?.value).toBe('2');
+    const mergeUnknown = await click(invoke('29:dana', { verb: 'case', action: 'merge', caseId: alice?.id as string, version: 2, other: 'DSR-2026-0999' }, 'link'));
+    expect(JSON.stringify(mergeUnknown.body?.value)).toContain('There is no case with that number');
+    const relation = inputs(mergeUnknown.body?.value).filter((i) => i.id === 'action' || i.id === 'other');
+    expect(relation.map((i) => i.value)).toEqual(['merge', 'DSR-2026-0999']);
     expect((await app.requests.get(alice?.id as string))?.status).toBe('awaitingDecision');
     const before = connector.activities.length;
     await click(invoke('29:dana', { ...reject, reason: 'Daten werden nach Art. 17 Abs. 3 lit. b aufbewahrt' }));
