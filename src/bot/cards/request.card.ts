@@ -60,6 +60,13 @@ export function caseCard(ctx: RequestTextContext, request: PrivacyRequest, viewe
   return renderRequestCard(view);
 }
 
+/** Whom a case is about, by name only (for one line of a list). */
+function subjectName(ctx: RequestTextContext, request: PrivacyRequest): string {
+  if (request.subject.kind === 'employee') return plain(request.subject.name);
+  const c = request.subject.criteria;
+  return plain([c.firstName, c.lastName].filter(Boolean).join(' ') || c.email || c.phone || ctx.rt.outsidePerson);
+}
+
 function subjectText(ctx: RequestTextContext, request: PrivacyRequest): string {
   if (request.subject.kind === 'employee') return plain(request.subject.name);
   const c = request.subject.criteria;
@@ -284,7 +291,7 @@ export function openCasesCard(ctx: RequestTextContext, open: PrivacyRequest[], o
   const listed = sorted.slice(0, MAX_LISTED);
   const line = (c: PrivacyRequest): string =>
     // While the clock stands still (waiting for information) nothing is counted down or overdue.
-    rt.openCaseLine(c.number, t.requestType(c.type), rt.status(c.status), c.status === 'moreInfoNeeded' ? showDate(ctx, c.dueDate) : rt.dueIn(showDate(ctx, c.dueDate), daysLeftOf(c)), c.assignee ? ctx.nameOf(c.assignee) : '');
+    rt.openCaseLine(c.number, t.requestType(c.type), subjectName(ctx, c), rt.status(c.status), c.status === 'moreInfoNeeded' ? showDate(ctx, c.dueDate) : rt.dueIn(showDate(ctx, c.dueDate), daysLeftOf(c)), c.assignee ? ctx.nameOf(c.assignee) : '');
   const sections = [{ heading: '', lines: listed.length > 0 ? listed.map(line) : [rt.noOpenCases] }];
   const mine = own.filter((c) => !open.some((o) => o.id === c.id));
   if (mine.length > 0) sections.push({ heading: rt.statusTitle, lines: mine.map((c) => rt.statusLine(c.number, t.requestType(c.type), rt.status(c.status), isOpen(c.status) ? showDate(ctx, c.dueDate) : '')) });

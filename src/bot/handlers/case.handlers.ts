@@ -69,7 +69,8 @@ export async function handleCaseAction(input: CaseActionInput, desk: PrivacyDesk
     if (!request) return { kind: 'error', code: 'NotFound', message: ctx.rt.notFound };
     // Somebody the card was forwarded to, or who found it in a channel: nothing about the case.
     if (!requests.maySee(request, actor)) return { kind: 'error', code: 'Forbidden', message: ctx.rt.refusal.NOT_DPO };
-    return { kind: 'card', card: cardFor(ctx, requests, request, actor, input.dpoTeamsIds, []), caseId: request.id };
+    const duplicates = requests.isDpo(actor) ? await requests.duplicatesOf(request) : [];
+    return { kind: 'card', card: caseCard(ctx, request, viewerOf(requests, request, actor), { notices: [], daysLeft: requests.daysLeft(request), refreshFor: input.dpoTeamsIds, duplicates }), caseId: request.id };
   }
   const command = toCommand(action, kind);
   const outcome = await requests.act(action.caseId, command, actor, action.version);

@@ -128,7 +128,9 @@ export const requestStatusHandler: Handler = async (turn, services) => {
   if (turn.parsed.caseNumber !== undefined) {
     const request = await requests.get(turn.parsed.caseNumber);
     if (!request || !requests.maySee(request, asker)) return noticeCard(textsFor(turn).requestsTitle, [ctx.rt.notFound]);
-    return { ...caseCard(ctx, request, viewerOf(requests, request, asker), { daysLeft: requests.daysLeft(request) }), caseId: request.id };
+    // A DPO sees possible duplicates as on the decision card.
+    const duplicates = requests.isDpo(asker) ? await requests.duplicatesOf(request) : [];
+    return { ...caseCard(ctx, request, viewerOf(requests, request, asker), { daysLeft: requests.daysLeft(request), duplicates }), caseId: request.id };
   }
   const own = await requests.mine(asker);
   if (requests.isDpo(asker)) return openCasesCard(ctx, await requests.openCases(), own, (c) => requests.daysLeft(c));

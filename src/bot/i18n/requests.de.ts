@@ -178,7 +178,7 @@ export const requestsDe: RequestTexts = {
   noOpenCases: 'Kein Datenschutzantrag ist offen.',
   openCasesIntro: (count, example) =>
     `${count === 1 ? '1 Antrag ist' : `${count} Anträge sind`} offen, der am frühesten fällige zuerst. Drück eine Schaltfläche für die Karte eines Vorgangs mit deinen Schaltflächen, oder frag nach jedem Vorgang mit seiner Nummer, zum Beispiel „zeige ${example}“.`,
-  openCaseLine: (number, type, status, due, assignee) => `${number} · ${type} · ${status} · fällig ${due}${assignee ? ` · ${assignee}` : ''}`,
+  openCaseLine: (number, type, about, status, due, assignee) => `${number} · ${type} · ${about} · ${status} · fällig ${due}${assignee ? ` · zuständig: ${assignee}` : ''}`,
   showCase: (number) => `${number} anzeigen`,
   moreCases: (count) => `… und ${count} weitere, die hier nicht aufgeführt sind.`,
   decisionTitle: (number) => `Neuer Datenschutzantrag ${number}`,

@@ -178,7 +178,8 @@ export const requestsEn = {
   noOpenCases: 'No privacy request is open.',
   openCasesIntro: (count: number, example: string): string =>
     `${count === 1 ? '1 request is' : `${count} requests are`} open, the soonest due first. Press a button for a case's card with your buttons, or ask for any case by its number, for example “show ${example}”.`,
-  openCaseLine: (number: string, type: string, status: string, due: string, assignee: string): string => `${number} · ${type} · ${status} · due ${due}${assignee ? ` · ${assignee}` : ''}`,
+  openCaseLine: (number: string, type: string, about: string, status: string, due: string, assignee: string): string =>
+    `${number} · ${type} · ${about} · ${status} · due ${due}${assignee ? ` · assigned to ${assignee}` : ''}`,
   showCase: (number: string): string => `Show ${number}`,
   moreCases: (count: number): string => `… and ${count} more, not listed here.`,
   decisionTitle: (number: string): string => `New privacy request ${number}`,

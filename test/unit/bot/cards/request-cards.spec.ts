@@ -845,7 +845,7 @@ describe.each(LOCALES)('open cases, the DPO’s worklist (%s)', (locale) => {
     const card = rendered.card as Json;
     const texts = markdownTexts(card);
     const lines = texts.filter((line) => line.startsWith('DSR-'));
-    expect(lines[0]).toBe(rt.openCaseLine(sooner.number, t.requestType(sooner.type), rt.status(sooner.status), rt.dueIn(showDate(ctx, sooner.dueDate), -3), ctx.nameOf('dora.dpo@corp.example')));
+    expect(lines[0]).toBe(rt.openCaseLine(sooner.number, t.requestType(sooner.type), 'Erika Musterfrau', rt.status(sooner.status), rt.dueIn(showDate(ctx, sooner.dueDate), -3), ctx.nameOf('dora.dpo@corp.example')));
     expect(lines[1]?.startsWith(later.number)).toBe(true);
     expect(lines[2]?.startsWith(own.number)).toBe(true);
     expect(texts).toContain(rt.openCasesIntro(2, sooner.number));
@@ -858,7 +858,7 @@ describe.each(LOCALES)('open cases, the DPO’s worklist (%s)', (locale) => {
   it('counts nothing down for a case waiting for information: the clock stands still', () => {
     const waiting = caseIn('moreInfoNeeded', 'employee');
     const line = markdownTexts(openCasesCard(ctx, [waiting], [], () => -4).card as Json).find((l) => l.startsWith(waiting.number));
-    expect(line).toBe(rt.openCaseLine(waiting.number, t.requestType(waiting.type), rt.status('moreInfoNeeded'), showDate(ctx, waiting.dueDate), ''));
+    expect(line).toBe(rt.openCaseLine(waiting.number, t.requestType(waiting.type), (waiting.subject as { name: string }).name, rt.status('moreInfoNeeded'), showDate(ctx, waiting.dueDate), ''));
   });
 
   it('names how many more there are beyond fifty, with six buttons at most', () => {

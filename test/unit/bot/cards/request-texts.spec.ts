@@ -57,7 +57,7 @@ const SAMPLES: { [K in FunctionKey]: Parameters<RequestTexts[K]>[] } = {
   formTitle: [['TYPE']],
   statusLine: [['DSR-2026-0042', 'TYPE', 'STATUS', DATE]],
   openCasesIntro: [[1, 'DSR-2026-0042'], [2, 'DSR-2026-0042']],
-  openCaseLine: [['DSR-2026-0042', 'TYPE', 'STATUS', DATE, ''], ['DSR-2026-0042', 'TYPE', 'STATUS', DATE, 'Dora DPO']],
+  openCaseLine: [['DSR-2026-0042', 'TYPE', 'Erika Musterfrau', 'STATUS', DATE, ''], ['DSR-2026-0042', 'TYPE', 'Erika Musterfrau', 'STATUS', DATE, 'Dora DPO']],
   showCase: [['DSR-2026-0042']],
   selfRequestText: REQUEST_TYPES.map((type) => [type]),
   moreCases: [[1], [7]],
