@@ -21,7 +21,7 @@ const IDENTITY: Record<IdentityMethod, string> = {
   knownContact: 'Bekannter Kontakt, Angaben stimmen mit unseren Daten überein',
   replyToKnownAddress: 'Über eine uns bereits bekannte Adresse bestätigt',
   callback: 'Rückruf unter einer uns bekannten Nummer',
-  inPerson: 'Persönlich gesehen',
+  inPerson: 'Persönlich vor Ort geprüft',
   other: 'Anders (siehe Notiz)',
 };
 
@@ -120,7 +120,7 @@ export const requestsDe: RequestTexts = {
   mergedInto: (number) => `Dieser Vorgang wurde mit ${number} zusammengeführt.`,
   alreadyDecided: (by, at, status) => `Bereits entschieden von ${by} am ${at}: ${status}. Es wurde nichts geändert.`,
   changedMeanwhile: (by, at) => `Diese Karte war veraltet — ${by} hat den Vorgang am ${at} geändert. Hier ist der aktuelle Stand; sonst wurde nichts geändert.`,
-  done: (action) => `Erledigt: ${action}.`,
+  done: (action) => `Erfasst: ${action}.`,
   refusal: {
     NOT_DPO: 'Das können nur Datenschutzbeauftragte.',
     OWN_REQUEST: 'Dieser Antrag ist dein eigener (oder betrifft dich) — eine andere Datenschutzbeauftragte oder ein anderer Datenschutzbeauftragter muss entscheiden.',
@@ -205,7 +205,7 @@ export const requestsDe: RequestTexts = {
   answerButton: 'Frage beantworten…',
   relationLabel: 'Verknüpfen oder zusammenführen',
   linkChoice: 'Verknüpfen (beide Vorgänge bleiben offen)',
-  mergeChoice: 'In jenen Vorgang überführen (dieser wird geschlossen)',
+  mergeChoice: 'In den anderen Vorgang überführen (dieser wird geschlossen)',
   factDecision: 'Entscheidung',
   formNeedsNewValue: 'Für eine Berichtigung gib bitte an, wie die Angabe stattdessen lauten soll.',
   formNeedsItem: 'Für eine Berichtigung gib bitte an, welche Angabe falsch ist.',

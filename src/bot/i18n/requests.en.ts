@@ -20,7 +20,7 @@ const IDENTITY: Record<IdentityMethod, string> = {
   knownContact: 'Known contact, details match our records',
   replyToKnownAddress: 'Confirmed from an address we already had',
   callback: 'Called back on a number we already had',
-  inPerson: 'Seen in person',
+  inPerson: 'Checked in person',
   other: 'Other (see note)',
 };
 
@@ -206,7 +206,7 @@ export const requestsEn = {
   answerButton: 'Answer the question…',
   relationLabel: 'Link or merge',
   linkChoice: 'Link (both cases stay open)',
-  mergeChoice: 'Merge into that case (this one closes)',
+  mergeChoice: 'Merge into the other case (this one closes)',
   factDecision: 'Decision',
   formNeedsNewValue: 'For a rectification, please say what the detail should say instead.',
   formNeedsItem: 'For a rectification, please say which detail is wrong.',
