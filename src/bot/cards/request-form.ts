@@ -48,7 +48,7 @@ export function checkIntakeForm(form: IntakeForm, today: string, rt: RequestText
     if (value !== undefined) criteria[key] = value;
   }
   const values: IntakeFormValues = { type: form.type, self: form.self === true, criteria };
-  const optional = { channel: form.channel, receivedOn: trimmed(form.receivedOn), item: trimmed(form.item), newValue: trimmed(form.newValue), note: trimmed(form.note) };
+  const optional = { channel: form.channel, receivedOn: isoDate(trimmed(form.receivedOn)), item: trimmed(form.item), newValue: trimmed(form.newValue), note: trimmed(form.note) };
   for (const [key, value] of Object.entries(optional)) if (value !== undefined) (values as unknown as Record<string, string>)[key] = value;
   const problems: string[] = [];
   if (form.type === 'rectification' && !values.item) problems.push(rt.formNeedsItem);
@@ -59,9 +59,20 @@ export function checkIntakeForm(form: IntakeForm, today: string, rt: RequestText
     if (criteria.phone && !isValidPhoneNumber(criteria.phone, 'DE')) problems.push(rt.formPhoneInvalid);
     if (criteria.email && !z.string().email().safeParse(criteria.email).success) problems.push(rt.formEmailInvalid);
     const date = values.receivedOn;
-    if (!isRealDate(date) || (date as string) > today) problems.push(rt.formBadDate);
+    if (date === undefined) problems.push(rt.formNeedsDate);
+    else if (!isRealDate(date)) problems.push(rt.formDateInvalid);
+    else if (date > today) problems.push(rt.formBadDate);
+    // A request is answered within a month: one received over a year ago is almost surely a typo.
+    else if (date < `${Number(today.slice(0, 4)) - 1}${today.slice(4)}`) problems.push(rt.formDateTooOld);
   }
   return problems.length > 0 ? { ok: false, problems, values } : { ok: true, criteria, values };
+}
+
+/** A date as typed: `YYYY-MM-DD` as a date picker sends it, or `D.M.YYYY` as Germans write it. */
+function isoDate(text: string | undefined): string | undefined {
+  const german = text === undefined ? null : /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/.exec(text);
+  if (!german) return text;
+  return `${german[3] as string}-${(german[2] as string).padStart(2, '0')}-${(german[1] as string).padStart(2, '0')}`;
 }
 
 /** `YYYY-MM-DD` naming a day that exists (no 30 February). */

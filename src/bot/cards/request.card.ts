@@ -4,6 +4,7 @@ import type { RenderedCard } from './answer.card';
 import { renderRequestCard } from './request-render';
 import { type ButtonView, type FormView, type InputView, type RequestCardView, type RequestTextContext, showDate, showInstant } from './request-view';
 import { plain } from './describe';
+import { localDate } from '../../domain/requests/deadlines';
 
 /** What the person looking at a case card may do, decided by the request desk. */
 export interface CaseViewer {
@@ -82,7 +83,8 @@ function facts(ctx: RequestTextContext, request: PrivacyRequest, daysLeft: numbe
     { title: rt.factType, value: `${ctx.t.requestType(request.type)}` },
     { title: rt.factSubject, value: subjectText(ctx, request) },
     { title: rt.factRequester, value: plain(ctx.nameOf(request.requester)) },
-    { title: rt.factReceived, value: `${showInstant(ctx, request.receivedAt)} (${rt.channel(request.channel)})` },
+    // A letter or a call counts by its day (Art. 12(3)); only Teams knows the minute.
+    { title: rt.factReceived, value: `${request.channel === 'teams' ? showInstant(ctx, request.receivedAt) : showDate(ctx, localDate(new Date(request.receivedAt), ctx.timeZone))} (${rt.channel(request.channel)})` },
     // While the case waits for information the clock stands still: no countdown, and never "overdue".
     { title: rt.factDue, value: isOpen(request.status) && request.status !== 'moreInfoNeeded' ? rt.dueIn(showDate(ctx, request.dueDate), daysLeft) : showDate(ctx, request.dueDate) },
     { title: rt.factAssignee, value: request.assignee ? plain(ctx.nameOf(request.assignee)) : rt.unassigned },

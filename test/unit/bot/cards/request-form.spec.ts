@@ -56,29 +56,45 @@ describe('checkIntakeForm: date of receipt', () => {
   it.each([
     ['today', TODAY],
     ['yesterday', '2026-01-19'],
-    ['a leap day', '2024-02-29'],
-    ['a year ago', '2025-01-20'],
+    ['a leap day', '2025-12-29'],
+    ['exactly a year ago', '2025-01-20'],
+    ['the German way', '19.01.2026'],
+    ['the German way, unpadded', '5.1.2026'],
   ])('takes %s', (_name, receivedOn) => {
     expect(problemsOf(outsideForm({ receivedOn }))).toEqual([]);
+  });
+
+  it('reads a German date as the same day', () => {
+    expect(check(outsideForm({ receivedOn: '5.1.2026' })).values.receivedOn).toBe('2026-01-05');
   });
 
   it.each([
     ['tomorrow', '2026-01-21'],
     ['next year', '2027-01-01'],
-    ['an impossible date', '2026-02-30'],
-    ['29 February of a common year', '2025-02-29'],
-    ['month 13', '2026-13-01'],
-    ['another format', '20.01.2026'],
-    ['a date without padding', '2026-1-5'],
-    ['a date with a time', '2026-01-20T10:00'],
-    ['nothing', ''],
-  ])('refuses %s', (_name, receivedOn) => {
+  ])('refuses %s: in the future', (_name, receivedOn) => {
     expect(problemsOf(outsideForm({ receivedOn }))).toEqual([rt.formBadDate]);
   });
 
-  it('refuses a missing date', () => {
+  it.each([
+    ['an impossible date', '2026-02-30'],
+    ['29 February of a common year', '2025-02-29'],
+    ['month 13', '2026-13-01'],
+    ['another format', '2026/01/20'],
+    ['a date without padding', '2026-1-5'],
+    ['a date with a time', '2026-01-20T10:00'],
+  ])('refuses %s: no date', (_name, receivedOn) => {
+    expect(problemsOf(outsideForm({ receivedOn }))).toEqual([rt.formDateInvalid]);
+  });
+
+  it('asks for a missing date', () => {
     const { receivedOn: _receivedOn, ...form } = outsideForm();
-    expect(problemsOf(form)).toEqual([rt.formBadDate]);
+    expect(problemsOf(form)).toEqual([rt.formNeedsDate]);
+    expect(problemsOf(outsideForm({ receivedOn: '  ' }))).toEqual([rt.formNeedsDate]);
+  });
+
+  it('asks to check a date more than a year ago (a typo, most likely)', () => {
+    expect(problemsOf(outsideForm({ receivedOn: '2025-01-19' }))).toEqual([rt.formDateTooOld]);
+    expect(problemsOf(outsideForm({ receivedOn: '2024-02-29' }))).toEqual([rt.formDateTooOld]);
   });
 });
 
@@ -119,7 +135,7 @@ describe('checkIntakeForm: several problems and what was typed', () => {
   });
 
   it('reports every problem at once', () => {
-    expect(problemsOf(typed)).toEqual([rt.formPhoneInvalid, rt.formEmailInvalid, rt.formBadDate]);
+    expect(problemsOf(typed)).toEqual([rt.formPhoneInvalid, rt.formEmailInvalid, rt.formDateInvalid]);
   });
 
   it('gives back everything that was typed (trimmed), so the form can be shown again', () => {
