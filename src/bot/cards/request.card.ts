@@ -5,6 +5,9 @@ import { renderRequestCard } from './request-render';
 import { type ButtonView, type FormView, type InputView, type RequestCardView, type RequestTextContext, showDate, showInstant } from './request-view';
 import { plain } from './describe';
 import { localDate } from '../../domain/requests/deadlines';
+import { FIELDS, FIELD_IDS } from '../../domain/matrix/fields';
+import { CATALOGUE_ITEMS } from '../../domain/catalogue/catalogue.data';
+import { fold } from '../../domain/shared/text';
 
 /** What the person looking at a case card may do, decided by the request desk. */
 export interface CaseViewer {
@@ -61,6 +64,19 @@ export function caseCard(ctx: RequestTextContext, request: PrivacyRequest, viewe
   return renderRequestCard(view);
 }
 
+/**
+ * The detail to correct as the reader calls it: the form prefills it in the filer's language
+ * ("Mobile number", "Foto (F.14)"), so a known detail is named again in the reader's.
+ */
+function itemInLanguage(ctx: RequestTextContext, item: string): string {
+  const wanted = fold(item).trim();
+  const field = FIELD_IDS.find((id) => fold(FIELDS[id].topic.en) === wanted || fold(FIELDS[id].topic.de) === wanted);
+  if (field) return ctx.t.locale === 'de' ? FIELDS[field].topic.de : FIELDS[field].topic.en;
+  const id = /\(([A-Z]\.[\d.]+)\)\s*$/.exec(item)?.[1];
+  const catalogue = id ? CATALOGUE_ITEMS.find((i) => i.id === id) : undefined;
+  return catalogue ? `${catalogue[ctx.t.locale]} (${catalogue.id})` : item;
+}
+
 /** Whom a case is about, by name only (for one line of a list). */
 function subjectName(ctx: RequestTextContext, request: PrivacyRequest): string {
   if (request.subject.kind === 'employee') return plain(request.subject.name);
@@ -94,7 +110,7 @@ function facts(ctx: RequestTextContext, request: PrivacyRequest, daysLeft: numbe
   }
   if (request.extension) list.push({ title: rt.factExtension, value: plain(rt.extensionLine(request.extension.months, request.extension.reason)) });
   if (request.rectification) {
-    list.push({ title: rt.factItem, value: plain(request.rectification.item) });
+    list.push({ title: rt.factItem, value: plain(itemInLanguage(ctx, request.rectification.item)) });
     if (request.rectification.newValue) list.push({ title: rt.factNewValue, value: plain(request.rectification.newValue) });
   }
   if (request.note) list.push({ title: rt.factNote, value: plain(request.note) });

@@ -13,6 +13,8 @@ import { caseActionSchema } from '../../../../src/bot/handlers/case.handlers';
 import { LOCALES, type Locale } from '../../../../src/bot/i18n/locale';
 import { messages, requestTexts } from '../../../../src/bot/i18n/messages';
 import { daysLeft } from '../../../../src/domain/requests/deadlines';
+import { FIELDS } from '../../../../src/domain/matrix/fields';
+import { CATALOGUE_ITEMS } from '../../../../src/domain/catalogue/catalogue.data';
 import {
   CRITERIA_KEYS,
   IDENTITY_METHODS,
@@ -821,6 +823,22 @@ describe.each(LOCALES)('my requests (%s)', (locale) => {
     const merged = caseIn('merged', 'employee');
     const texts = markdownTexts(myRequestsCard(ctx, [merged]).card as Json);
     expect(texts.some((line) => line.includes(`${rt.status('merged')} (${merged.mergedInto as string})`))).toBe(true);
+  });
+});
+
+describe('the detail to correct, in the reader’s language', () => {
+  it.each(LOCALES)('%s: names a known detail in the reader’s words, whatever language it was filed in, and leaves free text alone', (locale) => {
+    const ctx = textContext(locale);
+    const item = (text: string): string | undefined => {
+      const request = { ...caseIn('awaitingDecision', 'employee', { type: 'rectification' }), rectification: { item: text, newValue: 'x' } };
+      return factValue(caseCard(ctx, request, { may: () => false, assignees: [] }, { daysLeft: 10 }).card as Json, ctx.rt.factItem);
+    };
+    const mobile = FIELDS.mobile.topic;
+    expect(item(mobile.en)).toBe(locale === 'de' ? mobile.de : mobile.en);
+    expect(item(mobile.de)).toBe(locale === 'de' ? mobile.de : mobile.en);
+    const photo = CATALOGUE_ITEMS.find((i) => i.id === 'F.14');
+    if (photo) expect(item(`${photo.en} (F.14)`)).toBe(`${photo[locale]} (F.14)`);
+    expect(item('My old maiden name')).toBe('My old maiden name');
   });
 });
 
