@@ -242,19 +242,42 @@ export class RequestDesk {
       return { kind: 'stale', request: current, last: lastChange(current) };
     }
     this.options.logger.info({ case: next.number, action: command.action, version: next.version }, 'request changed');
+    // A link, or a merge, is seen from both cases: the other one names this one too.
+    if (command.action === 'link' || command.action === 'merge') await this.linkBack(command.action === 'link' ? command.other : command.into, next, who, context);
     // The change is saved: the clicker gets their answer now (Teams gives an invoke a few seconds),
     // while every other copy of the card is redrawn and the requester told. afterChange never throws.
-    const before = this.lastOfCase.get(next.id) ?? Promise.resolve();
+    this.inBackground(next, event);
+    return { kind: 'done', request: next, event };
+  }
+
+  /** Runs what follows a change after the earlier changes' of the same case; never throws. */
+  private inBackground(request: PrivacyRequest, event: RequestEvent): void {
+    const before = this.lastOfCase.get(request.id) ?? Promise.resolve();
     const running: Promise<void> = before
-      .then(() => this.afterChange(next, event))
-      .catch((error: unknown) => this.options.logger.warn({ case: next.number, err: errorName(error) }, 'could not finish the notifications of a change'))
+      .then(() => this.afterChange(request, event))
+      .catch((error: unknown) => this.options.logger.warn({ case: request.number, err: errorName(error) }, 'could not finish the notifications of a change'))
       .finally(() => {
         this.pending.delete(running);
-        if (this.lastOfCase.get(next.id) === running) this.lastOfCase.delete(next.id);
+        if (this.lastOfCase.get(request.id) === running) this.lastOfCase.delete(request.id);
       });
     this.pending.add(running);
-    this.lastOfCase.set(next.id, running);
-    return { kind: 'done', request: next, event };
+    this.lastOfCase.set(request.id, running);
+  }
+
+  /** Names `from` among the links of the case `otherNumber`, as the same actor; a failure is logged, the first change stands. */
+  private async linkBack(otherNumber: string, from: PrivacyRequest, who: { id: string; isDpo: boolean }, context: { now: Date; timeZone: string }): Promise<void> {
+    try {
+      const other = await this.options.store.getRequest(otherNumber);
+      if (!other || other.linked.includes(from.number)) return;
+      const linked = applyCommand(other, { action: 'link', other: from.number }, who, context);
+      if (!linked.ok) return;
+      const event = linked.value.history.at(-1) as RequestEvent;
+      if (await this.options.store.saveRequest(linked.value, other.version, { actor: who.id, action: 'request.link', details: auditDetails(event, false) })) {
+        this.inBackground(linked.value, event);
+      }
+    } catch (error) {
+      this.options.logger.warn({ case: from.number, err: errorName(error) }, 'could not link the other case back');
+    }
   }
 
   private async checkOther(request: PrivacyRequest, command: RequestCommand): Promise<ActRefusal | undefined> {

@@ -414,8 +414,22 @@ describe('RequestDesk', () => {
 
       expect(outcome).toMatchObject({ kind: 'done', request: { status: 'merged', mergedInto: first.request.number, version: 3 } });
       await expect(store.getRequest(second.request.id)).resolves.toMatchObject({ status: 'merged', mergedInto: first.request.number });
+      await desk.settled();
       expect(notifier.recipients()).toEqual([ALICE]);
-      await expect(desk.openCases()).resolves.toEqual([first.request]);
+      // The case it went into names it among its links, by the same DPO.
+      await expect(desk.openCases()).resolves.toEqual([expect.objectContaining({ id: first.request.id, linked: [second.request.number], version: first.request.version + 1 })]);
+      expect((await store.getRequest(first.request.id))?.history.at(-1)).toMatchObject({ action: 'link', actor: DANA, detail: second.request.number });
+    });
+
+    it('links both ways: the other case names this one too, once', async () => {
+      const desk = deskWith();
+      const first = await submit(desk, ALICE);
+      const second = await submit(desk, BOB);
+      await desk.act(second.request.id, { action: 'link', other: first.request.number }, DANA);
+      await desk.act(first.request.id, { action: 'link', other: second.request.number }, DANA);
+      expect((await store.getRequest(first.request.id))?.linked).toEqual([second.request.number]);
+      expect((await store.getRequest(second.request.id))?.linked).toEqual([first.request.number]);
+      expect((await store.getRequest(second.request.id))?.history.filter((e) => e.action === 'link')).toHaveLength(1);
     });
 
     it('refuses a merge into a case of another type or a closed one', async () => {
