@@ -27,7 +27,7 @@ export function renderRequestCard(view: RequestCardView): RenderedCard {
     inputs: (view.inputs ?? []).map(input),
     notes: view.notes ?? [],
     buttons: (view.buttons ?? []).map((b) => ({ ...b, verb: b.verb ?? '' })),
-    forms: (view.forms ?? []).map((f) => ({ ...f, inputs: f.inputs.map(input) })),
+    forms: (view.forms ?? []).map((f) => ({ ...f, mode: f.secondary ? 'secondary' : 'primary', inputs: f.inputs.map(input) })),
     refresh: view.refresh ?? null,
   };
   const card = new ACData.Template(template).expand({ $root: root }) as Record<string, unknown>;

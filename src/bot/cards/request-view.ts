@@ -28,6 +28,8 @@ export interface FormView {
   confirm: string;
   data: Record<string, unknown>;
   inputs: InputView[];
+  /** In the card's overflow menu (Adaptive Cards 1.5 `mode: secondary`): seldom needed, beyond Teams' six buttons. */
+  secondary?: boolean;
 }
 
 /** View model of every request card. */

@@ -224,10 +224,10 @@ function actions(ctx: RequestTextContext, request: PrivacyRequest, viewer: CaseV
     });
   }
   if (viewer.id !== undefined && viewer.may('withdraw') && isParty(request, viewer.id)) forms.push(withdrawForm(ctx, request));
-  // A DPO records a withdrawal that came by letter or mail, with how it came — where the card has
-  // room (Teams shows six actions; before a decision those are the decisions').
-  else if (viewer.may('withdraw') && buttons.length + forms.length < MAX_ACTIONS) {
-    forms.push({ ...withdrawForm(ctx, request, rt.recordWithdrawal), inputs: [{ kind: 'text', id: 'reason', label: rt.recordWithdrawalLabel, multiline: true, required: true, error: rt.refusal.REASON_REQUIRED }] });
+  // A DPO records a withdrawal that came by letter or mail, with how it came: seldom needed, so in
+  // the card's overflow menu (Teams shows six buttons; the decisions come first).
+  else if (viewer.may('withdraw')) {
+    forms.push({ ...withdrawForm(ctx, request, rt.recordWithdrawal), secondary: true, inputs: [{ kind: 'text', id: 'reason', label: rt.recordWithdrawalLabel, multiline: true, required: true, error: rt.refusal.REASON_REQUIRED }] });
   }
   // The refused form comes back as it was filled in (merge and link share one form).
   const refilled = typed ? forms.map((f) => (f.verb === typed.verb || (f.verb === 'link' && typed.verb === 'merge') ? { ...f, inputs: f.inputs.map((i) => (typed.values[i.id] !== undefined ? { ...i, value: typed.values[i.id] } : i)) } : f)) : forms;
@@ -250,12 +250,18 @@ function identityInputs(ctx: RequestTextContext): InputView[] {
 
 /** Withdrawing asks once more (a show-card with an optional reason), so that a slip of the finger does not end a case. */
 function withdrawForm(ctx: RequestTextContext, request: PrivacyRequest, title = ctx.rt.button('withdraw')): FormView {
+  // A relayed request is the other person's to withdraw: the relayer says how they did.
+  const relayed = !(request.subject.kind === 'employee' && request.subject.id === request.requester);
   return {
     title,
     verb: 'withdraw',
     confirm: ctx.rt.confirm,
     data: caseData(request, 'withdraw'),
-    inputs: [{ kind: 'text', id: 'reason', label: ctx.rt.withdrawReasonLabel, multiline: true }],
+    inputs: [
+      relayed
+        ? { kind: 'text', id: 'reason', label: ctx.rt.recordWithdrawalLabel, multiline: true, required: true, error: ctx.rt.refusal.REASON_REQUIRED }
+        : { kind: 'text', id: 'reason', label: ctx.rt.withdrawReasonLabel, multiline: true },
+    ],
   };
 }
 

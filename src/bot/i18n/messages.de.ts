@@ -155,7 +155,7 @@ export const de: Messages = {
     'Was sieht Bob von mir?',
     'Warum kann Frank meine Präsenz sehen?',
     'Bob auf Teammitglied setzen',
-    'Ich möchte eine Kopie meiner Daten',
+    'Stand meines Antrags',
     'Meine Freigaben',
   ],
   helpLevels: 'Stufen, niedrigste zuerst: Gesperrt, Öffentlich, Geschäftlich, Teammitglied, Persönlich. Höhere Stufen fügen Rechte hinzu, sie nehmen nie welche weg.',

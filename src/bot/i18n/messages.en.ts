@@ -163,7 +163,7 @@ export const en = {
     'what can Bob see of me',
     'why can Frank see my presence',
     'set Bob to team member',
-    'I want a copy of my data',
+    'status of my request',
     'list my grants',
   ],
   helpLevels: 'Levels, lowest first: Blocked, Public, Business, Team member, Personal. Higher levels add rights; they never take any away.',

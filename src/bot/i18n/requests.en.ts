@@ -110,7 +110,7 @@ export const requestsEn = {
   /** What an event did, in a few words after its name: "to Dana DPO", "into DSR-2026-0041". */
   complaintRight: 'Against this refusal the requester may lodge a complaint with a supervisory authority or seek a judicial remedy (Art. 12(4) GDPR).',
   answerCase: (number: string): string => `Answer the question on ${number}`,
-  completeNoteLabel: 'What was done? (optional, for the record — no personal data)',
+  completeNoteLabel: 'What was done? (optional; the requester sees it)',
   recordWithdrawal: 'Record withdrawal…',
   recordWithdrawalLabel: 'How did the withdrawal arrive (for example “letter of 3 May”)?',
   historyDetail: (action: string, value: string): string =>
@@ -163,8 +163,8 @@ export const requestsEn = {
   formType: 'Type of request',
   formReceivedBy: 'Received by',
   formReceivedOn: 'Received on',
-  formItem: 'Which detail is wrong?',
-  formNewValue: 'What should it say?',
+  formItem: 'Rectification only: which detail is wrong?',
+  formNewValue: 'Rectification only: what should it say?',
   formNote: 'What does the person ask for? (optional)',
   formSubmit: 'Submit request',
   formNeedsCriteria: 'Please enter at least a last name, an e-mail address or a phone number.',

@@ -19,7 +19,7 @@ export type Concept =
   // other intents
   | 'HELP' | 'GREETING' | 'WORK' | 'GRANTS' | 'GIVEN'
   | 'REQUEST' | 'REQUEST_VERB' | 'RECORD_STRONG' | 'R_ACCESS' | 'R_COPY' | 'R_ERASURE' | 'R_RECTIFY' | 'R_RESTRICT' | 'R_OBJECT' | 'DATA'
-  | 'PROCESSING' | 'NEWS' | 'RETENTION' | 'RECORD' | 'ARTICLE' | 'THIRTY' | 'PENDING' | 'THIRD' | 'BEHALF'
+  | 'PROCESSING' | 'NEWS' | 'RETENTION' | 'RECORD' | 'ARTICLE' | 'THIRTY' | 'PENDING' | 'THIRD' | 'BEHALF' | 'WITHDRAW' | 'NEGATION'
   // grants removed, details outside the matrix
   | 'UNBLOCK' | 'REMOVE' | 'R_STRONG' | 'PHOTO' | 'DEPARTMENT' | 'FAX' | 'PAGER' | 'SIP' | 'CUSTOMER';
 
@@ -50,6 +50,7 @@ add(['I'], 'i ich');
 add(['YOU'], 'you du dich dir');
 add(['FOR'], 'for fur');
 add(['BEHALF'], 'behalf');
+add(['NEGATION'], 'not dont nicht kein keine');
 add(['TO'], 'to auf als into');
 add(['OF'], 'of about from von uber');
 add(['ON'], 'on at in an');
@@ -118,7 +119,8 @@ add(['R_ACCESS', 'REQUEST', 'R_STRONG'], 'auskunftsantrag auskunftsersuchen');
 add(['R_RECTIFY', 'REQUEST', 'R_STRONG'], 'berichtigungsantrag');
 add(['R_RESTRICT', 'REQUEST', 'R_STRONG'], 'einschrankungsantrag');
 add(['R_COPY'], 'copy kopie export');
-add(['R_ERASURE'], 'delete erase deletion loschen geloscht forget forgotten vergessen');
+add(['R_ERASURE'], 'erase deletion loschen forget forgotten vergessen');
+add(['R_ERASURE', 'REMOVE'], 'delete');
 add(['R_ERASURE', 'REMOVE'], 'remove losche');
 add(['R_ERASURE', 'R_STRONG'], 'erasure loschung');
 add(['R_ERASURE', 'REQUEST', 'R_STRONG'], 'loschantrag');
@@ -130,7 +132,9 @@ add(['R_OBJECT'], 'object widerspreche');
 add(['R_OBJECT', 'R_STRONG'], 'objection widerspruch widersprechen');
 add(['DATA'], 'data daten datn dta');
 add(['PROCESSING'], 'processing verarbeitung verarbeiten');
-add(['NEWS'], 'news processed bearbeitet weit progress update erledigt due deadline frist fallig');
+add(['NEWS'], 'news processed bearbeitet weit progress update erledigt due deadline frist fallig neuigkeiten neues where');
+// Taking a request back: answered with the asker's cases and their withdraw buttons.
+add(['WITHDRAW'], 'withdraw cancel zuruckziehen zuruckzuziehen ziehe stornieren storniere widerrufe');
 add(['PENDING'], 'offen offene offenen pending ausstehend ausstehende ausstehenden outstanding unanswered unbearbeitet unbearbeitete');
 add(['RETENTION'], 'retention aufbewahrungsfristen aufbewahrungsfrist loschfristen loschfrist speicherdauer');
 add(['RECORD'], 'record verzeichnis activities');

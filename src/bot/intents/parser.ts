@@ -132,6 +132,8 @@ const requestStatus: Rule = (m) => {
   const typed = REQUEST_CONCEPTS.some(([concept]) => m.has(concept));
   const number = CASE_NUMBER.exec(m.text);
   if (number && !typed) return { intent: 'requestStatus', caseNumber: `DSR-${number[1] as string}-${String(Number(number[2])).padStart(4, '0')}` };
+  // "withdraw my request", "Antrag zurückziehen", "cancel my erasure request", "withdraw".
+  if (m.has('WITHDRAW') && (m.has('REQUEST') || m.tokens.every((t) => ['WITHDRAW', 'ME', 'I', 'FILLER'].some((c) => t.concepts.has(c as Concept))))) return { intent: 'requestStatus' };
   if (!m.has('REQUEST')) return undefined;
   if (m.has('STATUS') || m.has('NEWS')) return { intent: 'requestStatus' };
   if (typed || m.has('WHO') || m.has('GRANTS') || fieldFrom(m.has) !== undefined) return undefined;
@@ -141,9 +143,25 @@ const requestStatus: Rule = (m) => {
   return undefined;
 };
 
+/**
+ * A request asked for without a request word: "forget me", "what data do you have about me",
+ * "dass meine Daten gelöscht werden". Only about the asker (or somebody named after "about"), never
+ * a question about the right itself ("what is the right to be forgotten") or a negation.
+ */
+function phrasedRequest(m: Message): ParsedMessage | undefined {
+  const type = ERASURE_PHRASE.test(m.text) ? 'erasure' : ACCESS_PHRASE.test(m.text) ? 'access' : undefined;
+  if (!type || /\b(what|was)\s+(is|ist)\b|\b(don'?t|do\s+not|nicht|kein)\b/i.test(m.text)) return undefined;
+  const aboutAt = m.indexOf('OF');
+  const named = aboutAt >= 0 && !m.tokens[aboutAt + 1]?.concepts.has('ME') ? m.nameAfter(aboutAt + 1) : undefined;
+  if (named) return { intent: 'startRequest', requestType: type, subject: named };
+  if ((m.has('ME') || m.has('I')) && !m.has('THIRD')) return { intent: 'startRequest', requestType: type, subject: 'me' };
+  // "Right to be forgotten" on its own: a request, whose is asked on the form. "What data do you process": a question.
+  return type === 'erasure' ? { intent: 'startRequest', requestType: type } : undefined;
+}
+
 /** Ways of asking that name no request word: "forget me", "what data do you have about me". */
-const ERASURE_PHRASE = /\b(forget\s+me|right\s+to\s+be\s+forgotten|recht\s+auf\s+vergessen(werden)?)\b/i;
-const ACCESS_PHRASE = /\b((what|which|all(\s+the)?)\s+(personal\s+)?data\s+(do\s+|does\s+)?(you|the\s+company|it)\s+(have|hold|store|keep|process)|welche\s+daten\s+(habt|hast|haben|speichert|speichern|verarbeitet|verarbeiten))\b/i;
+const ERASURE_PHRASE = /\b(forget\s+me|right\s+to\s+be\s+forgotten|recht\s+auf\s+vergessen(werden)?|gel(ö|oe|o)scht\s+werden)\b/i;
+const ACCESS_PHRASE = /\b((what|which|all(\s+the)?)\s+(personal\s+)?data\s+(do\s+|does\s+)?(you|the\s+company|it)\s+(have|hold|store|keep|process)|what\s+do\s+you\s+know\s+about|welche\s+daten\s+(habt|hast|haben|speichert|speichern|verarbeitet|verarbeiten)|was\s+(wisst|wissen|wei(ß|ss)t)\s+(ihr|sie|du))\b/i;
 
 /** "unblock Mallory", "remove my grant for Bob", "Bobs Freigabe entfernen", "reset Frank". */
 const removeGrant: Rule = (m) => {
@@ -163,9 +181,11 @@ const REQUEST_CONCEPTS: [Concept, RequestType][] = [
 ];
 
 const startRequest: Rule = (m) => {
-  const phrased = ERASURE_PHRASE.test(m.text) ? 'erasure' : ACCESS_PHRASE.test(m.text) ? 'access' : undefined;
-  if (phrased) return { intent: 'startRequest', requestType: phrased, ...(m.has('THIRD') ? {} : { subject: 'me' }) };
+  // "Right" reads like "rights" (grants): the right to be forgotten is asked for before that test.
+  if (/\b(right\s+to\s+be\s+forgotten|recht\s+auf\s+vergessen)/i.test(m.text) && !m.has('WHO')) return phrasedRequest(m);
   if (m.has('WHO') || m.has('WHY') || m.has('GRANTS')) return undefined;
+  // "Do not delete my data", "ich möchte nicht, dass …": no new request — the asker's cases, to withdraw one.
+  const negated = m.has('NEGATION') || /\b(don'?t|doesn'?t|won'?t)\b/i.test(m.text);
   const context = m.has('DATA') || m.has('REQUEST') || m.has('REQUEST_VERB') || m.has('PROCESSING');
   const field = fieldFrom(m.has);
   const item = field ? undefined : itemFrom(m.has);
@@ -177,7 +197,8 @@ const startRequest: Rule = (m) => {
     const at = m.tokens.findIndex((t) => t.concepts.has(concept) && (cue || t.concepts.has('R_STRONG')));
     if (at >= 0 && (!found || at < found.at)) found = { at, type };
   }
-  if (!found) return undefined;
+  if (!found) return negated ? (ERASURE_PHRASE.test(m.text) || ACCESS_PHRASE.test(m.text) ? { intent: 'requestStatus' } : undefined) : phrasedRequest(m);
+  if (negated || m.has('WITHDRAW')) return { intent: 'requestStatus' };
   const result: ParsedMessage = { intent: 'startRequest', requestType: found.type };
   if (found.type === 'rectification' && field) result.field = field;
   if (found.type === 'rectification' && item) result.item = item;

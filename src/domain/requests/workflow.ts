@@ -178,8 +178,9 @@ function applySpecifics(next: PrivacyRequest, command: RequestCommand, actor: Ac
       if (!blank(command.note)) event.reason = command.note?.trim();
       return undefined;
     case 'withdraw':
-      // A DPO records a withdrawal that came by letter or mail: say how.
-      if (!isParty(next, actor.id) && blank(command.reason)) return { code: 'REASON_REQUIRED' };
+      // Only the person whose data it is withdraws without a word; a DPO recording a letter, or a
+      // colleague who relayed an outside person's request, says how the withdrawal came.
+      if (!(next.subject.kind === 'employee' && next.subject.id === actor.id) && blank(command.reason)) return { code: 'REASON_REQUIRED' };
       if (!blank(command.reason)) event.reason = command.reason?.trim();
       return undefined;
     case 'extend':

@@ -311,10 +311,17 @@ describe('withdraw', () => {
     expect(refused(apply(fixture({ status: 'awaitingDecision' }), { action: 'withdraw', reason: 'I want to' }, STRANGER))).toEqual({ code: 'NOT_REQUESTER' });
   });
 
-  it('the requester may withdraw without a reason', () => {
-    const next = accepted(apply(fixture({ status: 'approved' }), { action: 'withdraw' }, REQUESTER_ACTOR));
+  it('a requester asking about their own data may withdraw without a reason', () => {
+    const own = fixture({ subject: { kind: 'employee', id: REQUESTER, name: 'Anna Requester' }, status: 'approved' });
+    const next = accepted(apply(own, { action: 'withdraw' }, REQUESTER_ACTOR));
     expect(next.status).toBe('withdrawn');
     expect(lastEvent(next)).toStrictEqual({ at: NOW_ISO, actor: REQUESTER, action: 'withdraw', from: 'approved', to: 'withdrawn' });
+  });
+
+  it('a requester who relayed somebody else’s request says how that person withdrew it', () => {
+    expect(refused(apply(fixture({ status: 'approved' }), { action: 'withdraw' }, REQUESTER_ACTOR))).toEqual({ code: 'REASON_REQUIRED' });
+    expect(refused(apply(fixture({ subject: OUTSIDE_SUBJECT, status: 'approved' }), { action: 'withdraw', reason: ' ' }, REQUESTER_ACTOR))).toEqual({ code: 'REASON_REQUIRED' });
+    expect(accepted(apply(fixture({ status: 'approved' }), { action: 'withdraw', reason: 'Bob told me on the phone' }, REQUESTER_ACTOR)).status).toBe('withdrawn');
   });
 
   it('the employee the case is about may withdraw too', () => {
@@ -335,7 +342,7 @@ describe('withdraw', () => {
   });
 
   it('records no decision', () => {
-    expect(accepted(apply(fixture({ status: 'awaitingDecision' }), { action: 'withdraw' }, REQUESTER_ACTOR)).decision).toBeUndefined();
+    expect(accepted(apply(fixture({ status: 'awaitingDecision' }), { action: 'withdraw' }, SUBJECT_ACTOR)).decision).toBeUndefined();
   });
 });
 
@@ -559,7 +566,7 @@ describe('pausing the clock while waiting for information', () => {
 
   it.each([
     ['reject', { action: 'reject', reason: 'No answer' }, DPO],
-    ['withdraw', { action: 'withdraw' }, REQUESTER_ACTOR],
+    ['withdraw', { action: 'withdraw' }, SUBJECT_ACTOR],
     ['merge', { action: 'merge', into: OTHER_CASE }, DPO],
     ['approve', { action: 'approve' }, DPO],
   ] as [string, RequestCommand, Actor][])('ends with %s too', (_name, command, actor) => {
