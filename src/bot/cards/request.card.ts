@@ -16,6 +16,8 @@ export interface CaseViewer {
   may(action: CommandAction): boolean;
   /** DPOs the case can be assigned to (ids), for the assign form. */
   assignees: string[];
+  /** A DPO looks: sees what only the DPOs keep (how an identity was checked, in words). */
+  dpo?: boolean;
 }
 
 export interface CaseCardOptions {
@@ -52,7 +54,7 @@ export function caseCard(ctx: RequestTextContext, request: PrivacyRequest, viewe
     notices: options.notices ?? [],
     warnings: warnings(ctx, request, options.daysLeft),
     intro: options.intro ?? [],
-    facts: facts(ctx, request, options.daysLeft),
+    facts: facts(ctx, request, options.daysLeft, viewer.dpo === true),
     sections: sections(ctx, request, options),
     // Art. 12(4): a refusal always comes with the remedies, wherever the case is looked at later.
     notes: request.status === 'rejected' ? [rt.complaintRight] : [],
@@ -92,7 +94,7 @@ function subjectText(ctx: RequestTextContext, request: PrivacyRequest): string {
   return plain(`${name || ctx.rt.outsidePerson}${rest ? ` (${rest})` : ''}`);
 }
 
-function facts(ctx: RequestTextContext, request: PrivacyRequest, daysLeft: number): { title: string; value: string }[] {
+function facts(ctx: RequestTextContext, request: PrivacyRequest, daysLeft: number, dpo: boolean): { title: string; value: string }[] {
   const { rt } = ctx;
   const list = [
     { title: rt.factStatus, value: rt.status(request.status) },
@@ -106,7 +108,7 @@ function facts(ctx: RequestTextContext, request: PrivacyRequest, daysLeft: numbe
     { title: rt.factAssignee, value: request.assignee ? plain(ctx.nameOf(request.assignee)) : rt.unassigned },
   ];
   if (request.subject.kind === 'outside') {
-    list.push({ title: rt.factIdentity, value: request.identity ? `${rt.identityMethod(request.identity.method)}${request.identity.note ? ` — ${plain(request.identity.note)}` : ''}` : rt.identityMissing });
+    list.push({ title: rt.factIdentity, value: request.identity ? `${rt.identityMethod(request.identity.method)}${request.identity.note && dpo ? ` — ${plain(request.identity.note)}` : ''}` : rt.identityMissing });
   }
   if (request.extension) list.push({ title: rt.factExtension, value: plain(rt.extensionLine(request.extension.months, request.extension.reason)) });
   if (request.rectification) {

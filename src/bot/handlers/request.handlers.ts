@@ -22,7 +22,7 @@ export type CaseReply = RenderedCard & { caseId?: string };
 export function viewerOf(requests: RequestDesk, request: PrivacyRequest, id: string | undefined): CaseViewer {
   if (id === undefined) return { may: () => false, assignees: [] };
   const dpo = requests.isDpo(id);
-  return { id, may: (action) => requests.may(request, action, id), assignees: dpo ? requests.assigneesFor(request).filter(() => requests.may(request, 'assign', id)) : [] };
+  return { id, dpo, may: (action) => requests.may(request, action, id), assignees: dpo ? requests.assigneesFor(request).filter(() => requests.may(request, 'assign', id)) : [] };
 }
 
 const unavailable = (turn: Turn): RenderedCard => noticeCard(textsFor(turn).requestsTitle, [textsFor(turn).requestStatusNotYet]);

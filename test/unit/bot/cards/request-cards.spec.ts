@@ -366,7 +366,7 @@ const mayBy =
 /** A DPO who may act, as the request desk draws it (assignees: the DPOs who are no party). */
 function dpoViewer(request: PrivacyRequest, actor: Actor = DPO): CaseViewer {
   const may = mayBy(request, actor);
-  return { id: actor.id, may, assignees: may('assign') ? DPOS.filter((id) => id !== request.requester) : [] };
+  return { id: actor.id, dpo: actor.isDpo, may, assignees: may('assign') ? DPOS.filter((id) => id !== request.requester) : [] };
 }
 const requesterViewer = (request: PrivacyRequest): CaseViewer => ({ id: REQUESTER, may: mayBy(request, REQUESTER_ACTOR), assignees: [] });
 const everyoneViewer: CaseViewer = { may: () => false, assignees: [] };
@@ -577,6 +577,8 @@ describe.each(LOCALES)('case cards (%s)', (locale) => {
       }
       const identity = request.identity;
       expect(factValue(card, rt.factIdentity)).toBe(identity ? `${rt.identityMethod(identity.method)}${identity.note ? ` — ${identity.note}` : ''}` : rt.identityMissing);
+      // The note is the DPOs' record: the employee who relayed the request sees only the method.
+      if (identity) expect(factValue(render('requester').card as Json, rt.factIdentity)).toBe(rt.identityMethod(identity.method));
       const approve = list(card.actions).find((a) => a.title === rt.button('approve'));
       if (!mayAct(request, 'approve', DPO)) {
         expect(approve).toBeUndefined();
