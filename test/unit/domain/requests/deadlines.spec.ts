@@ -188,8 +188,9 @@ describe('addDays and daysBetween', () => {
   });
 
   it('property: addDays agrees with counting day by day, and daysBetween undoes it', () => {
+    // From year 3: 400 days back stays within year 1, the first the calendar functions take.
     fc.assert(
-      fc.property(calendarDate(1, 9990), fc.integer({ min: -400, max: 400 }), (date, days) => {
+      fc.property(calendarDate(3, 9990), fc.integer({ min: -400, max: 400 }), (date, days) => {
         let expected = date;
         for (let i = 0; i < Math.abs(days); i++) expected = days > 0 ? nextDay(expected) : previousDay(expected);
         const moved = addDays(date, days);
