@@ -44,7 +44,10 @@ export const startRequestHandler: Handler = async (turn, services) => {
   if (!self || type === 'rectification') {
     const item = itemLabel(turn);
     const subject = turn.parsed.subject;
-    const values = { type, self, criteria: self || subject === undefined ? {} : guessCriteria(subject, services), ...(item ? { item } : {}), ...(subject === undefined ? { askWhose: true } : {}) };
+    const contact = turn.parsed.contact ?? {};
+    const criteria = self ? {} : { ...(subject === undefined ? {} : guessCriteria(subject, services)), ...contact };
+    const newValue = turn.parsed.newValue;
+    const values = { type, self, criteria, ...(item ? { item } : {}), ...(newValue ? { newValue } : {}), ...(subject === undefined ? { askWhose: true } : {}) };
     return intakeFormCard(ctx, values, randomUUID(), requests.today());
   }
   // Asked again while the same request is open: the open case is the answer, not a second one.

@@ -37,4 +37,8 @@ export interface ParsedMessage {
   subject?: string;
   /** A case named by its number (`DSR-2026-0042`), as the bot writes it. */
   caseNumber?: string;
+  /** For a rectification: the correct value as written ("… to 0171 2222222"). */
+  newValue?: string;
+  /** A mail address or phone number written in a request about somebody else, to prefill the form. */
+  contact?: { email?: string; phone?: string };
 }

@@ -159,6 +159,11 @@ function phrasedRequest(m: Message): ParsedMessage | undefined {
   return type === 'erasure' ? { intent: 'startRequest', requestType: type } : undefined;
 }
 
+const EMAIL = /[^\s@<>()"',;]+@[^\s@<>()"',;]+\.[a-z]{2,}/i;
+const PHONE = /(?:\+|\b0)[\d][\d\s/()-]{5,}\d/;
+/** "… to 0171 2222222", "… auf Hauptstraße 5 ändern", "… in erika@neu.example". */
+const CORRECT_VALUE = /\b(?:to|into|auf)\s+(.+?)\s*(?:(?:ändern|aendern|korrigieren|berichtigen|setzen)\s*)?[.!]?\s*$/i;
+
 /** Ways of asking that name no request word: "forget me", "what data do you have about me". */
 const ERASURE_PHRASE = /\b(forget\s+me|right\s+to\s+be\s+forgotten|recht\s+auf\s+vergessen(werden)?|gel(ö|oe|o)scht\s+werden)\b/i;
 const ACCESS_PHRASE = /\b((what|which|all(\s+the)?)\s+(personal\s+)?data\s+(do\s+|does\s+)?(you|the\s+company|it)\s+(have|hold|store|keep|process)|what\s+do\s+you\s+know\s+about|welche\s+daten\s+(habt|hast|haben|speichert|speichern|verarbeitet|verarbeiten)|was\s+(wisst|wissen|wei(ß|ss)t)\s+(ihr|sie|du))\b/i;
@@ -200,6 +205,15 @@ const startRequest: Rule = (m) => {
   if (!found) return negated ? (ERASURE_PHRASE.test(m.text) || ACCESS_PHRASE.test(m.text) ? { intent: 'requestStatus' } : undefined) : phrasedRequest(m);
   if (negated || m.has('WITHDRAW')) return { intent: 'requestStatus' };
   const result: ParsedMessage = { intent: 'startRequest', requestType: found.type };
+  // What the message already says is not asked again: the correct value, a mail, a phone number.
+  const email = EMAIL.exec(m.text)?.[0];
+  const phone = PHONE.exec(m.text)?.[0]?.trim();
+  if (found.type === 'rectification') {
+    const value = CORRECT_VALUE.exec(m.text)?.[1]?.trim();
+    if (value) result.newValue = value;
+  } else if (email || phone) {
+    result.contact = { ...(email ? { email } : {}), ...(phone ? { phone } : {}) };
+  }
   if (found.type === 'rectification' && field) result.field = field;
   if (found.type === 'rectification' && item) result.item = item;
   // "for Erika Musterfrau", "on behalf of Frank", "im Namen von Herrn Müller".
@@ -208,7 +222,8 @@ const startRequest: Rule = (m) => {
   const forMe = forAt >= 0 && m.tokens[forAt + 1]?.concepts.has('ME');
   const named = forAt >= 0 && !forMe ? m.nameAfter(forAt + 1) : undefined;
   const possessor = named ? undefined : m.possessor();
-  if (named) result.subject = named;
+  // A name ends where the contact details start: "Erika Musterfrau, Tel. 030 1234567".
+  if (named) result.subject = named.split(/[,(;]|\s(?:tel|phone|mail|e-mail)\b|\d/i)[0]?.trim() || named;
   // "delete Frank's data": Frank's.
   else if (possessor) result.subject = possessor.replace(/['’]s$/, '');
   // "I want my data": the asker's own. "His data", "a customer wants …": whose is left open.

@@ -1,7 +1,7 @@
 import { type Activity, ActivityTypes, TestAdapter } from 'botbuilder';
 import { PrivacyDeskBot } from '../../../src/bot/privacy-desk.bot';
 import { localRequestServices } from '../../../src/bot/local-conversation';
-import { cardToText } from '../../../src/bot/cards/card-text';
+import { cardToText, inputDefaults } from '../../../src/bot/cards/card-text';
 import { plain } from '../../../src/bot/cards/describe';
 import type { Logger } from '../../../src/ports/logger/logger.port';
 import { silentLogger } from '../../../src/ports/logger/logger.port';
@@ -293,6 +293,15 @@ describe('PrivacyDeskBot', () => {
     await adapterFor({ requests: true, from: 'dana.dpo@example.com' })
       .send('please delete my data')
       .assertReply((reply) => expect(cardText(reply)).toContain('please ask your administrators to name a deputy (DPO_DEPUTY)'));
+  });
+
+  it('fills the form with what the message already says: the correct value, a mail, a phone number', async () => {
+    const defaults = (reply: Partial<Activity>): Record<string, string> => inputDefaults(reply.attachments?.[0]?.content as Record<string, unknown>);
+    await adapterFor({ requests: true })
+      .send('correct my mobile number to 0171 2222222')
+      .assertReply((reply) => expect(defaults(reply)).toMatchObject({ type: 'rectification', newValue: '0171 2222222' }))
+      .send('Auskunftsantrag für Erika Musterfrau, Tel. 030 1234567, erika@privat.example')
+      .assertReply((reply) => expect(defaults(reply)).toMatchObject({ lastName: 'Musterfrau', firstName: 'Erika', phone: '030 1234567', email: 'erika@privat.example' }));
   });
 
   it('says requests are not offered where the bot runs without them', async () => {
