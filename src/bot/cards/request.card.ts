@@ -271,11 +271,12 @@ function withdrawForm(ctx: RequestTextContext, request: PrivacyRequest, title = 
 const MAX_ACTIONS = 6;
 
 /** The requester's own cases, one line each, with a withdraw button for each open one they may withdraw. */
-export function myRequestsCard(ctx: RequestTextContext, cases: PrivacyRequest[], mayWithdraw: (request: PrivacyRequest) => boolean = () => false): RenderedCard {
+export function myRequestsCard(ctx: RequestTextContext, cases: PrivacyRequest[], mayWithdraw: (request: PrivacyRequest) => boolean = () => false, notices: string[] = []): RenderedCard {
   const { rt, t } = ctx;
-  if (cases.length === 0) return renderRequestCard({ title: rt.statusTitle, intro: [rt.noRequests] });
+  if (cases.length === 0) return renderRequestCard({ title: rt.statusTitle, notices, intro: [rt.noRequests] });
   const waiting = cases.filter((c) => c.status === 'moreInfoNeeded').slice(0, MAX_ACTIONS);
   return renderRequestCard({
+    notices,
     title: rt.statusTitle,
     sections: [
       {

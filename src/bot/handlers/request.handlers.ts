@@ -164,3 +164,19 @@ function itemLabel(turn: Turn): string | undefined {
   const item = turn.parsed.item ? CATALOGUE_ITEMS.find((i) => i.id === turn.parsed.item) : undefined;
   return item ? `${item[turn.locale]} (${item.id})` : undefined;
 }
+
+/**
+ * A message the bot did not understand from somebody whose request waits for their answer: most
+ * likely the answer, typed. It is not taken as one (a typo would restart the clock on nothing), but
+ * the question comes back with its answer button. Undefined when nothing waits.
+ */
+export async function waitingQuestion(turn: Turn, services: HandlerServices): Promise<RenderedCard | undefined> {
+  const requests = services.requests;
+  const asker = askerId(turn, services);
+  if (!requests || asker === undefined || turn.shared) return undefined;
+  const mine = await requests.mine(asker);
+  const waiting = mine.filter((c) => c.status === 'moreInfoNeeded' && c.requester === asker);
+  if (waiting.length === 0) return undefined;
+  const ctx = requestContext(turn.locale, services.desk, requests);
+  return myRequestsCard(ctx, mine, (c) => requests.may(c, 'withdraw', asker), [ctx.rt.answerWithButton((waiting[0] as PrivacyRequest).number)]);
+}

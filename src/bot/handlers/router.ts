@@ -8,7 +8,7 @@ import {
   retentionSummaryHandler,
   unknownHandler,
 } from './info.handlers';
-import { requestStatusHandler, startRequestHandler, submitFormHandler } from './request.handlers';
+import { requestStatusHandler, startRequestHandler, submitFormHandler, waitingQuestion } from './request.handlers';
 import { whatCanISeeHandler, whatCanSeeHandler, whoCanSeeHandler, whyCanSeeHandler } from './lookup.handlers';
 import { type Handler, type HandlerServices, type Turn, textsFor } from './turn';
 
@@ -29,7 +29,7 @@ const ROUTES: Record<IntentName, { handler: Handler; needsAsker: boolean; person
   requestStatus: { handler: requestStatusHandler, needsAsker: true, personalOnly: true },
   retentionSummary: { handler: retentionSummaryHandler, needsAsker: false },
   processingRecord: { handler: processingRecordHandler, needsAsker: false },
-  unknown: { handler: unknownHandler, needsAsker: false },
+  unknown: { handler: async (turn, services) => (await waitingQuestion(turn, services)) ?? unknownHandler(turn, services), needsAsker: false },
 };
 
 /** Answers one understood question. */

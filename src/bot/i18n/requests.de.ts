@@ -114,6 +114,7 @@ export const requestsDe: RequestTexts = {
   completeNoteLabel: 'Was wurde getan? (optional; die antragstellende Person sieht es)',
   recordWithdrawal: 'Rücknahme erfassen…',
   recordWithdrawalLabel: 'Wie kam die Rücknahme (zum Beispiel „Brief vom 3. Mai“)?',
+  answerWithButton: (number) => `Das habe ich nicht verstanden. Wenn es deine Antwort auf die Frage zu ${number} ist, gib sie bitte mit der Schaltfläche unten, damit sie bei der oder dem Datenschutzbeauftragten ankommt.`,
   historyDetail: (action, value) =>
     action === 'assign' ? `an ${value}` : action === 'merge' ? `in ${value}` : action === 'link' ? `mit ${value}` : action === 'extend' ? `um ${value}` : '',
   historyLine: (at, who, action, reason) => `${at} · ${who} · ${action}${reason ? ` — ${reason}` : ''}`,

@@ -113,6 +113,7 @@ export const requestsEn = {
   completeNoteLabel: 'What was done? (optional; the requester sees it)',
   recordWithdrawal: 'Record withdrawal…',
   recordWithdrawalLabel: 'How did the withdrawal arrive (for example “letter of 3 May”)?',
+  answerWithButton: (number: string): string => `I did not understand that. If it is your answer to the question on ${number}, please give it with the button below, so that it reaches the data-protection officer.`,
   historyDetail: (action: string, value: string): string =>
     action === 'assign' ? `to ${value}` : action === 'merge' ? `into ${value}` : action === 'link' ? `with ${value}` : action === 'extend' ? `by ${value}` : '',
   historyLine: (at: string, who: string, action: string, reason: string): string => `${at} · ${who} · ${action}${reason ? ` — ${reason}` : ''}`,

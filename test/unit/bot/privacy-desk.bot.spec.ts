@@ -304,6 +304,24 @@ describe('PrivacyDeskBot', () => {
       .assertReply((reply) => expect(defaults(reply)).toMatchObject({ lastName: 'Musterfrau', firstName: 'Erika', phone: '030 1234567', email: 'erika@privat.example' }));
   });
 
+  it('brings back the question with its answer button when a requester types an answer the bot cannot place', async () => {
+    await adapterFor({ requests: true })
+      .send({ type: ActivityTypes.Message, id: 'activity-50', text: 'please delete my data' } as Partial<Activity>)
+      .assertReply((reply) => expect(cardText(reply)).toContain('Request received: DSR-'));
+    const [request] = await app.requests.mine('alice@example.com');
+    await app.requests.act(request?.id as string, { action: 'askInfo', reason: 'Which address do you mean?' }, 'dana.dpo@example.com');
+    await app.requests.settled();
+    await adapterFor({ requests: true })
+      .send('it is my business address')
+      .assertReply((reply) => {
+        expect(cardText(reply)).toContain(`If it is your answer to the question on ${request?.number as string}`);
+        expect(cardText(reply)).toContain('Which address do you mean?');
+        expect(cardToText(reply.attachments?.[0]?.content as Record<string, unknown>).actions.map((a) => a.title)).toContain(`Answer the question on ${request?.number as string}`);
+      });
+    // Nothing was taken as an answer: the clock still stands still.
+    expect((await app.requests.get(request?.id as string))?.status).toBe('moreInfoNeeded');
+  });
+
   it('says requests are not offered where the bot runs without them', async () => {
     await adapterFor()
       .send('start access request for Erika Musterfrau')

@@ -42,6 +42,7 @@ const SAMPLES: { [K in FunctionKey]: Parameters<RequestTexts[K]>[] } = {
   decisionLine: [['STATUS', 'Dora DPO', INSTANT, ''], ['STATUS', 'Dora DPO', INSTANT, 'REASON']],
   duplicateLine: [['DSR-2026-0042', 'STATUS', INSTANT]],
   answerCase: [['DSR-2026-0042']],
+  answerWithButton: [['DSR-2026-0042']],
   historyDetail: [['assign', 'Dora DPO'], ['merge', 'DSR-2026-0041'], ['link', 'DSR-2026-0041'], ['extend', '2 MONTHS']],
   historyLine: [[INSTANT, 'Dora DPO', 'ACTION', ''], [INSTANT, 'Dora DPO', 'ACTION', 'REASON']],
   mergedInto: [['DSR-2026-0042']],
