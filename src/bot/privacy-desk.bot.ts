@@ -15,7 +15,7 @@ import type { Clock } from '../ports/clock/clock.port';
 import type { ConversationStore, RequestStore } from '../ports/store/request-store.port';
 import { type IntakeForm, intakeFormSchema } from './cards/request-form';
 import { isDpoChannel, rememberConversation } from './conversations';
-import { type CaseActionReply, caseActionSchema, handleCaseAction } from './handlers/case.handlers';
+import { type CaseActionReply, handleCaseAction } from './handlers/case.handlers';
 import type { CaseReply } from './handlers/request.handlers';
 import type { Logger } from '../ports/logger/logger.port';
 import type { RenderedCard } from './cards/answer.card';
@@ -111,7 +111,7 @@ export class PrivacyDeskBot extends TeamsActivityHandler {
       }
       const turn = await this.turnFor(context, understood, locale, log);
       const askerId = turn.asker === undefined ? undefined : this.options.desk.person(turn.asker).id;
-      const shared = isShared(context.activity);
+      const shared = turn.shared === true;
       await this.rememberAsker(context, askerId, log);
       if (understood.caseAction !== undefined) {
         // A case card's fallback button: in a personal chat, or by a DPO in the DPO channel only.
@@ -137,10 +137,7 @@ export class PrivacyDeskBot extends TeamsActivityHandler {
       });
       const sentId = await send(context, askerId === undefined ? reply : { ...reply, card: stampOwner(reply.card, askerId) });
       // Only a personal chat's copy is kept up to date: a case is nobody else's business.
-      if (reply.caseId !== undefined && sentId !== undefined && !shared) {
-        const audience = askerId !== undefined && this.options.requests?.desk.isDpo(askerId) ? 'dpo' : 'requester';
-        await this.rememberCard(context, reply.caseId, sentId, askerId, locale, audience);
-      }
+      if (reply.caseId !== undefined && sentId !== undefined && !shared) await this.rememberCard(context, reply.caseId, sentId, askerId, locale);
       log.info({ intent: turn.parsed.intent, identified: turn.asker !== undefined, ms: Date.now() - started }, 'answered');
     } catch (error) {
       const reference = randomUUID().slice(0, 8);
@@ -226,8 +223,7 @@ export class PrivacyDeskBot extends TeamsActivityHandler {
       const trigger = (context.activity.value as { trigger?: unknown } | undefined)?.trigger === 'automatic' ? 'automatic' : 'manual';
       const reply = await handleCaseAction({ data: invokeValue.action?.data, actor, locale, dpoTeamsIds: await requests.dpoTeamsIds() }, this.options.desk, requests.desk);
       // The action as parsed, never the client's raw text (logs carry ids, not what somebody typed).
-      const parsed = caseActionSchema.safeParse(invokeValue.action?.data);
-      log.info({ action: parsed.success ? parsed.data.action : 'invalid', trigger, outcome: reply.kind === 'error' ? reply.code : reply.changed ? 'changed' : 'card' }, 'card action');
+      log.info({ action: reply.action ?? 'invalid', trigger, outcome: reply.kind === 'error' ? reply.code : reply.changed ? 'changed' : 'card' }, 'card action');
       if (reply.kind === 'error') return errorResponse(reply.code, reply.message);
       return { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: reply.card.card };
     } catch (error) {
@@ -252,11 +248,7 @@ export class PrivacyDeskBot extends TeamsActivityHandler {
     }
     const sentId = await send(context, reply.card);
     // The answer is a card of the case too: kept up to date like every other.
-    if (sentId !== undefined) {
-      const shared = isShared(context.activity);
-      const audience = shared ? 'channel' : actor !== undefined && requests.desk.isDpo(actor) ? 'dpo' : 'requester';
-      await this.rememberCard(context, reply.caseId, sentId, shared ? undefined : actor, locale, audience);
-    }
+    if (sentId !== undefined) await this.rememberCard(context, reply.caseId, sentId, actor, locale);
   }
 
   /** Keeps the conversation for proactive cards; failures are logged, never spoil the answer. */
@@ -270,11 +262,17 @@ export class PrivacyDeskBot extends TeamsActivityHandler {
     }
   }
 
-  /** Records the card a requester got, so that it is updated when the case changes. */
-  private async rememberCard(context: TurnContext, caseId: string, activityId: string, viewer: string | undefined, locale: Locale, audience: 'dpo' | 'channel' | 'requester' = 'requester'): Promise<void> {
+  /**
+   * Records a card of a case the bot sent, so that it is updated when the case changes: drawn for
+   * the person who asked in a personal chat, for nobody in particular in a channel.
+   */
+  private async rememberCard(context: TurnContext, caseId: string, activityId: string, clicker: string | undefined, locale: Locale): Promise<void> {
     const requests = this.options.requests;
     // A terminal conversation (the CLI) has nothing Teams could update later.
     if (!requests || context.activity.channelId === 'cli') return;
+    const shared = isShared(context.activity);
+    const viewer = shared ? undefined : clicker;
+    const audience = shared ? 'channel' : viewer !== undefined && requests.desk.isDpo(viewer) ? 'dpo' : 'requester';
     const reference = { ...Turns.getConversationReference(context.activity), ...(context.activity.locale ? { locale: context.activity.locale } : {}) };
     await requests.cards.recordCardMessage({
       requestId: caseId,

@@ -4,6 +4,7 @@ import type { Clock } from '../../ports/clock/clock.port';
 import type { Logger } from '../../ports/logger/logger.port';
 import type { RequestStore } from '../../ports/store/request-store.port';
 import type { RequestDesk } from './request-desk';
+import { sendOnce } from './send-once';
 
 export interface SchedulerOptions {
   /** How often open cases are checked (the first check runs at start). */
@@ -44,25 +45,23 @@ export class DeadlineScheduler {
       await this.markOverdue(request, left);
       const reminder = reminderDue(left);
       if (reminder === undefined) continue;
-      const claimedAt = this.clock.now();
-      if (!(await this.store.claimReminder(request.id, reminder, request.dueDate, claimedAt))) continue;
-      let reached = 0;
-      try {
-        reached = await this.desk.notifyDpos({ kind: 'reminder', request, reminder }, { escalate: reminder === 'dueToday' });
-      } catch (error) {
-        this.logger.warn({ case: request.number, reminder, err: error instanceof Error ? error.name : 'unknown' }, 'deadline reminder failed');
-      }
-      if (reached === 0) {
+      const outcome = await sendOnce(this.store, this.clock, { requestId: request.id, mark: reminder, round: request.dueDate }, async () => {
+        try {
+          return await this.desk.notifyDpos({ kind: 'reminder', request, reminder }, { escalate: reminder === 'dueToday' });
+        } catch (error) {
+          this.logger.warn({ case: request.number, reminder, err: error instanceof Error ? error.name : 'unknown' }, 'deadline reminder failed');
+          return 0;
+        }
+      });
+      if (outcome.kind === 'held') continue;
+      if (outcome.kind === 'nobody') {
         // Nobody got it (no conversation known yet, or every delivery failed): try again next round.
-        await this.store.releaseReminder(request.id, reminder, request.dueDate, claimedAt);
         this.logger.warn({ case: request.number, reminder }, 'deadline reminder reached nobody; retried next round');
         continue;
       }
-      if (!(await this.store.confirmReminder(request.id, reminder, request.dueDate, claimedAt, this.clock.now()))) {
-        this.logger.warn({ case: request.number, reminder }, 'deadline reminder sent after its claim had run out');
-      }
+      if (outcome.late) this.logger.warn({ case: request.number, reminder }, 'deadline reminder sent after its claim had run out');
       sent.push({ case: request.number, reminder });
-      this.logger.info({ case: request.number, reminder, reached }, 'deadline reminder sent');
+      this.logger.info({ case: request.number, reminder, reached: outcome.reached }, 'deadline reminder sent');
     }
     this.lastRound = this.clock.now();
     return sent;
@@ -77,10 +76,11 @@ export class DeadlineScheduler {
 
   /** Once a case is overdue, every card about it is redrawn (once) so that everyone sees the flag. */
   private async markOverdue(request: PrivacyRequest, left: number): Promise<void> {
-    const claimedAt = this.clock.now();
-    if (left >= 0 || !(await this.store.claimReminder(request.id, 'overdue', request.dueDate, claimedAt))) return;
-    await this.desk.refreshCards(request);
-    await this.store.confirmReminder(request.id, 'overdue', request.dueDate, claimedAt, this.clock.now());
+    if (left >= 0) return;
+    await sendOnce(this.store, this.clock, { requestId: request.id, mark: 'overdue', round: request.dueDate }, async () => {
+      await this.desk.refreshCards(request);
+      return 1;
+    });
   }
 
   start(options: SchedulerOptions): void {

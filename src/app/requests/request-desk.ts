@@ -7,6 +7,7 @@ import type { Logger } from '../../ports/logger/logger.port';
 import type { CaseNotice, Notifier } from '../../ports/notifier/notifier.port';
 import type { RequestStore } from '../../ports/store/request-store.port';
 import { type DpoRoster, isDpo } from './dpo-roster';
+import { sendOnce } from './send-once';
 
 export interface RequestDeskOptions {
   store: RequestStore;
@@ -172,22 +173,16 @@ export class RequestDesk {
    */
   async announce(request: PrivacyRequest, duplicates?: PrivacyRequest[]): Promise<boolean> {
     if (request.status !== 'awaitingDecision') return false;
-    const round = `round-${decisionRound(request)}`;
-    const claimedAt = this.options.clock.now();
-    if (!(await this.options.store.claimReminder(request.id, 'announced', round, claimedAt))) return true;
-    let reached = 0;
-    try {
-      reached = await this.notifyDpos({ kind: 'decision', request, duplicates: duplicates ?? (await this.duplicatesOf(request)) });
-    } catch (error) {
-      this.options.logger.warn({ case: request.number, err: errorName(error) }, 'could not send the case to the DPOs');
-    }
-    if (reached > 0) {
-      if (!(await this.options.store.confirmReminder(request.id, 'announced', round, claimedAt, this.options.clock.now()))) {
-        this.options.logger.warn({ case: request.number }, 'case announced after its claim had run out');
+    const outcome = await sendOnce(this.options.store, this.options.clock, { requestId: request.id, mark: 'announced', round: `round-${decisionRound(request)}` }, async () => {
+      try {
+        return await this.notifyDpos({ kind: 'decision', request, duplicates: duplicates ?? (await this.duplicatesOf(request)) });
+      } catch (error) {
+        this.options.logger.warn({ case: request.number, err: errorName(error) }, 'could not send the case to the DPOs');
+        return 0;
       }
-      return true;
-    }
-    await this.options.store.releaseReminder(request.id, 'announced', round, claimedAt);
+    });
+    if (outcome.kind === 'sent' && outcome.late) this.options.logger.warn({ case: request.number }, 'case announced after its claim had run out');
+    if (outcome.kind !== 'nobody') return true;
     this.options.logger.warn({ case: request.number }, 'the case reached no DPO yet; tried again at the next deadline round');
     return false;
   }

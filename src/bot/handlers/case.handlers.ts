@@ -38,7 +38,10 @@ export const caseActionSchema = z.object({
 export type CaseAction = z.infer<typeof caseActionSchema>;
 
 /** The answer to a card action: a card (for the clicker), or a refusal with a safe, localised message. */
-export type CaseActionReply = { kind: 'card'; card: RenderedCard; caseId: string; changed?: PrivacyRequest } | { kind: 'error'; code: 'BadRequest' | 'Forbidden' | 'NotFound'; message: string };
+export type CaseActionReply = ({ kind: 'card'; card: RenderedCard; caseId: string; changed?: PrivacyRequest } | { kind: 'error'; code: 'BadRequest' | 'Forbidden' | 'NotFound'; message: string }) & {
+  /** The action asked for, once the data was valid (for logs: never the client's raw text). */
+  action?: CaseAction['action'];
+};
 
 export interface CaseActionInput {
   data: unknown;
@@ -62,19 +65,21 @@ export async function handleCaseAction(input: CaseActionInput, desk: PrivacyDesk
   if (!parsed.success) return { kind: 'error', code: 'BadRequest', message: ctx.t.invalidAction };
   if (input.actor === undefined) return { kind: 'error', code: 'Forbidden', message: ctx.rt.unidentified };
   const action = parsed.data;
-  const actor = input.actor;
+  return { ...(await runCaseAction(ctx, requests, action, input.actor, input.dpoTeamsIds)), action: action.action };
+}
+
+async function runCaseAction(ctx: RequestTextContext, requests: RequestDesk, action: CaseAction, actor: string, dpoTeamsIds: string[]): Promise<CaseActionReply> {
   const kind = action.action;
   if (kind === 'refresh') {
     const request = await requests.get(action.caseId);
     if (!request) return { kind: 'error', code: 'NotFound', message: ctx.rt.notFound };
     // Somebody the card was forwarded to, or who found it in a channel: nothing about the case.
     if (!requests.maySee(request, actor)) return { kind: 'error', code: 'Forbidden', message: ctx.rt.refusal.NOT_DPO };
-    const duplicates = requests.isDpo(actor) ? await requests.duplicatesOf(request) : [];
-    return { kind: 'card', card: caseCard(ctx, request, viewerOf(requests, request, actor), { notices: [], daysLeft: requests.daysLeft(request), refreshFor: input.dpoTeamsIds, duplicates }), caseId: request.id };
+    return { kind: 'card', card: await cardFor(ctx, requests, request, actor, dpoTeamsIds), caseId: request.id };
   }
   const command = toCommand(action, kind);
   const outcome = await requests.act(action.caseId, command, actor, action.version);
-  return reply(ctx, requests, outcome, actor, input.dpoTeamsIds, typedInto(action));
+  return reply(ctx, requests, outcome, actor, dpoTeamsIds, typedInto(action));
 }
 
 /** What the clicker typed into the form, to show it again when the action is refused or came too late. */
@@ -89,14 +94,14 @@ function typedInto(action: CaseAction): NonNullable<CaseCardOptions['typed']> {
   return { verb: action.action, values };
 }
 
-function reply(ctx: RequestTextContext, requests: RequestDesk, outcome: ActOutcome, actor: string, dpoTeamsIds: string[], typed?: CaseCardOptions['typed']): CaseActionReply {
+async function reply(ctx: RequestTextContext, requests: RequestDesk, outcome: ActOutcome, actor: string, dpoTeamsIds: string[], typed?: CaseCardOptions['typed']): Promise<CaseActionReply> {
   switch (outcome.kind) {
     case 'notFound':
       return { kind: 'error', code: 'NotFound', message: ctx.rt.notFound };
     case 'refused': {
       const message = ctx.rt.refusal[outcome.refusal.code];
       if (FORBIDDEN.has(outcome.refusal.code)) return { kind: 'error', code: 'Forbidden', message };
-      return { kind: 'card', card: cardFor(ctx, requests, outcome.request, actor, dpoTeamsIds, [message], typed), caseId: outcome.request.id };
+      return { kind: 'card', card: await cardFor(ctx, requests, outcome.request, actor, dpoTeamsIds, { notices: [message], typed }), caseId: outcome.request.id };
     }
     case 'stale': {
       const last = outcome.last;
@@ -106,21 +111,35 @@ function reply(ctx: RequestTextContext, requests: RequestDesk, outcome: ActOutco
       const notice = decision
         ? ctx.rt.alreadyDecided(plain(ctx.nameOf(decision.by)), showInstant(ctx, decision.at), ctx.rt.status(decision.status))
         : ctx.rt.changedMeanwhile(by, at);
-      return { kind: 'card', card: cardFor(ctx, requests, outcome.request, actor, dpoTeamsIds, [notice], typed), caseId: outcome.request.id };
+      return { kind: 'card', card: await cardFor(ctx, requests, outcome.request, actor, dpoTeamsIds, { notices: [notice], typed }), caseId: outcome.request.id };
     }
     case 'done':
       return {
         kind: 'card',
-        card: cardFor(ctx, requests, outcome.request, actor, dpoTeamsIds, [ctx.rt.done(ctx.rt.action(outcome.event.action))]),
+        card: await cardFor(ctx, requests, outcome.request, actor, dpoTeamsIds, { notices: [ctx.rt.done(ctx.rt.action(outcome.event.action))] }),
         caseId: outcome.request.id,
         changed: outcome.request,
       };
   }
 }
 
-/** The card as `viewer` sees it now. */
-export function cardFor(ctx: RequestTextContext, requests: RequestDesk, request: PrivacyRequest, viewer: string | undefined, dpoTeamsIds: string[], notices: string[], typed?: CaseCardOptions['typed']): RenderedCard {
-  return caseCard(ctx, request, viewerOf(requests, request, viewer), { notices, daysLeft: requests.daysLeft(request), refreshFor: dpoTeamsIds, ...(typed ? { typed } : {}) });
+/** The card as `viewer` sees it now; a DPO's lists possible duplicates, as the decision card does. */
+async function cardFor(
+  ctx: RequestTextContext,
+  requests: RequestDesk,
+  request: PrivacyRequest,
+  viewer: string,
+  dpoTeamsIds: string[],
+  extra: { notices?: string[]; typed?: CaseCardOptions['typed'] | undefined } = {},
+): Promise<RenderedCard> {
+  const duplicates = requests.isDpo(viewer) ? await requests.duplicatesOf(request) : [];
+  return caseCard(ctx, request, viewerOf(requests, request, viewer), {
+    notices: extra.notices ?? [],
+    daysLeft: requests.daysLeft(request),
+    refreshFor: dpoTeamsIds,
+    duplicates,
+    ...(extra.typed ? { typed: extra.typed } : {}),
+  });
 }
 
 function toCommand(action: CaseAction, kind: Exclude<CaseAction['action'], 'refresh'>): RequestCommand {
