@@ -1,6 +1,7 @@
 import { type Activity, CardFactory, type CloudAdapter, type ConversationReference, MessageFactory, type TurnContext } from 'botbuilder';
 import type { ConnectorClient } from 'botframework-connector';
 import type { PrivacyDesk } from '../app/privacy-desk';
+import { PrivacyDeskError } from '../domain/shared/errors';
 import type { RequestDesk } from '../app/requests/request-desk';
 import type { PrivacyRequest } from '../domain/requests/request';
 import type { Logger } from '../ports/logger/logger.port';
@@ -25,6 +26,11 @@ export interface TeamsNotifierOptions {
   dpoChannelId?: string;
   defaultLocale: Locale;
   logger: Logger;
+  /**
+   * Longest a proactive send may take, token included (the Bot Connector calls themselves are
+   * bounded by the adapter's connector options): a send that takes longer counts as failed.
+   */
+  sendTimeoutMs: number;
 }
 
 /** How a stored card message is redrawn: its conversation, who sees it there, in which language. */
@@ -61,7 +67,7 @@ export class TeamsNotifier implements Notifier {
     const target: CardTarget = { reference, viewer: personId, locale: localeFrom(reference.locale, this.options.defaultLocale) };
     const card = await this.render(notice, target);
     let activityId: string | undefined;
-    await this.options.adapter.continueConversationAsync(this.options.appId, reference, async (context) => {
+    await this.proactive(reference, async (context) => {
       activityId = (await context.sendActivity(asActivity(card)))?.id;
     });
     if (activityId) await this.remember(notice.request, personId === notice.request.requester ? 'requester' : 'dpo', reference.conversation?.id ?? '', activityId, target);
@@ -79,7 +85,7 @@ export class TeamsNotifier implements Notifier {
     const target: CardTarget = { reference, locale: this.options.defaultLocale };
     const card = await this.render(notice, target);
     let created: { id?: string; activityId?: string } | undefined;
-    await this.options.adapter.continueConversationAsync(this.options.appId, reference, async (context) => {
+    await this.proactive(reference, async (context) => {
       const connector = context.turnState.get<ConnectorClient>(context.adapter.ConnectorClientKey);
       created = await connector.conversations.createConversation({
         isGroup: true,
@@ -110,7 +116,7 @@ export class TeamsNotifier implements Notifier {
       const ctx = requestContext(target.locale, this.options.desk, this.requests);
       const card = caseCard(ctx, request, viewerOf(this.requests, request, target.viewer), { daysLeft: this.requests.daysLeft(request), refreshFor: dpoIds });
       try {
-        await this.options.adapter.continueConversationAsync(this.options.appId, target.reference as ConversationReference, async (context: TurnContext) => {
+        await this.proactive(target.reference, async (context: TurnContext) => {
           await context.updateActivity({ ...asActivity(card), id: message.activityId });
         });
       } catch (error) {
@@ -129,6 +135,35 @@ export class TeamsNotifier implements Notifier {
       if (stored?.teamsUserId && !ids.includes(stored.teamsUserId)) ids.push(stored.teamsUserId);
     }
     return ids;
+  }
+
+  /**
+   * Runs `send` in a conversation the bot is not answering in, and fails when it fails. The adapter
+   * hands an error inside `continueConversationAsync` to its `onTurnError`, which only logs it: a
+   * send that reached nobody would pass for delivered, and be neither released nor retried. A send
+   * that takes longer than `sendTimeoutMs` fails too (its HTTP calls are aborted by then).
+   */
+  private async proactive(reference: Partial<ConversationReference>, send: (context: TurnContext) => Promise<void>): Promise<void> {
+    let failure: { error: unknown } | undefined;
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new ProactiveTimeoutError()), this.options.sendTimeoutMs);
+    });
+    try {
+      await Promise.race([
+        this.options.adapter.continueConversationAsync(this.options.appId, reference, async (context) => {
+          try {
+            await send(context);
+          } catch (error) {
+            failure = { error };
+          }
+        }),
+        timeout,
+      ]);
+    } finally {
+      clearTimeout(timer);
+    }
+    if (failure) throw failure.error;
   }
 
   private async channelReference(channelId: string): Promise<Partial<ConversationReference> | undefined> {
@@ -167,6 +202,14 @@ export class TeamsNotifier implements Notifier {
         return caseCard(ctx, request, viewer, { ...options, title: ctx.rt.changedTitle(request.number), intro });
       }
     }
+  }
+}
+
+/** A proactive send that did not finish in time. */
+export class ProactiveTimeoutError extends PrivacyDeskError {
+  override name = 'ProactiveTimeoutError';
+  constructor() {
+    super('NOTIFIER.TIMEOUT', 'proactive send timed out');
   }
 }
 

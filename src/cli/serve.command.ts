@@ -10,6 +10,7 @@ export async function serveCommand(): Promise<void> {
   const app = await createApp(config, logger);
   const server = await startServer(config, app, logger);
   app.sync.start();
+  app.heartbeat.start();
   app.scheduler.start({ intervalMs: config.reminderCheckSeconds * 1000 });
   process.stdout.write(`privacy-desk listening on ${server.url} (POST /api/messages, GET /healthz)\n`);
   const stop = async (): Promise<void> => {

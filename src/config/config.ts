@@ -19,6 +19,7 @@ const environmentSchema = z.object({
   MICROSOFT_APP_PASSWORD: z.string().default(''),
   MICROSOFT_APP_TENANT_ID: z.string().default(''),
   MICROSOFT_APP_TYPE: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).default('MultiTenant'),
+  CONNECTOR_TIMEOUT_MS: z.coerce.number().int().min(100).max(30_000).default(10_000),
   TEAMS_TENANT_ID: z.string().regex(GUID, 'expected the Entra tenant id (a GUID)').optional(),
   DIRECTORY: z.enum(['ldif', 'ldap', 'graph']).default('ldif'),
   DIRECTORY_FILE: z.string().min(1).default(shipped('data', 'demo', 'demo-org.ldif')),
@@ -96,6 +97,11 @@ export interface Config {
     appType: Environment['MICROSOFT_APP_TYPE'];
     /** Bot authentication is off (no app id): local use only, identity taken from the activity. */
     authDisabled: boolean;
+    /**
+     * Longest any call to the Bot Connector may take, its retries included: Teams gives up on a
+     * bot's answer after about 15 s, and a connector that never answers must not hold a turn.
+     */
+    connectorTimeoutMs: number;
   };
   directory: DirectoryConfig;
   /** How often the directory snapshot is read again in the background. */
@@ -144,6 +150,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       appType: e.MICROSOFT_APP_TYPE,
       authDisabled,
       homeTenantId: homeTenant(e),
+      connectorTimeoutMs: e.CONNECTOR_TIMEOUT_MS,
     },
     directory: directoryConfig(e),
     directoryRefreshSeconds: e.DIRECTORY_REFRESH_SECONDS,

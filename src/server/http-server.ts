@@ -7,6 +7,7 @@ import type { App } from '../startup/create-app';
 import type { Logger } from '../ports/logger/logger.port';
 import { PrivacyDeskBot } from '../bot/privacy-desk.bot';
 import { TeamsNotifier } from '../bot/teams-notifier';
+import { BoundedBotFrameworkAuthentication } from './bounded-connector';
 
 export interface RunningServer {
   url: string;
@@ -15,12 +16,15 @@ export interface RunningServer {
 
 /** The Bot Framework adapter for Teams; with no app id it accepts unauthenticated local traffic only. */
 export function createAdapter(config: Config, logger: Logger): CloudAdapter {
-  const auth = new ConfigurationBotFrameworkAuthentication({
-    MicrosoftAppId: config.bot.appId,
-    MicrosoftAppPassword: config.bot.appPassword,
-    MicrosoftAppType: config.bot.appType,
-    MicrosoftAppTenantId: config.bot.appTenantId,
-  });
+  const auth = new BoundedBotFrameworkAuthentication(
+    new ConfigurationBotFrameworkAuthentication({
+      MicrosoftAppId: config.bot.appId,
+      MicrosoftAppPassword: config.bot.appPassword,
+      MicrosoftAppType: config.bot.appType,
+      MicrosoftAppTenantId: config.bot.appTenantId,
+    }),
+    config.bot.connectorTimeoutMs,
+  );
   const adapter = new CloudAdapter(auth);
   adapter.onTurnError = async (context: TurnContext, error: Error) => {
     const reference = randomUUID().slice(0, 8);
@@ -43,6 +47,8 @@ export async function startServer(config: Config, app: App, logger: Logger): Pro
     ...(config.dpo.channelId ? { dpoChannelId: config.dpo.channelId } : {}),
     defaultLocale: config.defaultLocale,
     logger,
+    // The connector calls end by their timeout; the margin is for the token they may need first.
+    sendTimeoutMs: config.bot.connectorTimeoutMs + 1000,
   });
   notifier.attach(app.requests);
   app.notifier.use(notifier);

@@ -1,4 +1,6 @@
+import { randomUUID } from 'node:crypto';
 import { DirectorySync } from '../app/directory-sync';
+import { InstanceHeartbeat } from '../app/instance-heartbeat';
 import { PrivacyDesk } from '../app/privacy-desk';
 import type { AdminPolicy } from '../domain/grants/grant';
 import type { Config } from '../config/config';
@@ -29,6 +31,8 @@ export interface App {
   notifier: RelayNotifier;
   /** Deadline reminders (not started: `serve` starts it). */
   scheduler: DeadlineScheduler;
+  /** This instance's heartbeat (not started: `serve` starts it). */
+  heartbeat: InstanceHeartbeat;
   clock: Clock;
   close(): Promise<void>;
 }
@@ -69,17 +73,21 @@ export async function createApp(config: Config, logger: Logger, seams: AppSeams 
     };
     const unknownDpos = [...roster.dpos, ...(roster.deputy ? [roster.deputy] : [])].filter((id) => desk.identify({ mail: id, upn: id }) === undefined).length;
     if (unknownDpos > 0) logger.warn({ unknownDpos }, 'DPO_USERS or DPO_DEPUTY names somebody the directory does not know: they cannot be identified in Teams');
-    const requests = new RequestDesk({ store: requestStore, notifier, roster, clock, timeZone: config.timeZone, logger, personIdOf });
+    const heartbeat = new InstanceHeartbeat(randomUUID(), requestStore, clock, logger);
+    const requests = new RequestDesk({ store: requestStore, notifier, roster, clock, timeZone: config.timeZone, logger, personIdOf, instance: heartbeat.instance });
     const scheduler = new DeadlineScheduler(requests, requestStore, clock, logger);
     const close = async (): Promise<void> => {
       sync.stop();
       await scheduler.stop();
       // Card redraws and notices still under way (the server stopped taking requests before this).
       if (!(await requests.settled(10_000))) logger.warn({ waitedMs: 10_000 }, 'stopped before every card was updated');
+      // Nothing is being sent any more (or what is still under way has timed out): whatever this
+      // instance still holds is free for the others.
+      await heartbeat.stop();
       await directory.close();
       await store.close();
     };
-    return { desk, store, directory, sync, requests, requestStore, notifier, scheduler, clock, close };
+    return { desk, store, directory, sync, requests, requestStore, notifier, scheduler, heartbeat, clock, close };
   } catch (error) {
     await store.close();
     throw error;

@@ -2,7 +2,7 @@ import { type Reminder, reminderDue } from '../../domain/requests/deadlines';
 import type { PrivacyRequest } from '../../domain/requests/request';
 import type { Clock } from '../../ports/clock/clock.port';
 import type { Logger } from '../../ports/logger/logger.port';
-import type { RequestStore } from '../../ports/store/request-store.port';
+import { INSTANCE_GONE_MS, type RequestStore } from '../../ports/store/request-store.port';
 import type { RequestDesk } from './request-desk';
 import { sendOnce } from './send-once';
 
@@ -22,6 +22,8 @@ export interface SchedulerOptions {
  */
 export class DeadlineScheduler {
   private timer: NodeJS.Timeout | undefined;
+  /** An extra round once claims held elsewhere may have been left by an instance that is gone. */
+  private followUp: NodeJS.Timeout | undefined;
   /** When the last round finished (for health checks). */
   private lastRound: Date | undefined;
   private running: Promise<unknown> = Promise.resolve();
@@ -45,7 +47,7 @@ export class DeadlineScheduler {
       await this.markOverdue(request, left);
       const reminder = reminderDue(left);
       if (reminder === undefined) continue;
-      const outcome = await sendOnce(this.store, this.clock, { requestId: request.id, mark: reminder, round: request.dueDate }, async () => {
+      const outcome = await sendOnce(this.store, this.clock, { requestId: request.id, mark: reminder, round: request.dueDate, holder: this.desk.instance }, async () => {
         try {
           return await this.desk.notifyDpos({ kind: 'reminder', request, reminder }, { escalate: reminder === 'dueToday' });
         } catch (error) {
@@ -77,7 +79,7 @@ export class DeadlineScheduler {
   /** Once a case is overdue, every card about it is redrawn (once) so that everyone sees the flag. */
   private async markOverdue(request: PrivacyRequest, left: number): Promise<void> {
     if (left >= 0) return;
-    await sendOnce(this.store, this.clock, { requestId: request.id, mark: 'overdue', round: request.dueDate }, async () => {
+    await sendOnce(this.store, this.clock, { requestId: request.id, mark: 'overdue', round: request.dueDate, holder: this.desk.instance }, async () => {
       await this.desk.refreshCards(request);
       return 1;
     });
@@ -86,17 +88,37 @@ export class DeadlineScheduler {
   start(options: SchedulerOptions): void {
     if (this.timer) return;
     const round = (): void => {
-      this.running = this.running.then(() => this.tick()).catch((error: unknown) => this.logger.error({ err: error instanceof Error ? error.name : 'unknown' }, 'deadline round failed'));
+      this.running = this.running
+        .then(() => this.tick())
+        .then(() => this.followUpHeldClaims(round))
+        .catch((error: unknown) => this.logger.error({ err: error instanceof Error ? error.name : 'unknown' }, 'deadline round failed'));
     };
     round();
     this.timer = setInterval(round, options.intervalMs);
     this.timer.unref();
   }
 
-  /** Stops the timer and waits for a round in progress. */
+  /** Stops the timers and waits for a round in progress. */
   async stop(): Promise<void> {
     if (this.timer) clearInterval(this.timer);
     this.timer = undefined;
+    clearTimeout(this.followUp);
+    this.followUp = undefined;
     await this.running;
+  }
+
+  /**
+   * Claims another instance holds unconfirmed are being sent there — or were left by an instance
+   * that crashed (this very process before a restart, say). Rather than wait for the next regular
+   * round (15 minutes by default), one more round runs as soon as such an instance counts as gone.
+   */
+  private async followUpHeldClaims(round: () => void): Promise<void> {
+    if (this.followUp !== undefined || this.timer === undefined) return;
+    if ((await this.store.claimsHeldElsewhere(this.desk.instance)) === 0) return;
+    this.followUp = setTimeout(() => {
+      this.followUp = undefined;
+      if (this.timer !== undefined) round();
+    }, INSTANCE_GONE_MS + 1000);
+    this.followUp.unref();
   }
 }

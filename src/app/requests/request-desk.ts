@@ -18,6 +18,11 @@ export interface RequestDeskOptions {
   timeZone: string;
   logger: Logger;
   /**
+   * This process among the instances sharing the store (a random id per start): what it claims to
+   * send is held in its name, and taken over by another once it is gone.
+   */
+  instance: string;
+  /**
    * The directory's id of the person a configured mail or UPN names (a DPO listed by UPN whose
    * entry is keyed by mail is the same person); the id itself, lower-cased, when none is known.
    */
@@ -75,6 +80,11 @@ export class RequestDesk {
     const finished = await Promise.race([all, late]);
     clearTimeout(timer);
     return finished;
+  }
+
+  /** The id of this instance, in whose name sends are claimed. */
+  get instance(): string {
+    return this.options.instance;
   }
 
   get timeZone(): string {
@@ -145,9 +155,11 @@ export class RequestDesk {
     });
     const request = created ? await this.route(received) : received;
     const duplicates = findDuplicates(request, await this.options.store.listRequests({ openOnly: true }));
-    // The case is saved: a failed delivery must not fail the intake. The deadline scheduler
-    // announces every case whose announcement reached nobody, at its next round.
-    if (created) await this.announce(request, duplicates);
+    // The case is saved: the requester is answered now, while the DPOs are told in the background
+    // (each delivery may take up to the connector's timeout, and Teams waits about 15 s for an
+    // answer). A failed delivery never fails the intake: the deadline scheduler announces every
+    // case whose announcement reached nobody, at its next round.
+    if (created) this.later(request, () => this.announce(request, duplicates));
     this.options.logger.info({ case: request.number, created, duplicates: duplicates.length }, 'request taken in');
     return { request, created, duplicates };
   }
@@ -173,7 +185,7 @@ export class RequestDesk {
    */
   async announce(request: PrivacyRequest, duplicates?: PrivacyRequest[]): Promise<boolean> {
     if (request.status !== 'awaitingDecision') return false;
-    const outcome = await sendOnce(this.options.store, this.options.clock, { requestId: request.id, mark: 'announced', round: `round-${decisionRound(request)}` }, async () => {
+    const outcome = await sendOnce(this.options.store, this.options.clock, { requestId: request.id, mark: 'announced', round: `round-${decisionRound(request)}`, holder: this.options.instance }, async () => {
       try {
         return await this.notifyDpos({ kind: 'decision', request, duplicates: duplicates ?? (await this.duplicatesOf(request)) });
       } catch (error) {
@@ -240,16 +252,17 @@ export class RequestDesk {
     // A link, or a merge, is seen from both cases: the other one names this one too.
     if (command.action === 'link' || command.action === 'merge') await this.linkBack(command.action === 'link' ? command.other : command.into, next, who, context);
     // The change is saved: the clicker gets their answer now (Teams gives an invoke a few seconds),
-    // while every other copy of the card is redrawn and the requester told. afterChange never throws.
-    this.inBackground(next, event);
+    // while every other copy of the card is redrawn and the requester told.
+    this.later(next, () => this.afterChange(next, event));
     return { kind: 'done', request: next, event };
   }
 
-  /** Runs what follows a change after the earlier changes' of the same case; never throws. */
-  private inBackground(request: PrivacyRequest, event: RequestEvent): void {
+  /** Runs what follows a change (or an intake) after what the earlier ones of the same case set off; never throws. */
+  private later(request: PrivacyRequest, task: () => Promise<unknown>): void {
     const before = this.lastOfCase.get(request.id) ?? Promise.resolve();
     const running: Promise<void> = before
-      .then(() => this.afterChange(request, event))
+      .then(task)
+      .then(() => undefined)
       .catch((error: unknown) => this.options.logger.warn({ case: request.number, err: errorName(error) }, 'could not finish the notifications of a change'))
       .finally(() => {
         this.pending.delete(running);
@@ -268,7 +281,7 @@ export class RequestDesk {
       if (!linked.ok) return;
       const event = linked.value.history.at(-1) as RequestEvent;
       if (await this.options.store.saveRequest(linked.value, other.version, { actor: who.id, action: 'request.link', details: auditDetails(event, false) })) {
-        this.inBackground(linked.value, event);
+        this.later(linked.value, () => this.afterChange(linked.value, event));
       }
     } catch (error) {
       this.options.logger.warn({ case: from.number, err: errorName(error) }, 'could not link the other case back');

@@ -6,25 +6,25 @@ export type OnceOutcome = { kind: 'sent'; reached: number; late: boolean } | { k
 
 /**
  * Sends something at most once per case, mark and round, across restarts and instances: claims it
- * in the store, runs `send` (which says how many it reached), confirms the claim when somebody was
+ * in the store for the instance `holder`, runs `send` (which says how many it reached), confirms the claim when somebody was
  * reached and releases it otherwise, so that the next round tries again. `late` says the claim had
- * run out (and been taken over) while sending. `send` may throw: that counts as reaching nobody.
+ * been taken over while sending (its lease ran out). `send` may throw: that counts as reaching nobody.
  */
 export async function sendOnce(
   store: Pick<RequestStore, 'claimReminder' | 'confirmReminder' | 'releaseReminder'>,
   clock: Clock,
-  claim: { requestId: string; mark: DeadlineMark; round: string },
+  claim: { requestId: string; mark: DeadlineMark; round: string; holder: string },
   send: () => Promise<number>,
 ): Promise<OnceOutcome> {
   const claimedAt = clock.now();
-  if (!(await store.claimReminder(claim.requestId, claim.mark, claim.round, claimedAt))) return { kind: 'held' };
+  if (!(await store.claimReminder(claim.requestId, claim.mark, claim.round, claimedAt, claim.holder))) return { kind: 'held' };
   let reached = 0;
   try {
     reached = await send();
   } finally {
-    if (reached === 0) await store.releaseReminder(claim.requestId, claim.mark, claim.round, claimedAt);
+    if (reached === 0) await store.releaseReminder(claim.requestId, claim.mark, claim.round, claimedAt, claim.holder);
   }
   if (reached === 0) return { kind: 'nobody' };
-  const confirmed = await store.confirmReminder(claim.requestId, claim.mark, claim.round, claimedAt, clock.now());
+  const confirmed = await store.confirmReminder(claim.requestId, claim.mark, claim.round, claimedAt, clock.now(), claim.holder);
   return { kind: 'sent', reached, late: !confirmed };
 }

@@ -94,4 +94,15 @@ export const SQLITE_MIGRATIONS: readonly { version: number; name: string; sql: s
       UPDATE reminders SET sent_at = claimed_at;
     `,
   },
+  {
+    version: 4,
+    name: 'claims name the instance that holds them; instances beat',
+    sql: `
+      ALTER TABLE reminders ADD COLUMN holder TEXT;
+      CREATE TABLE instances (
+        id           TEXT PRIMARY KEY,
+        heartbeat_at TEXT NOT NULL
+      );
+    `,
+  },
 ];

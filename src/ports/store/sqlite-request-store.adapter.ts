@@ -3,7 +3,7 @@ import type Database from 'better-sqlite3';
 import { z } from 'zod';
 import { CLOSED_STATUSES, type PrivacyRequest } from '../../domain/requests/request';
 import { caseNumber } from '../../domain/requests/workflow';
-import { CLAIM_LEASE_MS, type CardMessage, type CaseAudit, type DeadlineMark, type ConversationStore, type RequestFilter, type RequestStore, type StoredConversation } from './request-store.port';
+import { CLAIM_LEASE_MS, INSTANCE_GONE_MS, type CardMessage, type CaseAudit, type DeadlineMark, type ConversationStore, type RequestFilter, type RequestStore, type StoredConversation } from './request-store.port';
 import { privacyRequestSchema } from './request-row.schema';
 import { appendAudit, parseJson, parseRow } from './sqlite-database';
 
@@ -102,27 +102,64 @@ export class SqliteRequestStore implements RequestStore, ConversationStore {
       });
   }
 
-  async claimReminder(requestId: string, reminder: DeadlineMark, round: string, at: Date): Promise<boolean> {
-    // A claim left unconfirmed past its lease (the claimer died while sending) is taken over.
-    const claimed = this.db
-      .prepare(
-        `INSERT INTO reminders (request_id, kind, due_date, claimed_at) VALUES (?, ?, ?, ?)
-         ON CONFLICT (request_id, kind, due_date) DO UPDATE SET claimed_at = excluded.claimed_at
-         WHERE reminders.sent_at IS NULL AND reminders.claimed_at <= ?`,
-      )
-      .run(requestId, reminder, round, at.toISOString(), new Date(at.getTime() - CLAIM_LEASE_MS).toISOString());
-    return claimed.changes > 0;
+  async claimReminder(requestId: string, reminder: DeadlineMark, round: string, at: Date, holder: string): Promise<boolean> {
+    const stamp = at.toISOString();
+    return this.db.transaction(() => {
+      this.beatNow(holder, stamp);
+      // A claim left unconfirmed by an instance that is gone (retired, or silent since it crashed
+      // while sending) is taken over; so is any claim past its lease. Claims from before holders
+      // were recorded (holder NULL) wait out their lease.
+      const claimed = this.db
+        .prepare(
+          `INSERT INTO reminders (request_id, kind, due_date, claimed_at, holder) VALUES (@requestId, @reminder, @round, @stamp, @holder)
+           ON CONFLICT (request_id, kind, due_date) DO UPDATE SET claimed_at = excluded.claimed_at, holder = excluded.holder
+           WHERE reminders.sent_at IS NULL AND (
+             reminders.claimed_at <= @leaseCut
+             OR (reminders.holder IS NOT NULL AND reminders.holder <> @holder
+                 AND NOT EXISTS (SELECT 1 FROM instances WHERE instances.id = reminders.holder AND instances.heartbeat_at > @goneCut)))`,
+        )
+        .run({
+          requestId,
+          reminder,
+          round,
+          stamp,
+          holder,
+          leaseCut: new Date(at.getTime() - CLAIM_LEASE_MS).toISOString(),
+          goneCut: new Date(at.getTime() - INSTANCE_GONE_MS).toISOString(),
+        });
+      return claimed.changes > 0;
+    }).immediate();
   }
 
-  async confirmReminder(requestId: string, reminder: DeadlineMark, round: string, claimedAt: Date, sentAt: Date): Promise<boolean> {
+  async confirmReminder(requestId: string, reminder: DeadlineMark, round: string, claimedAt: Date, sentAt: Date, holder: string): Promise<boolean> {
     const confirmed = this.db
-      .prepare('UPDATE reminders SET sent_at = ? WHERE request_id = ? AND kind = ? AND due_date = ? AND claimed_at = ?')
-      .run(sentAt.toISOString(), requestId, reminder, round, claimedAt.toISOString());
+      .prepare('UPDATE reminders SET sent_at = ? WHERE request_id = ? AND kind = ? AND due_date = ? AND claimed_at = ? AND holder = ? AND sent_at IS NULL')
+      .run(sentAt.toISOString(), requestId, reminder, round, claimedAt.toISOString(), holder);
     return confirmed.changes > 0;
   }
 
-  async releaseReminder(requestId: string, reminder: DeadlineMark, round: string, claimedAt: Date): Promise<void> {
-    this.db.prepare('DELETE FROM reminders WHERE request_id = ? AND kind = ? AND due_date = ? AND claimed_at = ? AND sent_at IS NULL').run(requestId, reminder, round, claimedAt.toISOString());
+  async releaseReminder(requestId: string, reminder: DeadlineMark, round: string, claimedAt: Date, holder: string): Promise<void> {
+    this.db.prepare('DELETE FROM reminders WHERE request_id = ? AND kind = ? AND due_date = ? AND claimed_at = ? AND holder = ? AND sent_at IS NULL').run(requestId, reminder, round, claimedAt.toISOString(), holder);
+  }
+
+  async beat(instance: string, at: Date): Promise<void> {
+    this.beatNow(instance, at.toISOString());
+  }
+
+  async retire(instance: string): Promise<void> {
+    this.db.prepare('DELETE FROM instances WHERE id = ?').run(instance);
+  }
+
+  async claimsHeldElsewhere(instance: string): Promise<number> {
+    const row = this.db.prepare('SELECT COUNT(*) AS held FROM reminders WHERE sent_at IS NULL AND (holder IS NULL OR holder <> ?)').get(instance) as { held: number };
+    return row.held;
+  }
+
+  /** A heartbeat never goes back in time (two calls may arrive out of order). */
+  private beatNow(instance: string, stamp: string): void {
+    this.db
+      .prepare('INSERT INTO instances (id, heartbeat_at) VALUES (?, ?) ON CONFLICT (id) DO UPDATE SET heartbeat_at = MAX(instances.heartbeat_at, excluded.heartbeat_at)')
+      .run(instance, stamp);
   }
 
   async saveConversation(conversation: StoredConversation, at: Date): Promise<void> {

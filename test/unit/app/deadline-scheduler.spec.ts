@@ -5,12 +5,15 @@ import type Database from 'better-sqlite3';
 import { DeadlineScheduler } from '../../../src/app/requests/deadline-scheduler';
 import type { DpoRoster } from '../../../src/app/requests/dpo-roster';
 import { RequestDesk } from '../../../src/app/requests/request-desk';
+import { InstanceHeartbeat } from '../../../src/app/instance-heartbeat';
+import { submitted } from '../../support/submitted';
 import type { PrivacyRequest } from '../../../src/domain/requests/request';
 import { type NewRequest, type RequestCommand, openRequest } from '../../../src/domain/requests/workflow';
 import type { Logger } from '../../../src/ports/logger/logger.port';
 import type { CaseNotice, Notifier } from '../../../src/ports/notifier/notifier.port';
 import { openSqlite } from '../../../src/ports/store/sqlite-database';
 import { SqliteRequestStore } from '../../../src/ports/store/sqlite-request-store.adapter';
+
 
 const DANA = 'dana.dpo@example.com';
 const DIRK = 'dirk.dpo@example.com';
@@ -102,13 +105,15 @@ describe('DeadlineScheduler', () => {
   let desk: RequestDesk;
   let scheduler: DeadlineScheduler;
   let keys = 0;
+  let instances = 0;
 
   /** Opens the store, desk and scheduler on a database (`:memory:` or a file). */
   function open(file = ':memory:', roster: DpoRoster = ROSTER): void {
     db = openSqlite(file);
     opened.push(db);
     store = new SqliteRequestStore(db);
-    desk = new RequestDesk({ store, notifier, roster, clock, timeZone: TIME_ZONE, logger });
+    // Every open is a process of its own (a restart, or a second instance).
+    desk = new RequestDesk({ store, notifier, roster, clock, timeZone: TIME_ZONE, logger, instance: `instance-${++instances}` });
     scheduler = new DeadlineScheduler(desk, store, clock, logger);
   }
 
@@ -126,7 +131,7 @@ describe('DeadlineScheduler', () => {
   /** Takes in a request received at `receivedAt` (by default now); the decision notices are forgotten. */
   async function submit(receivedAt = now.toISOString(), requester = ALICE): Promise<PrivacyRequest> {
     const input: NewRequest = { type: 'access', subject: { kind: 'employee', id: requester, name: 'Alice A' }, requester, channel: receivedAt === now.toISOString() ? 'teams' : 'letter', receivedAt };
-    const { request } = await desk.submit(input, `activity:${++keys}`);
+    const { request } = await submitted(desk, input, `activity:${++keys}`);
     notifier.clear();
     return request;
   }
@@ -337,7 +342,7 @@ describe('DeadlineScheduler', () => {
       notifier.behaviour.set(DIRK, 'throw');
       notifier.channel = 'unreachable';
       const input: NewRequest = { type: 'erasure', subject: { kind: 'employee', id: ALICE, name: 'Alice A' }, requester: ALICE, channel: 'teams', receivedAt: now.toISOString() };
-      const { request } = await desk.submit(input, 'activity:lonely');
+      const { request } = await submitted(desk, input, 'activity:lonely');
       expect(request.status).toBe('awaitingDecision');
       expect(logger.warnings).toContain('the case reached no DPO yet; tried again at the next deadline round');
       await scheduler.tick();
@@ -349,7 +354,7 @@ describe('DeadlineScheduler', () => {
       notifier.clear();
       await scheduler.tick();
       // A Teams retry of the same message does not announce it again either.
-      await desk.submit(input, 'activity:lonely');
+      await submitted(desk, input, 'activity:lonely');
       expect(decisions()).toEqual([]);
     });
 
@@ -366,22 +371,42 @@ describe('DeadlineScheduler', () => {
       expect(decisions()).toEqual([]);
     });
 
-    it('announces a case whose sender died between claiming and sending, once the claim’s lease ran out', async () => {
+    it('announces a case whose sender died between claiming and sending, once that instance has been silent for INSTANCE_GONE_MS', async () => {
       open();
       const input: NewRequest = { type: 'access', subject: { kind: 'employee', id: ALICE, name: 'Alice A' }, requester: ALICE, channel: 'teams', receivedAt: now.toISOString() };
       const { request } = await store.createRequest('activity:died', 2026, (ids) => openRequest(input, ids, { now, timeZone: TIME_ZONE }), { actor: ALICE, action: 'request.received', details: {} });
       const routed = await desk.route(request);
       // The other process claimed the announcement, then died before sending it.
-      expect(await store.claimReminder(request.id, 'announced', 'round-1', now)).toBe(true);
+      expect(await store.claimReminder(request.id, 'announced', 'round-1', now, 'crashed-instance')).toBe(true);
       expect(routed.status).toBe('awaitingDecision');
-      at('2026-11-02T09:05:00.000Z');
+      await expect(store.claimsHeldElsewhere(desk.instance)).resolves.toBe(1);
+      // Silent for less than INSTANCE_GONE_MS: it may still be sending.
+      at('2026-11-02T09:00:59.000Z');
       await scheduler.tick();
       expect(decisions()).toEqual([]);
-      at('2026-11-02T09:15:00.000Z');
+      // Gone: taken over within a minute, not after the claim's ten-minute lease.
+      at('2026-11-02T09:01:01.000Z');
+      await scheduler.tick();
+      expect(decisions()).toEqual([`${DANA}:${request.number}`, `${DIRK}:${request.number}`]);
+      await expect(store.claimsHeldElsewhere(desk.instance)).resolves.toBe(0);
+      notifier.clear();
+      at('2026-11-03T09:15:00.000Z');
+      await scheduler.tick();
+      expect(decisions()).toEqual([]);
+    });
+
+    it('announces at once a case whose instance stopped while another instance held the claim, never twice', async () => {
+      open();
+      const input: NewRequest = { type: 'access', subject: { kind: 'employee', id: ALICE, name: 'Alice A' }, requester: ALICE, channel: 'teams', receivedAt: now.toISOString() };
+      const { request } = await store.createRequest('activity:stopped', 2026, (ids) => openRequest(input, ids, { now, timeZone: TIME_ZONE }), { actor: ALICE, action: 'request.received', details: {} });
+      await desk.route(request);
+      expect(await store.claimReminder(request.id, 'announced', 'round-1', now, 'stopping-instance')).toBe(true);
+      await scheduler.tick();
+      expect(decisions()).toEqual([]);
+      await new InstanceHeartbeat('stopping-instance', store, clock, logger).stop();
       await scheduler.tick();
       expect(decisions()).toEqual([`${DANA}:${request.number}`, `${DIRK}:${request.number}`]);
       notifier.clear();
-      at('2026-11-03T09:15:00.000Z');
       await scheduler.tick();
       expect(decisions()).toEqual([]);
     });

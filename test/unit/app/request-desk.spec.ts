@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import { RequestDesk } from '../../../src/app/requests/request-desk';
+import { submitted } from '../../support/submitted';
 import type { DpoRoster } from '../../../src/app/requests/dpo-roster';
 import type { PrivacyRequest, RequestSubject, RequestType } from '../../../src/domain/requests/request';
 import type { NewRequest } from '../../../src/domain/requests/workflow';
@@ -7,6 +8,7 @@ import type { Logger } from '../../../src/ports/logger/logger.port';
 import type { CaseNotice, Notifier } from '../../../src/ports/notifier/notifier.port';
 import { openSqlite } from '../../../src/ports/store/sqlite-database';
 import { SqliteRequestStore } from '../../../src/ports/store/sqlite-request-store.adapter';
+
 
 const DANA = 'dana.dpo@example.com';
 const DIRK = 'dirk.dpo@example.com';
@@ -105,17 +107,17 @@ describe('RequestDesk', () => {
   afterEach(() => db.close());
 
   const deskWith = (roster: DpoRoster = { dpos: [DANA, DIRK], deputy: DEBBY, channel: true }): RequestDesk =>
-    new RequestDesk({ store, notifier, roster, clock, timeZone: 'Europe/Berlin', logger });
+    new RequestDesk({ store, notifier, roster, clock, timeZone: 'Europe/Berlin', logger, instance: 'instance-test' });
 
   /** Submits a request received now on the test clock, under a fresh source key. */
   const submit = (desk: RequestDesk, requester: string, options: { type?: RequestType; subject?: RequestSubject } = {}) =>
-    desk.submit(newRequest(requester, now.toISOString(), options), `activity:${++keys}`);
+    submitted(desk, newRequest(requester, now.toISOString(), options), `activity:${++keys}`);
 
   describe('submit', () => {
     it('creates a case, routes it to awaitingDecision and counts one calendar month from local receipt', async () => {
       const desk = deskWith();
       now = new Date('2027-01-31T10:00:00.000Z');
-      const intake = await desk.submit(newRequest(ALICE, now.toISOString()), 'activity:1');
+      const intake = await submitted(desk, newRequest(ALICE, now.toISOString()), 'activity:1');
 
       expect(intake.created).toBe(true);
       expect(intake.duplicates).toEqual([]);
@@ -127,7 +129,7 @@ describe('RequestDesk', () => {
     it('takes the date of receipt in the organisation’s zone: late on 31 December UTC is 1 January in Berlin', async () => {
       const desk = deskWith();
       now = new Date('2026-12-31T23:30:00.000Z');
-      const { request } = await desk.submit(newRequest(ALICE, now.toISOString()), 'activity:1');
+      const { request } = await submitted(desk, newRequest(ALICE, now.toISOString()), 'activity:1');
       expect(request.number).toBe('DSR-2027-0001');
       expect(request.dueDate).toBe('2027-02-01');
     });
@@ -135,7 +137,7 @@ describe('RequestDesk', () => {
     it('keeps the date of a letter received earlier', async () => {
       const desk = deskWith();
       now = new Date('2026-11-20T09:00:00.000Z');
-      const { request } = await desk.submit({ ...newRequest(ALICE, '2026-11-02T12:00:00.000Z'), channel: 'letter' }, 'form:1');
+      const { request } = await submitted(desk, { ...newRequest(ALICE, '2026-11-02T12:00:00.000Z'), channel: 'letter' }, 'form:1');
       expect(request.dueDate).toBe('2026-12-02');
       expect(desk.daysLeft(request)).toBe(12);
     });
@@ -154,9 +156,9 @@ describe('RequestDesk', () => {
 
     it('takes in the same message once: the same source key again is not created and notifies nobody', async () => {
       const desk = deskWith();
-      const first = await desk.submit(newRequest(ALICE, now.toISOString()), 'activity:retry');
+      const first = await submitted(desk, newRequest(ALICE, now.toISOString()), 'activity:retry');
       now = new Date('2026-11-02T09:00:05.000Z');
-      const again = await desk.submit(newRequest(ALICE, now.toISOString()), 'activity:retry');
+      const again = await submitted(desk, newRequest(ALICE, now.toISOString()), 'activity:retry');
 
       expect(first.created).toBe(true);
       expect(again.created).toBe(false);
@@ -248,7 +250,7 @@ describe('RequestDesk', () => {
     it('knows a DPO listed by UPN as the person the directory keys by mail', async () => {
       const upn = 'dana@corp.onmicrosoft.com';
       const personIdOf = (id: string): string => (id.toLowerCase() === upn ? DANA : id.toLowerCase());
-      const desk = new RequestDesk({ store, notifier, roster: { dpos: [upn], channel: false }, clock, timeZone: 'Europe/Berlin', logger, personIdOf });
+      const desk = new RequestDesk({ store, notifier, roster: { dpos: [upn], channel: false }, clock, timeZone: 'Europe/Berlin', logger, personIdOf, instance: 'instance-test' });
       expect(desk.isDpo(DANA)).toBe(true);
       expect(desk.roster.dpos).toEqual([DANA]);
       const { request } = await submit(desk, ALICE);
@@ -259,7 +261,7 @@ describe('RequestDesk', () => {
     it('assigns by the directory’s id, and reaches an assignee stored as configured (a UPN) under it', async () => {
       const upn = 'dana@corp.onmicrosoft.com';
       const personIdOf = (id: string): string => (id.toLowerCase() === upn ? DANA : id.toLowerCase());
-      const desk = new RequestDesk({ store, notifier, roster: { dpos: [upn, DIRK], channel: false }, clock, timeZone: 'Europe/Berlin', logger, personIdOf });
+      const desk = new RequestDesk({ store, notifier, roster: { dpos: [upn, DIRK], channel: false }, clock, timeZone: 'Europe/Berlin', logger, personIdOf, instance: 'instance-test' });
       const { request } = await submit(desk, ALICE);
       const assigned = await desk.act(request.id, { action: 'assign', assignee: upn.toUpperCase() }, DIRK, 2);
       expect(assigned).toMatchObject({ kind: 'done', request: { assignee: DANA } });

@@ -48,7 +48,23 @@ describe('SQLite request store on disk', () => {
     old.close();
     const db = openSqlite(file);
     const store = new SqliteRequestStore(db);
-    await expect(store.claimReminder(request.id, 'dueIn7Days', request.dueDate, new Date('2026-04-01T07:00:00.000Z'))).resolves.toBe(false);
+    await expect(store.claimReminder(request.id, 'dueIn7Days', request.dueDate, new Date('2026-04-01T07:00:00.000Z'), 'instance-a')).resolves.toBe(false);
+    db.close();
+  });
+
+  it('lets claims from before holders were recorded (schema 3) wait out their lease, whoever beats', async () => {
+    const file = join(dir, 'db.sqlite');
+    const request = await storedCase(file);
+    const old = new Database(file);
+    old.prepare('INSERT INTO reminders (request_id, kind, due_date, claimed_at) VALUES (?, ?, ?, ?)').run(request.id, 'announced', 'round-1', '2026-03-25T07:00:00.000Z');
+    old.close();
+    const db = openSqlite(file);
+    const store = new SqliteRequestStore(db);
+    await expect(store.claimsHeldElsewhere('instance-a')).resolves.toBe(1);
+    await expect(store.claimReminder(request.id, 'announced', 'round-1', new Date('2026-03-25T07:09:59.000Z'), 'instance-a')).resolves.toBe(false);
+    await expect(store.claimReminder(request.id, 'announced', 'round-1', new Date('2026-03-25T07:10:00.000Z'), 'instance-a')).resolves.toBe(true);
+    await expect(store.claimsHeldElsewhere('instance-a')).resolves.toBe(0);
+    await expect(store.claimsHeldElsewhere('instance-b')).resolves.toBe(1);
     db.close();
   });
 
