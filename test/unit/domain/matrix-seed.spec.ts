@@ -7,8 +7,8 @@ import { SEED_FILE, requireSharedFile } from '../../support/shared-files';
 
 /**
  * Every cell of the shipped matrix against the seed's two tables (seed 4.3.2.7), read from the
- * seed text itself (in the shared folder; the project does not ship it). Row labels are the seed's
- * German names, as in docs/glossary.md.
+ * seed text itself (in the shared folder; the project does not ship it). Row labels are the German
+ * wording of the seed's tables (docs/glossary.md lists the ids).
  */
 const seedAvailable = requireSharedFile('The seed (the product’s GDPR guide)', SEED_FILE);
 const describeWithSeed = seedAvailable ? describe : describe.skip;
