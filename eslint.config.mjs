@@ -33,7 +33,7 @@ export default tseslint.config(
     },
   },
   {
-    // The pure core and the use cases import no I/O library (STYLE.md: a pure core with ports).
+    // The pure core and the use cases import no I/O library (README, Architecture: rules checked by a tool).
     files: ['src/domain/**/*.ts', 'src/app/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', {

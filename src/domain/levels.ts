@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-/** Permission levels of seed 4.3.2.7, lowest first (GLOSSARY.md ids). */
+/** Permission levels of seed 4.3.2.7, lowest first (docs/glossary.md ids). */
 export const LEVELS = ['blocked', 'public', 'business', 'team', 'personal'] as const;
 export type Level = (typeof LEVELS)[number];
 

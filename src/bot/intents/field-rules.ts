@@ -3,7 +3,7 @@ import type { Concept } from './lexicon';
 
 type Has = (concept: Concept) => boolean;
 
-/** Which matrix row a message is about, from the concepts its words carry (GLOSSARY.md ids). */
+/** Which matrix row a message is about, from the concepts its words carry (docs/glossary.md ids). */
 export function fieldFrom(has: Has): FieldId | undefined {
   const line2 = has('TWO') || has('SECOND');
   if (has('PICKUP')) return line2 ? 'line2Pickup' : 'line1Pickup';

@@ -1,7 +1,7 @@
 import type { Level } from '../../domain/levels';
 import type { FieldId } from '../../domain/matrix/fields';
 
-/** Everything the bot understands, as a `const` union (GLOSSARY.md ids for slots). */
+/** Everything the bot understands, as a `const` union (slots hold the ids of docs/glossary.md). */
 export const INTENTS = [
   'whoCanSee',
   'whatCanSee',

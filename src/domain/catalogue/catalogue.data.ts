@@ -31,7 +31,7 @@ export interface CatalogueItem {
 
 export interface Category {
   id: CategoryId;
-  /** GLOSSARY.md names: F → Favoriten/Federation, favourites / federation contacts. */
+  /** Names as in docs/glossary.md: F → Favoriten/Federation, favourites / federation contacts. */
   name: Localised;
   /** The product function the category serves (seed 4.1.1 lists the functions). */
   purpose: Localised;

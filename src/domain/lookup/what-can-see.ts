@@ -14,7 +14,7 @@ export interface WhatCanSeeAnswer {
   side: Side;
   effective: Effective;
   rows: RowVerdict[];
-  /** Details the matrix does not govern on this side (GLOSSARY.md: say so, don't invent a rule). */
+  /** Details the matrix does not govern on this side (docs/glossary.md, "Not governed by levels": say so, don't invent a rule). */
   notGoverned: FieldDefinition[];
 }
 

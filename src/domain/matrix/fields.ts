@@ -1,6 +1,6 @@
 /**
  * The (contact) details and actions that seed 4.3.2.7 governs by permission level: the union of
- * the internal-user table and the external (federation) table, with GLOSSARY.md ids.
+ * the internal-user table and the external (federation) table, with the ids of docs/glossary.md.
  */
 export const FIELD_IDS = [
   'displayName',
@@ -56,7 +56,7 @@ const f = (id: FieldId, kind: FieldKind, de: string, en: string, items: string[]
   topic,
 });
 
-/** Labels follow the seed's internal table where a row is in both tables (GLOSSARY.md). */
+/** Labels follow the seed's internal table where a row is in both tables (docs/glossary.md). */
 export const FIELDS: Readonly<Record<FieldId, FieldDefinition>> = {
   displayName: f('displayName', 'detail', 'Anzeigename', 'Display name', ['F.1']),
   email: f('email', 'detail', 'E-Mail Adresse', 'Email address', ['F.2.1', 'F.2.2', 'F.2.3']),

@@ -1,4 +1,4 @@
-/** GDPR request types (GLOSSARY.md): Art. 15, 16, 17, 18, 21. */
+/** GDPR request types (docs/glossary.md): Art. 15, 16, 17, 18, 21. */
 export const REQUEST_TYPES = ['access', 'rectification', 'erasure', 'restriction', 'objection'] as const;
 export type RequestType = (typeof REQUEST_TYPES)[number];
 

@@ -6,6 +6,7 @@ import type { DirectoryPort } from './directory.port';
 import { INET_ORG_PERSON_ATTRIBUTES, itemsOf } from './attribute-mapping';
 import { normaliseDn } from './dn';
 import { DirectoryError } from './directory.errors';
+import { asciiLdif } from './ldif-text';
 import type { AttributeChanges, AttributeUpdate, PersonKey } from './directory.port';
 import { matchesKey, searchByName } from './person-lookup';
 
@@ -14,7 +15,7 @@ type Attributes = Map<string, string[]>;
 /**
  * Reads people and groups from a standard LDIF file (RFC 2849): `inetOrgPerson` entries are people
  * (identity = `mail`, case-insensitive), `groupOfNames` / `groupOfUniqueNames` entries are groups
- * whose members may be groups.
+ * whose members may be groups. Values may be base64 or, as OpenLDAP's tools accept, UTF-8 as it is.
  */
 export class LdifDirectory implements DirectoryPort {
   /** The last parse, reused while the file is unchanged (live lookups would otherwise re-parse it). */
@@ -29,7 +30,8 @@ export class LdifDirectory implements DirectoryPort {
   async read(): Promise<DirectoryData> {
     const { mtimeMs, size } = await stat(this.file);
     if (this.parsed?.modified === mtimeMs && this.parsed.size === size) return this.parsed.data;
-    const data = parseLdifDirectory(await readFile(this.file, 'utf8'), this.file);
+    // Bytes, not text: a line folded inside a multibyte character is joined before it is decoded.
+    const data = parseLdifDirectory(await readFile(this.file), this.file);
     this.parsed = { modified: mtimeMs, size, data };
     return data;
   }
@@ -52,15 +54,16 @@ export class LdifDirectory implements DirectoryPort {
   }
 }
 
-/** Parses LDIF text into people and groups. Exposed for tests and tools. */
-export function parseLdifDirectory(text: string, source = 'LDIF'): DirectoryData {
+/** Parses LDIF (text, or the file's bytes) into people and groups. Exposed for tests and tools. */
+export function parseLdifDirectory(content: string | Uint8Array, source = 'LDIF'): DirectoryData {
   let parsed: { entries: { dn: string; toObject(options: object): { attributes: Record<string, unknown> } }[] };
+  const ascii = asciiLdif(content, source);
   try {
-    parsed = ldif.parse(text) as typeof parsed;
+    parsed = ldif.parse(ascii.text) as typeof parsed;
   } catch (error) {
     const where = error as { location?: { start?: { line?: number } } };
     const line = where.location?.start?.line;
-    throw new ConfigurationError('DIRECTORY.LDIF_SYNTAX', line ? `${source}:${line}` : source, 'not valid LDIF', { cause: error });
+    throw new ConfigurationError('DIRECTORY.LDIF_SYNTAX', line ? `${source}:${ascii.sourceLine(line)}` : source, 'not valid LDIF', { cause: error });
   }
   const entries = (parsed.entries ?? []).map((entry) => ({ dn: normaliseDn(entry.dn), attributes: attributesOf(entry) }));
   const people: Person[] = [];

@@ -28,7 +28,7 @@ describe('privacy-desk CLI', () => {
   });
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-  it('parse --json prints the slots with GLOSSARY ids, absent slots left out', async () => {
+  it('parse --json prints the slots with glossary ids, absent slots left out', async () => {
     const { out } = await run('parse', '--json', 'set Bob to team member');
     expect(JSON.parse(out)).toEqual({ intent: 'setLevel', person: 'Bob', level: 'team' });
   });

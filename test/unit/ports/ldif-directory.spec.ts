@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { shipped } from '../../../src/config/paths';
 import { DirectoryIndex } from '../../../src/domain/directory/directory-index';
 import { ConfigurationError } from '../../../src/domain/shared/errors';
@@ -43,6 +46,105 @@ describe('LDIF directory', () => {
       expect.objectContaining({ id: 'zoe@example.com', mail: 'Zoe@Example.com', displayName: 'Zoë Müller', attributes: expect.objectContaining({ 'F.19': ['a long folded line'] }) }),
     ]);
     expect(data.groups).toEqual([{ id: 'cn=council,ou=groups,dc=example,dc=com', name: 'Council', memberPeople: ['zoe@example.com'], memberGroups: [] }]);
+  });
+
+  describe('UTF-8 written as it is (as OpenLDAP accepts it)', () => {
+    /** A German directory as people write it by hand: umlauts in values, DNs and member DNs. */
+    const UTF8 = [
+      'dn: cn=Jürgen Groß,ou=people,dc=example,dc=com',
+      'objectClass: inetOrgPerson',
+      'cn: Jürgen Groß',
+      'givenName: Jürgen',
+      'sn: Groß',
+      'mail: juergen.gross@example.com',
+      'l: München',
+      'street: Leopoldstraße 12',
+      '',
+      'dn: cn=Büro München,ou=groups,dc=example,dc=com',
+      'objectClass: groupOfNames',
+      'cn: Büro München',
+      'member: cn=Jürgen Groß,ou=people,dc=example,dc=com',
+      '',
+      'dn: cn=Alle,ou=groups,dc=example,dc=com',
+      'objectClass: groupOfNames',
+      'cn: Alle',
+      'member: cn=Büro München,ou=groups,dc=example,dc=com',
+      '',
+    ];
+    const b64 = (text: string): string => Buffer.from(text, 'utf8').toString('base64');
+    /** The same directory with every non-ASCII value in base64, as RFC 2849 asks. */
+    const BASE64 = UTF8.map((line) => {
+      const match = /^([^:]+): (.*)$/.exec(line);
+      return match && /[^ -~]/.test(match[2] as string) ? `${match[1]}:: ${b64(match[2] as string)}` : line;
+    });
+
+    it('reads values, DNs and member DNs with umlauts', () => {
+      const data = parseLdifDirectory(UTF8.join('\n'), 'people.ldif');
+      expect(data.people).toEqual([
+        expect.objectContaining({
+          id: 'juergen.gross@example.com',
+          ref: 'cn=jürgen groß,ou=people,dc=example,dc=com',
+          displayName: 'Jürgen Groß',
+          givenName: 'Jürgen',
+          surname: 'Groß',
+          attributes: expect.objectContaining({ 'F.9.3': ['München'], 'F.9.1': ['Leopoldstraße 12'] }),
+        }),
+      ]);
+      expect(data.groups).toEqual([
+        { id: 'cn=büro münchen,ou=groups,dc=example,dc=com', name: 'Büro München', memberPeople: ['juergen.gross@example.com'], memberGroups: [] },
+        { id: 'cn=alle,ou=groups,dc=example,dc=com', name: 'Alle', memberPeople: [], memberGroups: ['cn=büro münchen,ou=groups,dc=example,dc=com'] },
+      ]);
+      const index = new DirectoryIndex(data);
+      const juergen = index.indexOf('juergen.gross@example.com') as number;
+      expect(Array.from(index.groupsOf(juergen)).map((g) => index.groups[g]?.name).sort()).toEqual(['Alle', 'Büro München']);
+    });
+
+    it('gives the same people and groups as the base64 form', () => {
+      expect(BASE64.join('\n')).toContain(`cn:: ${b64('Jürgen Groß')}`);
+      expect(BASE64.join('\n')).toContain(`dn:: ${b64('cn=Jürgen Groß,ou=people,dc=example,dc=com')}`);
+      expect(parseLdifDirectory(UTF8.join('\n'))).toEqual(parseLdifDirectory(BASE64.join('\n')));
+    });
+
+    it('reads CRLF line endings and a byte-order mark', () => {
+      const expected = parseLdifDirectory(UTF8.join('\n'));
+      expect(parseLdifDirectory(UTF8.join('\r\n'))).toEqual(expected);
+      expect(parseLdifDirectory(`\uFEFF${UTF8.join('\r\n')}`)).toEqual(expected);
+      expect(parseLdifDirectory(`\uFEFF${BASE64.join('\n')}`)).toEqual(expected);
+    });
+
+    it('unfolds continued lines with multibyte characters, even a fold inside a character of the file’s bytes', async () => {
+      const folded = UTF8.map((line) =>
+        line === 'cn: Jürgen Groß' ? 'cn: Jür\n gen Gr\n oß' : line === 'member: cn=Jürgen Groß,ou=people,dc=example,dc=com' ? 'member: cn=Jürgen G\n roß,ou=people,\n dc=example,dc=com' : line,
+      );
+      const expected = parseLdifDirectory(UTF8.join('\n'));
+      expect(parseLdifDirectory(folded.join('\n'))).toEqual(expected);
+      expect(parseLdifDirectory(folded.join('\r\n'))).toEqual(expected);
+      // A tool that folds by bytes may split "ü" (C3 BC) across two lines: the file read as bytes still says "Jürgen".
+      const bytes = Buffer.from(UTF8.join('\n'), 'utf8');
+      const u = bytes.indexOf(Buffer.from('cn: Jürgen Groß', 'utf8')) + 'cn: J'.length + 1;
+      const splitInside = Buffer.concat([bytes.subarray(0, u), Buffer.from('\n '), bytes.subarray(u)]);
+      const dir = mkdtempSync(join(tmpdir(), 'ldif-'));
+      try {
+        const file = join(dir, 'folded.ldif');
+        writeFileSync(file, splitInside);
+        expect(await new LdifDirectory(file).read()).toEqual(expected);
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    });
+
+    it('still refuses a broken file, naming its line', () => {
+      const broken = [...UTF8.slice(0, 4), 'Straße ohne Doppelpunkt', ...UTF8.slice(4)].join('\r\n');
+      expect(() => parseLdifDirectory(broken, 'people.ldif')).toThrow(ConfigurationError);
+      expect(() => parseLdifDirectory(broken, 'people.ldif')).toThrow('people.ldif:5: not valid LDIF');
+      const afterAFold = ['dn: cn=x,dc=example,dc=com', 'cn: Jür', ' gen', 'sn: Groß', 'kaputt'].join('\n');
+      expect(() => parseLdifDirectory(afterAFold, 'people.ldif')).toThrow('people.ldif:5: not valid LDIF');
+    });
+
+    it('refuses a file that is not UTF-8 (Latin-1), naming its line', () => {
+      const latin1 = Buffer.from(['dn: cn=x,dc=example,dc=com', 'objectClass: inetOrgPerson', 'l: München', ''].join('\n'), 'latin1');
+      expect(() => parseLdifDirectory(latin1, 'latin1.ldif')).toThrow('latin1.ldif:3: not UTF-8');
+    });
   });
 
   it('names the file and line of a syntax error', () => {

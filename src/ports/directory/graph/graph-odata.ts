@@ -1,6 +1,7 @@
 /**
  * OData query text for Microsoft Graph, built from values by escaping only — never by splicing a
- * raw value into a query (STYLE.md: no filter by concatenation).
+ * raw value into a query, so no name or address can change what is asked (as for LDAP filters: README,
+ * "LDAP: OpenLDAP and Active Directory").
  */
 
 /** An OData string literal: single quotes doubled (`O'Brien` → `'O''Brien'`). */

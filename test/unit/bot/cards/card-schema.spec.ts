@@ -14,20 +14,12 @@ import { LOCALES } from '../../../../src/bot/i18n/locale';
 import { messages } from '../../../../src/bot/i18n/messages';
 import type { LocalReply } from '../../../../src/bot/local-conversation';
 import { demoApp } from '../../../support/demo-app';
+import { serviceGate } from '../../../support/services';
+import { CARD_SCHEMA_FILE as SCHEMA_FILE } from '../../../support/shared-files';
 import { SCENARIOS, cardOf, plain, play } from './card-scenarios';
 
-/** The official Adaptive Cards 1.5 schema; shared by the workspace, absent on other machines. */
-const SCHEMA_FILE = '/work/shared/schemas/adaptive-card-1.5.json';
-
-type Gate = 'run' | 'skip' | 'fail';
-
 /** Without the schema file the validation is skipped loudly — except on CI, where it must fail. */
-function schemaGate(available: boolean, ci: string | undefined): Gate {
-  if (available) return 'run';
-  return ci === 'true' ? 'fail' : 'skip';
-}
-
-const gate = schemaGate(existsSync(SCHEMA_FILE), process.env.CI);
+const gate = serviceGate(existsSync(SCHEMA_FILE), process.env.CI);
 
 function compileSchema(): ValidateFunction {
   const { id, ...schema } = JSON.parse(readFileSync(SCHEMA_FILE, 'utf8')) as { id?: string } & Record<string, unknown>;
@@ -69,14 +61,14 @@ function unexpanded(node: unknown, path = ''): string[] {
 
 describe('schema gate', () => {
   it('runs the validation when the schema is there', () => {
-    expect(schemaGate(true, undefined)).toBe('run');
-    expect(schemaGate(true, 'true')).toBe('run');
+    expect(serviceGate(true, undefined)).toBe('run');
+    expect(serviceGate(true, 'true')).toBe('run');
   });
 
   it('skips without the schema on a developer machine, fails without it on CI', () => {
-    expect(schemaGate(false, undefined)).toBe('skip');
-    expect(schemaGate(false, 'false')).toBe('skip');
-    expect(schemaGate(false, 'true')).toBe('fail');
+    expect(serviceGate(false, undefined)).toBe('skip');
+    expect(serviceGate(false, 'false')).toBe('skip');
+    expect(serviceGate(false, 'true')).toBe('fail');
   });
 });
 

@@ -25,21 +25,13 @@ import {
   isOpen,
 } from '../../../../src/domain/requests/request';
 import { type Actor, type CommandAction, type NewRequest, type RequestCommand, applyCommand, mayAct, openRequest } from '../../../../src/domain/requests/workflow';
+import { serviceGate } from '../../../support/services';
+import { CARD_SCHEMA_FILE as SCHEMA_FILE } from '../../../support/shared-files';
 
 // ---------------------------------------------------------------------------------------------
 // Schema gate (as in card-schema.spec.ts): skip loudly without the schema file, fail under CI=true.
 
-/** The official Adaptive Cards 1.5 schema; shared by the workspace, absent on other machines. */
-const SCHEMA_FILE = '/work/shared/schemas/adaptive-card-1.5.json';
-
-type Gate = 'run' | 'skip' | 'fail';
-
-function schemaGate(available: boolean, ci: string | undefined): Gate {
-  if (available) return 'run';
-  return ci === 'true' ? 'fail' : 'skip';
-}
-
-const gate = schemaGate(existsSync(SCHEMA_FILE), process.env.CI);
+const gate = serviceGate(existsSync(SCHEMA_FILE), process.env.CI);
 
 function compileSchema(): ValidateFunction {
   const { id, ...schema } = JSON.parse(readFileSync(SCHEMA_FILE, 'utf8')) as { id?: string } & Record<string, unknown>;
@@ -419,10 +411,10 @@ function expectedDpoOffers(fixture: Fixture, viewer: CaseViewer): string[] {
 
 describe('schema gate', () => {
   it('runs the validation when the schema is there, skips without it, fails without it on CI', () => {
-    expect(schemaGate(true, undefined)).toBe('run');
-    expect(schemaGate(true, 'true')).toBe('run');
-    expect(schemaGate(false, undefined)).toBe('skip');
-    expect(schemaGate(false, 'true')).toBe('fail');
+    expect(serviceGate(true, undefined)).toBe('run');
+    expect(serviceGate(true, 'true')).toBe('run');
+    expect(serviceGate(false, undefined)).toBe('skip');
+    expect(serviceGate(false, 'true')).toBe('fail');
   });
 
   it('is available (required under CI=true)', () => {
