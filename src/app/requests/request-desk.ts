@@ -243,7 +243,7 @@ export class RequestDesk {
     if (!applied.ok) return { kind: 'refused', request, refusal: applied.error };
     const next = applied.value;
     const event = next.history.at(-1) as RequestEvent;
-    const saved = await this.options.store.saveRequest(next, request.version, { actor, action: `request.${command.action}`, details: auditDetails(event, who.isDpo && !isParty(next, actor) && DPO_REASONS.has(event.action)) });
+    const saved = await this.options.store.saveRequest(next, request.version, { actor, action: `request.${command.action}`, details: auditDetails(event, who.isDpo && !isParty(next, actor) && DPO_REASONS.has(event.action), next) });
     if (!saved) {
       const current = (await this.options.store.getRequest(request.id)) ?? request;
       return { kind: 'stale', request: current, last: lastChange(current) };
@@ -280,7 +280,7 @@ export class RequestDesk {
       const linked = applyCommand(other, { action: 'link', other: from.number }, who, context);
       if (!linked.ok) return;
       const event = linked.value.history.at(-1) as RequestEvent;
-      if (await this.options.store.saveRequest(linked.value, other.version, { actor: who.id, action: 'request.link', details: auditDetails(event, false) })) {
+      if (await this.options.store.saveRequest(linked.value, other.version, { actor: who.id, action: 'request.link', details: auditDetails(event, false, linked.value) })) {
         this.later(linked.value, () => this.afterChange(linked.value, event));
       }
     } catch (error) {
@@ -379,11 +379,17 @@ const DPO_REASONS: ReadonlySet<string> = new Set(['reject', 'askInfo', 'extend',
  * words of withdrawal, an answer a DPO transcribed, a completion note — which may hold personal
  * data) only that there was some; the case keeps the text.
  */
-function auditDetails(event: RequestEvent, provable: boolean): Record<string, string | boolean | null> {
+function auditDetails(event: RequestEvent, provable: boolean, after: PrivacyRequest): Record<string, string | boolean | null> {
   const details: Record<string, string | boolean | null> = { from: event.from ?? null, to: event.to ?? null, detail: event.detail ?? null };
   if (provable) details.reason = event.reason ?? null;
-  else details.hasNote = event.reason !== undefined;
+  else details.hasNote = event.reason !== undefined || identityNotedBy(event, after);
   return details;
+}
+
+/** Whether this event wrote the note on how an outside person's identity was checked (kept on the case, not in the event). */
+function identityNotedBy(event: RequestEvent, after: PrivacyRequest): boolean {
+  if (event.action !== 'recordIdentity' && event.action !== 'approve') return false;
+  return after.identity?.note !== undefined && after.identity.at === event.at;
 }
 
 const errorName = (error: unknown): string => (error instanceof Error ? `${error.name}${(error as { code?: string }).code ? `:${(error as { code?: string }).code}` : ''}` : 'unknown');

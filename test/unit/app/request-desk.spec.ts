@@ -316,6 +316,26 @@ describe('RequestDesk', () => {
       expect((await desk.get(request.id))?.history.map((e) => e.reason).filter(Boolean)).toEqual(['Which systems do you mean?', 'My phone +49 170 1234567 in the call journal', 'I moved to Munich']);
     });
 
+    it('records in the audit trail that an identity check came with a note, never the note itself', async () => {
+      const desk = deskWith();
+      const outside = (lastName: string, email: string): RequestSubject => ({ kind: 'outside', criteria: { lastName, firstName: 'Hans', email } });
+      const recorded = await submit(desk, ALICE, { subject: outside('Meier', 'hans.meier@web.example') });
+      await desk.act(recorded.request.id, { action: 'recordIdentity', method: 'other', note: 'Passport seen by reception, no copy' }, DANA);
+      const approvedWith = await submit(desk, BOB, { subject: outside('Schulz', 'schulz@web.example') });
+      await desk.act(approvedWith.request.id, { action: 'approve', identity: { method: 'inPerson', note: 'Came to the office on 3 Nov' } }, DANA);
+      const withoutNote = await submit(desk, CAROL, { subject: outside('Lang', 'lang@web.example') });
+      await desk.act(withoutNote.request.id, { action: 'recordIdentity', method: 'knownContact' }, DANA);
+      const trail = (db.prepare("SELECT action, details FROM audit_log WHERE action IN ('request.recordIdentity', 'request.approve') ORDER BY seq").all() as { action: string; details: string }[]).map((row) => ({ action: row.action, details: JSON.parse(row.details) as Record<string, unknown> }));
+      expect(trail).toEqual([
+        { action: 'request.recordIdentity', details: expect.objectContaining({ detail: 'other', hasNote: true }) },
+        { action: 'request.approve', details: expect.objectContaining({ hasNote: true }) },
+        { action: 'request.recordIdentity', details: expect.objectContaining({ detail: 'knownContact', hasNote: false }) },
+      ]);
+      const all = JSON.stringify(trail);
+      expect(all).not.toContain('Passport');
+      expect(all).not.toContain('office');
+    });
+
     it('finds the case by id as well as by number', async () => {
       const desk = deskWith();
       const { request } = await submit(desk, ALICE);

@@ -28,17 +28,19 @@ describe('service gate', () => {
     expect(serviceGate(false, 'true')).toBe('fail');
   });
 
+  // An explicit `undefined` would fall back to process.env.CI — 'true' in CI itself — so the
+  // developer-machine case is spelt as an empty CI variable.
   it('requireService: quiet when available, loud when skipping, throws under CI=true', () => {
     expect(requireService('Thing', true, 'install it', 'true')).toBe(true);
     expect(warn).not.toHaveBeenCalled();
-    expect(requireService('Thing', false, 'install it', undefined)).toBe(false);
+    expect(requireService('Thing', false, 'install it', '')).toBe(false);
     expect(warn).toHaveBeenCalledWith(expect.stringContaining('Thing is not available — SKIPPING its tests. install it'));
     expect(() => requireService('Thing', false, 'install it', 'true')).toThrow('Thing is required under CI=true but missing: install it');
   });
 
   it('requireSharedFile: a missing shared file skips without CI and fails under CI=true, naming where it was looked for', () => {
     const missing = sharedFile('seed/no-such-file.txt');
-    expect(requireSharedFile('The seed', missing, undefined)).toBe(false);
+    expect(requireSharedFile('The seed', missing, '')).toBe(false);
     expect(warn).toHaveBeenCalledWith(expect.stringContaining(missing));
     expect(() => requireSharedFile('The seed', missing, 'true')).toThrow(`The seed is required under CI=true but missing: expected at ${missing}`);
     expect(requireSharedFile('This spec', __filename, 'true')).toBe(true);
