@@ -1,5 +1,6 @@
 import type { Activity } from 'botbuilder';
 import {
+  AuthenticationError,
   type AuthenticateRequestResult,
   BotFrameworkAuthentication,
   type BotFrameworkClient,
@@ -8,6 +9,7 @@ import {
   ConnectorFactory,
   type UserTokenClient,
 } from 'botframework-connector';
+import { PrivacyDeskError } from '../domain/shared/errors';
 
 /** The part of an Azure core pipeline a connector client sends through (`@azure/core-rest-pipeline`). */
 interface Pipeline {
@@ -15,6 +17,11 @@ interface Pipeline {
 }
 
 const DEADLINE_POLICY = 'privacy-desk-connector-deadline';
+
+/** An incoming post whose Bot Connector token was refused or could not be checked: answered 401, nothing more. */
+export class BotAuthenticationError extends PrivacyDeskError {
+  override name = 'BotAuthenticationError';
+}
 
 /**
  * Bot Framework authentication whose connector clients (replies, updates, member lookups, proactive
@@ -30,8 +37,27 @@ export class BoundedBotFrameworkAuthentication extends BotFrameworkAuthenticatio
     super();
   }
 
+  /**
+   * Checks the Bot Connector's token. Whatever goes wrong — a refused token, a token that cannot
+   * be verified (the signing keys could not be fetched), or no answer within the timeout — ends
+   * in one `BotAuthenticationError`, so the HTTP layer answers 401 without the SDK's text.
+   */
   override async authenticateRequest(activity: Activity, authHeader: string): Promise<AuthenticateRequestResult> {
-    return this.bounded(await this.inner.authenticateRequest(activity, authHeader));
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_resolve, reject) => {
+      timer = setTimeout(() => reject(new BotAuthenticationError('AUTH.TIMEOUT', 'token verification did not finish in time')), this.timeoutMs);
+    });
+    try {
+      return this.bounded(await Promise.race([this.inner.authenticateRequest(activity, authHeader), timeout]));
+    } catch (error) {
+      if (error instanceof BotAuthenticationError) throw error;
+      // AuthenticationError: the token itself was refused; anything else: it could not be checked.
+      throw error instanceof AuthenticationError
+        ? new BotAuthenticationError('AUTH.REJECTED', 'token refused', { cause: error })
+        : new BotAuthenticationError('AUTH.UNVERIFIABLE', 'token could not be verified', { cause: error });
+    } finally {
+      clearTimeout(timer);
+    }
   }
 
   override async authenticateStreamingRequest(authHeader: string, channelIdHeader: string): Promise<AuthenticateRequestResult> {

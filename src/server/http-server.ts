@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
-import { CloudAdapter, ConfigurationBotFrameworkAuthentication, type TurnContext } from 'botbuilder';
+import { ConfigurationBotFrameworkAuthentication, type TurnContext } from 'botbuilder';
 import * as restify from 'restify';
 import type { Config } from '../config/config';
 import type { App } from '../startup/create-app';
@@ -8,6 +8,7 @@ import type { Logger } from '../ports/logger/logger.port';
 import { PrivacyDeskBot } from '../bot/privacy-desk.bot';
 import { TeamsNotifier } from '../bot/teams-notifier';
 import { BoundedBotFrameworkAuthentication } from './bounded-connector';
+import { TeamsAdapter, messagesEndpoint } from './messages-endpoint';
 
 export interface RunningServer {
   url: string;
@@ -15,7 +16,7 @@ export interface RunningServer {
 }
 
 /** The Bot Framework adapter for Teams; with no app id it accepts unauthenticated local traffic only. */
-export function createAdapter(config: Config, logger: Logger): CloudAdapter {
+export function createAdapter(config: Config, logger: Logger): TeamsAdapter {
   const auth = new BoundedBotFrameworkAuthentication(
     new ConfigurationBotFrameworkAuthentication({
       MicrosoftAppId: config.bot.appId,
@@ -25,7 +26,7 @@ export function createAdapter(config: Config, logger: Logger): CloudAdapter {
     }),
     config.bot.connectorTimeoutMs,
   );
-  const adapter = new CloudAdapter(auth);
+  const adapter = new TeamsAdapter(auth);
   adapter.onTurnError = async (context: TurnContext, error: Error) => {
     const reference = randomUUID().slice(0, 8);
     logger.error({ reference, activityId: context.activity.id, err: { name: error.name, stack: error.stack } }, 'unhandled turn error');
@@ -72,10 +73,8 @@ export async function startServer(config: Config, app: App, logger: Logger): Pro
     logger.warn({ setting: 'TEAMS_TENANT_ID' }, 'no home tenant configured: people of any tenant can talk to the bot; Teams users are identified by Entra object id and UPN only');
   }
   const server = restify.createServer({ name: 'privacy-desk', handleUncaughtExceptions: false });
-  server.use(restify.plugins.bodyParser({ maxBodySize: 256 * 1024 }));
-  server.post('/api/messages', async (req, res) => {
-    await adapter.process(req, res, (context) => bot.run(context));
-  });
+  // No body parser: the endpoint reads JSON itself, bounded, after the checks that cost nothing.
+  server.post('/api/messages', messagesEndpoint({ adapter, logic: (context) => bot.run(context), logger, authEnabled: !config.bot.authDisabled }));
   server.get('/healthz', async (_req, res) => {
     const directory = app.sync.health();
     const requests = await app.scheduler.health();

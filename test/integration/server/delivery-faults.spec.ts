@@ -2,23 +2,12 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadConfig } from '../../../src/config/config';
-import type { Logger } from '../../../src/ports/logger/logger.port';
 import { type RunningServer, startServer } from '../../../src/server/http-server';
 import { type App, createApp } from '../../../src/startup/create-app';
 import { ConnectorStandIn, type RecordedCall } from '../../support/connector-stand-in';
+import { recordingLogger } from '../../support/recording-logger';
 
 type Json = Record<string, unknown>;
-
-/** Keeps every log line (message and fields), to see that failures surface and carry no personal data. */
-function recordingLogger(): Logger & { lines: { level: string; message: string; fields: object }[] } {
-  const lines: { level: string; message: string; fields: object }[] = [];
-  const at =
-    (level: string) =>
-    (fields: object, message?: string): void =>
-      void lines.push({ level, message: message ?? '', fields });
-  const logger: Logger & { lines: typeof lines } = { lines, debug: at('debug'), info: at('info'), warn: at('warn'), error: at('error'), child: () => logger };
-  return logger;
-}
 
 /**
  * What the bot does when the Bot Connector fails or never answers, through the real HTTP server,
