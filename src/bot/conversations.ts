@@ -51,3 +51,15 @@ export function isDpoChannel(activity: Partial<Activity>, dpoChannelId: string |
   const channel = (activity.channelData as { channel?: { id?: string } } | undefined)?.channel?.id ?? activity.conversation?.id?.split(';')[0];
   return channel === dpoChannelId;
 }
+
+/** A group chat or a channel: more people read the answer than the asker. */
+export const isShared = (activity: Partial<Activity>): boolean =>
+  activity.conversation?.conversationType === 'channel' || activity.conversation?.conversationType === 'groupChat' || activity.conversation?.isGroup === true;
+
+/**
+ * Where a case button may act or show a case: a personal chat, and for a DPO the DPO channel.
+ * Anywhere else (a group chat, another channel, a forwarded card) a case is nobody's business —
+ * the same rule for every verb, refresh included, on every path (Action.Execute and its fallback).
+ */
+export const caseButtonsWorkHere = (activity: Partial<Activity>, dpoChannelId: string | undefined, actorIsDpo: boolean): boolean =>
+  !isShared(activity) || (actorIsDpo && isDpoChannel(activity, dpoChannelId));

@@ -14,7 +14,7 @@ import type { RequestDesk } from '../app/requests/request-desk';
 import type { Clock } from '../ports/clock/clock.port';
 import type { ConversationStore, RequestStore } from '../ports/store/request-store.port';
 import { type IntakeForm, intakeFormSchema } from './cards/request-form';
-import { isDpoChannel, rememberConversation } from './conversations';
+import { caseButtonsWorkHere, isShared, rememberConversation } from './conversations';
 import { type CaseActionReply, handleCaseAction } from './handlers/case.handlers';
 import type { CaseReply } from './handlers/request.handlers';
 import type { Logger } from '../ports/logger/logger.port';
@@ -115,8 +115,7 @@ export class PrivacyDeskBot extends TeamsActivityHandler {
       await this.rememberAsker(context, askerId, log);
       if (understood.caseAction !== undefined) {
         // A case card's fallback button: in a personal chat, or by a DPO in the DPO channel only.
-        const inDpoChannel = isDpoChannel(context.activity, this.options.requests?.dpoChannelId) && askerId !== undefined && this.options.requests?.desk.isDpo(askerId) === true;
-        if (shared && !inDpoChannel) {
+        if (!this.caseButtonsWorkHere(context.activity, askerId)) {
           await send(context, noticeCard(messages(locale).requestsTitle, [messages(locale).requestsPersonalOnly]));
           log.info({ reason: 'case action in a shared conversation' }, 'refused card action');
           return;
@@ -221,6 +220,10 @@ export class PrivacyDeskBot extends TeamsActivityHandler {
       const actor = await this.whoIs(context, log);
       await this.rememberAsker(context, actor, log);
       const trigger = (context.activity.value as { trigger?: unknown } | undefined)?.trigger === 'automatic' ? 'automatic' : 'manual';
+      if (!this.caseButtonsWorkHere(context.activity, actor)) {
+        log.info({ reason: 'case action in a shared conversation', trigger }, 'refused card action');
+        return errorResponse('Forbidden', messages(locale).requestsPersonalOnly);
+      }
       const reply = await handleCaseAction({ data: invokeValue.action?.data, actor, locale, dpoTeamsIds: await requests.dpoTeamsIds() }, this.options.desk, requests.desk);
       // The action as parsed, never the client's raw text (logs carry ids, not what somebody typed).
       log.info({ action: reply.action ?? 'invalid', trigger, outcome: reply.kind === 'error' ? reply.code : reply.changed ? 'changed' : 'card' }, 'card action');
@@ -231,6 +234,11 @@ export class PrivacyDeskBot extends TeamsActivityHandler {
       log.error({ reference, err: error instanceof Error ? { name: error.name, stack: error.stack } : String(error) }, 'card action failed');
       return { statusCode: 500, type: 'application/vnd.microsoft.error', value: { code: 'InternalError', message: messages(locale).errorReference(reference) } as never };
     }
+  }
+
+  private caseButtonsWorkHere(activity: Activity, actor: string | undefined): boolean {
+    const requests = this.options.requests;
+    return caseButtonsWorkHere(activity, requests?.dpoChannelId, actor !== undefined && requests?.desk.isDpo(actor) === true);
   }
 
   /** The Action.Submit fallback of a case button: the same action, answered with a message. */
@@ -298,8 +306,6 @@ interface Understood {
   form?: IntakeForm;
 }
 
-/** A group chat or a channel: more people read the answer than the asker. */
-const isShared = (activity: Activity): boolean => activity.conversation?.conversationType === 'channel' || activity.conversation?.conversationType === 'groupChat' || activity.conversation?.isGroup === true;
 
 /** Sends a card with its plain-text rendering as the notification summary; returns the sent activity's id. */
 async function send(context: TurnContext, reply: RenderedCard): Promise<string | undefined> {

@@ -372,6 +372,51 @@ describe('privacy requests end to end', () => {
     expect(await app.requests.mine('bob@example.com')).toHaveLength(1);
   });
 
+  it('answers case buttons only in a personal chat and, for DPOs, in the DPO channel — every verb and refresh alike', async () => {
+    await say('29:dana', 'hi');
+    await say('29:alice', 'I want a copy of my data', 2);
+    const [alice] = await app.requests.mine('alice@example.com');
+    const id = alice?.id as string;
+    const groupChat = { id: '19:group-chat@unq.gbl.spaces', conversationType: 'groupChat', isGroup: true, tenantId: 'tenant' };
+    const otherChannel = { id: '19:general@thread.tacv2;messageid=7', conversationType: 'channel', isGroup: true, tenantId: 'tenant' };
+    const dpoChannel = { id: `${DPO_CHANNEL};messageid=1`, conversationType: 'channel', isGroup: true, tenantId: 'tenant' };
+    const inputs: Json = { reason: 'Because', months: 1, assignee: 'dana.dpo@example.com', identityMethod: 'knownContact', other: 'DSR-2026-0099' };
+    const verbs = ['approve', 'reject', 'askInfo', 'provideInfo', 'extend', 'assign', 'recordIdentity', 'link', 'merge', 'start', 'complete', 'withdraw', 'refresh'];
+    const refused = (answer: { body: Json | undefined }): void => {
+      expect(answer.body).toMatchObject({ statusCode: 400, type: 'application/vnd.microsoft.error', value: { code: 'Forbidden' } });
+      expect(JSON.stringify(answer.body)).toContain('only in our personal chat');
+      expect(JSON.stringify(answer.body)).not.toContain(alice?.number as string);
+    };
+    for (const conversation of [groupChat, otherChannel]) {
+      for (const who of ['29:dana', '29:alice']) {
+        for (const action of verbs) {
+          const data = { verb: 'case', action, caseId: id, version: 2, ...inputs };
+          refused(await click({ ...invoke(who, data, action), conversation }));
+        }
+        // The card's automatic refresh shows nothing there either.
+        const refresh = { verb: 'case', action: 'refresh', caseId: id, version: 2 };
+        refused(await click({ ...invoke(who, refresh, 'refresh'), conversation, value: { action: { type: 'Action.Execute', verb: 'refresh', data: refresh }, trigger: 'automatic' } }));
+      }
+    }
+    // The Action.Submit fallback (older clients) follows the same rule.
+    for (const action of verbs) {
+      const before = connector.activities.length;
+      await post({ ...message('29:dana', ''), conversation: groupChat, value: { verb: 'case', action, caseId: id, version: 2, ...inputs } });
+      await connector.waitForActivities(before + 1);
+      const answer = JSON.stringify(connector.activities.at(-1)?.activity);
+      expect(answer).toContain('only in our personal chat');
+      expect(answer).not.toContain(alice?.number as string);
+    }
+    expect(await app.requests.get(id)).toMatchObject({ status: 'awaitingDecision', version: 2 });
+    // In the DPO channel the requester is nobody special; the DPO decides there.
+    refused(await click({ ...invoke('29:alice', { verb: 'case', action: 'refresh', caseId: id, version: 2 }, 'refresh'), conversation: dpoChannel }));
+    const inDpoChannel = await click({ ...invoke('29:dana', { verb: 'case', action: 'refresh', caseId: id, version: 2 }, 'refresh'), conversation: dpoChannel });
+    expect(executes(inDpoChannel.body?.value).map((e) => (e.data as Json).action)).toContain('approve');
+    const approved = await click({ ...invoke('29:dana', { verb: 'case', action: 'approve', caseId: id, version: 2 }), conversation: dpoChannel });
+    expect(approved.body).toMatchObject({ statusCode: 200 });
+    expect(await app.requests.get(id)).toMatchObject({ status: 'approved' });
+  });
+
   it('takes privacy requests only in a personal chat, never in a channel', async () => {
     const inChannel = (text: string): Json => ({ ...message('29:alice', text), conversation: { id: '19:general@thread.tacv2', conversationType: 'channel', isGroup: true, tenantId: 'tenant' } });
     const before = connector.activities.length;
