@@ -1,5 +1,4 @@
 import { loadConfig, processEnvironment } from '../config/config';
-import { startServer } from '../server/http-server';
 import { createApp } from '../startup/create-app';
 import { createLogger } from '../startup/logger';
 
@@ -8,6 +7,9 @@ export async function serveCommand(): Promise<void> {
   const config = loadConfig(processEnvironment());
   const logger = createLogger(config.logLevel);
   const app = await createApp(config, logger);
+  // Loaded here, not at the top: restify pulls in spdy, whose Node deprecation warning every other
+  // command (ask, chat, parse, …) would print on stderr for nothing.
+  const { startServer } = await import('../server/http-server');
   const server = await startServer(config, app, logger);
   app.sync.start();
   app.heartbeat.start();
