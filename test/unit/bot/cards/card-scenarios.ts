@@ -72,6 +72,15 @@ export const SCENARIOS: Scenario[] = [
     ],
   },
   {
+    name: 'who can see: pager (a catalogue item of its own that no table lists)',
+    steps: [
+      {
+        say: { en: 'who can see my pager', de: 'Wer sieht meinen Pager?' },
+        expect: { title: () => 'Pager', contains: (t) => [t.notGovernedAnywhere('Pager', 'F.13.3.4')] },
+      },
+    ],
+  },
+  {
     name: 'who can see: presence (everyone)',
     steps: [
       {
