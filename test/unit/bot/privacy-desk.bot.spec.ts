@@ -131,6 +131,49 @@ describe('PrivacyDeskBot', () => {
     await adapter.send('unblock Mallory').assertReply((reply) => expect(cardText(reply)).toContain('You had no own grant for Mallory Miller; nothing changed.'));
   });
 
+  it('lists who can see grouped by reason, each reason once with its count, with names under every reason', async () => {
+    const adapter = adapterFor();
+    for (const text of ['set Mallory to personal', 'set group Engineering to team', 'set group Legal to team', 'set group Management to team', 'set group Support to team']) {
+      await adapter.send(text).assertReply((reply) => expect(cardText(reply)).toContain('Your permission levels'));
+    }
+    await adapter.send('who can set my presence').assertReply((reply) => {
+      const { text, actions } = cardToText(reply.attachments?.[0]?.content as Record<string, unknown>);
+      const lines = text.split('\n');
+      expect(lines).toContain('25 colleagues in all.');
+      expect(lines.filter((l) => l.startsWith('Personal: your own grant'))).toEqual(['Personal: your own grant — 2']);
+      expect(lines[lines.indexOf('Personal: your own grant — 2') + 1]).toBe('Bob Brown and Mallory Miller');
+      // The last reason of a long list is named too (it used to come after the first page's 20 names).
+      expect(lines[lines.indexOf('Team member: your own grant to group Support — 3') + 1]).toBe('Łukasz Nowak, Noah Schneider and Thomas Schmidt');
+      expect(lines).toContain('Erika Musterfrau, Fatima Al-Sayed, François Dubois, Frank Fischer and Sabine Hoffmann');
+      expect(actions.map((a) => a.title)).toEqual([]);
+    });
+  });
+
+  it('pages through a long list with "Show all", every name once', async () => {
+    const adapter = adapterFor();
+    await adapter.send('set group All Staff to personal').assertReply(() => undefined);
+    let showAll: unknown;
+    await adapter.send('who can see my private appointments').assertReply((reply) => {
+      const { text, actions } = cardToText(reply.attachments?.[0]?.content as Record<string, unknown>);
+      const lines = text.split('\n');
+      expect(lines).toContain('29 colleagues in all.');
+      expect(lines[lines.indexOf('Personal: your own grant — 1') + 1]).toBe('Bob Brown');
+      expect(lines[lines.indexOf('Personal: your own grant to group All Staff — 28') + 1]).toMatch(/^Anna Schmidt, .* and 8 more$/);
+      showAll = actions.find((a) => a.title === 'Show all')?.data;
+    });
+    expect(showAll).toEqual({ verb: 'run', intent: 'whoCanSee', field: 'privateAppointments', page: 0, for: 'alice@example.com' });
+    await adapter.send({ type: ActivityTypes.Message, value: showAll } as Partial<Activity>).assertReply((reply) => {
+      const { text, actions } = cardToText(reply.attachments?.[0]?.content as Record<string, unknown>);
+      expect(text).toContain('Showing 1–29 of 29.');
+      const colleagues = text.slice(text.indexOf('Colleagues'), text.indexOf('External contacts'));
+      const names = colleagues.split('\n').filter((l) => l.includes(', ')).flatMap((l) => l.replace(' and ', ', ').split(', '));
+      expect(names).toHaveLength(28);
+      expect(new Set(names).size).toBe(28);
+      expect(text).toContain('Bob Brown');
+      expect(actions).toEqual([]);
+    });
+  });
+
   it('explains details that no permission table lists', async () => {
     await adapterFor()
       .send('who can see my photo')

@@ -129,13 +129,13 @@ export const SCENARIOS: Scenario[] = [
   {
     name: 'who can see: "show all" page',
     steps: [
-      // The demo data never lists more than 20 names for a level-governed detail; a grant to All Staff does.
-      { say: { en: 'set All Staff to business', de: 'All Staff auf geschäftlich setzen' }, expect: { title: (t) => t.setTitle, contains: (t) => [t.groupSet(t.scopeGroup('All Staff'), 'business')] } },
+      // The demo data never names more than 20 people for one reason; a grant to All Staff does.
+      { say: { en: 'set All Staff to personal', de: 'All Staff auf persönlich setzen' }, expect: { title: (t) => t.setTitle, contains: (t) => [t.groupSet(t.scopeGroup('All Staff'), 'personal')] } },
       {
-        say: { en: 'who can see my public appointments', de: 'Wer sieht meine öffentlichen Termine?' },
-        expect: { title: (t) => t.whoTitle(fieldTopic(t, 'publicAppointments'), false), contains: (t) => [t.reachCount(29), t.andMore(9)] },
+        say: { en: 'who can see my private appointments', de: 'Wer sieht meine privaten Termine?' },
+        expect: { title: (t) => t.whoTitle(fieldTopic(t, 'privateAppointments'), false), contains: (t) => [t.reachCount(29), t.andMore(8)] },
       },
-      { press: (t) => t.showAll, expect: { title: (t) => t.whoTitle(fieldTopic(t, 'publicAppointments'), false), contains: (t) => [t.pageOf(1, 29, 29), 'Wei Zhang'] } },
+      { press: (t) => t.showAll, expect: { title: (t) => t.whoTitle(fieldTopic(t, 'privateAppointments'), false), contains: (t) => [t.pageOf(1, 29, 29), 'Wei Zhang'] } },
     ],
   },
   {
