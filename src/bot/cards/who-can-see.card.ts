@@ -26,6 +26,7 @@ export function whoCanSeeCard(ctx: DescribeContext, answer: WhoCanSeeAnswer, pag
   }
   return renderAnswer({
     title: t.whoTitle(label, isAction),
+    intro: answer.notInDirectory ? [t.noDirectoryValue(label, answer.field.items.join(', '))] : [],
     sections: [colleagues, externalsSection(ctx, answer.externals, label, isAction)],
     notes,
     actions,

@@ -52,6 +52,8 @@ export const de: Messages = {
   externalsHeading: 'Externe Kontakte (Federation)',
   notGovernedAnywhere: (field: string, items: string): string =>
     `${field} ist nicht über Berechtigungsstufen geregelt: Das Detail stammt aus dem Verzeichnis${items ? ` (Katalogeintrag ${items})` : ''} und ist für alle sichtbar, die deinen Verzeichniseintrag sehen können. Auch die Berechtigungstabelle für externe Kontakte führt es nicht auf.`,
+  noDirectoryValue: (detail: string, items: string): string =>
+    `Dein Verzeichniseintrag hat keinen Wert für „${detail}“${items ? ` (Katalogeintrag ${items})` : ''}: Zurzeit sieht also niemand einen. Die Regel unten gilt, sobald einer eingetragen ist.`,
   whatICanSeeTitle: (name: string): string => `Was du von ${name} siehst`,
   whatICanSeeLevel: (name: string, level: Level): string => `Du hast ${name} gegenüber die Stufe **${LEVEL[level]}**.`,
   notGovernedColleagues: (field: string, items: string): string =>

@@ -54,6 +54,8 @@ export const en = {
   externalsHeading: 'External contacts (federation)',
   notGovernedAnywhere: (field: string, items: string): string =>
     `${field} is not governed by permission levels: it comes from the directory${items ? ` (catalogue item ${items})` : ''} and is shown to whoever can see your directory entry. The permission table for external contacts does not list it either.`,
+  noDirectoryValue: (detail: string, items: string): string =>
+    `Your directory entry has no value for “${detail}”${items ? ` (catalogue item ${items})` : ''}: nobody sees one at the moment. The rule below applies as soon as one is added.`,
   whatICanSeeTitle: (name: string): string => `What you can see of ${name}`,
   whatICanSeeLevel: (name: string, level: Level): string => `You have the level **${LEVEL[level]}** toward ${name}.`,
   notGovernedColleagues: (field: string, items: string): string =>

@@ -2,6 +2,8 @@ import { type Level, type Tier, levelRank } from '../levels';
 import type { FieldDefinition, FieldId } from '../matrix/fields';
 import { FIELDS } from '../matrix/fields';
 import type { MatrixRow, PermissionMatrix } from '../matrix/matrix';
+import { CATALOGUE_ITEMS } from '../catalogue/catalogue.data';
+import type { Person } from '../directory/person';
 import type { Grant } from '../grants/grant';
 import type { ExternalContact, PermissionIndex, Reason } from '../grants/permission-index';
 import { formatScope } from '../grants/scope';
@@ -60,6 +62,8 @@ export interface WhoCanSeeAnswer {
   field: FieldDefinition;
   colleagues: ColleaguesAnswer | NotGoverned;
   externals: ExternalsAnswer | NotGoverned;
+  /** The detail is kept in the directory, and the owner's entry holds none of it. */
+  notInDirectory?: true;
 }
 
 export interface Page {
@@ -86,11 +90,33 @@ export function whoCanSee(
   const field = FIELDS[fieldId];
   const internalRow = matrix.row('internal', fieldId);
   const externalRow = matrix.row('external', fieldId);
-  return {
+  const answer: WhoCanSeeAnswer = {
     field,
     colleagues: internalRow ? colleagues(index, internalRow, ownerIndex, page) : { governed: false, field },
     externals: externalRow ? externals(index, externalRow, ownerIndex) : { governed: false, field },
   };
+  if (ownerIndex >= 0 && missingFromDirectory(index.directory.person(ownerIndex), field.items)) answer.notInDirectory = true;
+  return answer;
+}
+
+/** Directory attributes that every entry has outside its attribute map: UPN, display name, names, mail. */
+const ENTRY_ITEMS: Readonly<Record<string, (person: Person) => boolean>> = {
+  'F.0': (p) => Boolean(p.upn),
+  'F.1': (p) => p.displayName !== '',
+  'F.1.1': (p) => Boolean(p.givenName),
+  'F.1.2': (p) => Boolean(p.surname),
+  'F.2.1': (p) => Boolean(p.mail),
+};
+
+/**
+ * Whether these catalogue items are directory attributes (the catalogue names their field) and the
+ * person's directory entry holds none of them — so that an answer can say there is nothing to see,
+ * instead of only explaining who would see it.
+ */
+export function missingFromDirectory(person: Person, items: readonly string[]): boolean {
+  if (items.length === 0) return false;
+  const fromDirectory = items.every((id) => CATALOGUE_ITEMS.some((item) => item.id === id && item.field !== undefined));
+  return fromDirectory && !items.some((id) => (person.attributes[id]?.length ?? 0) > 0 || ENTRY_ITEMS[id]?.(person) === true);
 }
 
 function colleagues(index: PermissionIndex, row: MatrixRow, ownerIndex: number, page: Page): ColleaguesAnswer {

@@ -180,6 +180,32 @@ describe('PrivacyDeskBot', () => {
       .assertReply((reply) => expect(cardText(reply)).toContain('Photo is not governed by permission levels: it comes from the directory (catalogue item F.14)'));
   });
 
+  it('says when the directory holds none of the detail asked about, and still explains the rule', async () => {
+    await adapterFor({ from: 'mia.koenig@example.com' })
+      .send('who can see my mobile number')
+      .assertReply((reply) => {
+        const text = cardText(reply);
+        expect(text).toContain('Your directory entry has no value for “Mobile number” (catalogue item F.13.3.1): nobody sees one at the moment.');
+        expect(text).toContain('Not governed by permission levels for colleagues. Mobile number comes from the directory (catalogue item F.13.3.1)');
+        expect(text).toContain('Visible from level Team member upwards.');
+      });
+    await adapterFor({ from: 'mia.koenig@example.com', locale: 'de-DE' })
+      .send('Wer sieht meine Handynummer?')
+      .assertReply((reply) => expect(cardText(reply)).toContain('Dein Verzeichniseintrag hat keinen Wert für „Mobilnummer“ (Katalogeintrag F.13.3.1)'));
+    await adapterFor()
+      .send('who can see my mobile number')
+      .assertReply((reply) => expect(cardText(reply)).not.toContain('Your directory entry has no value'));
+    await adapterFor()
+      .send('who can see my pager')
+      .assertReply((reply) => expect(cardText(reply)).toContain('Your directory entry has no value for “Pager” (catalogue item F.13.3.4)'));
+    await adapterFor({ from: 'ayse.yilmaz@example.com' })
+      .send('who can see my pager')
+      .assertReply((reply) => expect(cardText(reply)).not.toContain('Your directory entry has no value'));
+    await adapterFor({ from: 'klaus.becker@example.com' })
+      .send('who can see my presence')
+      .assertReply((reply) => expect(cardText(reply)).not.toContain('Your directory entry has no value'));
+  });
+
   it('shows typed markup inertly', async () => {
     await adapterFor()
       .send('what can Bo**b_x see of me')

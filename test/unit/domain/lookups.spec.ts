@@ -1,6 +1,6 @@
 import { DirectoryIndex } from '../../../src/domain/directory/directory-index';
 import { PermissionIndex } from '../../../src/domain/grants/permission-index';
-import { whoCanSee } from '../../../src/domain/lookup/who-can-see';
+import { missingFromDirectory, whoCanSee } from '../../../src/domain/lookup/who-can-see';
 import { whatCanSee } from '../../../src/domain/lookup/what-can-see';
 import { whyCanSee } from '../../../src/domain/lookup/why-can-see';
 import { compileMatrix } from '../../../src/domain/matrix/matrix';
@@ -157,6 +157,23 @@ describe('who can see', () => {
       }
     }
     expect(listed).toEqual(['Bea', 'Dan', 'Cem', ...Array.from({ length: 25 }, (_, i) => `Extra ${String(i).padStart(2, '0')}`)]);
+  });
+
+  it('says when the directory holds none of a detail it keeps for the owner', () => {
+    const { dir, index, ana } = world();
+    expect(whoCanSee(index, matrix, ana, 'mobile').notInDirectory).toBe(true);
+    expect(whoCanSee(index, matrix, ana, 'privatePhone').notInDirectory).toBe(true);
+    // The display name and the mail address are part of every entry; presence is no directory detail.
+    expect(whoCanSee(index, matrix, ana, 'displayName').notInDirectory).toBeUndefined();
+    expect(whoCanSee(index, matrix, ana, 'email').notInDirectory).toBeUndefined();
+    expect(whoCanSee(index, matrix, ana, 'presence').notInDirectory).toBeUndefined();
+    const withPhones = new DirectoryIndex(directory(dir.people.map((p) => (p.id === 'ana@example.com' ? { ...p, attributes: { 'F.13.3.1': ['+49 170 1'], 'F.13.5': ['+49 30 1'] } } : p))));
+    const again = new PermissionIndex(withPhones, policy({ global: 'public' }), []);
+    const ana2 = withPhones.indexOf('ana@example.com') as number;
+    expect(whoCanSee(again, matrix, ana2, 'mobile').notInDirectory).toBeUndefined();
+    expect(whoCanSee(again, matrix, ana2, 'privatePhone').notInDirectory).toBeUndefined();
+    expect(missingFromDirectory(withPhones.person(ana2), ['F.13.3.4'])).toBe(true);
+    expect(missingFromDirectory(withPhones.person(ana2), ['F.7', 'F.8.1'])).toBe(false);
   });
 
   it('says a detail is not governed by levels on a side whose table lacks it', () => {

@@ -81,6 +81,19 @@ export const SCENARIOS: Scenario[] = [
     ],
   },
   {
+    name: 'who can see: mobile, none in the directory',
+    as: 'mia.koenig@example.com',
+    steps: [
+      {
+        say: { en: 'who can see my mobile number', de: 'Wer kann meine Handynummer sehen?' },
+        expect: {
+          title: (t) => t.whoTitle(fieldTopic(t, 'mobile'), false),
+          contains: (t) => [t.noDirectoryValue(fieldTopic(t, 'mobile'), 'F.13.3.1'), t.notGovernedColleagues(fieldTopic(t, 'mobile'), 'F.13.3.1')],
+        },
+      },
+    ],
+  },
+  {
     name: 'who can see: presence (everyone)',
     steps: [
       {

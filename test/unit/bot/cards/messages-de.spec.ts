@@ -72,6 +72,7 @@ const SAMPLES: { [K in FunctionKey]: Parameters<Messages[K]>[] } = {
   confirmSet: perLevel((l) => [l]),
   retentionRule: [[{ kind: 'untilUserDeleted' }], [{ kind: 'configurable', minDays: 1 }], [{ kind: 'configurable', minDays: 7 }], [{ kind: 'notPossible' }], [{ kind: 'sizeLimited' }]],
   notGovernedAnywhere: [['FIELD', 'F.10.1'], ['FIELD', '']],
+  noDirectoryValue: [['FIELD', 'F.13.3.1'], ['FIELD', '']],
   whatICanSeeTitle: [['Bob Brown']],
   whatICanSeeLevel: perLevel((l) => ['Bob Brown', l]),
   groupSet: perLevel((l) => ['SALES', l]),
