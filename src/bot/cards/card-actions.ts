@@ -17,6 +17,8 @@ export const cardActionSchema = z.discriminatedUnion('verb', [
     level: z.union([z.enum(LEVELS), z.literal('remove')]).optional(),
     page: z.number().int().min(0).max(100_000).optional(),
     confirmed: z.literal(true).optional(),
+    /** The asker said no to a question the bot asked before changing anything. */
+    cancelled: z.literal(true).optional(),
     for: z.string().min(1).max(320).optional(),
   }),
 ]);

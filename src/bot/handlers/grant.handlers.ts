@@ -19,11 +19,15 @@ export const setLevelHandler: Handler = async (turn, services) => {
   if (level === undefined) {
     return renderAnswer({ title: t.setTitle, intro: [t.setWhichLevel(name)], levelChange: levelChange(t, key) });
   }
+  if (turn.cancelled) return noticeCard(t.setTitle, [t.setCancelled(name)]);
   if (resolved.target.kind === 'external' && !resolved.target.known && level !== null && !turn.confirmed) {
     return renderAnswer({
       title: t.setTitle,
       intro: [t.confirmNewExternal(name, level)],
-      actions: [{ title: t.confirmSet(level), data: { verb: 'run', intent: 'setLevel', person: key, level, confirmed: true } }],
+      actions: [
+        { title: t.confirmSet(level), data: { verb: 'run', intent: 'setLevel', person: key, level, confirmed: true } },
+        { title: t.confirmNo, data: { verb: 'run', intent: 'setLevel', person: key, level, cancelled: true } },
+      ],
     });
   }
   const result = await services.desk.setLevel(ctx.asker, resolved.target, level);

@@ -23,6 +23,8 @@ export interface Turn {
   removeGrant?: boolean;
   /** The asker confirmed a change the bot asked about (a new external contact). */
   confirmed?: boolean;
+  /** The asker said no to the change the bot asked about: nothing is changed. */
+  cancelled?: boolean;
   /** Names the incoming message, so that a redelivered one creates nothing twice. */
   sourceKey?: string;
   /** A submitted intake form. */

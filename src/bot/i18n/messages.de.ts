@@ -119,6 +119,8 @@ export const de: Messages = {
   effectiveNow: (name: string, level: Level): string => `Stufe von ${name} dir gegenüber jetzt: ${LEVEL[level]}.`,
   confirmNewExternal: (name: string, level: Level): string => `${name} ist noch keiner deiner externen Kontakte. ${LEVEL[level]} geben?`,
   confirmSet: (level: Level): string => `Ja, ${LEVEL[level]} geben`,
+  confirmNo: 'Nein, abbrechen',
+  setCancelled: (name: string): string => `Abgebrochen: Für ${name} wurde nichts geändert.`,
   removeWhom: 'Wessen Freigabe soll ich entfernen? Zum Beispiel: „Freigabe für Bob entfernen“.',
   buttonNotYours: 'Diese Schaltfläche gehört zu einer Antwort für jemand anderen. Frag mich selbst, zum Beispiel „Wer sieht meine Präsenz?“.',
   onlyOwnData: 'Ich kann dir nur Auskunft über deine eigenen Daten geben – zum Beispiel „Wer sieht meine Präsenz?“ oder „Was sieht Bob von mir?“.',

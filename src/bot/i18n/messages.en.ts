@@ -124,6 +124,8 @@ export const en = {
   effectiveNow: (name: string, level: Level): string => `Effective level of ${name} toward you now: ${LEVEL[level]}.`,
   confirmNewExternal: (name: string, level: Level): string => `${name} is not one of your external contacts yet. Give them ${LEVEL[level]}?`,
   confirmSet: (level: Level): string => `Yes, give ${LEVEL[level]}`,
+  confirmNo: 'No, cancel',
+  setCancelled: (name: string): string => `Cancelled: nothing was changed for ${name}.`,
   removeWhom: 'Whose grant should I remove? For example: "remove my grant for Bob".',
   buttonNotYours: 'This button belongs to an answer for someone else. Ask me yourself, for example "who can see my presence".',
   onlyOwnData: 'I can only tell you about your own data — for example "who can see my presence" or "what can Bob see of me".',

@@ -100,6 +100,22 @@ describe('PrivacyDeskBot', () => {
     });
   });
 
+  it('asks before a new external contact gets a level, and changes nothing on “No”', async () => {
+    const adapter = adapterFor();
+    let no: unknown;
+    await adapter.send('set eve2@partner.example to business').assertReply((reply) => {
+      const { actions } = cardToText(reply.attachments?.[0]?.content as Record<string, unknown>);
+      expect(actions.map((a) => a.title)).toEqual(['Yes, give Business', 'No, cancel']);
+      no = actions[1]?.data;
+    });
+    expect(no).toEqual({ verb: 'run', intent: 'setLevel', person: 'eve2@partner.example', level: 'business', cancelled: true, for: 'alice@example.com' });
+    const alice = app.desk.identify({ mail: 'alice@example.com' }) as number;
+    const before = app.desk.listGrants(alice).own;
+    await adapter.send({ type: ActivityTypes.Message, value: no } as Partial<Activity>).assertReply((reply) => expect(cardText(reply)).toContain('Cancelled: nothing was changed for eve2@partner.example.'));
+    expect(app.desk.listGrants(alice).own).toEqual(before);
+    expect(await app.store.auditTrail({ targetPrefix: 'user:alice@example.com→external:eve2' })).toEqual([]);
+  });
+
   it('refuses a button of someone else’s answer, and changes nothing', async () => {
     await adapterFor({ from: 'mallory@example.com' })
       .send({ type: ActivityTypes.Message, value: { verb: 'run', intent: 'setLevel', person: 'bob@example.com', level: 'personal', for: 'alice@example.com' } } as Partial<Activity>)

@@ -230,6 +230,23 @@ export const SCENARIOS: Scenario[] = [
     ],
   },
   {
+    name: 'new external contact: asked first, cancelled',
+    steps: [
+      {
+        say: { en: 'set eve2@partner.example to business', de: 'eve2@partner.example auf geschäftlich setzen' },
+        expect: { title: (t) => t.setTitle, contains: (t) => [t.confirmNewExternal('eve2@partner.example', 'business')] },
+      },
+      { press: (t) => t.confirmNo, expect: { title: (t) => t.setTitle, contains: (t) => [t.setCancelled('eve2@partner.example')] } },
+    ],
+  },
+  {
+    name: 'new external contact: asked first, confirmed',
+    steps: [
+      { say: { en: 'set eve2@partner.example to business', de: 'eve2@partner.example auf geschäftlich setzen' }, expect: { title: (t) => t.setTitle } },
+      { press: (t) => t.confirmSet('business'), expect: { title: (t) => t.setTitle, contains: (t) => [t.setDone('eve2@partner.example', 'business', null)] } },
+    ],
+  },
+  {
     name: 'set level without a level (level picker)',
     steps: [
       { click: { verb: 'run', intent: 'setLevel', person: 'bob@example.com' }, expect: { title: (t) => t.setTitle, contains: (t) => [t.setWhichLevel('Bob Brown')] } },

@@ -70,6 +70,7 @@ const SAMPLES: { [K in FunctionKey]: Parameters<Messages[K]>[] } = {
   effectiveNow: perLevel((l) => ['Bob Brown', l]),
   confirmNewExternal: perLevel((l) => ['new@other.example', l]),
   confirmSet: perLevel((l) => [l]),
+  setCancelled: [['new@other.example']],
   retentionRule: [[{ kind: 'untilUserDeleted' }], [{ kind: 'configurable', minDays: 1 }], [{ kind: 'configurable', minDays: 7 }], [{ kind: 'notPossible' }], [{ kind: 'sizeLimited' }]],
   notGovernedAnywhere: [['FIELD', 'F.10.1'], ['FIELD', '']],
   noDirectoryValue: [['FIELD', 'F.13.3.1'], ['FIELD', '']],
