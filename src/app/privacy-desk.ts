@@ -1,6 +1,7 @@
 import type { Person } from '../domain/directory/person';
 import { DirectoryIndex } from '../domain/directory/directory-index';
 import type { AdminPolicy, Grant } from '../domain/grants/grant';
+import { type GrantEffect, measureOwnGrantChange } from '../domain/grants/grant-effect';
 import { type Effective, PermissionIndex, type Viewer } from '../domain/grants/permission-index';
 import { sameViewer, type ViewerScope, viewerKey } from '../domain/grants/scope';
 import type { Level } from '../domain/levels';
@@ -32,6 +33,8 @@ export interface SetLevelOutcome {
   level: Level | null;
   /** The viewer's effective level afterwards (for groups: not computed). */
   effective?: Effective;
+  /** What the change did in effect: whose level moved, who now sees more despite a block. */
+  effect: GrantEffect;
 }
 
 /** Everything the asker has granted, and what the administrators' tiers give by default. */
@@ -138,11 +141,17 @@ export class PrivacyDesk {
     if (!viewer) return err({ code: 'UNKNOWN_GROUP' });
     const change = { owner: owner.id, viewer, level, actor: owner.id, at: this.clock.now() };
     const { previous } = await this.store.setUserGrant(target.kind === 'external' && target.name ? { ...change, name: target.name } : change);
-    const kept = this.permissions.botGrantsOf(owner.id).filter((g) => !sameViewer(g.viewer, viewer));
+    const permissions = this.permissions;
+    const current = permissions.botGrantsOf(owner.id);
+    const kept = current.filter((g) => !sameViewer(g.viewer, viewer));
     const grant: Grant = { owner: { kind: 'user', id: owner.id }, viewer, level: level ?? 'blocked', source: 'user' };
     if (target.kind === 'external' && target.name) grant.name = target.name;
-    this.permissions.replaceUserGrants(owner.id, level === null ? kept : [...kept, grant]);
-    const outcome: SetLevelOutcome = { target, previous, level };
+    // Measured on one snapshot, from the level the store had: the grant as it was, then as it is.
+    const was = current.find((g) => sameViewer(g.viewer, viewer)) ?? grant;
+    permissions.replaceUserGrants(owner.id, previous === null ? kept : [...kept, { ...was, level: previous }]);
+    const measuring = measureOwnGrantChange(permissions, askerIndex, viewer);
+    permissions.replaceUserGrants(owner.id, level === null ? kept : [...kept, grant]);
+    const outcome: SetLevelOutcome = { target, previous, level, effect: measuring.after() };
     const asViewer = toViewer(target);
     if (asViewer) outcome.effective = this.permissions.effective(askerIndex, asViewer);
     return ok(outcome);

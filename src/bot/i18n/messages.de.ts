@@ -111,7 +111,20 @@ export const de: Messages = {
 
   setDone: (name: string, level: Level, previous: Level | null): string =>
     `Erledigt: **${name}** hat in deinen eigenen Freigaben jetzt **${LEVEL[level]}**${previous ? ` (vorher: ${LEVEL[previous]})` : ''}.`,
-  setUnchanged: (name: string, level: Level): string => `${name} hat in deinen eigenen Freigaben schon ${LEVEL[level]}; nichts geändert.`,
+  setUnchanged: (name: string, level: Level): string => `Es ändert sich nichts: ${name} hat in deinen eigenen Freigaben schon ${LEVEL[level]}.`,
+  setStored: (name: string, level: Level, previous: Level | null): string =>
+    `Gespeichert: Deine eigene Freigabe für **${name}** ist jetzt **${LEVEL[level]}**${previous ? ` (vorher: ${LEVEL[previous]})` : ''}.`,
+  noEffect: (name: string, level: Level): string => `Im Ergebnis ändert sich nichts: ${name} behält dir gegenüber **${LEVEL[level]}**.`,
+  noEffectWhy: 'Andere Freigaben geben schon so viel oder mehr — Stufen addieren sich, eine niedrigere Einstellung nimmt nichts weg:',
+  groupNoEffect: (group: string, n: number): string =>
+    `Im Ergebnis ändert sich nichts: ${n === 1 ? `Das einzige Mitglied von ${group} behält seine Stufe dir gegenüber — andere Freigaben geben sie ihm` : `Alle ${n} Mitglieder von ${group} behalten ihre Stufe dir gegenüber — andere Freigaben geben sie ihnen`} schon:`,
+  groupEmpty: (group: string): string => `Im Ergebnis ändert sich nichts: ${group} hat außer dir keine Mitglieder.`,
+  groupRaised: (n: number, total: number): string => `${n} von ${total} Mitgliedern ${n === 1 ? 'sieht' : 'sehen'} jetzt mehr von dir.`,
+  groupLowered: (n: number, total: number): string => `${n} von ${total} Mitgliedern ${n === 1 ? 'sieht' : 'sehen'} jetzt weniger von dir.`,
+  despiteBlockHeading: 'Trotz deiner Sperre',
+  despiteBlock: (names: string, n: number, before: Level, after: Level): string =>
+    `${names} ${n === 1 ? 'ist' : 'sind'} von dir gesperrt, ${n === 1 ? 'hat' : 'haben'} dir gegenüber jetzt aber **${LEVEL[after]}** statt ${LEVEL[before]}: Stufen addieren sich, eine Sperre hält nicht zurück, was eine andere Freigabe gibt.`,
+  nowAlsoSee: (rows: string): string => `Zusätzlich sichtbar bzw. möglich für sie: ${rows}.`,
   removed: (name: string, previous: Level | null): string =>
     previous ? `Deine eigene Freigabe für **${name}** ist entfernt (war ${LEVEL[previous]}).` : `Du hattest für ${name} keine eigene Freigabe; nichts geändert.`,
   stillHigher: (name: string, level: Level): string =>

@@ -116,7 +116,20 @@ export const en = {
   // set level
   setDone: (name: string, level: Level, previous: Level | null): string =>
     `Done: **${name}** now has **${LEVEL[level]}** in your own grants${previous ? ` (before: ${LEVEL[previous]})` : ''}.`,
-  setUnchanged: (name: string, level: Level): string => `${name} already has ${LEVEL[level]} in your own grants; nothing changed.`,
+  setUnchanged: (name: string, level: Level): string => `Nothing changes: ${name} already has ${LEVEL[level]} in your own grants.`,
+  setStored: (name: string, level: Level, previous: Level | null): string =>
+    `Stored: your own grant for **${name}** is now **${LEVEL[level]}**${previous ? ` (before: ${LEVEL[previous]})` : ''}.`,
+  noEffect: (name: string, level: Level): string => `Nothing changes in effect: ${name} keeps **${LEVEL[level]}** toward you.`,
+  noEffectWhy: 'Other grants already give as much or more — levels add up, and a lower setting takes nothing away:',
+  groupNoEffect: (group: string, n: number): string =>
+    `Nothing changes in effect: ${n === 1 ? `the only member of ${group} keeps` : `each of the ${n} members of ${group} keeps`} their level toward you — other grants already give it:`,
+  groupEmpty: (group: string): string => `Nothing changes in effect: ${group} has no members besides you.`,
+  groupRaised: (n: number, total: number): string => `${n} of the ${total} members now ${n === 1 ? 'sees' : 'see'} more of you.`,
+  groupLowered: (n: number, total: number): string => `${n} of the ${total} members now ${n === 1 ? 'sees' : 'see'} less of you.`,
+  despiteBlockHeading: 'Despite your block',
+  despiteBlock: (names: string, n: number, before: Level, after: Level): string =>
+    `${names} ${n === 1 ? 'is' : 'are'} blocked by you, but now ${n === 1 ? 'has' : 'have'} **${LEVEL[after]}** toward you instead of ${LEVEL[before]}: levels add up, and a block cannot hold back what another grant gives.`,
+  nowAlsoSee: (rows: string): string => `They can now also see or do: ${rows}.`,
   removed: (name: string, previous: Level | null): string =>
     previous ? `Removed your own grant for **${name}** (was ${LEVEL[previous]}).` : `You had no own grant for ${name}; nothing changed.`,
   stillHigher: (name: string, level: Level): string =>

@@ -84,6 +84,63 @@ describe('PrivacyDeskBot', () => {
     await adapter.send({ type: ActivityTypes.Message, value: undo } as Partial<Activity>).assertReply((reply) => expect(cardText(reply)).toContain('Bob Brown now has Personal in your own grants (before: Blocked)'));
   });
 
+  it('says who now sees more despite a block when a group grant raises them, and what they now see', async () => {
+    const adapter = adapterFor();
+    await adapter.send('block Mallory').assertReply(() => undefined);
+    await adapter.send('set group Marketing to business').assertReply((reply) => {
+      const text = cardText(reply);
+      expect(text).toContain('Done: group Marketing now has Business in your own grants.');
+      expect(text).toContain('Despite your block');
+      expect(text).toContain('Mallory Miller is blocked by you, but now has Business toward you instead of Public');
+      expect(text).toContain('They can now also see or do: See public appointments, Line 1: see outgoing numbers, Line 1: see incoming numbers and Line 1: see call forwarding.');
+      expect(text).toContain('2 of the 3 members now see more of you.');
+    });
+    await adapterFor({ locale: 'de-DE' })
+      .send('gruppe marketing auf persönlich')
+      .assertReply((reply) => {
+        const text = cardText(reply);
+        expect(text).toContain('Trotz deiner Sperre');
+        expect(text).toContain('Mallory Miller ist von dir gesperrt, hat dir gegenüber jetzt aber Persönlich statt Geschäftlich');
+        expect(text).toContain('Private Termine sehen');
+      });
+  });
+
+  it('names the first few blocked people who now see more, and counts the rest', async () => {
+    const adapter = adapterFor();
+    for (const name of ['Frank', 'Sabine', 'Erika', 'Jürgen', 'François', 'Fatima']) await adapter.send(`block ${name}`).assertReply(() => undefined);
+    await adapter.send('set group All Staff to personal').assertReply((reply) => {
+      const text = cardText(reply);
+      expect(text).toContain('Erika Musterfrau, Fatima Al-Sayed, François Dubois, Frank Fischer, Jürgen Weiß and 1 more are blocked by you, but now have Personal toward you instead of Business');
+      expect(text).toContain('Mallory Miller is blocked by you, but now has Personal toward you instead of Public');
+      expect(text).not.toContain('Bob Brown is blocked');
+    });
+  });
+
+  it('says when a change changes nothing in effect, and why', async () => {
+    const adapter = adapterFor();
+    await adapter.send('set Frank to business').assertReply((reply) => {
+      const text = cardText(reply);
+      expect(text).not.toContain('Done');
+      expect(text).toContain('Stored: your own grant for Frank Fischer is now Business (before: Public).');
+      expect(text).toContain('Nothing changes in effect: Frank Fischer keeps Business toward you.');
+      expect(text).toContain("Business: administrators' grant — group Management toward everyone's data");
+    });
+    await adapter.send('set Bob to personal').assertReply((reply) => expect(cardText(reply)).toContain('Nothing changes: Bob Brown already has Personal in your own grants.'));
+    await adapter.send('set group Sales to team').assertReply((reply) => {
+      const text = cardText(reply);
+      expect(text).not.toContain('Done');
+      expect(text).toContain('Nothing changes in effect: each of the 6 members of group Sales keeps their level toward you — other grants already give it:');
+      expect(text).toContain("Team member: administrators' grant — group Sales toward the data of group Sales");
+      expect(text).toContain('Personal: your own grant');
+    });
+    await adapter.send('set group Sales to team').assertReply((reply) => expect(cardText(reply)).toContain('Nothing changes: group Sales already has Team member in your own grants.'));
+    await adapter.send('set eve@partner.example to personal').assertReply((reply) => {
+      const text = cardText(reply);
+      expect(text).toContain('Nothing changes in effect: Eve Evans (eve@partner.example) keeps Business toward you.');
+      expect(text).toContain('the administrators cap partner.example at Business');
+    });
+  });
+
   it('grants an external contact named for the first time, who can then be found by name', async () => {
     const adapter = adapterFor();
     let confirm: unknown;

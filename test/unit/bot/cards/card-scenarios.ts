@@ -218,7 +218,11 @@ export const SCENARIOS: Scenario[] = [
   {
     name: 'set group Sales to business',
     steps: [
-      { say: { en: 'set group Sales to business', de: 'Gruppe Sales auf geschäftlich setzen' }, expect: { title: (t) => t.setTitle, contains: (t) => [t.groupSet(t.scopeGroup('Sales'), 'business')] } },
+      // Every other member of Sales is a team member already (or more): nothing changes in effect.
+      {
+        say: { en: 'set group Sales to business', de: 'Gruppe Sales auf geschäftlich setzen' },
+        expect: { title: (t) => t.setTitle, contains: (t) => [t.setStored(t.scopeGroup('Sales'), 'business', null), t.groupNoEffect(t.scopeGroup('Sales'), 6), t.reasonOwnGrant('personal')] },
+      },
     ],
   },
   {
@@ -244,6 +248,30 @@ export const SCENARIOS: Scenario[] = [
     steps: [
       { say: { en: 'set eve2@partner.example to business', de: 'eve2@partner.example auf geschäftlich setzen' }, expect: { title: (t) => t.setTitle } },
       { press: (t) => t.confirmSet('business'), expect: { title: (t) => t.setTitle, contains: (t) => [t.setDone('eve2@partner.example', 'business', null)] } },
+    ],
+  },
+  {
+    name: 'a group grant raises somebody the asker blocked',
+    steps: [
+      { say: { en: 'block Mallory', de: 'Mallory sperren' }, expect: { title: (t) => t.setTitle, contains: (t) => [t.setUnchanged('Mallory Miller', 'blocked')] } },
+      {
+        say: { en: 'set group Marketing to business', de: 'Gruppe Marketing auf geschäftlich setzen' },
+        expect: {
+          title: (t) => t.setTitle,
+          contains: (t) => [t.setDone(t.scopeGroup('Marketing'), 'business', null), t.groupRaised(2, 3), t.despiteBlockHeading, t.despiteBlock('Mallory Miller', 1, 'public', 'business')],
+        },
+      },
+      { press: (t) => t.undo, expect: { title: (t) => t.setTitle, contains: (t) => [t.removed(t.scopeGroup('Marketing'), 'business'), t.groupLowered(2, 3)] } },
+    ],
+  },
+  {
+    name: 'a change that changes nothing in effect',
+    steps: [
+      {
+        say: { en: 'set Frank to business', de: 'Frank auf geschäftlich setzen' },
+        expect: { title: (t) => t.setTitle, contains: (t) => [t.setStored('Frank Fischer', 'business', 'public'), t.noEffect('Frank Fischer', 'business'), t.noEffectWhy] },
+      },
+      { say: { en: 'set Frank to business', de: 'Frank auf geschäftlich setzen' }, expect: { title: (t) => t.setTitle, contains: (t) => [t.setUnchanged('Frank Fischer', 'business')] } },
     ],
   },
   {
@@ -276,8 +304,9 @@ export const SCENARIOS: Scenario[] = [
         expect: { title: (t) => t.listTitle, contains: (t) => [`Bob Brown — ${t.level('team')}`, `Mallory Miller — ${t.level('blocked')}`] },
       },
       // Own grants are listed by viewer key: Bob (bob@…) comes first.
-      { press: (t) => t.remove, nth: 0, expect: { title: (t) => t.setTitle, contains: (t) => [t.removed('Bob Brown', 'team'), t.effectiveNow('Bob Brown', 'team')] } },
-      { press: (t) => t.undo, expect: { title: (t) => t.setTitle, contains: (t) => [t.setDone('Bob Brown', 'team', null)] } },
+      // Sales keeps Bob a team member either way: nothing changes in effect.
+      { press: (t) => t.remove, nth: 0, expect: { title: (t) => t.setTitle, contains: (t) => [t.removed('Bob Brown', 'team'), t.noEffect('Bob Brown', 'team'), t.noEffectWhy] } },
+      { press: (t) => t.undo, expect: { title: (t) => t.setTitle, contains: (t) => [t.setStored('Bob Brown', 'team', null), t.noEffect('Bob Brown', 'team')] } },
     ],
   },
   {
