@@ -37,6 +37,13 @@ export interface SetLevelOutcome {
   effect: GrantEffect;
 }
 
+/** An own grant to put back: whom, at which level, and an external contact's name. */
+export interface RestoredGrant {
+  viewer: ViewerScope;
+  level: Level;
+  name?: string;
+}
+
 /** Everything the asker has granted, and what the administrators' tiers give by default. */
 export interface MyGrants {
   own: Grant[];
@@ -155,6 +162,36 @@ export class PrivacyDesk {
     const asViewer = toViewer(target);
     if (asViewer) outcome.effective = this.permissions.effective(askerIndex, asViewer);
     return ok(outcome);
+  }
+
+  /**
+   * Removes every own grant of the asker (user tier) in one go, each audited as a single removal;
+   * the administrators' grants stay. Returns the grants as they were.
+   */
+  async removeAllGrants(askerIndex: number): Promise<Grant[]> {
+    const me = this.person(askerIndex);
+    const own = [...this.permissions.botGrantsOf(me.id)].sort(byViewer);
+    const at = this.clock.now();
+    const results = await this.store.setUserGrants(own.map((g) => ({ owner: me.id, viewer: g.viewer, level: null, actor: me.id, at })));
+    const removed = own.flatMap((grant, i) => {
+      const previous = results[i]?.previous ?? null;
+      return previous === null ? [] : [{ ...grant, level: previous }];
+    });
+    const left = this.permissions.botGrantsOf(me.id).filter((g) => !own.some((o) => sameViewer(o.viewer, g.viewer)));
+    this.permissions.replaceUserGrants(me.id, left);
+    return removed;
+  }
+
+  /** Puts own grants back as they were (the undo of removing them all), each audited as a single change. */
+  async restoreGrants(askerIndex: number, grants: readonly RestoredGrant[]): Promise<number> {
+    const me = this.person(askerIndex);
+    const mine = grants.filter((g) => !(g.viewer.kind === 'user' && g.viewer.id === me.id));
+    const at = this.clock.now();
+    const results = await this.store.setUserGrants(mine.map((g) => ({ owner: me.id, viewer: g.viewer, level: g.level, actor: me.id, at, ...(g.name ? { name: g.name } : {}) })));
+    const restored: Grant[] = mine.map((g) => ({ owner: { kind: 'user', id: me.id }, viewer: g.viewer, level: g.level, source: 'user', ...(g.name ? { name: g.name } : {}) }));
+    const kept = this.permissions.botGrantsOf(me.id).filter((g) => !restored.some((r) => sameViewer(r.viewer, g.viewer)));
+    this.permissions.replaceUserGrants(me.id, [...kept, ...restored]);
+    return results.filter((r, i) => r.previous !== mine[i]?.level).length;
   }
 
   listGrants(askerIndex: number): MyGrants {

@@ -154,6 +154,16 @@ export const de: Messages = {
   listGroupTier: 'Freigaben der Administratoren, die deine Daten betreffen',
   remove: 'Entfernen',
 
+  removeAllTitle: 'Alle deine Freigaben entfernen',
+  removeAllConfirm: (n: number): string => (n === 1 ? 'Damit entfernst du deine einzige eigene Freigabe:' : `Damit entfernst du alle ${n} deiner eigenen Freigaben:`),
+  removeAllYes: (n: number): string => (n === 1 ? 'Ja, entfernen' : `Ja, alle ${n} entfernen`),
+  removeAllDone: (n: number): string => (n === 1 ? 'Deine einzige eigene Freigabe ist entfernt:' : `Alle ${n} deiner eigenen Freigaben sind entfernt:`),
+  removeAllAdminsStay: 'Die Freigaben der Administratoren, die deine Daten betreffen, bleiben, ebenso die Voreinstellungen des Unternehmens:',
+  removeAllNone: 'Du hast keine eigenen Freigaben; es wurde nichts entfernt.',
+  removeAllCancelled: 'Abgebrochen: Es wurde nichts entfernt, deine Freigaben bleiben, wie sie sind.',
+  removeAllNoUndo: (n: number): string => `${n} Freigaben sind zu viele für eine Rückgängig-Schaltfläche; setze die nötigen neu.`,
+  restoredAll: (n: number): string => (n === 1 ? '1 eigene Freigabe ist wiederhergestellt.' : `${n} deiner eigenen Freigaben sind wiederhergestellt.`),
+
   notFound: (query: string): string => `Ich finde niemanden namens „${query}“ im Verzeichnis oder unter deinen externen Kontakten.`,
   chooseTitle: (query: string): string => `Wen meinst du mit „${query}“?`,
   needPerson: 'Wen meinst du? Nenne eine Kollegin, einen Kollegen oder einen externen Kontakt, zum Beispiel „was sieht Bob von mir“.',

@@ -160,6 +160,17 @@ export const en = {
   listGroupTier: 'Administrators\u2019 grants that cover your data',
   remove: 'Remove',
 
+  // remove all grants
+  removeAllTitle: 'Remove all your grants',
+  removeAllConfirm: (n: number): string => (n === 1 ? 'This removes your one own grant:' : `This removes all ${n} of your own grants:`),
+  removeAllYes: (n: number): string => (n === 1 ? 'Yes, remove it' : `Yes, remove all ${n}`),
+  removeAllDone: (n: number): string => (n === 1 ? 'Removed your one own grant:' : `Removed all ${n} of your own grants:`),
+  removeAllAdminsStay: "The administrators' grants that cover your data stay, and so do the company defaults:",
+  removeAllNone: 'You have no own grants; nothing was removed.',
+  removeAllCancelled: 'Cancelled: nothing was removed; your grants stay as they are.',
+  removeAllNoUndo: (n: number): string => `${n} grants are too many for one Undo button; set again the ones you need.`,
+  restoredAll: (n: number): string => (n === 1 ? 'Restored 1 own grant.' : `Restored ${n} of your own grants.`),
+
   // persons
   notFound: (query: string): string => `I couldn't find anyone called "${query}" in the directory or among your external contacts.`,
   chooseTitle: (query: string): string => `Whom do you mean by "${query}"?`,

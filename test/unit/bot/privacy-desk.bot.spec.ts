@@ -173,6 +173,59 @@ describe('PrivacyDeskBot', () => {
     expect(await app.store.auditTrail({ targetPrefix: 'user:alice@example.com→external:eve2' })).toEqual([]);
   });
 
+  it('removes all the asker’s own grants after a confirmation that lists them, audits each, and undoes it', async () => {
+    const adapter = adapterFor();
+    const alice = app.desk.identify({ mail: 'alice@example.com' }) as number;
+    const before = app.desk.listGrants(alice).own;
+    expect(before.length).toBeGreaterThan(0);
+    let yes: unknown;
+    await adapter.send('remove all my grants').assertReply((reply) => {
+      const { text, actions } = cardToText(reply.attachments?.[0]?.content as Record<string, unknown>);
+      expect(text).toContain(`This removes all ${before.length} of your own grants:`);
+      expect(text).toContain('Bob Brown — Personal');
+      expect(text).toContain('Eve Evans (eve@partner.example) — Team member');
+      expect(text).toContain('Mallory Miller — Blocked');
+      expect(text).toContain("The administrators' grants that cover your data stay, and so do the company defaults:");
+      expect(text).toContain("Business: administrators' grant — group Management toward everyone's data");
+      expect(actions.map((a) => a.title)).toEqual([`Yes, remove all ${before.length}`, 'No, cancel']);
+      yes = actions[0]?.data;
+    });
+    // Nothing is removed before the confirmation.
+    expect(app.desk.listGrants(alice).own).toEqual(before);
+    let undo: unknown;
+    await adapter.send({ type: ActivityTypes.Message, value: yes } as Partial<Activity>).assertReply((reply) => {
+      const { text, actions } = cardToText(reply.attachments?.[0]?.content as Record<string, unknown>);
+      expect(text).toContain(`Removed all ${before.length} of your own grants:`);
+      expect(text).toContain('Bob Brown — Personal');
+      expect(text).toContain("The administrators' grants that cover your data stay, and so do the company defaults:");
+      undo = actions.find((a) => a.title === 'Undo')?.data;
+    });
+    expect(app.desk.listGrants(alice).own).toEqual([]);
+    expect(app.desk.listGrants(alice).groupTier.length).toBeGreaterThan(0);
+    const removed = (await app.store.auditTrail({ targetPrefix: 'user:alice@example.com→' })).filter((e) => e.action === 'grant.removed');
+    expect(removed.map((e) => [e.actor, e.details.to])).toEqual(before.map(() => ['alice@example.com', null]));
+    // Removed again: there is nothing left.
+    await adapter.send({ type: ActivityTypes.Message, value: yes } as Partial<Activity>).assertReply((reply) => expect(cardText(reply)).toContain('You have no own grants; nothing was removed.'));
+    await adapter.send({ type: ActivityTypes.Message, value: undo } as Partial<Activity>).assertReply((reply) => expect(cardText(reply)).toContain(`Restored ${before.length} of your own grants.`));
+    expect(new Set(app.desk.listGrants(alice).own.map((g) => JSON.stringify(g)))).toEqual(new Set(before.map((g) => JSON.stringify(g))));
+  });
+
+  it('changes nothing when the removal of all grants is cancelled, and says so in German too', async () => {
+    const adapter = adapterFor({ locale: 'de-DE' });
+    const alice = app.desk.identify({ mail: 'alice@example.com' }) as number;
+    const before = app.desk.listGrants(alice).own;
+    let no: unknown;
+    await adapter.send('alle meine Freigaben entfernen').assertReply((reply) => {
+      const { text, actions } = cardToText(reply.attachments?.[0]?.content as Record<string, unknown>);
+      expect(text).toContain(`Damit entfernst du alle ${before.length} deiner eigenen Freigaben:`);
+      expect(text).toContain('Die Freigaben der Administratoren, die deine Daten betreffen, bleiben, ebenso die Voreinstellungen des Unternehmens:');
+      no = actions.find((a) => a.title === 'Nein, abbrechen')?.data;
+    });
+    expect(no).toEqual({ verb: 'run', intent: 'removeAllGrants', cancelled: true, for: 'alice@example.com' });
+    await adapter.send({ type: ActivityTypes.Message, value: no } as Partial<Activity>).assertReply((reply) => expect(cardText(reply)).toContain('Abgebrochen: Es wurde nichts entfernt'));
+    expect(app.desk.listGrants(alice).own).toEqual(before);
+  });
+
   it('refuses a button of someone else’s answer, and changes nothing', async () => {
     await adapterFor({ from: 'mallory@example.com' })
       .send({ type: ActivityTypes.Message, value: { verb: 'run', intent: 'setLevel', person: 'bob@example.com', level: 'personal', for: 'alice@example.com' } } as Partial<Activity>)

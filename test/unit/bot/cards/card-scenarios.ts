@@ -310,6 +310,29 @@ export const SCENARIOS: Scenario[] = [
     ],
   },
   {
+    name: 'remove all my grants: confirmed, then undone',
+    steps: [
+      {
+        say: { en: 'remove all my grants', de: 'alle meine Freigaben entfernen' },
+        expect: { title: (t) => t.removeAllTitle, contains: (t) => [t.removeAllConfirm(4), `Bob Brown — ${t.level('personal')}`, t.removeAllAdminsStay] },
+      },
+      { press: (t) => t.removeAllYes(4), expect: { title: (t) => t.removeAllTitle, contains: (t) => [t.removeAllDone(4), `Mallory Miller — ${t.level('blocked')}`, t.removeAllAdminsStay] } },
+      { press: (t) => t.undo, expect: { title: (t) => t.removeAllTitle, contains: (t) => [t.restoredAll(4)] } },
+    ],
+  },
+  {
+    name: 'remove all my grants: cancelled',
+    steps: [
+      { say: { en: 'remove all my grants', de: 'alle meine Freigaben entfernen' }, expect: { title: (t) => t.removeAllTitle } },
+      { press: (t) => t.confirmNo, expect: { title: (t) => t.removeAllTitle, contains: (t) => [t.removeAllCancelled] } },
+    ],
+  },
+  {
+    name: 'remove all my grants: there are none',
+    as: 'klaus.becker@example.com',
+    steps: [{ say: { en: 'remove all my grants', de: 'alle meine Freigaben entfernen' }, expect: { title: (t) => t.removeAllTitle, contains: (t) => [t.removeAllNone, t.removeAllAdminsStay] } }],
+  },
+  {
     name: 'choose between two people',
     steps: [
       {
