@@ -35,7 +35,8 @@ interface Standing {
 export function measureOwnGrantChange(index: PermissionIndex, ownerIndex: number, viewer: ViewerScope): { after: () => GrantEffect } {
   const ownerId = index.directory.person(ownerIndex).id;
   const viewers = concernedViewers(index, ownerIndex, viewer);
-  const blocked = blockedPeople(index, ownerIndex, ownerId, viewer);
+  // Naming one person is a choice about them; a grant to a group may reach people the owner blocked.
+  const blocked = viewer.kind === 'group' || viewer.kind === 'all' ? blockedPeople(index, ownerIndex, ownerId, viewer) : new Set<number>();
   const before = standings(index, ownerIndex, viewers);
   return {
     after: (): GrantEffect => {

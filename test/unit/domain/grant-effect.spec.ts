@@ -45,8 +45,11 @@ describe('what a change of an own grant does in effect', () => {
     expect(effect.kept).toEqual([]);
   });
 
-  it('replacing a block with a level is no raise despite that block', () => {
+  it('a level given to one person by name is no raise despite a block: it is a choice about them', () => {
     expect(change([own('user:bea@example.com', 'blocked')], 'user:bea@example.com', 'team').effect.despiteBlock).toEqual([]);
+    const { effect } = change([own('group:Board', 'blocked')], 'user:dan@example.com', 'personal');
+    expect(effect.changes).toMatchObject([{ before: 'business', after: 'personal' }]);
+    expect(effect.despiteBlock).toEqual([]);
   });
 
   it('says what keeps everyone where they are when nothing moves', () => {
