@@ -1,6 +1,7 @@
 import type { Person } from '../domain/directory/person';
 import { DirectoryIndex } from '../domain/directory/directory-index';
 import type { AdminPolicy, Grant } from '../domain/grants/grant';
+import { type GrantEffect, measureOwnGrantChange } from '../domain/grants/grant-effect';
 import { type Effective, PermissionIndex, type Viewer } from '../domain/grants/permission-index';
 import { sameViewer, type ViewerScope, viewerKey } from '../domain/grants/scope';
 import type { Level } from '../domain/levels';
@@ -32,6 +33,15 @@ export interface SetLevelOutcome {
   level: Level | null;
   /** The viewer's effective level afterwards (for groups: not computed). */
   effective?: Effective;
+  /** What the change did in effect: whose level moved, who now sees more despite a block. */
+  effect: GrantEffect;
+}
+
+/** An own grant to put back: whom, at which level, and an external contact's name. */
+export interface RestoredGrant {
+  viewer: ViewerScope;
+  level: Level;
+  name?: string;
 }
 
 /** Everything the asker has granted, and what the administrators' tiers give by default. */
@@ -138,14 +148,50 @@ export class PrivacyDesk {
     if (!viewer) return err({ code: 'UNKNOWN_GROUP' });
     const change = { owner: owner.id, viewer, level, actor: owner.id, at: this.clock.now() };
     const { previous } = await this.store.setUserGrant(target.kind === 'external' && target.name ? { ...change, name: target.name } : change);
-    const kept = this.permissions.botGrantsOf(owner.id).filter((g) => !sameViewer(g.viewer, viewer));
+    const permissions = this.permissions;
+    const current = permissions.botGrantsOf(owner.id);
+    const kept = current.filter((g) => !sameViewer(g.viewer, viewer));
     const grant: Grant = { owner: { kind: 'user', id: owner.id }, viewer, level: level ?? 'blocked', source: 'user' };
     if (target.kind === 'external' && target.name) grant.name = target.name;
-    this.permissions.replaceUserGrants(owner.id, level === null ? kept : [...kept, grant]);
-    const outcome: SetLevelOutcome = { target, previous, level };
+    // Measured on one snapshot, from the level the store had: the grant as it was, then as it is.
+    const was = current.find((g) => sameViewer(g.viewer, viewer)) ?? grant;
+    permissions.replaceUserGrants(owner.id, previous === null ? kept : [...kept, { ...was, level: previous }]);
+    const measuring = measureOwnGrantChange(permissions, askerIndex, viewer);
+    permissions.replaceUserGrants(owner.id, level === null ? kept : [...kept, grant]);
+    const outcome: SetLevelOutcome = { target, previous, level, effect: measuring.after() };
     const asViewer = toViewer(target);
     if (asViewer) outcome.effective = this.permissions.effective(askerIndex, asViewer);
     return ok(outcome);
+  }
+
+  /**
+   * Removes every own grant of the asker (user tier) in one go, each audited as a single removal;
+   * the administrators' grants stay. Returns the grants as they were.
+   */
+  async removeAllGrants(askerIndex: number): Promise<Grant[]> {
+    const me = this.person(askerIndex);
+    const own = [...this.permissions.botGrantsOf(me.id)].sort(byViewer);
+    const at = this.clock.now();
+    const results = await this.store.setUserGrants(own.map((g) => ({ owner: me.id, viewer: g.viewer, level: null, actor: me.id, at })));
+    const removed = own.flatMap((grant, i) => {
+      const previous = results[i]?.previous ?? null;
+      return previous === null ? [] : [{ ...grant, level: previous }];
+    });
+    const left = this.permissions.botGrantsOf(me.id).filter((g) => !own.some((o) => sameViewer(o.viewer, g.viewer)));
+    this.permissions.replaceUserGrants(me.id, left);
+    return removed;
+  }
+
+  /** Puts own grants back as they were (the undo of removing them all), each audited as a single change. */
+  async restoreGrants(askerIndex: number, grants: readonly RestoredGrant[]): Promise<number> {
+    const me = this.person(askerIndex);
+    const mine = grants.filter((g) => !(g.viewer.kind === 'user' && g.viewer.id === me.id));
+    const at = this.clock.now();
+    const results = await this.store.setUserGrants(mine.map((g) => ({ owner: me.id, viewer: g.viewer, level: g.level, actor: me.id, at, ...(g.name ? { name: g.name } : {}) })));
+    const restored: Grant[] = mine.map((g) => ({ owner: { kind: 'user', id: me.id }, viewer: g.viewer, level: g.level, source: 'user', ...(g.name ? { name: g.name } : {}) }));
+    const kept = this.permissions.botGrantsOf(me.id).filter((g) => !restored.some((r) => sameViewer(r.viewer, g.viewer)));
+    this.permissions.replaceUserGrants(me.id, [...kept, ...restored]);
+    return results.filter((r, i) => r.previous !== mine[i]?.level).length;
   }
 
   listGrants(askerIndex: number): MyGrants {

@@ -158,7 +158,7 @@ export class PrivacyDeskBot extends TeamsActivityHandler {
       const action = cardActionSchema.safeParse(activity.value);
       if (!action.success) return undefined;
       if (action.data.verb === 'ask') return { parsed: parse(action.data.text) };
-      const { verb: _verb, page: _page, level, confirmed: _confirmed, for: _for, ...slots } = action.data;
+      const { verb: _verb, page: _page, level, confirmed: _confirmed, cancelled: _cancelled, restore: _restore, for: _for, ...slots } = action.data;
       const parsed: ParsedMessage = { ...slots };
       if (level && level !== 'remove') parsed.level = level;
       return { parsed, action: action.data };
@@ -176,6 +176,8 @@ export class PrivacyDeskBot extends TeamsActivityHandler {
       if (action.page !== undefined) turn.page = action.page;
       if (action.level === 'remove') turn.removeGrant = true;
       if (action.confirmed) turn.confirmed = true;
+      if (action.cancelled) turn.cancelled = true;
+      if (action.restore) turn.restore = action.restore;
     }
     const who = await this.identifyAsker(context, log);
     if (who.asker === undefined) turn.unidentified = who.identified ? 'directory' : 'channel';

@@ -85,6 +85,35 @@ export function grantStoreContract(name: string, open: () => Promise<GrantStore>
       ]);
     });
 
+    it('sets or removes several of a user’s own grants at once, each audited as on its own', async () => {
+      const bob = { kind: 'user' as const, id: 'bob@example.com' };
+      const eve = { kind: 'external' as const, address: 'eve@partner.example' };
+      const sales = { kind: 'group' as const, name: 'Sales' };
+      const by = { owner: 'alice@example.com', actor: 'alice@example.com', at };
+      await expect(store.setUserGrants([])).resolves.toEqual([]);
+      await expect(
+        store.setUserGrants([
+          { ...by, viewer: bob, level: 'team' },
+          { ...by, viewer: eve, level: 'business', name: 'Eve Evans' },
+          { ...by, viewer: sales, level: 'blocked' },
+        ]),
+      ).resolves.toEqual([{ previous: null }, { previous: null }, { previous: null }]);
+      await expect(store.setUserGrants([{ ...by, viewer: bob, level: null }, { ...by, viewer: eve, level: null }, { ...by, viewer: sales, level: 'blocked' }])).resolves.toEqual([
+        { previous: 'team' },
+        { previous: 'business' },
+        { previous: 'blocked' },
+      ]);
+      await expect(store.listUserGrants()).resolves.toEqual([grant('user:alice@example.com', 'group:Sales', 'blocked', 'user')]);
+      const trail = await store.auditTrail({ targetPrefix: 'user:alice@example.com→' });
+      expect(trail.map((e) => [e.action, e.target, e.details])).toEqual([
+        ['grant.set', 'user:alice@example.com→user:bob@example.com', { from: null, to: 'team' }],
+        ['grant.set', 'user:alice@example.com→external:eve@partner.example', { from: null, to: 'business' }],
+        ['grant.set', 'user:alice@example.com→group:Sales', { from: null, to: 'blocked' }],
+        ['grant.removed', 'user:alice@example.com→user:bob@example.com', { from: 'team', to: null }],
+        ['grant.removed', 'user:alice@example.com→external:eve@partner.example', { from: 'business', to: null }],
+      ]);
+    });
+
     it('does not audit a change to the same level', async () => {
       const change = { owner: 'alice@example.com', viewer: { kind: 'external' as const, address: 'eve@partner.example' }, level: 'team' as const, name: 'Eve Evans', actor: 'alice@example.com', at };
       await store.setUserGrant(change);

@@ -1,7 +1,17 @@
 import { z } from 'zod';
 import { FIELD_IDS } from '../../domain/matrix/fields';
 import { LEVELS } from '../../domain/levels';
+import { parseViewerScope } from '../../domain/grants/scope';
 import { INTENTS } from '../intents/intent';
+
+/** The most own grants one Undo button puts back (a card's data stays small). */
+export const MAX_RESTORE = 200;
+
+const restoredGrantSchema = z.object({
+  viewer: z.string().min(1).max(330).refine((v) => parseViewerScope(v).ok, 'not a grant scope'),
+  level: z.enum(LEVELS),
+  name: z.string().min(1).max(200).optional(),
+});
 
 /**
  * What a card button sends back (`activity.value`). Validated on every use: the data only says
@@ -17,6 +27,10 @@ export const cardActionSchema = z.discriminatedUnion('verb', [
     level: z.union([z.enum(LEVELS), z.literal('remove')]).optional(),
     page: z.number().int().min(0).max(100_000).optional(),
     confirmed: z.literal(true).optional(),
+    /** The asker said no to a question the bot asked before changing anything. */
+    cancelled: z.literal(true).optional(),
+    /** Own grants to put back (the undo of removing them all), each as its scope (`user:…`, `group:…`, `external:…`). */
+    restore: z.array(restoredGrantSchema).min(1).max(MAX_RESTORE).optional(),
     for: z.string().min(1).max(320).optional(),
   }),
 ]);

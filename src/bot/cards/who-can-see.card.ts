@@ -3,8 +3,8 @@ import type { ActionView, RenderedCard, SectionView } from './answer.card';
 import { renderAnswer } from './answer.card';
 import { type DescribeContext, externalName, fieldTopic, namesList, personName, reasonText } from './describe';
 
-/** Inline answers list up to 20 names; "show all" pages through 50 at a time. */
-export const INLINE_PAGE: Page = { offset: 0, limit: 20 };
+/** Inline answers list up to 20 names under each reason; "show all" pages through 50 at a time. */
+export const INLINE_PAGE: Page = { offset: 0, limit: 20, perReason: true };
 export const LIST_PAGE_SIZE = 50;
 
 export function whoCanSeeCard(ctx: DescribeContext, answer: WhoCanSeeAnswer, page: Page, listPage?: number): RenderedCard {
@@ -15,15 +15,18 @@ export function whoCanSeeCard(ctx: DescribeContext, answer: WhoCanSeeAnswer, pag
   const colleagues = colleaguesSection(ctx, answer.colleagues, label, isAction, page);
   const notes: string[] = [];
   if (answer.colleagues.governed && !answer.colleagues.everyone) {
-    const shown = Math.min(answer.colleagues.total, page.offset + page.limit);
-    if (listPage !== undefined && answer.colleagues.total > 0) notes.push(t.pageOf(page.offset + 1, shown, answer.colleagues.total));
-    if (shown < answer.colleagues.total) {
-      const next = listPage === undefined ? 0 : listPage + 1;
-      actions.push({ title: listPage === undefined ? t.showAll : t.nextPage, data: { verb: 'run', intent: 'whoCanSee', field: answer.field.id, page: next } });
+    const { total, groups } = answer.colleagues;
+    if (page.perReason) {
+      if (groups.some((g) => g.people.length < g.count)) actions.push({ title: t.showAll, data: { verb: 'run', intent: 'whoCanSee', field: answer.field.id, page: 0 } });
+    } else {
+      const shown = Math.min(total, page.offset + page.limit);
+      if (total > 0) notes.push(t.pageOf(Math.min(total, page.offset + 1), shown, total));
+      if (shown < total) actions.push({ title: t.nextPage, data: { verb: 'run', intent: 'whoCanSee', field: answer.field.id, page: (listPage ?? 0) + 1 } });
     }
   }
   return renderAnswer({
     title: t.whoTitle(label, isAction),
+    intro: answer.notInDirectory ? [t.noDirectoryValue(label, answer.field.items.join(', '))] : [],
     sections: [colleagues, externalsSection(ctx, answer.externals, label, isAction)],
     notes,
     actions,
@@ -46,18 +49,15 @@ function colleaguesSection(
     return { heading, lines: [needs, t.everyone(answer.total)], groups: answer.everyone.map((r) => ({ label: reasonText(ctx, r) })) };
   }
   if (answer.total === 0) return { heading, lines: [needs, t.noColleague] };
-  let before = 0;
-  const groups = answer.groups.map((group) => {
-    const listedBefore = Math.max(0, Math.min(group.count, page.offset - before));
-    before += group.count;
-    const names = group.people.map((p) => personName(ctx, p));
-    const unlisted = group.count - names.length - listedBefore;
-    return {
-      label: t.groupLine(reasonText(ctx, group.reason), group.count),
-      names: names.length === 0 ? '' : namesList(t, names, names.length + unlisted),
-    };
-  });
-  return { heading, lines: [needs, t.reachCount(answer.total)], groups: groups.filter((g) => page.offset === 0 || g.names !== '') };
+  // An inline answer names people under every reason; a page of the whole list shows the reasons it has names of.
+  const groups = answer.groups
+    .filter((group) => page.perReason || group.people.length > 0)
+    .map((group) => {
+      const names = group.people.map((p) => personName(ctx, p));
+      const after = group.count - group.skipped - names.length;
+      return { label: t.groupLine(reasonText(ctx, group.reason), group.count), names: names.length === 0 ? '' : namesList(t, names, names.length + after) };
+    });
+  return { heading, lines: [needs, t.reachCount(answer.total)], groups };
 }
 
 function externalsSection(ctx: DescribeContext, answer: ExternalsAnswer | NotGoverned, label: string, isAction: boolean): SectionView {

@@ -3,7 +3,7 @@ import type { Target } from '../../app/resolution';
 import { sameViewer } from '../../domain/grants/scope';
 import type { Level } from '../../domain/levels';
 import { type FieldId } from '../../domain/matrix/fields';
-import type { Page } from '../../domain/lookup/who-can-see';
+import { type Page, missingFromDirectory } from '../../domain/lookup/who-can-see';
 import { renderAnswer } from '../cards/answer.card';
 import { type DescribeContext, fieldLabel, targetKey, targetName } from '../cards/describe';
 import { noticeCard } from '../cards/simple.card';
@@ -28,7 +28,9 @@ export const whoCanSeeHandler: Handler = async (turn, services) => {
   if (!field && item) {
     const label = item.group ? item.group[ctx.t.locale] : item[ctx.t.locale];
     const items = item.group ? `${item.id.replace(/\.\d+$/, '')}.x` : item.id;
-    return noticeCard(label, [ctx.t.notGovernedAnywhere(label, items)]);
+    const ids = item.group ? CATALOGUE_ITEMS.filter((i) => i.group === item.group).map((i) => i.id) : [item.id];
+    const none = missingFromDirectory(services.desk.person(ctx.asker), ids) ? [ctx.t.noDirectoryValue(label, items)] : [];
+    return noticeCard(label, [...none, ctx.t.notGovernedAnywhere(label, items)]);
   }
   if (!field) {
     return renderAnswer({

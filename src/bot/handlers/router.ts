@@ -1,7 +1,7 @@
 import type { IntentName } from '../intents/intent';
 import type { RenderedCard } from '../cards/answer.card';
 import { noticeCard } from '../cards/simple.card';
-import { listGrantsHandler, removeGrantHandler, setLevelHandler } from './grant.handlers';
+import { listGrantsHandler, removeAllGrantsHandler, removeGrantHandler, setLevelHandler } from './grant.handlers';
 import {
   helpHandler,
   processingRecordHandler,
@@ -23,6 +23,7 @@ const ROUTES: Record<IntentName, { handler: Handler; needsAsker: boolean; person
   whyCanSee: { handler: whyCanSeeHandler, needsAsker: true },
   setLevel: { handler: setLevelHandler, needsAsker: true },
   removeGrant: { handler: removeGrantHandler, needsAsker: true },
+  removeAllGrants: { handler: removeAllGrantsHandler, needsAsker: true },
   listGrants: { handler: listGrantsHandler, needsAsker: true },
   help: { handler: helpHandler, needsAsker: false },
   startRequest: { handler: (turn, services) => (turn.form ? submitFormHandler(turn, services) : startRequestHandler(turn, services)), needsAsker: true, personalOnly: true },

@@ -1,4 +1,5 @@
 import type { PrivacyDesk } from '../../app/privacy-desk';
+import type { Level } from '../../domain/levels';
 import type { ParsedMessage } from '../intents/intent';
 import type { Locale } from '../i18n/locale';
 import { type Messages, messages } from '../i18n/messages';
@@ -23,6 +24,10 @@ export interface Turn {
   removeGrant?: boolean;
   /** The asker confirmed a change the bot asked about (a new external contact). */
   confirmed?: boolean;
+  /** The asker said no to the change the bot asked about: nothing is changed. */
+  cancelled?: boolean;
+  /** Own grants a button asks to put back (undoing "remove all my grants"), as scopes still to be parsed. */
+  restore?: { viewer: string; level: Level; name?: string | undefined }[];
   /** Names the incoming message, so that a redelivered one creates nothing twice. */
   sourceKey?: string;
   /** A submitted intake form. */

@@ -52,6 +52,8 @@ export const de: Messages = {
   externalsHeading: 'Externe Kontakte (Federation)',
   notGovernedAnywhere: (field: string, items: string): string =>
     `${field} ist nicht über Berechtigungsstufen geregelt: Das Detail stammt aus dem Verzeichnis${items ? ` (Katalogeintrag ${items})` : ''} und ist für alle sichtbar, die deinen Verzeichniseintrag sehen können. Auch die Berechtigungstabelle für externe Kontakte führt es nicht auf.`,
+  noDirectoryValue: (detail: string, items: string): string =>
+    `Dein Verzeichniseintrag hat keinen Wert für „${detail}“${items ? ` (Katalogeintrag ${items})` : ''}: Zurzeit sieht also niemand einen. Die Regel unten gilt, sobald einer eingetragen ist.`,
   whatICanSeeTitle: (name: string): string => `Was du von ${name} siehst`,
   whatICanSeeLevel: (name: string, level: Level): string => `Du hast ${name} gegenüber die Stufe **${LEVEL[level]}**.`,
   notGovernedColleagues: (field: string, items: string): string =>
@@ -109,7 +111,20 @@ export const de: Messages = {
 
   setDone: (name: string, level: Level, previous: Level | null): string =>
     `Erledigt: **${name}** hat in deinen eigenen Freigaben jetzt **${LEVEL[level]}**${previous ? ` (vorher: ${LEVEL[previous]})` : ''}.`,
-  setUnchanged: (name: string, level: Level): string => `${name} hat in deinen eigenen Freigaben schon ${LEVEL[level]}; nichts geändert.`,
+  setUnchanged: (name: string, level: Level): string => `Es ändert sich nichts: ${name} hat in deinen eigenen Freigaben schon ${LEVEL[level]}.`,
+  setStored: (name: string, level: Level, previous: Level | null): string =>
+    `Gespeichert: Deine eigene Freigabe für **${name}** ist jetzt **${LEVEL[level]}**${previous ? ` (vorher: ${LEVEL[previous]})` : ''}.`,
+  noEffect: (name: string, level: Level): string => `Im Ergebnis ändert sich nichts: ${name} behält dir gegenüber **${LEVEL[level]}**.`,
+  noEffectWhy: 'Andere Freigaben geben schon so viel oder mehr — Stufen addieren sich, eine niedrigere Einstellung nimmt nichts weg:',
+  groupNoEffect: (group: string, n: number): string =>
+    `Im Ergebnis ändert sich nichts: ${n === 1 ? `Das einzige Mitglied von ${group} behält seine Stufe dir gegenüber — andere Freigaben geben sie ihm` : `Alle ${n} Mitglieder von ${group} behalten ihre Stufe dir gegenüber — andere Freigaben geben sie ihnen`} schon:`,
+  groupEmpty: (group: string): string => `Im Ergebnis ändert sich nichts: ${group} hat außer dir keine Mitglieder.`,
+  groupRaised: (n: number, total: number): string => `${n} von ${total} Mitgliedern ${n === 1 ? 'sieht' : 'sehen'} jetzt mehr von dir.`,
+  groupLowered: (n: number, total: number): string => `${n} von ${total} Mitgliedern ${n === 1 ? 'sieht' : 'sehen'} jetzt weniger von dir.`,
+  despiteBlockHeading: 'Trotz deiner Sperre',
+  despiteBlock: (names: string, n: number, before: Level, after: Level): string =>
+    `${names} ${n === 1 ? 'ist' : 'sind'} von dir gesperrt, ${n === 1 ? 'hat' : 'haben'} dir gegenüber jetzt aber **${LEVEL[after]}** statt ${LEVEL[before]}: Stufen addieren sich, eine Sperre hält nicht zurück, was eine andere Freigabe gibt.`,
+  nowAlsoSee: (rows: string): string => `Zusätzlich sichtbar bzw. möglich für sie: ${rows}.`,
   removed: (name: string, previous: Level | null): string =>
     previous ? `Deine eigene Freigabe für **${name}** ist entfernt (war ${LEVEL[previous]}).` : `Du hattest für ${name} keine eigene Freigabe; nichts geändert.`,
   stillHigher: (name: string, level: Level): string =>
@@ -117,6 +132,8 @@ export const de: Messages = {
   effectiveNow: (name: string, level: Level): string => `Stufe von ${name} dir gegenüber jetzt: ${LEVEL[level]}.`,
   confirmNewExternal: (name: string, level: Level): string => `${name} ist noch keiner deiner externen Kontakte. ${LEVEL[level]} geben?`,
   confirmSet: (level: Level): string => `Ja, ${LEVEL[level]} geben`,
+  confirmNo: 'Nein, abbrechen',
+  setCancelled: (name: string): string => `Abgebrochen: Für ${name} wurde nichts geändert.`,
   removeWhom: 'Wessen Freigabe soll ich entfernen? Zum Beispiel: „Freigabe für Bob entfernen“.',
   buttonNotYours: 'Diese Schaltfläche gehört zu einer Antwort für jemand anderen. Frag mich selbst, zum Beispiel „Wer sieht meine Präsenz?“.',
   onlyOwnData: 'Ich kann dir nur Auskunft über deine eigenen Daten geben – zum Beispiel „Wer sieht meine Präsenz?“ oder „Was sieht Bob von mir?“.',
@@ -136,6 +153,16 @@ export const de: Messages = {
   listDomainCap: (domain: string, level: Level): string => `Kontakte bei ${domain}: höchstens ${LEVEL[level]}.`,
   listGroupTier: 'Freigaben der Administratoren, die deine Daten betreffen',
   remove: 'Entfernen',
+
+  removeAllTitle: 'Alle deine Freigaben entfernen',
+  removeAllConfirm: (n: number): string => (n === 1 ? 'Damit entfernst du deine einzige eigene Freigabe:' : `Damit entfernst du alle ${n} deiner eigenen Freigaben:`),
+  removeAllYes: (n: number): string => (n === 1 ? 'Ja, entfernen' : `Ja, alle ${n} entfernen`),
+  removeAllDone: (n: number): string => (n === 1 ? 'Deine einzige eigene Freigabe ist entfernt:' : `Alle ${n} deiner eigenen Freigaben sind entfernt:`),
+  removeAllAdminsStay: 'Die Freigaben der Administratoren, die deine Daten betreffen, bleiben, ebenso die Voreinstellungen des Unternehmens:',
+  removeAllNone: 'Du hast keine eigenen Freigaben; es wurde nichts entfernt.',
+  removeAllCancelled: 'Abgebrochen: Es wurde nichts entfernt, deine Freigaben bleiben, wie sie sind.',
+  removeAllNoUndo: (n: number): string => `${n} Freigaben sind zu viele für eine Rückgängig-Schaltfläche; setze die nötigen neu.`,
+  restoredAll: (n: number): string => (n === 1 ? '1 eigene Freigabe ist wiederhergestellt.' : `${n} deiner eigenen Freigaben sind wiederhergestellt.`),
 
   notFound: (query: string): string => `Ich finde niemanden namens „${query}“ im Verzeichnis oder unter deinen externen Kontakten.`,
   chooseTitle: (query: string): string => `Wen meinst du mit „${query}“?`,

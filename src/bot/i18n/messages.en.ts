@@ -54,6 +54,8 @@ export const en = {
   externalsHeading: 'External contacts (federation)',
   notGovernedAnywhere: (field: string, items: string): string =>
     `${field} is not governed by permission levels: it comes from the directory${items ? ` (catalogue item ${items})` : ''} and is shown to whoever can see your directory entry. The permission table for external contacts does not list it either.`,
+  noDirectoryValue: (detail: string, items: string): string =>
+    `Your directory entry has no value for “${detail}”${items ? ` (catalogue item ${items})` : ''}: nobody sees one at the moment. The rule below applies as soon as one is added.`,
   whatICanSeeTitle: (name: string): string => `What you can see of ${name}`,
   whatICanSeeLevel: (name: string, level: Level): string => `You have the level **${LEVEL[level]}** toward ${name}.`,
   notGovernedColleagues: (field: string, items: string): string =>
@@ -114,7 +116,20 @@ export const en = {
   // set level
   setDone: (name: string, level: Level, previous: Level | null): string =>
     `Done: **${name}** now has **${LEVEL[level]}** in your own grants${previous ? ` (before: ${LEVEL[previous]})` : ''}.`,
-  setUnchanged: (name: string, level: Level): string => `${name} already has ${LEVEL[level]} in your own grants; nothing changed.`,
+  setUnchanged: (name: string, level: Level): string => `Nothing changes: ${name} already has ${LEVEL[level]} in your own grants.`,
+  setStored: (name: string, level: Level, previous: Level | null): string =>
+    `Stored: your own grant for **${name}** is now **${LEVEL[level]}**${previous ? ` (before: ${LEVEL[previous]})` : ''}.`,
+  noEffect: (name: string, level: Level): string => `Nothing changes in effect: ${name} keeps **${LEVEL[level]}** toward you.`,
+  noEffectWhy: 'Other grants already give as much or more — levels add up, and a lower setting takes nothing away:',
+  groupNoEffect: (group: string, n: number): string =>
+    `Nothing changes in effect: ${n === 1 ? `the only member of ${group} keeps` : `each of the ${n} members of ${group} keeps`} their level toward you — other grants already give it:`,
+  groupEmpty: (group: string): string => `Nothing changes in effect: ${group} has no members besides you.`,
+  groupRaised: (n: number, total: number): string => `${n} of the ${total} members now ${n === 1 ? 'sees' : 'see'} more of you.`,
+  groupLowered: (n: number, total: number): string => `${n} of the ${total} members now ${n === 1 ? 'sees' : 'see'} less of you.`,
+  despiteBlockHeading: 'Despite your block',
+  despiteBlock: (names: string, n: number, before: Level, after: Level): string =>
+    `${names} ${n === 1 ? 'is' : 'are'} blocked by you, but now ${n === 1 ? 'has' : 'have'} **${LEVEL[after]}** toward you instead of ${LEVEL[before]}: levels add up, and a block cannot hold back what another grant gives.`,
+  nowAlsoSee: (rows: string): string => `They can now also see or do: ${rows}.`,
   removed: (name: string, previous: Level | null): string =>
     previous ? `Removed your own grant for **${name}** (was ${LEVEL[previous]}).` : `You had no own grant for ${name}; nothing changed.`,
   stillHigher: (name: string, level: Level): string =>
@@ -122,6 +137,8 @@ export const en = {
   effectiveNow: (name: string, level: Level): string => `Effective level of ${name} toward you now: ${LEVEL[level]}.`,
   confirmNewExternal: (name: string, level: Level): string => `${name} is not one of your external contacts yet. Give them ${LEVEL[level]}?`,
   confirmSet: (level: Level): string => `Yes, give ${LEVEL[level]}`,
+  confirmNo: 'No, cancel',
+  setCancelled: (name: string): string => `Cancelled: nothing was changed for ${name}.`,
   removeWhom: 'Whose grant should I remove? For example: "remove my grant for Bob".',
   buttonNotYours: 'This button belongs to an answer for someone else. Ask me yourself, for example "who can see my presence".',
   onlyOwnData: 'I can only tell you about your own data — for example "who can see my presence" or "what can Bob see of me".',
@@ -142,6 +159,17 @@ export const en = {
   listDomainCap: (domain: string, level: Level): string => `Contacts at ${domain}: at most ${LEVEL[level]}.`,
   listGroupTier: 'Administrators\u2019 grants that cover your data',
   remove: 'Remove',
+
+  // remove all grants
+  removeAllTitle: 'Remove all your grants',
+  removeAllConfirm: (n: number): string => (n === 1 ? 'This removes your one own grant:' : `This removes all ${n} of your own grants:`),
+  removeAllYes: (n: number): string => (n === 1 ? 'Yes, remove it' : `Yes, remove all ${n}`),
+  removeAllDone: (n: number): string => (n === 1 ? 'Removed your one own grant:' : `Removed all ${n} of your own grants:`),
+  removeAllAdminsStay: "The administrators' grants that cover your data stay, and so do the company defaults:",
+  removeAllNone: 'You have no own grants; nothing was removed.',
+  removeAllCancelled: 'Cancelled: nothing was removed; your grants stay as they are.',
+  removeAllNoUndo: (n: number): string => `${n} grants are too many for one Undo button; set again the ones you need.`,
+  restoredAll: (n: number): string => (n === 1 ? 'Restored 1 own grant.' : `Restored ${n} of your own grants.`),
 
   // persons
   notFound: (query: string): string => `I couldn't find anyone called "${query}" in the directory or among your external contacts.`,

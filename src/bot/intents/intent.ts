@@ -9,6 +9,7 @@ export const INTENTS = [
   'whyCanSee',
   'setLevel',
   'removeGrant',
+  'removeAllGrants',
   'listGrants',
   'help',
   'startRequest',

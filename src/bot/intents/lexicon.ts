@@ -21,7 +21,9 @@ export type Concept =
   | 'REQUEST' | 'REQUEST_VERB' | 'RECORD_STRONG' | 'R_ACCESS' | 'R_COPY' | 'R_ERASURE' | 'R_RECTIFY' | 'R_RESTRICT' | 'R_OBJECT' | 'DATA'
   | 'PROCESSING' | 'NEWS' | 'RETENTION' | 'RECORD' | 'ARTICLE' | 'THIRTY' | 'PENDING' | 'THIRD' | 'BEHALF' | 'WITHDRAW' | 'NEGATION'
   // grants removed, details outside the matrix
-  | 'UNBLOCK' | 'REMOVE' | 'R_STRONG' | 'PHOTO' | 'DEPARTMENT' | 'FAX' | 'PAGER' | 'SIP' | 'CUSTOMER';
+  | 'UNBLOCK' | 'REMOVE' | 'R_STRONG' | 'PHOTO' | 'DEPARTMENT' | 'FAX' | 'PAGER' | 'SIP' | 'CUSTOMER'
+  // every one of something: "remove all my grants"
+  | 'ALL';
 
 const ENTRIES: Record<string, Concept[]> = {};
 const add = (concepts: Concept[], words: string): void => {
@@ -142,6 +144,11 @@ add(['RECORD', 'RECORD_STRONG'], 'ropa vvt verarbeitungsverzeichnis verarbeitung
 add(['ARTICLE'], 'art article artikel');
 add(['UNBLOCK'], 'unblock entsperre entsperren entsperr reset zurucksetzen');
 add(['REMOVE'], 'entfernen entferne revoke widerrufen');
+// "Freigabe löschen": deleting a grant (a request to erase data needs no grant word).
+add(['REMOVE'], 'loschen');
+// "remove all my grants", "alle meine Freigaben entfernen" (still small words everywhere else).
+add(['ALL'], 'all alle allen alles');
+add(['ALL', 'FILLER'], 'samtliche samtlichen');
 add(['PHOTO'], 'photo picture foto bild profilbild avatar');
 add(['DEPARTMENT'], 'department abteilung');
 add(['ADDRESS', 'PRIVATE'], 'privatadresse heimadresse wohnadresse privatanschrift');

@@ -168,9 +168,13 @@ const CORRECT_VALUE = /\b(?:to|into|auf)\s+(.+?)\s*(?:(?:ändern|aendern|korrigi
 const ERASURE_PHRASE = /\b(forget\s+me|right\s+to\s+be\s+forgotten|recht\s+auf\s+vergessen(werden)?|gel(ö|oe|o)scht\s+werden)\b/i;
 const ACCESS_PHRASE = /\b((what|which|all(\s+the)?)\s+(personal\s+)?data\s+(do\s+|does\s+)?(you|the\s+company|it)\s+(have|hold|store|keep|process)|what\s+do\s+you\s+know\s+about|welche\s+daten\s+(habt|hast|haben|speichert|speichern|verarbeitet|verarbeiten)|was\s+(wisst|wissen|wei(ß|ss)t)\s+(ihr|sie|du))\b/i;
 
-/** "unblock Mallory", "remove my grant for Bob", "Bobs Freigabe entfernen", "reset Frank". */
+/**
+ * "unblock Mallory", "remove my grant for Bob", "Bobs Freigabe entfernen", "reset Frank" — and,
+ * naming nobody, "remove all my grants", "alle meine Freigaben entfernen": every own grant.
+ */
 const removeGrant: Rule = (m) => {
   if (!(m.has('UNBLOCK') || (m.has('REMOVE') && m.has('GRANTS')))) return undefined;
+  if (m.has('ALL') && m.has('GRANTS') && !m.hasName) return { intent: 'removeAllGrants' };
   const forAt = m.indexOf('FOR');
   const person = (forAt >= 0 ? m.nameAfter(forAt + 1) : undefined) ?? m.nameAfter(0);
   return person ? { intent: 'removeGrant', person } : { intent: 'removeGrant' };

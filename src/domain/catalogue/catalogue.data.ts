@@ -19,7 +19,7 @@ export interface CatalogueItem {
   /** Seed numbering, verbatim: "F.13.3.1". */
   id: string;
   category: CategoryId;
-  /** German label as in the seed (typos and abbreviations fixed only where obviously broken by extraction, e.g. missing space). */
+  /** German label as in the seed (typos and abbreviations fixed only where obviously broken by extraction, e.g. missing space; F.13.3.4 is "Pager", see there). */
   de: string;
   /** English label. */
   en: string;
@@ -196,7 +196,9 @@ export const CATALOGUE_ITEMS: readonly CatalogueItem[] = [
   { id: 'F.13.3.1', category: 'F', de: 'Mobilnummer', en: 'Mobile number', field: 'mobile' },
   { id: 'F.13.3.2', category: 'F', de: 'Mobilnummer, Auto', en: 'Mobile number, car', field: 'telephoneCar' },
   { id: 'F.13.3.3', category: 'F', de: 'Mobilnummer, Funk', en: 'Mobile number, radio', field: 'telephoneRadio' },
-  { id: 'F.13.3.4', category: 'F', de: 'Mobilnummer, Pager', en: 'Mobile number, pager', field: 'pager' },
+  // The seed lists the pager among the mobile numbers ("Mobilnummer, Pager"), but it is a detail of
+  // its own (its own attribute, `pager`): named so, it is not mistaken for the mobile number.
+  { id: 'F.13.3.4', category: 'F', de: 'Pager', en: 'Pager', field: 'pager' },
   { id: 'F.13.4', category: 'F', de: 'Telefon, privat 1', en: 'Home phone 1', field: 'homephone' },
   { id: 'F.13.5', category: 'F', de: 'Telefon, privat 2', en: 'Home phone 2', field: 'otherHomePhone' },
   { id: 'F.13.6', category: 'F', de: 'Telefon, privat (Hauptrufnummer)', en: 'Home phone (primary number)', field: 'telephonePrimary' },

@@ -126,6 +126,19 @@ export class PermissionIndex {
     return { level: uncapped, reasons };
   }
 
+  /**
+   * The strongest reason each colleague has toward the owner: the strongest grant that matches
+   * them, or the global level where no grant gives more. One pass over the owner's grants for all.
+   */
+  strongestReasons(ownerIndex: number, people: readonly number[]): Reason[] {
+    const grants = this.grantsConcerning(ownerIndex).filter((g) => g.viewer.kind !== 'external' && g.rank > this.globalRank);
+    const global: Reason = { kind: 'global', level: this.policy.global };
+    return people.map((index) => {
+      const first = grants.find((g) => this.matches(g, { kind: 'person', index }));
+      return first ? { kind: 'grant', tier: first.tier, level: first.grant.level, grant: first.grant } : global;
+    });
+  }
+
   /** The cap of an external address's federated domain, if the grants file sets one. */
   capOf(address: string): { domain: string; level: Level } | undefined {
     const domain = domainOf(address);

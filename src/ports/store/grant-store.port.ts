@@ -37,6 +37,11 @@ export interface GrantStore {
   listUserGrants(): Promise<Grant[]>;
   /** Sets or removes a user's own grant, audited; returns the level it had before. */
   setUserGrant(change: UserGrantChange): Promise<{ previous: Level | null }>;
+  /**
+   * Sets or removes several own grants in one transaction (all or none), each audited as
+   * `setUserGrant` audits it; returns the level each had before, in order.
+   */
+  setUserGrants(changes: readonly UserGrantChange[]): Promise<{ previous: Level | null }[]>;
   /** Audit entries in order, optionally only those about one target prefix. */
   auditTrail(options?: { targetPrefix?: string; limit?: number }): Promise<AuditEntry[]>;
   close(): Promise<void>;

@@ -99,33 +99,11 @@ export class SqliteGrantStore implements GrantStore {
   }
 
   async setUserGrant(change: UserGrantChange): Promise<{ previous: Level | null }> {
-    const owner = `user:${change.owner}`;
-    const viewer = formatScope(change.viewer);
-    return this.db.transaction(() => {
-      const old = this.db.prepare('SELECT level FROM user_grants WHERE owner = ? AND viewer = ?').get(owner, viewer) as { level?: string } | undefined;
-      const previous = old?.level === undefined ? null : levelSchema.parse(old.level);
-      if (previous === change.level) return { previous };
-      const at = change.at.toISOString();
-      if (change.level === null) {
-        this.db.prepare('DELETE FROM user_grants WHERE owner = ? AND viewer = ?').run(owner, viewer);
-      } else {
-        this.db
-          .prepare(
-            `INSERT INTO user_grants (owner, viewer, level, name, updated_at, updated_by) VALUES (?, ?, ?, ?, ?, ?)
-             ON CONFLICT (owner, viewer) DO UPDATE SET level = excluded.level, name = COALESCE(excluded.name, user_grants.name),
-               updated_at = excluded.updated_at, updated_by = excluded.updated_by`,
-          )
-          .run(owner, viewer, change.level, change.name ?? null, at, change.actor);
-      }
-      this.append({
-        at,
-        actor: change.actor,
-        action: change.level === null ? 'grant.removed' : 'grant.set',
-        target: `${owner}→${viewer}`,
-        details: { from: previous, to: change.level },
-      });
-      return { previous };
-    }).immediate();
+    return this.db.transaction(() => this.applyUserGrant(change)).immediate();
+  }
+
+  async setUserGrants(changes: readonly UserGrantChange[]): Promise<{ previous: Level | null }[]> {
+    return this.db.transaction(() => changes.map((change) => this.applyUserGrant(change))).immediate();
   }
 
   async auditTrail(options: { targetPrefix?: string; limit?: number } = {}): Promise<AuditEntry[]> {
@@ -151,6 +129,35 @@ export class SqliteGrantStore implements GrantStore {
 
   async close(): Promise<void> {
     this.db.close();
+  }
+
+  /** One own grant set or removed, and audited (old → new); inside the caller's transaction. */
+  private applyUserGrant(change: UserGrantChange): { previous: Level | null } {
+    const owner = `user:${change.owner}`;
+    const viewer = formatScope(change.viewer);
+    const old = this.db.prepare('SELECT level FROM user_grants WHERE owner = ? AND viewer = ?').get(owner, viewer) as { level?: string } | undefined;
+    const previous = old?.level === undefined ? null : levelSchema.parse(old.level);
+    if (previous === change.level) return { previous };
+    const at = change.at.toISOString();
+    if (change.level === null) {
+      this.db.prepare('DELETE FROM user_grants WHERE owner = ? AND viewer = ?').run(owner, viewer);
+    } else {
+      this.db
+        .prepare(
+          `INSERT INTO user_grants (owner, viewer, level, name, updated_at, updated_by) VALUES (?, ?, ?, ?, ?, ?)
+           ON CONFLICT (owner, viewer) DO UPDATE SET level = excluded.level, name = COALESCE(excluded.name, user_grants.name),
+             updated_at = excluded.updated_at, updated_by = excluded.updated_by`,
+        )
+        .run(owner, viewer, change.level, change.name ?? null, at, change.actor);
+    }
+    this.append({
+      at,
+      actor: change.actor,
+      action: change.level === null ? 'grant.removed' : 'grant.set',
+      target: `${owner}→${viewer}`,
+      details: { from: previous, to: change.level },
+    });
+    return { previous };
   }
 
   /**

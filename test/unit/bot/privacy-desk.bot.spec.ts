@@ -84,6 +84,63 @@ describe('PrivacyDeskBot', () => {
     await adapter.send({ type: ActivityTypes.Message, value: undo } as Partial<Activity>).assertReply((reply) => expect(cardText(reply)).toContain('Bob Brown now has Personal in your own grants (before: Blocked)'));
   });
 
+  it('says who now sees more despite a block when a group grant raises them, and what they now see', async () => {
+    const adapter = adapterFor();
+    await adapter.send('block Mallory').assertReply(() => undefined);
+    await adapter.send('set group Marketing to business').assertReply((reply) => {
+      const text = cardText(reply);
+      expect(text).toContain('Done: group Marketing now has Business in your own grants.');
+      expect(text).toContain('Despite your block');
+      expect(text).toContain('Mallory Miller is blocked by you, but now has Business toward you instead of Public');
+      expect(text).toContain('They can now also see or do: See public appointments, Line 1: see outgoing numbers, Line 1: see incoming numbers and Line 1: see call forwarding.');
+      expect(text).toContain('2 of the 3 members now see more of you.');
+    });
+    await adapterFor({ locale: 'de-DE' })
+      .send('gruppe marketing auf persönlich')
+      .assertReply((reply) => {
+        const text = cardText(reply);
+        expect(text).toContain('Trotz deiner Sperre');
+        expect(text).toContain('Mallory Miller ist von dir gesperrt, hat dir gegenüber jetzt aber Persönlich statt Geschäftlich');
+        expect(text).toContain('Private Termine sehen');
+      });
+  });
+
+  it('names the first few blocked people who now see more, and counts the rest', async () => {
+    const adapter = adapterFor();
+    for (const name of ['Frank', 'Sabine', 'Erika', 'Jürgen', 'François', 'Fatima']) await adapter.send(`block ${name}`).assertReply(() => undefined);
+    await adapter.send('set group All Staff to personal').assertReply((reply) => {
+      const text = cardText(reply);
+      expect(text).toContain('Erika Musterfrau, Fatima Al-Sayed, François Dubois, Frank Fischer, Jürgen Weiß and 1 more are blocked by you, but now have Personal toward you instead of Business');
+      expect(text).toContain('Mallory Miller is blocked by you, but now has Personal toward you instead of Public');
+      expect(text).not.toContain('Bob Brown is blocked');
+    });
+  });
+
+  it('says when a change changes nothing in effect, and why', async () => {
+    const adapter = adapterFor();
+    await adapter.send('set Frank to business').assertReply((reply) => {
+      const text = cardText(reply);
+      expect(text).not.toContain('Done');
+      expect(text).toContain('Stored: your own grant for Frank Fischer is now Business (before: Public).');
+      expect(text).toContain('Nothing changes in effect: Frank Fischer keeps Business toward you.');
+      expect(text).toContain("Business: administrators' grant — group Management toward everyone's data");
+    });
+    await adapter.send('set Bob to personal').assertReply((reply) => expect(cardText(reply)).toContain('Nothing changes: Bob Brown already has Personal in your own grants.'));
+    await adapter.send('set group Sales to team').assertReply((reply) => {
+      const text = cardText(reply);
+      expect(text).not.toContain('Done');
+      expect(text).toContain('Nothing changes in effect: each of the 6 members of group Sales keeps their level toward you — other grants already give it:');
+      expect(text).toContain("Team member: administrators' grant — group Sales toward the data of group Sales");
+      expect(text).toContain('Personal: your own grant');
+    });
+    await adapter.send('set group Sales to team').assertReply((reply) => expect(cardText(reply)).toContain('Nothing changes: group Sales already has Team member in your own grants.'));
+    await adapter.send('set eve@partner.example to personal').assertReply((reply) => {
+      const text = cardText(reply);
+      expect(text).toContain('Nothing changes in effect: Eve Evans (eve@partner.example) keeps Business toward you.');
+      expect(text).toContain('the administrators cap partner.example at Business');
+    });
+  });
+
   it('grants an external contact named for the first time, who can then be found by name', async () => {
     const adapter = adapterFor();
     let confirm: unknown;
@@ -98,6 +155,75 @@ describe('PrivacyDeskBot', () => {
       expect(text).toContain('What newbie@other.example can see of you');
       expect(text).toContain('has the level Business toward you');
     });
+  });
+
+  it('asks before a new external contact gets a level, and changes nothing on “No”', async () => {
+    const adapter = adapterFor();
+    let no: unknown;
+    await adapter.send('set eve2@partner.example to business').assertReply((reply) => {
+      const { actions } = cardToText(reply.attachments?.[0]?.content as Record<string, unknown>);
+      expect(actions.map((a) => a.title)).toEqual(['Yes, give Business', 'No, cancel']);
+      no = actions[1]?.data;
+    });
+    expect(no).toEqual({ verb: 'run', intent: 'setLevel', person: 'eve2@partner.example', level: 'business', cancelled: true, for: 'alice@example.com' });
+    const alice = app.desk.identify({ mail: 'alice@example.com' }) as number;
+    const before = app.desk.listGrants(alice).own;
+    await adapter.send({ type: ActivityTypes.Message, value: no } as Partial<Activity>).assertReply((reply) => expect(cardText(reply)).toContain('Cancelled: nothing was changed for eve2@partner.example.'));
+    expect(app.desk.listGrants(alice).own).toEqual(before);
+    expect(await app.store.auditTrail({ targetPrefix: 'user:alice@example.com→external:eve2' })).toEqual([]);
+  });
+
+  it('removes all the asker’s own grants after a confirmation that lists them, audits each, and undoes it', async () => {
+    const adapter = adapterFor();
+    const alice = app.desk.identify({ mail: 'alice@example.com' }) as number;
+    const before = app.desk.listGrants(alice).own;
+    expect(before.length).toBeGreaterThan(0);
+    let yes: unknown;
+    await adapter.send('remove all my grants').assertReply((reply) => {
+      const { text, actions } = cardToText(reply.attachments?.[0]?.content as Record<string, unknown>);
+      expect(text).toContain(`This removes all ${before.length} of your own grants:`);
+      expect(text).toContain('Bob Brown — Personal');
+      expect(text).toContain('Eve Evans (eve@partner.example) — Team member');
+      expect(text).toContain('Mallory Miller — Blocked');
+      expect(text).toContain("The administrators' grants that cover your data stay, and so do the company defaults:");
+      expect(text).toContain("Business: administrators' grant — group Management toward everyone's data");
+      expect(actions.map((a) => a.title)).toEqual([`Yes, remove all ${before.length}`, 'No, cancel']);
+      yes = actions[0]?.data;
+    });
+    // Nothing is removed before the confirmation.
+    expect(app.desk.listGrants(alice).own).toEqual(before);
+    let undo: unknown;
+    await adapter.send({ type: ActivityTypes.Message, value: yes } as Partial<Activity>).assertReply((reply) => {
+      const { text, actions } = cardToText(reply.attachments?.[0]?.content as Record<string, unknown>);
+      expect(text).toContain(`Removed all ${before.length} of your own grants:`);
+      expect(text).toContain('Bob Brown — Personal');
+      expect(text).toContain("The administrators' grants that cover your data stay, and so do the company defaults:");
+      undo = actions.find((a) => a.title === 'Undo')?.data;
+    });
+    expect(app.desk.listGrants(alice).own).toEqual([]);
+    expect(app.desk.listGrants(alice).groupTier.length).toBeGreaterThan(0);
+    const removed = (await app.store.auditTrail({ targetPrefix: 'user:alice@example.com→' })).filter((e) => e.action === 'grant.removed');
+    expect(removed.map((e) => [e.actor, e.details.to])).toEqual(before.map(() => ['alice@example.com', null]));
+    // Removed again: there is nothing left.
+    await adapter.send({ type: ActivityTypes.Message, value: yes } as Partial<Activity>).assertReply((reply) => expect(cardText(reply)).toContain('You have no own grants; nothing was removed.'));
+    await adapter.send({ type: ActivityTypes.Message, value: undo } as Partial<Activity>).assertReply((reply) => expect(cardText(reply)).toContain(`Restored ${before.length} of your own grants.`));
+    expect(new Set(app.desk.listGrants(alice).own.map((g) => JSON.stringify(g)))).toEqual(new Set(before.map((g) => JSON.stringify(g))));
+  });
+
+  it('changes nothing when the removal of all grants is cancelled, and says so in German too', async () => {
+    const adapter = adapterFor({ locale: 'de-DE' });
+    const alice = app.desk.identify({ mail: 'alice@example.com' }) as number;
+    const before = app.desk.listGrants(alice).own;
+    let no: unknown;
+    await adapter.send('alle meine Freigaben entfernen').assertReply((reply) => {
+      const { text, actions } = cardToText(reply.attachments?.[0]?.content as Record<string, unknown>);
+      expect(text).toContain(`Damit entfernst du alle ${before.length} deiner eigenen Freigaben:`);
+      expect(text).toContain('Die Freigaben der Administratoren, die deine Daten betreffen, bleiben, ebenso die Voreinstellungen des Unternehmens:');
+      no = actions.find((a) => a.title === 'Nein, abbrechen')?.data;
+    });
+    expect(no).toEqual({ verb: 'run', intent: 'removeAllGrants', cancelled: true, for: 'alice@example.com' });
+    await adapter.send({ type: ActivityTypes.Message, value: no } as Partial<Activity>).assertReply((reply) => expect(cardText(reply)).toContain('Abgebrochen: Es wurde nichts entfernt'));
+    expect(app.desk.listGrants(alice).own).toEqual(before);
   });
 
   it('refuses a button of someone else’s answer, and changes nothing', async () => {
@@ -131,10 +257,79 @@ describe('PrivacyDeskBot', () => {
     await adapter.send('unblock Mallory').assertReply((reply) => expect(cardText(reply)).toContain('You had no own grant for Mallory Miller; nothing changed.'));
   });
 
+  it('lists who can see grouped by reason, each reason once with its count, with names under every reason', async () => {
+    const adapter = adapterFor();
+    for (const text of ['set Mallory to personal', 'set group Engineering to team', 'set group Legal to team', 'set group Management to team', 'set group Support to team']) {
+      await adapter.send(text).assertReply((reply) => expect(cardText(reply)).toContain('Your permission levels'));
+    }
+    await adapter.send('who can set my presence').assertReply((reply) => {
+      const { text, actions } = cardToText(reply.attachments?.[0]?.content as Record<string, unknown>);
+      const lines = text.split('\n');
+      expect(lines).toContain('25 colleagues in all.');
+      expect(lines.filter((l) => l.startsWith('Personal: your own grant'))).toEqual(['Personal: your own grant — 2']);
+      expect(lines[lines.indexOf('Personal: your own grant — 2') + 1]).toBe('Bob Brown and Mallory Miller');
+      // The last reason of a long list is named too (it used to come after the first page's 20 names).
+      expect(lines[lines.indexOf('Team member: your own grant to group Support — 3') + 1]).toBe('Łukasz Nowak, Noah Schneider and Thomas Schmidt');
+      expect(lines).toContain('Erika Musterfrau, Fatima Al-Sayed, François Dubois, Frank Fischer and Sabine Hoffmann');
+      expect(actions.map((a) => a.title)).toEqual([]);
+    });
+  });
+
+  it('pages through a long list with "Show all", every name once', async () => {
+    const adapter = adapterFor();
+    await adapter.send('set group All Staff to personal').assertReply(() => undefined);
+    let showAll: unknown;
+    await adapter.send('who can see my private appointments').assertReply((reply) => {
+      const { text, actions } = cardToText(reply.attachments?.[0]?.content as Record<string, unknown>);
+      const lines = text.split('\n');
+      expect(lines).toContain('29 colleagues in all.');
+      expect(lines[lines.indexOf('Personal: your own grant — 1') + 1]).toBe('Bob Brown');
+      expect(lines[lines.indexOf('Personal: your own grant to group All Staff — 28') + 1]).toMatch(/^Anna Schmidt, .* and 8 more$/);
+      showAll = actions.find((a) => a.title === 'Show all')?.data;
+    });
+    expect(showAll).toEqual({ verb: 'run', intent: 'whoCanSee', field: 'privateAppointments', page: 0, for: 'alice@example.com' });
+    await adapter.send({ type: ActivityTypes.Message, value: showAll } as Partial<Activity>).assertReply((reply) => {
+      const { text, actions } = cardToText(reply.attachments?.[0]?.content as Record<string, unknown>);
+      expect(text).toContain('Showing 1–29 of 29.');
+      const colleagues = text.slice(text.indexOf('Colleagues'), text.indexOf('External contacts'));
+      const names = colleagues.split('\n').filter((l) => l.includes(', ')).flatMap((l) => l.replace(' and ', ', ').split(', '));
+      expect(names).toHaveLength(28);
+      expect(new Set(names).size).toBe(28);
+      expect(text).toContain('Bob Brown');
+      expect(actions).toEqual([]);
+    });
+  });
+
   it('explains details that no permission table lists', async () => {
     await adapterFor()
       .send('who can see my photo')
       .assertReply((reply) => expect(cardText(reply)).toContain('Photo is not governed by permission levels: it comes from the directory (catalogue item F.14)'));
+  });
+
+  it('says when the directory holds none of the detail asked about, and still explains the rule', async () => {
+    await adapterFor({ from: 'mia.koenig@example.com' })
+      .send('who can see my mobile number')
+      .assertReply((reply) => {
+        const text = cardText(reply);
+        expect(text).toContain('Your directory entry has no value for “Mobile number” (catalogue item F.13.3.1): nobody sees one at the moment.');
+        expect(text).toContain('Not governed by permission levels for colleagues. Mobile number comes from the directory (catalogue item F.13.3.1)');
+        expect(text).toContain('Visible from level Team member upwards.');
+      });
+    await adapterFor({ from: 'mia.koenig@example.com', locale: 'de-DE' })
+      .send('Wer sieht meine Handynummer?')
+      .assertReply((reply) => expect(cardText(reply)).toContain('Dein Verzeichniseintrag hat keinen Wert für „Mobilnummer“ (Katalogeintrag F.13.3.1)'));
+    await adapterFor()
+      .send('who can see my mobile number')
+      .assertReply((reply) => expect(cardText(reply)).not.toContain('Your directory entry has no value'));
+    await adapterFor()
+      .send('who can see my pager')
+      .assertReply((reply) => expect(cardText(reply)).toContain('Your directory entry has no value for “Pager” (catalogue item F.13.3.4)'));
+    await adapterFor({ from: 'ayse.yilmaz@example.com' })
+      .send('who can see my pager')
+      .assertReply((reply) => expect(cardText(reply)).not.toContain('Your directory entry has no value'));
+    await adapterFor({ from: 'klaus.becker@example.com' })
+      .send('who can see my presence')
+      .assertReply((reply) => expect(cardText(reply)).not.toContain('Your directory entry has no value'));
   });
 
   it('shows typed markup inertly', async () => {

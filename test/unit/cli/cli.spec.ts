@@ -113,7 +113,9 @@ describe('privacy-desk chat', () => {
       expect(text).toContain('What I can do');
       expect(text).toContain('What Chris Clark can see of you');
       expect(text).toContain('(4) Team member');
-      expect(text).toContain('Done: Chris Clark now has Team member in your own grants.');
+      // Stored, but Project Ember already makes Chris a team member of Zoë: nothing changes in effect.
+      expect(text).toContain('Stored: your own grant for Chris Clark is now Team member.');
+      expect(text).toContain('Nothing changes in effect: Chris Clark keeps Team member toward you.');
       expect(text).not.toContain('never read');
       const own = app.desk.listGrants(app.desk.identify({ mail: 'zoe.mueller-luedenscheidt@example.com' }) as number).own;
       expect(own).toContainEqual(expect.objectContaining({ viewer: { kind: 'user', id: 'chris.clark@example.com' }, level: 'team' }));

@@ -38,6 +38,12 @@ describe('catalogue of personal data (seed 4.1.2)', () => {
     expect(CATALOGUE_ITEMS.find((i) => i.id === 'F.13.3.1')).toMatchObject({ field: 'mobile', de: 'Mobilnummer', en: 'Mobile number' });
   });
 
+  it('names the pager F.13.3.4 as a detail of its own, not as a mobile number', () => {
+    const pager = CATALOGUE_ITEMS.find((i) => i.id === 'F.13.3.4');
+    expect(pager).toMatchObject({ field: 'pager', de: 'Pager', en: 'Pager' });
+    expect(pager?.group).toBeUndefined();
+  });
+
   it('labels every item in German and English', () => {
     for (const item of CATALOGUE_ITEMS) {
       expect(item.de.trim()).not.toBe('');

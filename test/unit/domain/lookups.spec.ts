@@ -1,6 +1,6 @@
 import { DirectoryIndex } from '../../../src/domain/directory/directory-index';
 import { PermissionIndex } from '../../../src/domain/grants/permission-index';
-import { whoCanSee } from '../../../src/domain/lookup/who-can-see';
+import { missingFromDirectory, whoCanSee } from '../../../src/domain/lookup/who-can-see';
 import { whatCanSee } from '../../../src/domain/lookup/what-can-see';
 import { whyCanSee } from '../../../src/domain/lookup/why-can-see';
 import { compileMatrix } from '../../../src/domain/matrix/matrix';
@@ -112,6 +112,68 @@ describe('who can see', () => {
     if (!page.colleagues.governed) throw new Error('governed expected');
     expect(page.colleagues.groups.map((g) => g.people.length)).toEqual([0, 2, 0]);
     expect(page.colleagues.groups.map((g) => g.count)).toEqual([2, 2, 1]);
+  });
+
+  it('counts each reason once: own grants of one level to single people are one reason, with every such person', () => {
+    const { dir, ana } = world();
+    const admin = policy({ global: 'public', grants: [grant('group:Sales', 'group:Sales', 'team')] });
+    const own = (viewer: string, level: 'team' | 'personal') => grant('user:ana@example.com', viewer, level, 'user');
+    // Given in an order that is neither alphabetical nor grouped by level.
+    const index = new PermissionIndex(dir, admin, [own('user:x05@example.com', 'team'), own('user:x03@example.com', 'personal'), own('user:x01@example.com', 'team'), own('group:Board', 'team')]);
+    const answer = whoCanSee(index, matrix, ana, 'setPresence');
+    if (!answer.colleagues.governed) throw new Error('governed expected');
+    const groups = answer.colleagues.groups.map((g) => ({ level: g.reason.level, tier: g.reason.kind === 'grant' ? g.reason.tier : g.reason.kind, count: g.count, people: g.people.map((p) => dir.person(p).displayName) }));
+    expect(groups).toEqual([
+      { level: 'personal', tier: 'user', count: 1, people: ['Extra 03'] },
+      { level: 'team', tier: 'group', count: 2, people: ['Bea', 'Cem'] },
+      { level: 'team', tier: 'user', count: 2, people: ['Extra 01', 'Extra 05'] },
+      { level: 'team', tier: 'user', count: 1, people: ['Dan'] },
+    ]);
+    expect(answer.colleagues.total).toBe(6);
+  });
+
+  it('names people under every reason on an inline page, each reason up to the limit', () => {
+    const { dir, ana } = world();
+    const admin = policy({ global: 'public', grants: [grant('group:All', 'group:All', 'team')] });
+    const index = new PermissionIndex(dir, admin, [grant('user:ana@example.com', 'user:bea@example.com', 'personal', 'user'), grant('user:ana@example.com', 'group:Board', 'personal', 'user')]);
+    const inline = whoCanSee(index, matrix, ana, 'setPresence', { offset: 0, limit: 3, perReason: true });
+    if (!inline.colleagues.governed) throw new Error('governed expected');
+    expect(inline.colleagues.groups.map((g) => [g.count, g.skipped, g.people.map((p) => dir.person(p).displayName)])).toEqual([
+      [1, 0, ['Bea']],
+      [1, 0, ['Dan']],
+      [26, 0, ['Cem', 'Extra 00', 'Extra 01']],
+    ]);
+    // The whole list, paged: the same people in the same order, each once, counts kept.
+    const listed: string[] = [];
+    for (let offset = 0; offset < 28; offset += 4) {
+      const page = whoCanSee(index, matrix, ana, 'setPresence', { offset, limit: 4 });
+      if (!page.colleagues.governed) throw new Error('governed expected');
+      expect(page.colleagues.groups.map((g) => g.count)).toEqual([1, 1, 26]);
+      let before = 0;
+      for (const g of page.colleagues.groups) {
+        expect(g.skipped).toBe(Math.max(0, Math.min(g.count, offset - before)));
+        before += g.count;
+        listed.push(...g.people.map((p) => dir.person(p).displayName));
+      }
+    }
+    expect(listed).toEqual(['Bea', 'Dan', 'Cem', ...Array.from({ length: 25 }, (_, i) => `Extra ${String(i).padStart(2, '0')}`)]);
+  });
+
+  it('says when the directory holds none of a detail it keeps for the owner', () => {
+    const { dir, index, ana } = world();
+    expect(whoCanSee(index, matrix, ana, 'mobile').notInDirectory).toBe(true);
+    expect(whoCanSee(index, matrix, ana, 'privatePhone').notInDirectory).toBe(true);
+    // The display name and the mail address are part of every entry; presence is no directory detail.
+    expect(whoCanSee(index, matrix, ana, 'displayName').notInDirectory).toBeUndefined();
+    expect(whoCanSee(index, matrix, ana, 'email').notInDirectory).toBeUndefined();
+    expect(whoCanSee(index, matrix, ana, 'presence').notInDirectory).toBeUndefined();
+    const withPhones = new DirectoryIndex(directory(dir.people.map((p) => (p.id === 'ana@example.com' ? { ...p, attributes: { 'F.13.3.1': ['+49 170 1'], 'F.13.5': ['+49 30 1'] } } : p))));
+    const again = new PermissionIndex(withPhones, policy({ global: 'public' }), []);
+    const ana2 = withPhones.indexOf('ana@example.com') as number;
+    expect(whoCanSee(again, matrix, ana2, 'mobile').notInDirectory).toBeUndefined();
+    expect(whoCanSee(again, matrix, ana2, 'privatePhone').notInDirectory).toBeUndefined();
+    expect(missingFromDirectory(withPhones.person(ana2), ['F.13.3.4'])).toBe(true);
+    expect(missingFromDirectory(withPhones.person(ana2), ['F.7', 'F.8.1'])).toBe(false);
   });
 
   it('says a detail is not governed by levels on a side whose table lacks it', () => {

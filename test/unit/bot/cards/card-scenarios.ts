@@ -72,6 +72,28 @@ export const SCENARIOS: Scenario[] = [
     ],
   },
   {
+    name: 'who can see: pager (a catalogue item of its own that no table lists)',
+    steps: [
+      {
+        say: { en: 'who can see my pager', de: 'Wer sieht meinen Pager?' },
+        expect: { title: () => 'Pager', contains: (t) => [t.notGovernedAnywhere('Pager', 'F.13.3.4')] },
+      },
+    ],
+  },
+  {
+    name: 'who can see: mobile, none in the directory',
+    as: 'mia.koenig@example.com',
+    steps: [
+      {
+        say: { en: 'who can see my mobile number', de: 'Wer kann meine Handynummer sehen?' },
+        expect: {
+          title: (t) => t.whoTitle(fieldTopic(t, 'mobile'), false),
+          contains: (t) => [t.noDirectoryValue(fieldTopic(t, 'mobile'), 'F.13.3.1'), t.notGovernedColleagues(fieldTopic(t, 'mobile'), 'F.13.3.1')],
+        },
+      },
+    ],
+  },
+  {
     name: 'who can see: presence (everyone)',
     steps: [
       {
@@ -120,13 +142,13 @@ export const SCENARIOS: Scenario[] = [
   {
     name: 'who can see: "show all" page',
     steps: [
-      // The demo data never lists more than 20 names for a level-governed detail; a grant to All Staff does.
-      { say: { en: 'set All Staff to business', de: 'All Staff auf geschäftlich setzen' }, expect: { title: (t) => t.setTitle, contains: (t) => [t.groupSet(t.scopeGroup('All Staff'), 'business')] } },
+      // The demo data never names more than 20 people for one reason; a grant to All Staff does.
+      { say: { en: 'set All Staff to personal', de: 'All Staff auf persönlich setzen' }, expect: { title: (t) => t.setTitle, contains: (t) => [t.groupSet(t.scopeGroup('All Staff'), 'personal')] } },
       {
-        say: { en: 'who can see my public appointments', de: 'Wer sieht meine öffentlichen Termine?' },
-        expect: { title: (t) => t.whoTitle(fieldTopic(t, 'publicAppointments'), false), contains: (t) => [t.reachCount(29), t.andMore(9)] },
+        say: { en: 'who can see my private appointments', de: 'Wer sieht meine privaten Termine?' },
+        expect: { title: (t) => t.whoTitle(fieldTopic(t, 'privateAppointments'), false), contains: (t) => [t.reachCount(29), t.andMore(8)] },
       },
-      { press: (t) => t.showAll, expect: { title: (t) => t.whoTitle(fieldTopic(t, 'publicAppointments'), false), contains: (t) => [t.pageOf(1, 29, 29), 'Wei Zhang'] } },
+      { press: (t) => t.showAll, expect: { title: (t) => t.whoTitle(fieldTopic(t, 'privateAppointments'), false), contains: (t) => [t.pageOf(1, 29, 29), 'Wei Zhang'] } },
     ],
   },
   {
@@ -196,7 +218,11 @@ export const SCENARIOS: Scenario[] = [
   {
     name: 'set group Sales to business',
     steps: [
-      { say: { en: 'set group Sales to business', de: 'Gruppe Sales auf geschäftlich setzen' }, expect: { title: (t) => t.setTitle, contains: (t) => [t.groupSet(t.scopeGroup('Sales'), 'business')] } },
+      // Every other member of Sales is a team member already (or more): nothing changes in effect.
+      {
+        say: { en: 'set group Sales to business', de: 'Gruppe Sales auf geschäftlich setzen' },
+        expect: { title: (t) => t.setTitle, contains: (t) => [t.setStored(t.scopeGroup('Sales'), 'business', null), t.groupNoEffect(t.scopeGroup('Sales'), 6), t.reasonOwnGrant('personal')] },
+      },
     ],
   },
   {
@@ -205,6 +231,47 @@ export const SCENARIOS: Scenario[] = [
       { say: { en: 'what can Bob see of me', de: 'Was sieht Bob von mir?' }, expect: { title: (t) => t.whatTitle('Bob Brown') } },
       { press: (t) => t.changeLevel, inputs: { level: 'business' }, expect: { title: (t) => t.setTitle, contains: (t) => [t.setDone('Bob Brown', 'business', 'personal'), t.stillHigher('Bob Brown', 'team')] } },
       { press: (t) => t.undo, expect: { title: (t) => t.setTitle, contains: (t) => [t.setDone('Bob Brown', 'personal', 'business')] } },
+    ],
+  },
+  {
+    name: 'new external contact: asked first, cancelled',
+    steps: [
+      {
+        say: { en: 'set eve2@partner.example to business', de: 'eve2@partner.example auf geschäftlich setzen' },
+        expect: { title: (t) => t.setTitle, contains: (t) => [t.confirmNewExternal('eve2@partner.example', 'business')] },
+      },
+      { press: (t) => t.confirmNo, expect: { title: (t) => t.setTitle, contains: (t) => [t.setCancelled('eve2@partner.example')] } },
+    ],
+  },
+  {
+    name: 'new external contact: asked first, confirmed',
+    steps: [
+      { say: { en: 'set eve2@partner.example to business', de: 'eve2@partner.example auf geschäftlich setzen' }, expect: { title: (t) => t.setTitle } },
+      { press: (t) => t.confirmSet('business'), expect: { title: (t) => t.setTitle, contains: (t) => [t.setDone('eve2@partner.example', 'business', null)] } },
+    ],
+  },
+  {
+    name: 'a group grant raises somebody the asker blocked',
+    steps: [
+      { say: { en: 'block Mallory', de: 'Mallory sperren' }, expect: { title: (t) => t.setTitle, contains: (t) => [t.setUnchanged('Mallory Miller', 'blocked')] } },
+      {
+        say: { en: 'set group Marketing to business', de: 'Gruppe Marketing auf geschäftlich setzen' },
+        expect: {
+          title: (t) => t.setTitle,
+          contains: (t) => [t.setDone(t.scopeGroup('Marketing'), 'business', null), t.groupRaised(2, 3), t.despiteBlockHeading, t.despiteBlock('Mallory Miller', 1, 'public', 'business')],
+        },
+      },
+      { press: (t) => t.undo, expect: { title: (t) => t.setTitle, contains: (t) => [t.removed(t.scopeGroup('Marketing'), 'business'), t.groupLowered(2, 3)] } },
+    ],
+  },
+  {
+    name: 'a change that changes nothing in effect',
+    steps: [
+      {
+        say: { en: 'set Frank to business', de: 'Frank auf geschäftlich setzen' },
+        expect: { title: (t) => t.setTitle, contains: (t) => [t.setStored('Frank Fischer', 'business', 'public'), t.noEffect('Frank Fischer', 'business'), t.noEffectWhy] },
+      },
+      { say: { en: 'set Frank to business', de: 'Frank auf geschäftlich setzen' }, expect: { title: (t) => t.setTitle, contains: (t) => [t.setUnchanged('Frank Fischer', 'business')] } },
     ],
   },
   {
@@ -237,9 +304,33 @@ export const SCENARIOS: Scenario[] = [
         expect: { title: (t) => t.listTitle, contains: (t) => [`Bob Brown — ${t.level('team')}`, `Mallory Miller — ${t.level('blocked')}`] },
       },
       // Own grants are listed by viewer key: Bob (bob@…) comes first.
-      { press: (t) => t.remove, nth: 0, expect: { title: (t) => t.setTitle, contains: (t) => [t.removed('Bob Brown', 'team'), t.effectiveNow('Bob Brown', 'team')] } },
-      { press: (t) => t.undo, expect: { title: (t) => t.setTitle, contains: (t) => [t.setDone('Bob Brown', 'team', null)] } },
+      // Sales keeps Bob a team member either way: nothing changes in effect.
+      { press: (t) => t.remove, nth: 0, expect: { title: (t) => t.setTitle, contains: (t) => [t.removed('Bob Brown', 'team'), t.noEffect('Bob Brown', 'team'), t.noEffectWhy] } },
+      { press: (t) => t.undo, expect: { title: (t) => t.setTitle, contains: (t) => [t.setStored('Bob Brown', 'team', null), t.noEffect('Bob Brown', 'team')] } },
     ],
+  },
+  {
+    name: 'remove all my grants: confirmed, then undone',
+    steps: [
+      {
+        say: { en: 'remove all my grants', de: 'alle meine Freigaben entfernen' },
+        expect: { title: (t) => t.removeAllTitle, contains: (t) => [t.removeAllConfirm(4), `Bob Brown — ${t.level('personal')}`, t.removeAllAdminsStay] },
+      },
+      { press: (t) => t.removeAllYes(4), expect: { title: (t) => t.removeAllTitle, contains: (t) => [t.removeAllDone(4), `Mallory Miller — ${t.level('blocked')}`, t.removeAllAdminsStay] } },
+      { press: (t) => t.undo, expect: { title: (t) => t.removeAllTitle, contains: (t) => [t.restoredAll(4)] } },
+    ],
+  },
+  {
+    name: 'remove all my grants: cancelled',
+    steps: [
+      { say: { en: 'remove all my grants', de: 'alle meine Freigaben entfernen' }, expect: { title: (t) => t.removeAllTitle } },
+      { press: (t) => t.confirmNo, expect: { title: (t) => t.removeAllTitle, contains: (t) => [t.removeAllCancelled] } },
+    ],
+  },
+  {
+    name: 'remove all my grants: there are none',
+    as: 'klaus.becker@example.com',
+    steps: [{ say: { en: 'remove all my grants', de: 'alle meine Freigaben entfernen' }, expect: { title: (t) => t.removeAllTitle, contains: (t) => [t.removeAllNone, t.removeAllAdminsStay] } }],
   },
   {
     name: 'choose between two people',
