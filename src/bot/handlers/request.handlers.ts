@@ -14,6 +14,8 @@ import { startOfDay } from '../../domain/requests/deadlines';
 import { fieldTopic } from '../cards/describe';
 import { CATALOGUE_ITEMS } from '../../domain/catalogue/catalogue.data';
 import { type Handler, type HandlerServices, type Turn, requestContext, textsFor } from './turn';
+import type { Person } from '../../domain/directory/person';
+import type { ParsedMessage } from '../intents/intent';
 
 /** A reply about a case: the card, and the case it shows so that the bot can update it later. */
 export type CaseReply = RenderedCard & { caseId?: string };
@@ -39,15 +41,25 @@ export const startRequestHandler: Handler = async (turn, services) => {
   const ctx = requestContext(turn.locale, services.desk, requests);
   const type = turn.parsed.requestType ?? 'access';
   // Only a request that says whose it is ("my data", "for me") is the asker's own; "a customer wants
-  // information" is somebody else's, and a bare "Auskunft beantragen" is asked about.
-  const self = turn.parsed.subject === 'me';
+  // information" is somebody else's, and a bare "Auskunft beantragen" is asked about. A mail address
+  // or phone number that is not the asker's names somebody else too.
+  const contact = turn.parsed.contact ?? {};
+  const self = turn.parsed.subject === 'me' && turn.parsed.relayed !== true && isOwnContact(services.desk.person(turn.asker as number), contact);
   if (!self || type === 'rectification') {
     const item = itemLabel(turn);
-    const subject = turn.parsed.subject;
-    const contact = turn.parsed.contact ?? {};
+    const subject = turn.parsed.subject === 'me' && !self ? undefined : turn.parsed.subject;
     const criteria = self ? {} : { ...(subject === undefined ? {} : guessCriteria(subject, services)), ...contact };
     const newValue = turn.parsed.newValue;
-    const values = { type, self, criteria, ...(item ? { item } : {}), ...(newValue ? { newValue } : {}), ...(subject === undefined ? { askWhose: true } : {}) };
+    const whoseUnsaid = subject === undefined && turn.parsed.relayed !== true && turn.parsed.subject !== 'me';
+    const values = {
+      type,
+      self,
+      criteria,
+      ...(item ? { item } : {}),
+      ...(newValue ? { newValue } : {}),
+      ...(turn.parsed.via ? { channel: turn.parsed.via } : {}),
+      ...(whoseUnsaid ? { askWhose: true } : {}),
+    };
     return intakeFormCard(ctx, values, randomUUID(), requests.today());
   }
   // Asked again while the same request is open: the open case is the answer, not a second one.
@@ -156,6 +168,24 @@ function guessCriteria(name: string, services: HandlerServices): Record<string, 
   const words = name.trim().split(/\s+/);
   const lastName = words.pop() ?? '';
   return { ...(words.length > 0 ? { firstName: words.join(' ') } : {}), ...(lastName ? { lastName } : {}) };
+}
+
+/**
+ * Whether the mail address and phone number a message gives (if any) are the asker's own, as the
+ * directory knows them: "delete my data, hans.meier@web.example" is somebody else's.
+ */
+function isOwnContact(person: Person, contact: NonNullable<ParsedMessage['contact']>): boolean {
+  if (contact.email !== undefined) {
+    const own = [person.mail, person.upn, ...(person.attributes['F.2.1'] ?? []), ...(person.attributes['F.2.2'] ?? []), ...(person.attributes['F.2.3'] ?? [])];
+    if (!own.some((mail) => mail?.toLowerCase() === contact.email?.toLowerCase())) return false;
+  }
+  if (contact.phone !== undefined) {
+    // The last nine digits: "0171 2222222" and "+49 171 2222222" are one number.
+    const tail = (phone: string): string => phone.replace(/\D/g, '').slice(-9);
+    const phones = Object.entries(person.attributes).filter(([item]) => item.startsWith('F.13.')).flatMap(([, values]) => values);
+    if (!phones.some((phone) => tail(phone) === tail(contact.phone as string))) return false;
+  }
+  return true;
 }
 
 /** "Correct my mobile number": the detail named, as the reader calls it, to prefill the form. */

@@ -20,9 +20,9 @@ export const INTENTS = [
 ] as const;
 export type IntentName = (typeof INTENTS)[number];
 
-import { REQUEST_TYPES, type RequestType } from '../../domain/requests/request';
+import { type ReceiptChannel, REQUEST_TYPES, type RequestType } from '../../domain/requests/request';
 
-export { REQUEST_TYPES, type RequestType };
+export { type ReceiptChannel, REQUEST_TYPES, type RequestType };
 
 /** What the parser understood; absent slots are left out. */
 export interface ParsedMessage {
@@ -40,6 +40,10 @@ export interface ParsedMessage {
   caseNumber?: string;
   /** For a rectification: the correct value as written ("… to 0171 2222222"). */
   newValue?: string;
-  /** A mail address or phone number written in a request about somebody else, to prefill the form. */
-  contact?: { email?: string; phone?: string };
+  /** What a request about somebody else says of them (mail, phone, street, postcode and city), to prefill the form. */
+  contact?: { email?: string; phone?: string; street?: string; postcodeCity?: string };
+  /** A request passed on for somebody outside (a customer, "Herr Meier", an address): never the asker's own. */
+  relayed?: true;
+  /** How a passed-on request came ("per Brief", "called"), to prefill the form. */
+  via?: ReceiptChannel;
 }

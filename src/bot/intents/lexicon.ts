@@ -22,6 +22,8 @@ export type Concept =
   | 'PROCESSING' | 'NEWS' | 'RETENTION' | 'RECORD' | 'ARTICLE' | 'THIRTY' | 'PENDING' | 'THIRD' | 'BEHALF' | 'WITHDRAW' | 'NEGATION'
   // grants removed, details outside the matrix
   | 'UNBLOCK' | 'REMOVE' | 'R_STRONG' | 'PHOTO' | 'DEPARTMENT' | 'FAX' | 'PAGER' | 'SIP' | 'CUSTOMER'
+  // somebody outside the company whose request an employee passes on
+  | 'OUTSIDER'
   // every one of something: "remove all my grants"
   | 'ALL';
 
@@ -58,14 +60,21 @@ add(['OF'], 'of about from von uber');
 add(['ON'], 'on at in an');
 add(['FILLER'], 'the a an der die das den dem des ein eine einen einem einer with mit and und or oder please bitte mal schon yet already also auch all alle alles any anyone anybody jemand this that which dies diese dieser diesen welche welcher welches es it its there here hier zu zum zur bei dass just nur only sich gerne gern like want up e mochte mochten brauche need');
 // Titles before a name are dropped: "Frau Musterfrau", "Herr Weiß".
-add(['FILLER'], 'frau herr herrn mr mrs ms dr');
+add(['FILLER'], 'dr');
+// … and say that the request is somebody else's: "Kunde Hans Meier", "Frau Musterfrau möchte …".
+add(['FILLER', 'OUTSIDER'], 'frau herr herrn mr mrs ms');
+add(['OUTSIDER'], 'kunde kundin kunden client clients klient klientin mandant mandantin anrufer anruferin caller burger burgerin citizen patient patientin bewerber bewerberin applicant mieter mieterin tenant somebody someone');
+// How a relayed request came ("per Brief", "by letter"): small words, never a name.
+add(['FILLER'], 'per via by nach laut');
+// What they did, in the words of the colleague passing it on: never a name.
+add(['FILLER'], 'wrote writes written asked asks wants wanted requested requests said says sent sends schreibt schrieb geschrieben fragt fragte gefragt verlangt verlangte fordert forderte gefordert bittet bat gebeten moechte wissen called phoned emailed mailed came comes reception rezeption empfang');
 // Near other keywords ("often" ~ "offen"): known, so that they are not mistaken for them.
 add(['FILLER'], 'often oft');
 // Somebody else's data ("his data", "ihre Daten"): the request is not the asker's own.
 add(['THIRD'], 'his her their hers theirs seine seiner seinen seinem ihre ihrer ihren ihrem');
 // Words that end a name: "Max Müller aus Köln", "Erika from Berlin".
 add(['FILLER'], 'aus');
-add(['MOBILE'], 'mobile cell cellphone handy handynummer mobilnummer mobiltelefon mobilfunknummer mobilfunk');
+add(['MOBILE'], 'mobile cell cellphone handy handynr mobilnr handynummer mobilnummer mobiltelefon mobilfunknummer mobilfunk');
 add(['PHONE'], 'phone telephone telefon telefonnummer festnetz festnetznummer durchwahl');
 add(['PHONE', 'PRIVATE'], 'privatnummer');
 add(['PHONE', 'BUSINESS'], 'geschaftsnummer');
@@ -155,7 +164,8 @@ add(['ADDRESS', 'PRIVATE'], 'privatadresse heimadresse wohnadresse privatanschri
 add(['FAX'], 'fax faxnummer telefax');
 add(['PAGER'], 'pager');
 add(['SIP'], 'sip');
-add(['CUSTOMER'], 'customer kundennummer');
+add(['CUSTOMER'], 'kundennummer');
+add(['CUSTOMER', 'OUTSIDER'], 'customer');
 add(['THIRTY'], '30');
 
 /** Folded word → concepts. */

@@ -1,7 +1,7 @@
 import type { Level } from '../../domain/levels';
 import type { Concept } from './lexicon';
 import { fieldFrom, itemFrom } from './field-rules';
-import type { ParsedMessage, RequestType } from './intent';
+import type { ParsedMessage, ReceiptChannel, RequestType } from './intent';
 import { type Token, tokenise } from './tokenise';
 
 /**
@@ -40,6 +40,9 @@ class Message {
 
   has = (concept: Concept): boolean => this.tokens.some((t) => t.concepts.has(concept));
 
+  /** A word that is the concept itself, not one taken for it by its likeness ("Meier" ~ "meiner"). */
+  hasExactly = (concept: Concept): boolean => this.tokens.some((t) => !t.fuzzy && t.concepts.has(concept));
+
   indexOf(concept: Concept, from = 0): number {
     return this.tokens.findIndex((t, i) => i >= from && t.concepts.has(concept));
   }
@@ -62,14 +65,27 @@ class Message {
     return span ? this.cut(span[0], span[1]) : undefined;
   }
 
-  /** Someone's name in the possessive ("Frank's presence", "Franks Präsenz"), if any. */
+  /**
+   * Someone's name in the possessive, if any: "Frank's presence", "chris' mobile", "Franks Präsenz",
+   * "franks präsenz" — and "die Präsenz von Frank", "the presence of Frank": a detail of theirs.
+   */
   possessor(): string | undefined {
     for (let i = 0; i < this.tokens.length; i++) {
       const token = this.tokens[i] as Token;
       if (token.concepts.size > 0 && !token.isAddress) continue;
       const next = this.tokens[i + 1];
-      const germanGenitive = /^\p{Lu}.*[^s]s$/u.test(token.raw) && next !== undefined && fieldFrom((c) => next.concepts.has(c)) !== undefined;
-      if (/['’]s$/.test(token.raw) || germanGenitive) return this.cut(i, i);
+      const beforeDetail = next !== undefined && isDetailWord(next);
+      if (/['’]s$/.test(token.raw) || (beforeDetail && /^['’]/.test(this.text.slice(token.end)))) return this.cut(i, i);
+      // German genitive, capitalised or not: "Franks Präsenz", "bobs handynummer" (never "Chris Handy").
+      if (beforeDetail && /[^s]s$/.test(token.raw) && token.raw.length > 3) return this.cut(i, i).replace(/s$/, '');
+    }
+    // "die Präsenz von Frank", "the presence of Frank", "Handynummer von Bob Brown".
+    for (let i = 1; i + 1 < this.tokens.length; i++) {
+      const of = this.tokens[i] as Token;
+      if (of.fuzzy || !of.concepts.has('OF') || !isDetailWord(this.tokens[i - 1] as Token)) continue;
+      const next = this.tokens[i + 1] as Token;
+      if (next.concepts.has('ME') || (next.concepts.size > 0 && !next.isAddress)) continue;
+      return this.nameAfter(i + 1);
     }
     return undefined;
   }
@@ -109,6 +125,9 @@ class Message {
     return name;
   }
 }
+
+/** A word that names a detail ("Präsenz", "mobile", "Termine") or a catalogue item ("Foto"). */
+const isDetailWord = (token: Token): boolean => fieldFrom((c) => token.concepts.has(c)) !== undefined || itemFrom((c) => token.concepts.has(c)) !== undefined;
 
 type Rule = (m: Message) => ParsedMessage | undefined;
 
@@ -151,10 +170,12 @@ const requestStatus: Rule = (m) => {
 function phrasedRequest(m: Message): ParsedMessage | undefined {
   const type = ERASURE_PHRASE.test(m.text) ? 'erasure' : ACCESS_PHRASE.test(m.text) ? 'access' : undefined;
   if (!type || /\b(what|was)\s+(is|ist)\b|\b(don'?t|do\s+not|nicht|kein)\b/i.test(m.text)) return undefined;
+  const relayed = relayedRequest(m);
+  if (relayed) return { intent: 'startRequest', requestType: type, ...relayed };
   const aboutAt = m.indexOf('OF');
   const named = aboutAt >= 0 && !m.tokens[aboutAt + 1]?.concepts.has('ME') ? m.nameAfter(aboutAt + 1) : undefined;
   if (named) return { intent: 'startRequest', requestType: type, subject: named };
-  if ((m.has('ME') || m.has('I')) && !m.has('THIRD')) return { intent: 'startRequest', requestType: type, subject: 'me' };
+  if (aboutSelf(m)) return { intent: 'startRequest', requestType: type, subject: 'me' };
   // "Right to be forgotten" on its own: a request, whose is asked on the form. "What data do you process": a question.
   return type === 'erasure' ? { intent: 'startRequest', requestType: type } : undefined;
 }
@@ -166,7 +187,7 @@ const CORRECT_VALUE = /\b(?:to|into|auf)\s+(.+?)\s*(?:(?:ändern|aendern|korrigi
 
 /** Ways of asking that name no request word: "forget me", "what data do you have about me". */
 const ERASURE_PHRASE = /\b(forget\s+me|right\s+to\s+be\s+forgotten|recht\s+auf\s+vergessen(werden)?|gel(ö|oe|o)scht\s+werden)\b/i;
-const ACCESS_PHRASE = /\b((what|which|all(\s+the)?)\s+(personal\s+)?data\s+(do\s+|does\s+)?(you|the\s+company|it)\s+(have|hold|store|keep|process)|what\s+do\s+you\s+know\s+about|welche\s+daten\s+(habt|hast|haben|speichert|speichern|verarbeitet|verarbeiten)|was\s+(wisst|wissen|wei(ß|ss)t)\s+(ihr|sie|du))\b/i;
+const ACCESS_PHRASE = /\b((what|which|all(\s+the)?)\s+(personal\s+)?data\s+(do\s+|does\s+)?(you|the\s+company|it)\s+(have|hold|store|keep|process)|what\s+do\s+you\s+know\s+about|welche\s+daten\s+([a-zäöüß]+\s+){0,3}?(habt|hast|haben|speichert|speichern|verarbeitet|verarbeiten)|was\s+(wisst|wissen|wei(ß|ss)t)\s+(ihr|sie|du))\b/i;
 
 /**
  * "unblock Mallory", "remove my grant for Bob", "Bobs Freigabe entfernen", "reset Frank" — and,
@@ -195,7 +216,9 @@ const startRequest: Rule = (m) => {
   if (m.has('WHO') || m.has('WHY') || m.has('GRANTS')) return undefined;
   // "Do not delete my data", "ich möchte nicht, dass …": no new request — the asker's cases, to withdraw one.
   const negated = m.has('NEGATION') || /\b(don'?t|doesn'?t|won'?t)\b/i.test(m.text);
-  const context = m.has('DATA') || m.has('REQUEST') || m.has('REQUEST_VERB') || m.has('PROCESSING');
+  // "a client emailed asking us to delete everything about her": somebody outside asking is a request too.
+  const outsider = m.tokens.some((t, i) => !t.fuzzy && t.concepts.has('OUTSIDER') && !m.tokens[i + 1]?.concepts.has('NUMBER'));
+  const context = m.has('DATA') || m.has('REQUEST') || m.has('REQUEST_VERB') || m.has('PROCESSING') || outsider;
   const field = fieldFrom(m.has);
   const item = field ? undefined : itemFrom(m.has);
   let found: { at: number; type: RequestType } | undefined;
@@ -209,17 +232,20 @@ const startRequest: Rule = (m) => {
   if (!found) return negated ? (ERASURE_PHRASE.test(m.text) || ACCESS_PHRASE.test(m.text) ? { intent: 'requestStatus' } : undefined) : phrasedRequest(m);
   if (negated || m.has('WITHDRAW')) return { intent: 'requestStatus' };
   const result: ParsedMessage = { intent: 'startRequest', requestType: found.type };
-  // What the message already says is not asked again: the correct value, a mail, a phone number.
-  const email = EMAIL.exec(m.text)?.[0];
-  const phone = PHONE.exec(m.text)?.[0]?.trim();
   if (found.type === 'rectification') {
+    // What the message already says is not asked again: the correct value.
     const value = CORRECT_VALUE.exec(m.text)?.[1]?.trim();
     if (value) result.newValue = value;
-  } else if (email || phone) {
-    result.contact = { ...(email ? { email } : {}), ...(phone ? { phone } : {}) };
+    if (field) result.field = field;
+    if (item) result.item = item;
   }
-  if (found.type === 'rectification' && field) result.field = field;
-  if (found.type === 'rectification' && item) result.item = item;
+  // Somebody else's request passed on ("ein Kunde hat per Brief Auskunft verlangt: Hans Meier, …"):
+  // never the asker's own, and the form gets what the message says.
+  const relayed = found.type === 'rectification' ? undefined : relayedRequest(m);
+  if (relayed) return { ...result, ...relayed };
+  const email = EMAIL.exec(m.text)?.[0];
+  const phone = PHONE.exec(m.text)?.[0]?.trim();
+  if (found.type !== 'rectification' && (email || phone)) result.contact = { ...(email ? { email } : {}), ...(phone ? { phone } : {}) };
   // "for Erika Musterfrau", "on behalf of Frank", "im Namen von Herrn Müller".
   const behalfAt = m.indexOf('BEHALF');
   const forAt = behalfAt >= 0 ? behalfAt : m.indexOf('FOR');
@@ -231,9 +257,65 @@ const startRequest: Rule = (m) => {
   // "delete Frank's data": Frank's.
   else if (possessor) result.subject = possessor.replace(/['’]s$/, '');
   // "I want my data": the asker's own. "His data", "a customer wants …": whose is left open.
-  else if ((m.has('ME') || m.has('I')) && !m.has('THIRD')) result.subject = 'me';
+  else if (aboutSelf(m)) result.subject = 'me';
   return result;
 };
+
+/** "my data", "ich möchte …": the asker's own — said with the words themselves, not a name that looks like them. */
+const aboutSelf = (m: Message): boolean => (m.hasExactly('ME') || m.hasExactly('I')) && !m.has('THIRD');
+
+/** A street with its number: "Hauptstr. 5", "Am Markt 3a", "5 High Street". */
+const STREET = /(?:\b[\p{L}][\p{L}.-]*(?:stra(?:ß|ss)e|str\.|weg|platz|allee|gasse|ring|damm|ufer)\s+\d+[a-z]?(?![\p{L}\d]))|(?:\b\d+[a-z]?\s+(?:[\p{L}]+\s+){0,2}(?:street|st\.|road|rd\.|lane|avenue|ave\.|way|close|drive|square)(?=[\s,.;]|$))/iu;
+/** A postcode and city: "80331 München", "London SW1A 1AA". */
+const POSTCODE_CITY = /\b\d{5}\s+\p{L}[\p{L}-]*(?:\s(?:am|an|im|in|ob|bei)\s\p{L}[\p{L}-]*|\s\(\p{L}+\))?|\b\p{L}[\p{L}-]+\s+[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2}\b/u;
+
+/** How a passed-on request came, from the words that say so. */
+const VIA: [RegExp, ReceiptChannel][] = [
+  [/\b(brief\w*|schreiben|schriftlich|letter|wrote|written|post)\b/i, 'letter'],
+  [/\b(e-?mail\w*|mail(?:t|te|ed)?)\b/i, 'email'],
+  [/\b(angerufen|anruf|anrufer\w*|caller|telefonisch|telefoniert|am\s+telefon|called|rang|phoned|phone\s+call|by\s+phone|on\s+the\s+phone)\b/i, 'phone'],
+  [/\b(persönlich|persoenlich|vor\s+ort|am\s+empfang|in\s+person|came\s+in|at\s+the\s+(?:desk|reception))\b/i, 'inPerson'],
+];
+
+/**
+ * A request an employee passes on for somebody else: a customer, "Herr"/"Frau" someone, "on behalf
+ * of", a postal address. What the message says of that person (name, street, postcode and city,
+ * mail, phone) and how the request came go to the intake form; undefined when nothing says so.
+ */
+function relayedRequest(m: Message): Pick<ParsedMessage, 'subject' | 'contact' | 'via' | 'relayed'> | undefined {
+  const street = STREET.exec(m.text)?.[0]?.trim();
+  const postcodeCity = POSTCODE_CITY.exec(m.text)?.[0]?.trim();
+  const behalf = m.has('BEHALF') || /\bim\s+(namen|auftrag)\b/i.test(m.text);
+  if (!m.hasExactly('OUTSIDER') && !behalf && !street && !postcodeCity) return undefined;
+  const email = EMAIL.exec(m.text)?.[0];
+  const phone = PHONE.exec(m.text.replace(POSTCODE_CITY, ' ').replace(STREET, ' '))?.[0]?.trim();
+  const contact = { ...(email ? { email } : {}), ...(phone ? { phone } : {}), ...(street ? { street } : {}), ...(postcodeCity ? { postcodeCity } : {}) };
+  const via = VIA.find(([pattern]) => pattern.test(m.text.replace(EMAIL, ' ')))?.[1];
+  const name = outsiderName(m);
+  return { relayed: true, ...(name ? { subject: name } : {}), ...(Object.keys(contact).length > 0 ? { contact } : {}), ...(via ? { via } : {}) };
+}
+
+const isNameWord = (token: Token): boolean => !token.isAddress && (token.concepts.size === 0 || token.fuzzy);
+
+/** The outside person's name: right after "Kunde"/"Herr"/"for"/"im Namen von", or the first name after a colon. */
+function outsiderName(m: Message): string | undefined {
+  const clean = (name: string | undefined): string | undefined => name?.split(/[,(;:]|\s(?:tel|phone|mail|e-mail)\b|\d/i)[0]?.trim() || undefined;
+  for (let i = 0; i < m.tokens.length; i++) {
+    const token = m.tokens[i] as Token;
+    const next = m.tokens[i + 1];
+    const previous = m.tokens[i - 1]?.word;
+    const introduces = token.concepts.has('OUTSIDER') || token.concepts.has('BEHALF') || token.concepts.has('FOR') || (token.concepts.has('OF') && (previous === 'namen' || previous === 'behalf'));
+    if (!introduces || next === undefined || next.isAddress || (next.concepts.size > 0 && !next.fuzzy)) continue;
+    // The words right after it that the lexicon does not know, or knows only by likeness ("Hans" ~ "has").
+    let end = i + 1;
+    while (end + 1 < m.tokens.length && isNameWord(m.tokens[end + 1] as Token)) end++;
+    const name = clean(m.text.slice(next.start, (m.tokens[end] as Token).end));
+    if (name) return name;
+  }
+  // "…: Hans Meier, Hauptstr. 5, …": what follows the colon up to the first comma, number or address.
+  const afterColon = /:\s*(?:(?:herr|herrn|frau|mr|mrs|ms|dr)\.?\s+)?([\p{L}][\p{L}'’.-]*(?:\s+[\p{L}][\p{L}'’.-]*){0,3})\s*(?:[,;(]|\d|$)/iu.exec(m.text)?.[1];
+  return afterColon && !EMAIL.test(afterColon) ? afterColon.trim() : undefined;
+}
 
 const listGrants: Rule = (m) => {
   const asksForList = (m.has('GRANTS') && (m.has('ME') || m.has('I') || m.has('SHOW'))) || (m.has('GIVEN') && m.has('I'));

@@ -237,7 +237,21 @@ describe('PrivacyDeskBot', () => {
   it('says that someone else’s data is theirs to ask about', async () => {
     await adapterFor()
       .send("who can see Frank's presence")
+      .assertReply((reply) => expect(cardText(reply)).toContain('I can only tell you about your own data'))
+      .send('who can see the presence of frank')
       .assertReply((reply) => expect(cardText(reply)).toContain('I can only tell you about your own data'));
+    for (const text of ['wer kann franks präsenz sehen', 'wer sieht die präsenz von frank', 'Wer sieht die Termine von Bob Brown?', 'wer kan bobs handynr sehn']) {
+      await adapterFor({ locale: 'de-DE' })
+        .send(text)
+        .assertReply((reply) => {
+          expect(cardText(reply)).toContain('Ich kann dir nur Auskunft über deine eigenen Daten geben');
+          expect(cardText(reply)).not.toContain('Wer sieht:');
+        });
+    }
+    // The asker's own stays the asker's own.
+    await adapterFor({ locale: 'de-DE' })
+      .send('wer sieht die präsenz von mir')
+      .assertReply((reply) => expect(cardText(reply)).toContain('Wer sieht: Präsenz'));
   });
 
   it('answers what the asker can see of a colleague', async () => {
@@ -470,7 +484,7 @@ describe('PrivacyDeskBot', () => {
   it('asks whose data is meant when a request does not say, and files it as the asker’s own only on “it is about me”', async () => {
     let aboutMe: unknown;
     await adapterFor({ requests: true, locale: 'de-DE' })
-      .send('Kunde möchte Auskunft')
+      .send('Auskunft beantragen')
       .assertReply((reply) => {
         const card = cardToText(reply.attachments?.[0]?.content as Record<string, unknown>);
         expect(card.text).toContain('Geht es um deine eigenen Daten?');
@@ -497,6 +511,33 @@ describe('PrivacyDeskBot', () => {
       .assertReply((reply) => expect(defaults(reply)).toMatchObject({ type: 'rectification', newValue: '0171 2222222' }))
       .send('Auskunftsantrag für Erika Musterfrau, Tel. 030 1234567, erika@privat.example')
       .assertReply((reply) => expect(defaults(reply)).toMatchObject({ lastName: 'Musterfrau', firstName: 'Erika', phone: '030 1234567', email: 'erika@privat.example' }));
+  });
+
+  it('never files a passed-on request as the asker’s own: the form comes filled in with the person, address, mail and how it came', async () => {
+    const defaults = (reply: Partial<Activity>): Record<string, string> => inputDefaults(reply.attachments?.[0]?.content as Record<string, unknown>);
+    await adapterFor({ requests: true, locale: 'de-DE' })
+      .send('ein kunde hat per brief auskunft nach dsgvo verlangt: hans meier, hauptstr. 5, 80331 münchen, hans.meier@web.example')
+      .assertReply((reply) => {
+        expect(defaults(reply)).toEqual(
+          expect.objectContaining({ type: 'access', firstName: 'hans', lastName: 'meier', street: 'hauptstr. 5', postcodeCity: '80331 münchen', email: 'hans.meier@web.example', channel: 'letter' }),
+        );
+        const card = cardToText(reply.attachments?.[0]?.content as Record<string, unknown>);
+        expect(card.text).not.toContain('Geht es um deine eigenen Daten?');
+        expect(card.actions.map((a) => a.title)).not.toContain('Es geht um mich');
+      })
+      .send('Kundin Erika Musterfrau hat angerufen und will, dass wir ihre Daten löschen, Tel. 030 1234567')
+      .assertReply((reply) => expect(defaults(reply)).toEqual(expect.objectContaining({ type: 'erasure', firstName: 'Erika', lastName: 'Musterfrau', phone: '030 1234567', channel: 'phone' })));
+    await adapterFor({ requests: true })
+      .send('a customer wrote a letter asking for a copy of his data: John Smith, 5 High Street, London SW1A 1AA, john@web.example')
+      .assertReply((reply) => expect(defaults(reply)).toEqual(expect.objectContaining({ firstName: 'John', lastName: 'Smith', street: '5 High Street', postcodeCity: 'London SW1A 1AA', email: 'john@web.example', channel: 'letter' })))
+      // "my data" with somebody else's mail address: not the asker's own either.
+      .send('please delete my data, hans.meier@web.example')
+      .assertReply((reply) => expect(defaults(reply)).toEqual(expect.objectContaining({ type: 'erasure', email: 'hans.meier@web.example' })));
+    expect(await app.requests.mine('alice@example.com')).toEqual([]);
+    // The asker's own address changes nothing: their own request, at once.
+    await adapterFor({ requests: true })
+      .send('please send me a copy of my data, alice@example.com')
+      .assertReply((reply) => expect(cardText(reply)).toContain('Request received: DSR-'));
   });
 
   it('brings back the question with its answer button when a requester types an answer the bot cannot place', async () => {
