@@ -158,19 +158,20 @@ export class PrivacyDeskBot extends TeamsActivityHandler {
       const action = cardActionSchema.safeParse(activity.value);
       if (!action.success) return undefined;
       if (action.data.verb === 'ask') return { parsed: parse(action.data.text) };
-      const { verb: _verb, page: _page, level, confirmed: _confirmed, cancelled: _cancelled, restore: _restore, for: _for, ...slots } = action.data;
+      const { verb: _verb, page: _page, level, confirmed: _confirmed, cancelled: _cancelled, restore: _restore, for: _for, token: _token, words, ...slots } = action.data;
       const parsed: ParsedMessage = { ...slots };
       if (level && level !== 'remove') parsed.level = level;
-      return { parsed, action: action.data };
+      return { parsed, action: action.data, ...(words ? { text: words } : {}) };
     }
     const text = (Turns.removeRecipientMention(activity) ?? activity.text ?? '').trim().slice(0, MAX_TEXT);
-    return { parsed: parse(text) };
+    return { parsed: parse(text), text };
   }
 
   private async turnFor(context: TurnContext, understood: Understood, locale: Locale, log: Logger): Promise<Turn> {
     const turn: Turn = { parsed: understood.parsed, locale, asker: undefined, sourceKey: `activity:${context.activity.conversation?.id ?? ''}:${context.activity.id ?? ''}` };
     if (isShared(context.activity)) turn.shared = true;
     if (understood.form) turn.form = understood.form;
+    if (understood.text) turn.text = understood.text;
     const action = understood.action;
     if (action?.verb === 'run') {
       if (action.page !== undefined) turn.page = action.page;
@@ -178,6 +179,7 @@ export class PrivacyDeskBot extends TeamsActivityHandler {
       if (action.confirmed) turn.confirmed = true;
       if (action.cancelled) turn.cancelled = true;
       if (action.restore) turn.restore = action.restore;
+      if (action.token) turn.confirmToken = action.token;
     }
     const who = await this.identifyAsker(context, log);
     if (who.asker === undefined) turn.unidentified = who.identified ? 'directory' : 'channel';
@@ -306,6 +308,8 @@ interface Understood {
   /** A case button's data (validated by the case handler). */
   caseAction?: unknown;
   form?: IntakeForm;
+  /** The message as typed, or the words a confirmation carries. */
+  text?: string;
 }
 
 

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { FIELD_IDS } from '../../domain/matrix/fields';
 import { LEVELS } from '../../domain/levels';
 import { parseViewerScope } from '../../domain/grants/scope';
-import { INTENTS } from '../intents/intent';
+import { INTENTS, REQUEST_TYPES } from '../intents/intent';
 
 /** The most own grants one Undo button puts back (a card's data stays small). */
 export const MAX_RESTORE = 200;
@@ -31,6 +31,13 @@ export const cardActionSchema = z.discriminatedUnion('verb', [
     cancelled: z.literal(true).optional(),
     /** Own grants to put back (the undo of removing them all), each as its scope (`user:…`, `group:…`, `external:…`). */
     restore: z.array(restoredGrantSchema).min(1).max(MAX_RESTORE).optional(),
+    /** A request about the asker, confirmed on the card that asked (an erasure). */
+    requestType: z.enum(REQUEST_TYPES).optional(),
+    subject: z.literal('me').optional(),
+    /** Keys the confirmed request, so that a second press files nothing new. */
+    token: z.string().uuid().optional(),
+    /** The asker's message the confirmation answers: kept with the case, in their words. */
+    words: z.string().min(1).max(500).optional(),
     for: z.string().min(1).max(320).optional(),
   }),
 ]);

@@ -183,8 +183,9 @@ function actions(ctx: RequestTextContext, request: PrivacyRequest, viewer: CaseV
   form('reject', [reason(rt.reasonLabel)]);
   form('askInfo', [reason(rt.questionLabel)]);
   // The requester answers the question in a field; a DPO records an answer that came another way.
-  if (viewer.id !== undefined && isParty(request, viewer.id)) form('provideInfo', [{ ...reason(rt.answerLabel), error: rt.refusal.ANSWER_REQUIRED }], rt.answerButton);
-  else form('provideInfo', [{ ...reason(rt.recordAnswerLabel), error: rt.refusal.ANSWER_REQUIRED }], rt.button('provideInfo'));
+  if (viewer.id !== undefined && isParty(request, viewer.id)) {
+    if (viewer.may('provideInfo')) forms.push(answerForm(ctx, request, rt.answerButton));
+  } else form('provideInfo', [{ ...reason(rt.recordAnswerLabel), error: rt.refusal.ANSWER_REQUIRED }], rt.button('provideInfo'));
   button('start');
   // Completing asks once more, with room for what was done ("copy sent by mail on 3 May").
   form('complete', [{ kind: 'text', id: 'reason', label: rt.completeNoteLabel, multiline: true }]);
@@ -250,6 +251,17 @@ function identityInputs(ctx: RequestTextContext): InputView[] {
   ];
 }
 
+/** The requester's answer to the DPO's question: the field opens with the button, and Send answers. */
+function answerForm(ctx: RequestTextContext, request: PrivacyRequest, title: string): FormView {
+  return {
+    title,
+    verb: 'provideInfo',
+    confirm: ctx.rt.confirm,
+    data: caseData(request, 'provideInfo'),
+    inputs: [{ kind: 'text', id: 'reason', label: ctx.rt.answerLabel, multiline: true, required: true, error: ctx.rt.refusal.ANSWER_REQUIRED }],
+  };
+}
+
 /** Withdrawing asks once more (a show-card with an optional reason), so that a slip of the finger does not end a case. */
 function withdrawForm(ctx: RequestTextContext, request: PrivacyRequest, title = ctx.rt.button('withdraw')): FormView {
   // A relayed request is the other person's to withdraw: the relayer says how they did.
@@ -285,12 +297,14 @@ export function myRequestsCard(ctx: RequestTextContext, cases: PrivacyRequest[],
       },
     ],
     notes: cases.some((c) => isOpen(c.status)) ? [rt.withdrawHint] : [],
-    // A question waiting for an answer comes first: its case card has the answer field.
-    buttons: waiting.map((c) => ({ title: rt.answerCase(c.number), execute: false, data: caseData(c, 'refresh') })),
-    forms: cases
-      .filter(mayWithdraw)
-      .slice(0, MAX_ACTIONS - waiting.length)
-      .map((c) => withdrawForm(ctx, c, `${rt.button('withdraw')} ${c.number}`)),
+    // A question waiting for an answer comes first, with the answer field right there: one press, type, send.
+    forms: [
+      ...waiting.map((c) => answerForm(ctx, c, rt.answerCase(c.number))),
+      ...cases
+        .filter(mayWithdraw)
+        .slice(0, MAX_ACTIONS - waiting.length)
+        .map((c) => withdrawForm(ctx, c, `${rt.button('withdraw')} ${c.number}`)),
+    ],
   });
 }
 

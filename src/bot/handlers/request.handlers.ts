@@ -4,6 +4,7 @@ import { type PrivacyRequest, type RequestSubject, isOpen } from '../../domain/r
 import type { NewRequest } from '../../domain/requests/workflow';
 import type { RenderedCard } from '../cards/answer.card';
 import { noticeCard } from '../cards/simple.card';
+import { renderAnswer } from '../cards/answer.card';
 import { intakeFormCard } from '../cards/intake-form.card';
 import { type CaseViewer, caseCard } from '../cards/request.card';
 import { checkIntakeForm } from '../cards/request-form';
@@ -58,6 +59,8 @@ export const startRequestHandler: Handler = async (turn, services) => {
       ...(item ? { item } : {}),
       ...(newValue ? { newValue } : {}),
       ...(turn.parsed.via ? { channel: turn.parsed.via } : {}),
+      // The message as typed goes with the case, where the DPO sees it (and can tell a misreading).
+      ...(turn.text && !self ? { note: turn.text } : {}),
       ...(whoseUnsaid ? { askWhose: true } : {}),
     };
     return intakeFormCard(ctx, values, randomUUID(), requests.today());
@@ -68,6 +71,11 @@ export const startRequestHandler: Handler = async (turn, services) => {
     const card = caseCard(ctx, open, viewerOf(requests, open, asker), { notices: [ctx.rt.alreadyOpen(ctx.t.requestType(type), open.number)], daysLeft: requests.daysLeft(open) });
     return { ...card, caseId: open.id };
   }
+  // Erasing cannot be undone once carried out: asked once more before it is filed.
+  if (type === 'erasure') {
+    if (turn.cancelled) return noticeCard(ctx.rt.erasureConfirmTitle, [ctx.rt.erasureCancelled]);
+    if (!turn.confirmed) return erasureConfirmCard(ctx, turn.text);
+  }
   const person = services.desk.person(turn.asker as number);
   const input: NewRequest = {
     type,
@@ -75,9 +83,26 @@ export const startRequestHandler: Handler = async (turn, services) => {
     requester: asker,
     channel: 'teams',
     receivedAt: requests.now().toISOString(),
+    // What the asker wrote, so that the DPO sees the request as it was made, not only as it was read.
+    ...(turn.text ? { note: turn.text } : {}),
   };
-  return intake(ctx, requests, input, turn.sourceKey ?? `chat:${randomUUID()}`, asker, false);
+  // A confirmation is keyed by its own id and the asker: pressed twice, or copied to somebody else, it files one case of the presser's.
+  const sourceKey = turn.confirmToken ? `confirm:${asker}:${turn.confirmToken}` : (turn.sourceKey ?? `chat:${randomUUID()}`);
+  return intake(ctx, requests, input, sourceKey, asker, false);
 };
+
+/** "Delete your data?" — what erasure means, with Yes (filing it) and No. */
+function erasureConfirmCard(ctx: RequestTextContext, words: string | undefined): RenderedCard {
+  const request = { verb: 'run', intent: 'startRequest', requestType: 'erasure', subject: 'me', ...(words ? { words: words.slice(0, 500) } : {}) } as const;
+  return renderAnswer({
+    title: ctx.rt.erasureConfirmTitle,
+    intro: [ctx.rt.erasureConfirmWhat, ctx.rt.erasureConfirmFinal, ctx.rt.erasureConfirmAsk],
+    actions: [
+      { title: ctx.rt.erasureConfirmYes, data: { ...request, confirmed: true, token: randomUUID() } },
+      { title: ctx.rt.erasureConfirmNo, data: { ...request, cancelled: true } },
+    ],
+  });
+}
 
 /** A submitted intake form: checked, and either taken in or shown again with what is wrong. */
 export const submitFormHandler: Handler = async (turn, services) => {

@@ -30,6 +30,10 @@ export interface Turn {
   restore?: { viewer: string; level: Level; name?: string | undefined }[];
   /** Names the incoming message, so that a redelivered one creates nothing twice. */
   sourceKey?: string;
+  /** The message as typed (bounded), or the words a confirmation button carries: kept with a request. */
+  text?: string;
+  /** A confirmation button's own key (a random id): pressed twice, it files one request. */
+  confirmToken?: string;
   /** A submitted intake form. */
   form?: IntakeForm;
   /** Asked in a group chat or a channel, where others read the answer. */

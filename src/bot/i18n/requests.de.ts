@@ -213,4 +213,11 @@ export const requestsDe: RequestTexts = {
   factDecision: 'Entscheidung',
   formNeedsNewValue: 'Für eine Berichtigung gib bitte an, wie die Angabe stattdessen lauten soll.',
   formNeedsItem: 'Für eine Berichtigung gib bitte an, welche Angabe falsch ist.',
+  erasureConfirmTitle: 'Deine Daten löschen?',
+  erasureConfirmWhat: 'Mit einem Löschantrag (Art. 17 DSGVO) verlangst du, dass das Unternehmen die personenbezogenen Daten löscht, die es in der Kommunikationssoftware über dich speichert: Kontaktdaten, Anrufjournal, Chat und die übrigen Daten des Katalogs.',
+  erasureConfirmFinal: 'Ist sie ausgeführt, lässt sich die Löschung nicht rückgängig machen. Daten, die das Unternehmen gesetzlich aufbewahren muss, bleiben erhalten; die oder der Datenschutzbeauftragte entscheidet über den Antrag und sagt dir, was gelöscht wurde.',
+  erasureConfirmAsk: 'Soll ich ihn stellen?',
+  erasureConfirmYes: 'Ja, Löschantrag stellen',
+  erasureConfirmNo: 'Nein',
+  erasureCancelled: 'Es wurde nichts beantragt. Deine Daten bleiben, wie sie sind.',
 };

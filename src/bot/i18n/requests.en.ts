@@ -214,6 +214,13 @@ export const requestsEn = {
   factDecision: 'Decision',
   formNeedsNewValue: 'For a rectification, please say what the detail should say instead.',
   formNeedsItem: 'For a rectification, please say which detail is wrong.',
+  erasureConfirmTitle: 'Delete your data?',
+  erasureConfirmWhat: 'An erasure request (Art. 17 GDPR) asks the company to delete the personal data it keeps about you in the communication suite: your contact details, call journal, chat and the rest of the catalogue.',
+  erasureConfirmFinal: 'Once carried out it cannot be undone. Data the company must keep by law stays, and the data-protection officer decides the request and tells you what was deleted.',
+  erasureConfirmAsk: 'Shall I file it?',
+  erasureConfirmYes: 'Yes, file my erasure request',
+  erasureConfirmNo: 'No',
+  erasureCancelled: 'Nothing was filed. Your data stays as it is.',
 };
 
 export type RequestTexts = typeof requestsEn;

@@ -122,7 +122,15 @@ describe('privacy requests end to end', () => {
 
   it('takes in an employee’s request, routes the decision card to the DPO, and approves it by invoke', async () => {
     await say('29:dana', 'hi');
-    await say('29:alice', 'please delete my data', 2);
+    // An erasure is asked once more before it is filed: nothing reaches the DPO before "Yes".
+    await say('29:alice', 'please delete my data');
+    const confirmation = cardIn(connector.activities.at(-1)?.activity ?? {});
+    expect(JSON.stringify(confirmation)).toContain('Delete your data?');
+    expect(await app.requests.mine('alice@example.com')).toEqual([]);
+    const yes = (confirmation.actions as Json[]).find((a) => a.title === 'Yes, file my erasure request');
+    const sentBefore = connector.activities.length;
+    expect((await post({ ...base('29:alice'), type: 'message', value: yes?.data })).status).toBe(200);
+    await connector.waitForActivities(sentBefore + 2);
 
     const [alice] = await app.requests.mine('alice@example.com');
     expect(alice).toMatchObject({ number: expect.stringMatching(/^DSR-\d{4}-0001$/), type: 'erasure', status: 'awaitingDecision', version: 2 });
@@ -201,7 +209,7 @@ describe('privacy requests end to end', () => {
   });
 
   it('creates one case when Teams delivers the same message twice', async () => {
-    const activity = message('29:alice', 'please delete my data');
+    const activity = message('29:alice', 'I want a copy of my data');
     await post(activity);
     await post(activity);
     expect(await app.requests.mine('alice@example.com')).toHaveLength(1);
@@ -209,7 +217,7 @@ describe('privacy requests end to end', () => {
 
   it('refuses invalid card data with a 400, answers a refresh with the viewer’s own card, and shows outsiders nothing', async () => {
     await say('29:dana', 'hi');
-    await say('29:alice', 'please delete my data', 2);
+    await say('29:alice', 'I want a copy of my data', 2);
     const [alice] = await app.requests.mine('alice@example.com');
     const invalid = await click(invoke('29:dana', { verb: 'case', action: 'approve', caseId: alice?.id as string, version: 'x' }));
     expect(invalid.body).toMatchObject({ statusCode: 400, type: 'application/vnd.microsoft.error', value: { code: 'BadRequest' } });
@@ -232,7 +240,7 @@ describe('privacy requests end to end', () => {
 
   it('asks for a reason before rejecting, and tells the requester in German', async () => {
     await say('29:dana', 'hi');
-    await say('29:alice', 'Bitte lösche meine Daten', 2, 'de-DE');
+    await say('29:alice', 'Ich möchte eine Kopie meiner Daten', 2, 'de-DE');
     const [alice] = await app.requests.mine('alice@example.com');
     const reject = { verb: 'case', action: 'reject', caseId: alice?.id as string, version: 2 };
     const blank = await click(invoke('29:dana', { ...reject, reason: '  ' }));
@@ -255,7 +263,7 @@ describe('privacy requests end to end', () => {
 
 
   it('posts the decision card in the DPO channel when no DPO has a chat with the bot, and updates it there', async () => {
-    await say('29:alice', 'please delete my data', 1);
+    await say('29:alice', 'I want a copy of my data', 1);
     const created = connector.calls.find((c) => c.method === 'POST' && c.path === '/v3/conversations');
     const body = created?.body as Json;
     expect(body).toMatchObject({ isGroup: true, channelData: { channel: { id: DPO_CHANNEL } } });
@@ -282,14 +290,14 @@ describe('privacy requests end to end', () => {
 
   it('shows an open request of the same type as a duplicate, and the DPO merges it', async () => {
     await say('29:dana', 'hi');
-    await say('29:alice', 'please delete my data', 2);
+    await say('29:alice', 'I want a copy of my data', 2);
     // Asked again, Alice is shown her open case: nothing new.
-    await say('29:alice', 'delete all my personal data please', 1);
-    expect(JSON.stringify(connector.activities.at(-1)?.activity)).toContain('You already have an open erasure request');
+    await say('29:alice', 'send me a copy of all my personal data please', 1);
+    expect(JSON.stringify(connector.activities.at(-1)?.activity)).toContain('You already have an open access request');
     expect(await app.requests.mine('alice@example.com')).toHaveLength(1);
     // Bob relays a letter from Alice's private address about the same: a second case, a duplicate.
     const before = connector.activities.length;
-    const form = { verb: 'request', token: '3c1d2e4f-5a6b-4c7d-8e9f-0a1b2c3d4e5f', type: 'erasure', self: false, channel: 'letter', receivedOn: app.requests.today(), lastName: 'Adams', email: 'alice@example.com' };
+    const form = { verb: 'request', token: '3c1d2e4f-5a6b-4c7d-8e9f-0a1b2c3d4e5f', type: 'access', self: false, channel: 'letter', receivedOn: app.requests.today(), lastName: 'Adams', email: 'alice@example.com' };
     expect((await post({ ...message('29:bob', ''), value: form })).status).toBe(200);
     await connector.waitForActivities(before + 2);
     const [first] = await app.requests.mine('alice@example.com');
@@ -307,7 +315,7 @@ describe('privacy requests end to end', () => {
 
   it('extends the deadline once with a reason and tells the requester the new date', async () => {
     await say('29:dana', 'hi');
-    await say('29:alice', 'please delete my data', 2);
+    await say('29:alice', 'I want a copy of my data', 2);
     const [alice] = await app.requests.mine('alice@example.com');
     const extend = { verb: 'case', action: 'extend', caseId: alice?.id as string, version: 2, months: '2', reason: 'Many systems to search' };
     const before = connector.activities.length;
@@ -325,14 +333,14 @@ describe('privacy requests end to end', () => {
     const install = { ...base('29:dana', 'de-DE'), type: 'installationUpdate', action: 'add' };
     expect((await post(install)).status).toBe(200);
     await connector.waitForActivities(1);
-    await say('29:alice', 'please delete my data', 2);
+    await say('29:alice', 'I want a copy of my data', 2);
     const toDana = sentTo('a:personal-29:dana').at(-1);
     expect(JSON.stringify(toDana?.activity)).toContain('Neuer Datenschutzantrag');
     expect(executes(cardIn(toDana?.activity ?? {})).map((e) => (e.data as Json).action)).toEqual(expect.arrayContaining(['approve', 'reject', 'askInfo', 'extend']));
   });
 
   it('reports open and overdue cases on /healthz, as counts only', async () => {
-    await say('29:alice', 'please delete my data', 1);
+    await say('29:alice', 'I want a copy of my data', 1);
     await app.scheduler.tick();
     const body = (await (await fetch(`${server.url}/healthz`)).json()) as { requests: { open: number; overdue: number; lastRound: string | null } };
     expect(body.requests).toEqual({ open: 1, overdue: 0, lastRound: expect.any(String) });
@@ -343,7 +351,7 @@ describe('privacy requests end to end', () => {
     // No home tenant: Mallory's mail claims to be Dana's, but only object id and UPN identify.
     await say('29:mallory', 'status of my request');
     expect(JSON.stringify(connector.activities.at(-1)?.activity)).toContain("can't find you in the directory");
-    await say('29:alice', 'please delete my data');
+    await say('29:alice', 'I want a copy of my data');
     const [alice] = await app.requests.mine('alice@example.com');
     const approve = await click(invoke('29:mallory', { verb: 'case', action: 'approve', caseId: alice?.id as string, version: 2 }));
     expect(approve.body).toMatchObject({ statusCode: 400, value: { code: 'Forbidden' } });
@@ -354,7 +362,7 @@ describe('privacy requests end to end', () => {
     const home = (activity: Json): Json => ({ ...activity, conversation: { ...(activity.conversation as Json), tenantId: HOME_TENANT }, channelData: { tenant: { id: HOME_TENANT } } });
     const before = connector.activities.length;
     // A foreign tenant: refused in its language, nothing remembered or created.
-    await say('29:bob', 'Bitte lösche meine Daten', 1, 'de-DE');
+    await say('29:bob', 'Ich möchte eine Kopie meiner Daten', 1, 'de-DE');
     expect(JSON.stringify(connector.activities.at(-1)?.activity)).toContain('Organisation, die mich betreibt');
     expect(await app.requests.mine('bob@example.com')).toEqual([]);
     const foreignClick = await click(invoke('29:dana', { verb: 'case', action: 'approve', caseId: alice?.id as string, version: 2 }));
@@ -366,7 +374,7 @@ describe('privacy requests end to end', () => {
     await connector.waitForActivities(before + 2);
     expect(JSON.stringify(connector.activities.at(-1)?.activity)).toContain('organisation that runs me');
     // The home tenant: served as usual, the Teams mail now trusted as a key.
-    expect((await post(home(message('29:bob', 'please delete my data')))).status).toBe(200);
+    expect((await post(home(message('29:bob', 'I want a copy of my data')))).status).toBe(200);
     await connector.waitForActivities(before + 3);
     expect(JSON.stringify(connector.activities.at(-1)?.activity)).toContain('Request received: DSR-');
     expect(await app.requests.mine('bob@example.com')).toHaveLength(1);

@@ -365,15 +365,15 @@ describe('PrivacyDeskBot', () => {
 
   it('takes in a request once, even when the same activity arrives twice (a Teams retry)', async () => {
     const adapter = adapterFor({ requests: true });
-    const retried = { type: ActivityTypes.Message, id: 'activity-1', text: 'please delete my data' } as Partial<Activity>;
+    const retried = { type: ActivityTypes.Message, id: 'activity-1', text: 'I want a copy of my data' } as Partial<Activity>;
     await adapter
       .send(retried)
       .assertReply((reply) => expect(cardText(reply)).toContain('Request received: DSR-'))
       .send(retried)
-      .assertReply((reply) => expect(cardText(reply)).toContain('You already have an open erasure request'));
+      .assertReply((reply) => expect(cardText(reply)).toContain('You already have an open access request'));
     const cases = await app.requests.mine('alice@example.com');
     expect(cases).toHaveLength(1);
-    expect(cases[0]).toMatchObject({ type: 'erasure', status: 'awaitingDecision', requester: 'alice@example.com', subject: { kind: 'employee', id: 'alice@example.com' } });
+    expect(cases[0]).toMatchObject({ type: 'access', status: 'awaitingDecision', requester: 'alice@example.com', subject: { kind: 'employee', id: 'alice@example.com' } });
   });
 
   it('makes a case of the sender’s own when a filled-in form is sent again by somebody else', async () => {
@@ -393,7 +393,7 @@ describe('PrivacyDeskBot', () => {
 
   it('answers a case button of a client without Universal Actions, and keeps that card up to date too', async () => {
     await adapterFor({ requests: true })
-      .send({ type: ActivityTypes.Message, id: 'activity-9', text: 'please delete my data' } as Partial<Activity>)
+      .send({ type: ActivityTypes.Message, id: 'activity-9', text: 'I want a copy of my data' } as Partial<Activity>)
       .assertReply((reply) => expect(cardText(reply)).toContain('Request received: DSR-'));
     const [request] = await app.requests.mine('alice@example.com');
     await adapterFor({ requests: true, from: 'dana.dpo@example.com' })
@@ -420,7 +420,7 @@ describe('PrivacyDeskBot', () => {
 
   it('answers a case button in a group chat with a pointer to the personal chat, and records nothing there', async () => {
     await adapterFor({ requests: true })
-      .send({ type: ActivityTypes.Message, id: 'activity-20', text: 'please delete my data' } as Partial<Activity>)
+      .send({ type: ActivityTypes.Message, id: 'activity-20', text: 'I want a copy of my data' } as Partial<Activity>)
       .assertReply((reply) => expect(cardText(reply)).toContain('Request received: DSR-'));
     const [request] = await app.requests.mine('alice@example.com');
     const group = { id: 'group-1', isGroup: true, conversationType: 'groupChat', name: 'Lunch' };
@@ -452,7 +452,7 @@ describe('PrivacyDeskBot', () => {
 
   it('gives the DPO the open cases and any case’s card by its number; to others a case they may not see does not exist', async () => {
     await adapterFor({ requests: true })
-      .send({ type: ActivityTypes.Message, id: 'activity-40', text: 'please delete my data' } as Partial<Activity>)
+      .send({ type: ActivityTypes.Message, id: 'activity-40', text: 'I want a copy of my data' } as Partial<Activity>)
       .assertReply((reply) => expect(cardText(reply)).toContain('Request received: DSR-'));
     const [request] = await app.requests.mine('alice@example.com');
     const number = request?.number as string;
@@ -500,7 +500,7 @@ describe('PrivacyDeskBot', () => {
 
   it('tells the only DPO, filing their own request, that nobody may decide it until a deputy is named', async () => {
     await adapterFor({ requests: true, from: 'dana.dpo@example.com' })
-      .send('please delete my data')
+      .send('I want a copy of my data')
       .assertReply((reply) => expect(cardText(reply)).toContain('please ask your administrators to name a deputy (DPO_DEPUTY)'));
   });
 
@@ -540,9 +540,52 @@ describe('PrivacyDeskBot', () => {
       .assertReply((reply) => expect(cardText(reply)).toContain('Request received: DSR-'));
   });
 
+  it('files an erasure about oneself only after one confirmation, once however often it is pressed, with the asker’s words', async () => {
+    let yes: unknown;
+    let no: unknown;
+    await adapterFor({ requests: true })
+      .send('pls delete all my data, I am leaving the company')
+      .assertReply((reply) => {
+        const card = cardToText(reply.attachments?.[0]?.content as Record<string, unknown>);
+        expect(card.text).toContain('Delete your data?');
+        expect(card.text).toContain('cannot be undone');
+        yes = card.actions.find((a) => a.title === 'Yes, file my erasure request')?.data;
+        no = card.actions.find((a) => a.title === 'No')?.data;
+      });
+    expect(yes).toMatchObject({ verb: 'run', intent: 'startRequest', requestType: 'erasure', confirmed: true, for: 'alice@example.com' });
+    expect(await app.requests.mine('alice@example.com')).toEqual([]);
+    await adapterFor({ requests: true })
+      .send({ type: ActivityTypes.Message, id: 'no-1', value: no } as Partial<Activity>)
+      .assertReply((reply) => expect(cardText(reply)).toContain('Nothing was filed'));
+    expect(await app.requests.mine('alice@example.com')).toEqual([]);
+    for (const id of ['yes-1', 'yes-2']) {
+      await adapterFor({ requests: true })
+        .send({ type: ActivityTypes.Message, id, value: yes } as Partial<Activity>)
+        .assertReply((reply) => expect(cardText(reply)).toMatch(/Request received: DSR-|already/));
+    }
+    const cases = await app.requests.mine('alice@example.com');
+    expect(cases).toHaveLength(1);
+    expect(cases[0]).toMatchObject({ type: 'erasure', subject: { kind: 'employee', id: 'alice@example.com' }, note: 'pls delete all my data, I am leaving the company' });
+    // Bob pressing Alice's button files nothing for either of them.
+    await adapterFor({ requests: true, from: 'bob@example.com' })
+      .send({ type: ActivityTypes.Message, id: 'yes-bob', value: yes } as Partial<Activity>)
+      .assertReply((reply) => expect(cardText(reply)).not.toContain('Request received'));
+    expect(await app.requests.mine('bob@example.com')).toEqual([]);
+  });
+
+  it('shows the DPO and the requester what the requester wrote, so that a misreading can be seen', async () => {
+    await adapterFor({ requests: true })
+      .send('I want a copy of my data, especially the call journal')
+      .assertReply((reply) => expect(cardText(reply)).toContain('In their words: I want a copy of my data, especially the call journal'));
+    const [request] = await app.requests.mine('alice@example.com');
+    await adapterFor({ requests: true, from: 'dana.dpo@example.com' })
+      .send(`show ${request?.number as string}`)
+      .assertReply((reply) => expect(cardText(reply)).toContain('In their words: I want a copy of my data, especially the call journal'));
+  });
+
   it('brings back the question with its answer button when a requester types an answer the bot cannot place', async () => {
     await adapterFor({ requests: true })
-      .send({ type: ActivityTypes.Message, id: 'activity-50', text: 'please delete my data' } as Partial<Activity>)
+      .send({ type: ActivityTypes.Message, id: 'activity-50', text: 'I want a copy of my data' } as Partial<Activity>)
       .assertReply((reply) => expect(cardText(reply)).toContain('Request received: DSR-'));
     const [request] = await app.requests.mine('alice@example.com');
     await app.requests.act(request?.id as string, { action: 'askInfo', reason: 'Which address do you mean?' }, 'dana.dpo@example.com');

@@ -386,6 +386,10 @@ export const SCENARIOS: Scenario[] = [
     steps: [
       {
         say: { en: 'please delete my data', de: 'Bitte lösche meine Daten' },
+        expect: { title: (t) => requestTexts(t.locale).erasureConfirmTitle, contains: (t) => [requestTexts(t.locale).erasureConfirmFinal] },
+      },
+      {
+        press: (t) => requestTexts(t.locale).erasureConfirmYes,
         expect: { title: (t) => requestTexts(t.locale).intakeTitle('DSR-2026-0001'), contains: (t) => [requestTexts(t.locale).status('awaitingDecision')] },
       },
       {

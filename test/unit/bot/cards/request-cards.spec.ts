@@ -809,7 +809,14 @@ describe.each(LOCALES)('my requests (%s)', (locale) => {
     expect(texts).toContain(rt.withdrawHint);
     const actions = list(card.actions);
     expect(actions.map((a) => a.title)).toEqual([rt.answerCase(waiting.number)]);
-    expect(caseActionSchema.parse(actions[0]?.data)).toMatchObject({ action: 'refresh', caseId: waiting.id });
+    // One press opens the answer field; Send answers (no detour through the case card).
+    const opened = actions[0] as Json;
+    expect(opened.type).toBe('Action.ShowCard');
+    const inner = opened.card as Json;
+    expect(JSON.stringify(inner.body)).toContain('"id":"reason"');
+    const send = list(inner.actions)[0] as Json;
+    expect(send.type).toBe('Action.Execute');
+    expect(caseActionSchema.parse(send.data)).toMatchObject({ action: 'provideInfo', caseId: waiting.id, version: waiting.version });
   });
 
   it('says into which case a merged one went', () => {
