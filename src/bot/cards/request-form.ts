@@ -42,11 +42,7 @@ export type CheckedForm =
  * receipt that is a real date and not in the future.
  */
 export function checkIntakeForm(form: IntakeForm, today: string, rt: RequestTexts): CheckedForm {
-  const criteria: SubjectCriteria = {};
-  for (const key of CRITERIA_KEYS) {
-    const value = trimmed(form[key]);
-    if (value !== undefined) criteria[key] = value;
-  }
+  const criteria = criteriaFrom(form);
   const values: IntakeFormValues = { type: form.type, self: form.self === true, criteria };
   const optional = { channel: form.channel, receivedOn: isoDate(trimmed(form.receivedOn)), item: trimmed(form.item), newValue: trimmed(form.newValue), note: trimmed(form.note) };
   for (const [key, value] of Object.entries(optional)) if (value !== undefined) (values as unknown as Record<string, string>)[key] = value;
@@ -55,9 +51,7 @@ export function checkIntakeForm(form: IntakeForm, today: string, rt: RequestText
   // Art. 16: rectification means the correct data; without it there is nothing to put right.
   if (form.type === 'rectification' && !values.newValue) problems.push(rt.formNeedsNewValue);
   if (!values.self) {
-    if (!criteria.lastName && !criteria.email && !criteria.phone) problems.push(rt.formNeedsCriteria);
-    if (criteria.phone && !isValidPhoneNumber(criteria.phone, 'DE')) problems.push(rt.formPhoneInvalid);
-    if (criteria.email && !z.string().email().safeParse(criteria.email).success) problems.push(rt.formEmailInvalid);
+    problems.push(...criteriaProblems(criteria, rt));
     const date = values.receivedOn;
     if (date === undefined) problems.push(rt.formNeedsDate);
     else if (!isRealDate(date)) problems.push(rt.formDateInvalid);
@@ -66,6 +60,28 @@ export function checkIntakeForm(form: IntakeForm, today: string, rt: RequestText
     else if (date < `${Number(today.slice(0, 4)) - 1}${today.slice(4)}`) problems.push(rt.formDateTooOld);
   }
   return problems.length > 0 ? { ok: false, problems, values } : { ok: true, criteria, values };
+}
+
+/**
+ * What is wrong with the search criteria of an outside person: at least a last name, a mail or a
+ * phone; a plausible phone number (libphonenumber, German numbers without a country code) and mail.
+ */
+export function criteriaProblems(criteria: SubjectCriteria, rt: RequestTexts): string[] {
+  const problems: string[] = [];
+  if (!criteria.lastName && !criteria.email && !criteria.phone) problems.push(rt.formNeedsCriteria);
+  if (criteria.phone && !isValidPhoneNumber(criteria.phone, 'DE')) problems.push(rt.formPhoneInvalid);
+  if (criteria.email && !z.string().email().safeParse(criteria.email).success) problems.push(rt.formEmailInvalid);
+  return problems;
+}
+
+/** The criteria a form filled in, trimmed, empty fields left out. */
+export function criteriaFrom(form: Partial<Record<(typeof CRITERIA_KEYS)[number], string | undefined>>): SubjectCriteria {
+  const criteria: SubjectCriteria = {};
+  for (const key of CRITERIA_KEYS) {
+    const value = trimmed(form[key]);
+    if (value !== undefined) criteria[key] = value;
+  }
+  return criteria;
 }
 
 /** A date as typed: `YYYY-MM-DD` as a date picker sends it, or `D.M.YYYY` as Germans write it. */

@@ -1,4 +1,4 @@
-import { IDENTITY_METHODS, type IdentityMethod, type PrivacyRequest, type RequestEvent, isOpen } from '../../domain/requests/request';
+import { CRITERIA_KEYS, IDENTITY_METHODS, type IdentityMethod, type PrivacyRequest, type RequestEvent, isOpen } from '../../domain/requests/request';
 import { type CommandAction, isParty } from '../../domain/requests/workflow';
 import type { RenderedCard } from './answer.card';
 import { renderRequestCard } from './request-render';
@@ -226,6 +226,8 @@ function actions(ctx: RequestTextContext, request: PrivacyRequest, viewer: CaseV
       ],
     });
   }
+  // Whom the case is about, put right by a DPO (the intake misread a message): in the overflow menu.
+  if (viewer.may('correctSubject')) forms.push({ ...correctSubjectForm(ctx, request), secondary: true });
   if (viewer.id !== undefined && viewer.may('withdraw') && isParty(request, viewer.id)) forms.push(withdrawForm(ctx, request));
   // A DPO records a withdrawal that came by letter or mail, with how it came: seldom needed, so in
   // the card's overflow menu (Teams shows six buttons; the decisions come first).
@@ -249,6 +251,34 @@ function identityInputs(ctx: RequestTextContext): InputView[] {
     },
     { kind: 'text', id: 'identityNote', label: ctx.rt.identityNoteLabel },
   ];
+}
+
+/** A colleague (by name or mail) or an outside person (the seed's search criteria), prefilled with whom the case names now. */
+function correctSubjectForm(ctx: RequestTextContext, request: PrivacyRequest): FormView {
+  const { rt } = ctx;
+  const subject = request.subject;
+  const criteria = subject.kind === 'outside' ? subject.criteria : {};
+  return {
+    title: rt.button('correctSubject'),
+    verb: 'correctSubject',
+    confirm: rt.confirm,
+    data: caseData(request, 'correctSubject'),
+    inputs: [
+      {
+        kind: 'choice',
+        id: 'subjectKind',
+        label: rt.subjectKindLabel,
+        value: subject.kind,
+        required: true,
+        choices: [
+          { title: rt.subjectColleague, value: 'employee' },
+          { title: rt.subjectOutside, value: 'outside' },
+        ],
+      },
+      { kind: 'text', id: 'colleague', label: rt.colleagueLabel, value: subject.kind === 'employee' ? subject.name : '' },
+      ...CRITERIA_KEYS.map((key): InputView => ({ kind: 'text', id: key, label: rt.criterion(key), value: criteria[key] ?? '' })),
+    ],
+  };
 }
 
 /** The requester's answer to the DPO's question: the field opens with the button, and Send answers. */

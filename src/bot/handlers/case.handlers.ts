@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { ActOutcome, ActRefusal, RequestDesk } from '../../app/requests/request-desk';
-import { IDENTITY_METHODS, type PrivacyRequest } from '../../domain/requests/request';
+import { CRITERIA_KEYS, IDENTITY_METHODS, type PrivacyRequest, type RequestSubject } from '../../domain/requests/request';
+import { criteriaFrom, criteriaProblems } from '../cards/request-form';
 import type { CommandAction, RequestCommand } from '../../domain/requests/workflow';
 import type { PrivacyDesk } from '../../app/privacy-desk';
 import type { RenderedCard } from '../cards/answer.card';
@@ -12,7 +13,7 @@ import { requestContext } from './turn';
 import { viewerOf } from './request.handlers';
 
 /** Every command a card can give (all but `route`, which only the desk gives), and `refresh`. */
-const CASE_ACTIONS = ['approve', 'reject', 'askInfo', 'provideInfo', 'extend', 'assign', 'recordIdentity', 'link', 'merge', 'start', 'complete', 'withdraw', 'refresh'] as const satisfies readonly (
+const CASE_ACTIONS = ['approve', 'reject', 'askInfo', 'provideInfo', 'extend', 'assign', 'recordIdentity', 'correctSubject', 'link', 'merge', 'start', 'complete', 'withdraw', 'refresh'] as const satisfies readonly (
   | Exclude<CommandAction, 'route'>
   | 'refresh'
 )[];
@@ -34,6 +35,15 @@ export const caseActionSchema = z.object({
   identityMethod: z.union([z.enum(IDENTITY_METHODS), z.literal('').transform(() => undefined)]).optional(),
   identityNote: z.string().max(500).optional(),
   other: z.string().max(500).optional(),
+  // Correcting whom the case is about: a colleague by name or mail, or an outside person's criteria.
+  subjectKind: z.enum(['employee', 'outside']).optional(),
+  colleague: z.string().max(320).optional(),
+  lastName: z.string().max(500).optional(),
+  firstName: z.string().max(500).optional(),
+  street: z.string().max(500).optional(),
+  postcodeCity: z.string().max(500).optional(),
+  phone: z.string().max(500).optional(),
+  email: z.string().max(500).optional(),
 });
 export type CaseAction = z.infer<typeof caseActionSchema>;
 
@@ -65,11 +75,12 @@ export async function handleCaseAction(input: CaseActionInput, desk: PrivacyDesk
   if (!parsed.success) return { kind: 'error', code: 'BadRequest', message: ctx.t.invalidAction };
   if (input.actor === undefined) return { kind: 'error', code: 'Forbidden', message: ctx.rt.unidentified };
   const action = parsed.data;
-  return { ...(await runCaseAction(ctx, requests, action, input.actor, input.dpoTeamsIds)), action: action.action };
+  return { ...(await runCaseAction(ctx, desk, requests, action, input.actor, input.dpoTeamsIds)), action: action.action };
 }
 
-async function runCaseAction(ctx: RequestTextContext, requests: RequestDesk, action: CaseAction, actor: string, dpoTeamsIds: string[]): Promise<CaseActionReply> {
+async function runCaseAction(ctx: RequestTextContext, desk: PrivacyDesk, requests: RequestDesk, action: CaseAction, actor: string, dpoTeamsIds: string[]): Promise<CaseActionReply> {
   const kind = action.action;
+  if (kind === 'correctSubject') return correctSubject(ctx, desk, requests, action, actor, dpoTeamsIds);
   if (kind === 'refresh') {
     const request = await requests.get(action.caseId);
     if (!request) return { kind: 'error', code: 'NotFound', message: ctx.rt.notFound };
@@ -82,10 +93,38 @@ async function runCaseAction(ctx: RequestTextContext, requests: RequestDesk, act
   return reply(ctx, requests, outcome, actor, dpoTeamsIds, typedInto(action));
 }
 
+/**
+ * "Correct whom it is about": the colleague is found in the directory, an outside person's criteria
+ * are checked as on the intake form. What cannot be used comes back with the form as it was filled
+ * in — to whoever may correct the case; anybody else is refused as for any other action.
+ */
+async function correctSubject(ctx: RequestTextContext, desk: PrivacyDesk, requests: RequestDesk, action: CaseAction, actor: string, dpoTeamsIds: string[]): Promise<CaseActionReply> {
+  const subject = subjectFrom(ctx, desk, action);
+  const request = await requests.get(action.caseId);
+  if (request && !subject.ok && requests.may(request, 'correctSubject', actor) && request.version === action.version) {
+    return { kind: 'card', card: await cardFor(ctx, requests, request, actor, dpoTeamsIds, { notices: [subject.problem], typed: typedInto(action) }), caseId: request.id };
+  }
+  // Refused or out of date: the desk says why (the subject named now stands in for the unusable one).
+  const command: RequestCommand = { action: 'correctSubject', subject: subject.ok ? subject.subject : (request?.subject ?? { kind: 'outside', criteria: {} }) };
+  return reply(ctx, requests, await requests.act(action.caseId, command, actor, action.version), actor, dpoTeamsIds, typedInto(action));
+}
+
+function subjectFrom(ctx: RequestTextContext, desk: PrivacyDesk, action: CaseAction): { ok: true; subject: RequestSubject } | { ok: false; problem: string } {
+  if (action.subjectKind === 'employee') {
+    const found = action.colleague?.trim() ? desk.directory.searchPeople(action.colleague.trim()) : undefined;
+    if (found?.kind !== 'unique') return { ok: false, problem: ctx.rt.refusal.SUBJECT_UNKNOWN };
+    const person = desk.person(found.index);
+    return { ok: true, subject: { kind: 'employee', id: person.id, name: person.displayName } };
+  }
+  const criteria = criteriaFrom(action);
+  const problems = criteriaProblems(criteria, ctx.rt);
+  return problems.length > 0 ? { ok: false, problem: [ctx.rt.refusal.SUBJECT_INCOMPLETE, ...problems].join(' ') } : { ok: true, subject: { kind: 'outside', criteria } };
+}
+
 /** What the clicker typed into the form, to show it again when the action is refused or came too late. */
 function typedInto(action: CaseAction): NonNullable<CaseCardOptions['typed']> {
   const values: Record<string, string> = {};
-  for (const key of ['reason', 'assignee', 'identityMethod', 'identityNote', 'other'] as const) {
+  for (const key of ['reason', 'assignee', 'identityMethod', 'identityNote', 'other', 'subjectKind', 'colleague', ...CRITERIA_KEYS] as const) {
     const value = action[key];
     if (typeof value === 'string' && value !== '') values[key] = value;
   }
@@ -142,7 +181,7 @@ async function cardFor(
   });
 }
 
-function toCommand(action: CaseAction, kind: Exclude<CaseAction['action'], 'refresh'>): RequestCommand {
+function toCommand(action: CaseAction, kind: Exclude<CaseAction['action'], 'refresh' | 'correctSubject'>): RequestCommand {
   const reason = action.reason ?? '';
   switch (kind) {
     case 'approve':

@@ -81,6 +81,7 @@ export const REQUEST_ACTIONS = [
   'extend',
   'assign',
   'recordIdentity',
+  'correctSubject',
   'link',
   'merge',
   'start',

@@ -1,6 +1,6 @@
 import { type Result, err, ok } from '../shared/result';
 import { daysBetween, dueDateOf, localDate } from './deadlines';
-import type { IdentityMethod, PrivacyRequest, RequestAction, RequestEvent, RequestStatus } from './request';
+import type { IdentityMethod, PrivacyRequest, RequestAction, RequestEvent, RequestStatus, RequestSubject } from './request';
 
 
 /** Something a person (or the scheduler) wants to do to a case. */
@@ -13,6 +13,7 @@ export type RequestCommand =
   | { action: 'extend'; months: 1 | 2; reason: string }
   | { action: 'assign'; assignee: string }
   | { action: 'recordIdentity'; method: IdentityMethod; note?: string }
+  | { action: 'correctSubject'; subject: RequestSubject }
   | { action: 'link'; other: string }
   | { action: 'merge'; into: string }
   | { action: 'start' }
@@ -42,6 +43,8 @@ export type Refusal =
   | { code: 'IDENTITY_REQUIRED' }
   | { code: 'NOT_OUTSIDE_SUBJECT' }
   | { code: 'SAME_CASE' }
+  | { code: 'SUBJECT_CONFLICT' }
+  | { code: 'SAME_SUBJECT' }
   | { code: 'INVALID_ASSIGNEE' };
 
 /** Who may give a command: DPOs only, the requester (or a DPO recording it), or the scheduler. */
@@ -61,6 +64,8 @@ export const RULES: Record<CommandAction, { from: readonly RequestStatus[]; who:
   extend: { from: ['awaitingDecision', 'moreInfoNeeded', 'approved', 'inProgress'], who: 'dpo' },
   assign: { from: ['received', 'awaitingDecision', 'moreInfoNeeded', 'approved', 'inProgress'], who: 'dpo' },
   recordIdentity: { from: ['received', 'awaitingDecision', 'moreInfoNeeded'], who: 'dpo' },
+  // Whom the case is about, put right before it is decided (the intake misread it, say).
+  correctSubject: { from: ['received', 'awaitingDecision', 'moreInfoNeeded'], who: 'dpo' },
   link: { from: ['received', 'awaitingDecision', 'moreInfoNeeded', 'approved', 'inProgress'], who: 'dpo' },
 };
 
@@ -196,6 +201,8 @@ function applySpecifics(next: PrivacyRequest, command: RequestCommand, actor: Ac
       next.identity = { method: command.method, by: actor.id, at, ...(command.note ? { note: command.note } : {}) };
       event.detail = command.method;
       return undefined;
+    case 'correctSubject':
+      return correctSubject(next, command.subject, actor, event);
     case 'link':
       if (command.other === next.number || command.other === next.id) return { code: 'SAME_CASE' };
       if (!next.linked.includes(command.other)) next.linked.push(command.other);
@@ -207,6 +214,27 @@ function applySpecifics(next: PrivacyRequest, command: RequestCommand, actor: Ac
       event.detail = command.into;
       return undefined;
   }
+}
+
+/**
+ * Puts right whom the case is about. The acting DPO may not make it a case of their own (Art.
+ * 38(6)); an identity check recorded for the person named before no longer counts, so an outside
+ * person's identity is checked again before approval (Art. 12(6)). The event names only the kind of
+ * subject: the case keeps who it is.
+ */
+function correctSubject(next: PrivacyRequest, subject: RequestSubject, actor: Actor, event: RequestEvent): Refusal | undefined {
+  if (sameSubject(next.subject, subject)) return { code: 'SAME_SUBJECT' };
+  if (!actor.system && hasConflict({ ...next, subject }, actor.id)) return { code: 'SUBJECT_CONFLICT' };
+  next.subject = subject;
+  delete next.identity;
+  event.detail = subject.kind;
+  return undefined;
+}
+
+function sameSubject(a: RequestSubject, b: RequestSubject): boolean {
+  if (a.kind === 'employee' || b.kind === 'employee') return a.kind === 'employee' && b.kind === 'employee' && a.id === b.id;
+  const keys = new Set([...Object.keys(a.criteria), ...Object.keys(b.criteria)]) as Set<keyof typeof a.criteria>;
+  return [...keys].every((key) => (a.criteria[key] ?? '').trim().toLowerCase() === (b.criteria[key] ?? '').trim().toLowerCase());
 }
 
 /**

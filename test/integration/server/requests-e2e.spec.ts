@@ -389,7 +389,7 @@ describe('privacy requests end to end', () => {
     const otherChannel = { id: '19:general@thread.tacv2;messageid=7', conversationType: 'channel', isGroup: true, tenantId: 'tenant' };
     const dpoChannel = { id: `${DPO_CHANNEL};messageid=1`, conversationType: 'channel', isGroup: true, tenantId: 'tenant' };
     const inputs: Json = { reason: 'Because', months: 1, assignee: 'dana.dpo@example.com', identityMethod: 'knownContact', other: 'DSR-2026-0099' };
-    const verbs = ['approve', 'reject', 'askInfo', 'provideInfo', 'extend', 'assign', 'recordIdentity', 'link', 'merge', 'start', 'complete', 'withdraw', 'refresh'];
+    const verbs = ['approve', 'reject', 'askInfo', 'provideInfo', 'extend', 'assign', 'recordIdentity', 'correctSubject', 'link', 'merge', 'start', 'complete', 'withdraw', 'refresh'];
     const refused = (answer: { body: Json | undefined }): void => {
       expect(answer.body).toMatchObject({ statusCode: 400, type: 'application/vnd.microsoft.error', value: { code: 'Forbidden' } });
       expect(JSON.stringify(answer.body)).toContain('only in our personal chat');
@@ -423,6 +423,44 @@ describe('privacy requests end to end', () => {
     const approved = await click({ ...invoke('29:dana', { verb: 'case', action: 'approve', caseId: id, version: 2 }), conversation: dpoChannel });
     expect(approved.body).toMatchObject({ statusCode: 200 });
     expect(await app.requests.get(id)).toMatchObject({ status: 'approved' });
+  });
+
+  it('lets a DPO correct whom a case is about, audited without the person’s details; the requester is told', async () => {
+    await say('29:dana', 'hi');
+    await say('29:alice', 'I want a copy of my data', 2);
+    const [alice] = await app.requests.mine('alice@example.com');
+    const id = alice?.id as string;
+    const card = cardIn(sentTo('a:personal-29:dana').filter((a) => a.method === 'POST').at(-1)?.activity ?? {});
+    const correct = buttonData(card, 'correctSubject');
+    // Nothing usable: the form comes back as it was filled in, the case unchanged.
+    const incomplete = await click(invoke('29:dana', { ...correct, subjectKind: 'outside', firstName: 'Hans', phone: '12' }));
+    expect(JSON.stringify(incomplete.body)).toContain('For an outside person, give at least a last name');
+    expect(JSON.stringify(incomplete.body)).toContain('"value":"Hans"');
+    const nobody = await click(invoke('29:dana', { ...correct, subjectKind: 'employee', colleague: 'Nobody Atall' }));
+    expect(JSON.stringify(nobody.body)).toContain('No single colleague matches');
+    expect(await app.requests.get(id)).toMatchObject({ version: 2, subject: { kind: 'employee', id: 'alice@example.com' } });
+    // The requester cannot.
+    const byAlice = await click(invoke('29:alice', { ...correct, subjectKind: 'outside', lastName: 'Meier' }));
+    expect(byAlice.body).toMatchObject({ statusCode: 400, value: { code: 'Forbidden' } });
+
+    const toldBefore = sentTo('a:personal-29:alice').length;
+    const corrected = await click(invoke('29:dana', { ...correct, subjectKind: 'outside', firstName: 'Hans', lastName: 'Meier', street: 'Hauptstr. 5', postcodeCity: '80331 München', email: 'hans.meier@web.example' }));
+    expect(corrected.body).toMatchObject({ statusCode: 200 });
+    expect(JSON.stringify(corrected.body)).toContain('Hans Meier (Hauptstr. 5, 80331 München, hans.meier@web.example)');
+    expect(JSON.stringify(corrected.body)).toContain('Whom it is about corrected to an outside person');
+    const now = await app.requests.get(id);
+    expect(now).toMatchObject({ version: 3, status: 'awaitingDecision', subject: { kind: 'outside', criteria: { lastName: 'Meier', email: 'hans.meier@web.example' } } });
+    // An outside person's identity is checked before approval.
+    const approve = await click(invoke('29:dana', { verb: 'case', action: 'approve', caseId: id, version: 3 }));
+    expect(JSON.stringify(approve.body)).toContain('First record how the person’s identity was checked');
+    expect(sentTo('a:personal-29:alice').length).toBeGreaterThan(toldBefore);
+    // Back to a colleague, by name.
+    const toFrank = await click(invoke('29:dana', { ...correct, version: 3, subjectKind: 'employee', colleague: 'Frank Fischer' }));
+    expect(toFrank.body).toMatchObject({ statusCode: 200 });
+    expect((await app.requests.get(id))?.subject).toMatchObject({ kind: 'employee', name: 'Frank Fischer' });
+    const audit = JSON.stringify((await app.store.auditTrail({ targetPrefix: `request:${alice?.number as string}` })).filter((e) => e.action === 'request.correctSubject'));
+    expect(audit).toContain('outside');
+    expect(audit).not.toMatch(/Meier|Hauptstr|hans\.meier|Frank/);
   });
 
   it('takes privacy requests only in a personal chat, never in a channel', async () => {

@@ -403,6 +403,8 @@ function expectedDpoOffers(fixture: Fixture, viewer: CaseViewer): string[] {
     .filter((a) => a !== 'assign' || viewer.assignees.some((id) => id !== request.assignee));
   // Recording a withdrawal by letter is offered in the overflow menu.
   if (mayAct(request, 'withdraw', DPO)) offers.push('withdraw');
+  // So is correcting whom the case is about.
+  if (mayAct(request, 'correctSubject', DPO)) offers.push('correctSubject');
   return offers.sort();
 }
 
@@ -501,7 +503,7 @@ describe('the checks themselves', () => {
     const sent = payloads(good().card as Json);
     expect(sent.filter((p) => p.data.action === 'extend').map((p) => p.data.months)).toEqual(['1', '2']);
     expect(sent.filter((p) => p.data.action === 'extend').every((p) => p.data.reason === 'typed text')).toBe(true);
-    expect(offeredActions(good().card as Json)).toEqual(['approve', 'askInfo', 'assign', 'extend', 'link', 'merge', 'reject', 'withdraw']);
+    expect(offeredActions(good().card as Json)).toEqual(['approve', 'askInfo', 'assign', 'correctSubject', 'extend', 'link', 'merge', 'reject', 'withdraw']);
   });
 });
 

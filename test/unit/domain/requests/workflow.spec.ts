@@ -122,6 +122,7 @@ const VALID: { [A in CommandAction]: CommandOf<A> } = {
   extend: { action: 'extend', months: 2, reason: 'Many systems to search' },
   assign: { action: 'assign', assignee: SECOND_DPO.id },
   recordIdentity: { action: 'recordIdentity', method: 'replyToKnownAddress' },
+  correctSubject: { action: 'correctSubject', subject: { kind: 'outside', criteria: { lastName: 'Schulz', email: 'schulz@mail.example' } } },
   link: { action: 'link', other: OTHER_CASE },
   merge: { action: 'merge', into: OTHER_CASE },
   start: { action: 'start' },
@@ -156,7 +157,7 @@ const someFrom = (action: CommandAction): RequestStatus => {
 describe('RULES', () => {
   it('covers every command, with known states', () => {
     expect(ACTIONS.sort()).toEqual(
-      ['approve', 'assign', 'askInfo', 'complete', 'extend', 'link', 'merge', 'provideInfo', 'recordIdentity', 'reject', 'route', 'start', 'withdraw'].sort(),
+      ['approve', 'assign', 'askInfo', 'complete', 'correctSubject', 'extend', 'link', 'merge', 'provideInfo', 'recordIdentity', 'reject', 'route', 'start', 'withdraw'].sort(),
     );
     for (const action of ACTIONS) {
       for (const status of RULES[action].from) expect(REQUEST_STATUSES).toContain(status);
@@ -740,5 +741,47 @@ describe('property: random command sequences', () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('correcting whom the case is about', () => {
+  const SCHULZ: RequestSubject = { kind: 'outside', criteria: { firstName: 'Petra', lastName: 'Schulz', street: 'Hauptstr. 5', postcodeCity: '80331 München' } };
+
+  it('replaces the subject, records only its kind, and keeps everything else', () => {
+    const request = fixture({ subject: EMPLOYEE_SUBJECT, status: 'awaitingDecision' });
+    const next = accepted(apply(request, { action: 'correctSubject', subject: SCHULZ }, DPO));
+    expect(next.subject).toEqual(SCHULZ);
+    expect(lastEvent(next)).toEqual({ at: NOW_ISO, actor: DPO.id, action: 'correctSubject', detail: 'outside' });
+    expect([next.status, next.dueDate, next.requester, next.type]).toEqual([request.status, request.dueDate, request.requester, request.type]);
+  });
+
+  it('forgets an identity check made for the person named before: approval needs a new one', () => {
+    const checked = accepted(apply(fixture({ subject: OUTSIDE_SUBJECT, status: 'awaitingDecision' }), { action: 'recordIdentity', method: 'callback' }, DPO));
+    const corrected = accepted(apply(checked, { action: 'correctSubject', subject: SCHULZ }, DPO));
+    expect(corrected).not.toHaveProperty('identity');
+    expect(refused(apply(corrected, { action: 'approve' }, DPO))).toEqual({ code: 'IDENTITY_REQUIRED' });
+    // Made about an employee, no identity check is needed.
+    const employee = accepted(apply(checked, { action: 'correctSubject', subject: { kind: 'employee', id: 'carl@corp.example', name: 'Carl' } }, DPO));
+    expect(accepted(apply(employee, { action: 'approve' }, DPO)).status).toBe('approved');
+  });
+
+  it('is refused when nothing changes, and when the DPO would make the case their own (by id or by mail)', () => {
+    const request = fixture({ subject: OUTSIDE_SUBJECT, status: 'awaitingDecision' });
+    const same: RequestSubject = { kind: 'outside', criteria: { firstName: ' erika', lastName: 'MUSTERFRAU', email: 'erika@mail.example' } };
+    expect(refused(apply(request, { action: 'correctSubject', subject: same }, DPO))).toEqual({ code: 'SAME_SUBJECT' });
+    expect(refused(apply(request, { action: 'correctSubject', subject: { kind: 'employee', id: DPO.id, name: 'Dora' } }, DPO))).toEqual({ code: 'SUBJECT_CONFLICT' });
+    expect(refused(apply(request, { action: 'correctSubject', subject: { kind: 'outside', criteria: { email: DPO.id.toUpperCase() } } }, DPO))).toEqual({ code: 'SUBJECT_CONFLICT' });
+    // Another DPO may make it about Dora: Dora then no longer decides it.
+    const aboutDora = accepted(apply(request, { action: 'correctSubject', subject: { kind: 'employee', id: DPO.id, name: 'Dora' } }, SECOND_DPO));
+    expect(refused(apply(aboutDora, { action: 'approve' }, DPO))).toEqual({ code: 'OWN_REQUEST' });
+  });
+
+  it('is for DPOs only, and only before the case is decided', () => {
+    for (const actor of [REQUESTER_ACTOR, SUBJECT_ACTOR, STRANGER]) {
+      expect(refused(apply(fixture({ status: 'awaitingDecision' }), { action: 'correctSubject', subject: SCHULZ }, actor))).toEqual({ code: 'NOT_DPO' });
+    }
+    for (const status of ['approved', 'inProgress', 'completed', 'rejected'] as const) {
+      expect(refused(apply(fixture({ status }), { action: 'correctSubject', subject: SCHULZ }, DPO))).toEqual({ code: 'INVALID_TRANSITION', from: status });
+    }
   });
 });
