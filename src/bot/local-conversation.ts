@@ -29,8 +29,9 @@ export class LocalConversation {
     private readonly user: { id: string; locale: Locale },
     logger: Logger,
     private readonly requests?: RequestServices,
+    admins: readonly string[] = [],
   ) {
-    this.bot = new PrivacyDeskBot({ desk, logger, allowLocalIdentity: true, defaultLocale: user.locale, ...(requests ? { requests } : {}) });
+    this.bot = new PrivacyDeskBot({ desk, logger, allowLocalIdentity: true, defaultLocale: user.locale, admins, ...(requests ? { requests } : {}) });
   }
 
   say(text: string): Promise<LocalReply[]> {

@@ -41,6 +41,8 @@ export interface BotOptions {
   newcomers?: Newcomers;
   /** Privacy requests, with where their cards and conversations are kept. */
   requests?: RequestServices;
+  /** The communication suite's administrators (lower-case mail/UPN). */
+  admins?: readonly string[];
 }
 
 export interface RequestServices {
@@ -133,6 +135,7 @@ export class PrivacyDeskBot extends TeamsActivityHandler {
         desk: this.options.desk,
         ...(this.options.newcomers ? { newcomers: this.options.newcomers } : {}),
         ...(this.options.requests ? { requests: this.options.requests.desk } : {}),
+        ...(this.options.admins ? { admins: this.options.admins } : {}),
       });
       const sentId = await send(context, askerId === undefined ? reply : { ...reply, card: stampOwner(reply.card, askerId) });
       // Only a personal chat's copy is kept up to date: a case is nobody else's business.

@@ -37,7 +37,7 @@ async function open(options: ConversationOptions): Promise<{ app: App; conversat
     );
   }
   const app = await createApp(config, silentLogger);
-  const conversation = new LocalConversation(app.desk, { id: options.as, locale: options.locale }, silentLogger, localRequestServices(app));
+  const conversation = new LocalConversation(app.desk, { id: options.as, locale: options.locale }, silentLogger, localRequestServices(app), app.admins);
   return { app, conversation };
 }
 

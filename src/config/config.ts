@@ -48,6 +48,7 @@ const environmentSchema = z.object({
   DEFAULT_LOCALE: z.enum(['en', 'de']).default('en'),
   DPO_USERS: z.string().optional(),
   DPO_DEPUTY: z.string().email('expected the mail/UPN of one person').optional(),
+  ADMIN_USERS: z.string().optional(),
   DPO_CHANNEL: z.string().regex(/^19:[^\s;]+$/, 'expected a Teams channel id like 19:…@thread.tacv2').optional(),
   TIME_ZONE: z.string().refine(isTimeZone, 'expected an IANA time zone such as Europe/Berlin').default('Europe/Berlin'),
   REMINDER_CHECK_SECONDS: z.coerce.number().int().min(10).max(86_400).default(900),
@@ -113,6 +114,8 @@ export interface Config {
   logLevel: Environment['LOG_LEVEL'];
   /** Who decides privacy requests. */
   dpo: { users: string[]; deputy?: string; channelId?: string };
+  /** The communication suite's administrators (lower-case mail/UPN): their help card shows what is theirs. */
+  admins: string[];
   /** The organisation's time zone: deadlines count its calendar days. */
   timeZone: string;
   /** How often deadlines are checked for reminders. */
@@ -160,6 +163,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     defaultLocale: e.DEFAULT_LOCALE,
     logLevel: e.LOG_LEVEL,
     dpo: dpoConfig(e),
+    admins: adminConfig(e),
     timeZone: e.TIME_ZONE,
     reminderCheckSeconds: e.REMINDER_CHECK_SECONDS,
   };
@@ -174,21 +178,36 @@ const DEMO_DPO = 'dana.dpo@example.com';
  * says so).
  */
 function dpoConfig(e: Environment): Config['dpo'] {
-  const listed = (e.DPO_USERS ?? '')
-    .split(/[,;\s]+/)
-    .map((entry) => entry.trim().toLowerCase())
-    .filter(Boolean);
-  for (const user of listed) {
-    if (!z.string().email().safeParse(user).success) throw new ConfigurationError('CONFIG.INVALID', 'DPO_USERS', `expected mail addresses or UPNs separated by commas (got "${user}")`);
-  }
-  const demo = e.DIRECTORY === 'ldif' && resolve(e.DIRECTORY_FILE) === resolve(shipped('data', 'demo', 'demo-org.ldif'));
-  const users = listed.length > 0 ? [...new Set(listed)] : demo ? [DEMO_DPO] : [];
+  const listed = mailList(e.DPO_USERS, 'DPO_USERS');
+  const users = listed.length > 0 ? listed : usesDemoDirectory(e) ? [DEMO_DPO] : [];
   return {
     users,
     ...(e.DPO_DEPUTY ? { deputy: e.DPO_DEPUTY.toLowerCase() } : {}),
     ...(e.DPO_CHANNEL ? { channelId: e.DPO_CHANNEL } : {}),
   };
 }
+
+/** The demo organisation's administrator: used only while the shipped demo directory is in use. */
+const DEMO_ADMIN = 'ayse.yilmaz@example.com';
+
+/** ADMIN_USERS: mail addresses/UPNs like DPO_USERS; the shipped demo directory brings its own. */
+function adminConfig(e: Environment): string[] {
+  const listed = mailList(e.ADMIN_USERS, 'ADMIN_USERS');
+  return listed.length > 0 ? listed : usesDemoDirectory(e) ? [DEMO_ADMIN] : [];
+}
+
+function mailList(value: string | undefined, name: keyof Environment): string[] {
+  const listed = (value ?? '')
+    .split(/[,;\s]+/)
+    .map((entry) => entry.trim().toLowerCase())
+    .filter(Boolean);
+  for (const user of listed) {
+    if (!z.string().email().safeParse(user).success) throw new ConfigurationError('CONFIG.INVALID', name, `expected mail addresses or UPNs separated by commas (got "${user}")`);
+  }
+  return [...new Set(listed)];
+}
+
+const usesDemoDirectory = (e: Environment): boolean => e.DIRECTORY === 'ldif' && resolve(e.DIRECTORY_FILE) === resolve(shipped('data', 'demo', 'demo-org.ldif'));
 
 /** Variables a directory kind needs: a missing one stops start-up, named. */
 function required<K extends keyof Environment>(e: Environment, name: K, why: string): NonNullable<Environment[K]> {

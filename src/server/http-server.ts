@@ -60,6 +60,7 @@ export async function startServer(config: Config, app: App, logger: Logger): Pro
     homeTenantId: config.bot.homeTenantId,
     defaultLocale: config.defaultLocale,
     newcomers: app.sync,
+    admins: app.admins,
     requests: {
       desk: app.requests,
       conversations: app.requestStore,

@@ -34,6 +34,8 @@ export interface App {
   /** This instance's heartbeat (not started: `serve` starts it). */
   heartbeat: InstanceHeartbeat;
   clock: Clock;
+  /** The communication suite's administrators (lower-case mail/UPN). */
+  admins: readonly string[];
   close(): Promise<void>;
 }
 
@@ -87,7 +89,7 @@ export async function createApp(config: Config, logger: Logger, seams: AppSeams 
       await directory.close();
       await store.close();
     };
-    return { desk, store, directory, sync, requests, requestStore, notifier, scheduler, heartbeat, clock, close };
+    return { desk, store, directory, sync, requests, requestStore, notifier, scheduler, heartbeat, clock, admins: config.admins, close };
   } catch (error) {
     await store.close();
     throw error;

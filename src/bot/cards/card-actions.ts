@@ -23,6 +23,8 @@ export const cardActionSchema = z.discriminatedUnion('verb', [
     verb: z.literal('run'),
     intent: z.enum(INTENTS),
     field: z.enum(FIELD_IDS).optional(),
+    /** A catalogue item that is no matrix row (`F.14`). */
+    item: z.string().regex(/^[FHTCL](\.\d+)+$/).max(16).optional(),
     person: z.string().min(1).max(320).optional(),
     level: z.union([z.enum(LEVELS), z.literal('remove')]).optional(),
     page: z.number().int().min(0).max(100_000).optional(),

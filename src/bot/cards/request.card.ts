@@ -54,7 +54,7 @@ export function caseCard(ctx: RequestTextContext, request: PrivacyRequest, viewe
     notices: options.notices ?? [],
     warnings: warnings(ctx, request, options.daysLeft),
     intro: options.intro ?? [],
-    facts: facts(ctx, request, options.daysLeft, viewer.dpo === true),
+    facts: facts(ctx, request, options.daysLeft, viewer.dpo === true, viewer.id !== undefined && viewer.id === request.requester),
     sections: sections(ctx, request, options),
     // Art. 12(4): a refusal always comes with the remedies, wherever the case is looked at later.
     notes: request.status === 'rejected' ? [rt.complaintRight] : [],
@@ -94,7 +94,7 @@ function subjectText(ctx: RequestTextContext, request: PrivacyRequest): string {
   return plain(`${name || ctx.rt.outsidePerson}${rest ? ` (${rest})` : ''}`);
 }
 
-function facts(ctx: RequestTextContext, request: PrivacyRequest, daysLeft: number, dpo: boolean): { title: string; value: string }[] {
+function facts(ctx: RequestTextContext, request: PrivacyRequest, daysLeft: number, dpo: boolean, requester: boolean): { title: string; value: string }[] {
   const { rt } = ctx;
   const list = [
     { title: rt.factStatus, value: rt.status(request.status) },
@@ -115,7 +115,8 @@ function facts(ctx: RequestTextContext, request: PrivacyRequest, daysLeft: numbe
     list.push({ title: rt.factItem, value: plain(itemInLanguage(ctx, request.rectification.item)) });
     if (request.rectification.newValue) list.push({ title: rt.factNewValue, value: plain(request.rectification.newValue) });
   }
-  if (request.note) list.push({ title: rt.factNote, value: plain(request.note) });
+  // What the requester wrote is for the DPOs and the requester: not for a channel, nor for a colleague the case is about.
+  if (request.note && (dpo || requester)) list.push({ title: rt.factNote, value: plain(request.note) });
   if (request.linked.length > 0) list.push({ title: rt.factLinked, value: request.linked.join(', ') });
   const decision = request.decision;
   if (decision) {

@@ -5,11 +5,16 @@ import { type ActionView, type RenderedCard, renderAnswer } from './answer.card'
 import type { RunAction } from './card-actions';
 import { type DescribeContext, targetKey, targetName } from './describe';
 
-/** Help, welcome and "didn't understand": examples as buttons that ask them. */
-export function helpCard(t: Messages, kind: 'help' | 'welcome' | 'unknown'): RenderedCard {
+/**
+ * Help, welcome and "didn't understand": examples as buttons that ask them. A DPO's help leads with
+ * their worklist and cases, an administrator's with what the rules mean and how long data is kept.
+ */
+export function helpCard(t: Messages, kind: 'help' | 'welcome' | 'unknown', role: 'employee' | 'dpo' | 'admin' = 'employee'): RenderedCard {
   const title = kind === 'welcome' ? t.welcomeTitle : t.helpTitle;
-  const intro = kind === 'welcome' ? [t.welcomeText] : kind === 'unknown' ? [t.unknown] : [t.helpIntro];
-  const actions: ActionView[] = t.helpExamples.map((text) => ({ title: text, data: { verb: 'ask', text } }));
+  const own = role === 'dpo' ? t.dpoHelpIntro : role === 'admin' ? t.adminHelpIntro : t.helpIntro;
+  const intro = kind === 'welcome' ? [t.welcomeText] : kind === 'unknown' ? [t.unknown, ...(role === 'employee' ? [] : [own])] : [own];
+  const examples = role === 'dpo' ? t.dpoHelpExamples : role === 'admin' ? t.adminHelpExamples : t.helpExamples;
+  const actions: ActionView[] = examples.map((text) => ({ title: text, data: { verb: 'ask', text } }));
   return renderAnswer({ title, intro, actions, notes: [t.helpLevels] });
 }
 

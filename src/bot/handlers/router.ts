@@ -3,10 +3,13 @@ import type { RenderedCard } from '../cards/answer.card';
 import { noticeCard } from '../cards/simple.card';
 import { listGrantsHandler, removeAllGrantsHandler, removeGrantHandler, setLevelHandler } from './grant.handlers';
 import {
+  explainLevelHandler,
   helpHandler,
   processingRecordHandler,
   retentionSummaryHandler,
+  thanksHandler,
   unknownHandler,
+  whoIsDpoHandler,
 } from './info.handlers';
 import { requestStatusHandler, startRequestHandler, submitFormHandler, waitingQuestion } from './request.handlers';
 import { whatCanISeeHandler, whatCanSeeHandler, whoCanSeeHandler, whyCanSeeHandler } from './lookup.handlers';
@@ -26,6 +29,9 @@ const ROUTES: Record<IntentName, { handler: Handler; needsAsker: boolean; person
   removeAllGrants: { handler: removeAllGrantsHandler, needsAsker: true },
   listGrants: { handler: listGrantsHandler, needsAsker: true },
   help: { handler: helpHandler, needsAsker: false },
+  thanks: { handler: thanksHandler, needsAsker: false },
+  explainLevel: { handler: explainLevelHandler, needsAsker: false },
+  whoIsDpo: { handler: whoIsDpoHandler, needsAsker: false },
   startRequest: { handler: (turn, services) => (turn.form ? submitFormHandler(turn, services) : startRequestHandler(turn, services)), needsAsker: true, personalOnly: true },
   requestStatus: { handler: requestStatusHandler, needsAsker: true, personalOnly: true },
   retentionSummary: { handler: retentionSummaryHandler, needsAsker: false },

@@ -51,6 +51,8 @@ export interface HandlerServices {
   newcomers?: Newcomers;
   /** Privacy requests; absent where requests are not offered (a bare CLI). */
   requests?: RequestDesk;
+  /** The communication suite's administrators (lower-case mail/UPN). */
+  admins?: readonly string[];
 }
 
 /** The newcomer lookup as an option, where the services have one. */

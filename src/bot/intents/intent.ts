@@ -12,6 +12,9 @@ export const INTENTS = [
   'removeAllGrants',
   'listGrants',
   'help',
+  'thanks',
+  'explainLevel',
+  'whoIsDpo',
   'startRequest',
   'requestStatus',
   'retentionSummary',
@@ -24,6 +27,10 @@ import { type ReceiptChannel, REQUEST_TYPES, type RequestType } from '../../doma
 
 export { type ReceiptChannel, REQUEST_TYPES, type RequestType };
 
+/** "my manager", "mein Chef"; "my team": the people who report to me, or else my department. */
+export const RELATIONS = ['manager', 'team'] as const;
+export type Relation = (typeof RELATIONS)[number];
+
 /** What the parser understood; absent slots are left out. */
 export interface ParsedMessage {
   intent: IntentName;
@@ -32,6 +39,8 @@ export interface ParsedMessage {
   item?: string;
   /** The other person as written (name, partial name or mail). */
   person?: string;
+  /** Instead of a person: somebody the directory relates to the asker (their manager, their team). */
+  relation?: Relation;
   level?: Level;
   requestType?: RequestType;
   /** `me` for the asker, otherwise the name as written. */

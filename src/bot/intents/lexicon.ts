@@ -25,7 +25,9 @@ export type Concept =
   // somebody outside the company whose request an employee passes on
   | 'OUTSIDER'
   // every one of something: "remove all my grants"
-  | 'ALL';
+  | 'ALL'
+  // thanks, what a level means, the data-protection officer, relations the directory knows
+  | 'THANKS' | 'MEAN' | 'DIFFERENCE' | 'LEVELS' | 'DPO' | 'CONTACT' | 'MANAGER' | 'REL_MANAGER' | 'REL_TEAM';
 
 const ENTRIES: Record<string, Concept[]> = {};
 const add = (concepts: Concept[], words: string): void => {
@@ -146,7 +148,7 @@ add(['PROCESSING'], 'processing verarbeitung verarbeiten');
 add(['NEWS'], 'news processed bearbeitet weit progress update erledigt due deadline frist fallig neuigkeiten neues where');
 // Taking a request back: answered with the asker's cases and their withdraw buttons.
 add(['WITHDRAW'], 'withdraw cancel zuruckziehen zuruckzuziehen ziehe stornieren storniere widerrufe');
-add(['PENDING'], 'offen offene offenen pending ausstehend ausstehende ausstehenden outstanding unanswered unbearbeitet unbearbeitete');
+add(['PENDING'], 'overdue uberfallig uberfallige uberfalligen verspatet offen offene offenen pending ausstehend ausstehende ausstehenden outstanding unanswered unbearbeitet unbearbeitete');
 add(['RETENTION'], 'retention aufbewahrungsfristen aufbewahrungsfrist loschfristen loschfrist speicherdauer');
 add(['RECORD'], 'record verzeichnis activities');
 add(['RECORD', 'RECORD_STRONG'], 'ropa vvt verarbeitungsverzeichnis verarbeitungstatigkeiten');
@@ -167,6 +169,24 @@ add(['SIP'], 'sip');
 add(['CUSTOMER'], 'kundennummer');
 add(['CUSTOMER', 'OUTSIDER'], 'customer');
 add(['THIRTY'], '30');
+
+add(['THANKS'], 'thanks thank thx thnx thanx ty danke dankeschon merci cheers appreciated vielen dank super prima perfekt passt great cool ok okay okey alright klar top nice');
+add(['MEAN'], 'mean means meaning bedeutet bedeuten bedeutung heisst heißt heissen explain erklar erklare erklaren erklärung explanation definition');
+add(['DIFFERENCE'], 'difference unterschied unterschiede differ');
+add(['LEVEL', 'LEVELS'], 'levels stufen berechtigungsstufen');
+add(['DPO'], 'dpo dsb datenschutzbeauftragter datenschutzbeauftragte datenschutzbeauftragten datenschutzer datenschutzbeauftragtin');
+add(['CONTACT'], 'contact ansprechpartner ansprechpartnerin ansprechperson zustandig responsible wende turn reach erreichen');
+// "my manager", "der Chef": the directory knows who that is.
+add(['MANAGER'], 'manager boss chef chefin vorgesetzter vorgesetzte vorgesetzten fuhrungskraft supervisor teamleiter teamleiterin teamlead abteilungsleiter abteilungsleiterin');
+
+// Fillers of everyday chat in both languages, never a name.
+add(['FILLER'], 'eigentlich halt denn doch ja so nochmal genau wirklich uberhaupt jetzt gerade eben eh grad kurz bitteschon zwischen between actually really quick question frage pls plz pleeease hmm hm uh um ah oh na nun also btw eig evtl vllt vielleicht maybe perhaps somehow irgendwie sehr viel vielmals much lot lots');
+// Chat-speak: "u", "c", "whos", "wat".
+add(['YOU'], 'u');
+add(['SEE'], 'c');
+add(['WHO'], 'whos whose wers');
+add(['WHAT'], 'wat whats');
+add(['I', 'FILLER'], 'im');
 
 /** Folded word → concepts. */
 export const LEXICON: ReadonlyMap<string, readonly Concept[]> = new Map(Object.entries(ENTRIES));

@@ -3,6 +3,7 @@ import type { Concept } from './lexicon';
 import { fieldFrom, itemFrom } from './field-rules';
 import type { ParsedMessage, ReceiptChannel, RequestType } from './intent';
 import { type Token, tokenise } from './tokenise';
+import { LEVEL_CONCEPTS, REQUEST_CONCEPTS } from './concepts';
 
 /**
  * Understands a message in English or German, typing errors tolerated. Pure: the same text
@@ -13,6 +14,9 @@ export function parse(text: string): ParsedMessage {
   const message = new Message(text, tokens);
   if (tokens.length === 0) return { intent: text.includes('?') ? 'help' : 'unknown' };
   return (
+    thanks(message) ??
+    whoIsDpo(message) ??
+    explainLevel(message) ??
     processingRecord(message) ??
     retentionSummary(message) ??
     requestStatus(message) ??
@@ -33,10 +37,22 @@ export function parse(text: string): ParsedMessage {
 const GROUP_NAME_ENDS: Concept[] = ['TO', 'SET', 'BLOCK', 'SEE', 'CAN', 'OF', 'ME', 'FOR', 'L_BLOCKED', 'L_PUBLIC', 'L_BUSINESS', 'L_TEAM', 'L_PERSONAL'];
 
 class Message {
+  readonly tokens: Token[];
+
   constructor(
     readonly text: string,
-    readonly tokens: Token[],
-  ) {}
+    tokens: Token[],
+  ) {
+    this.tokens = markRelations(tokens);
+  }
+
+  /** The other person as written, or somebody the directory relates to the asker ("my manager", "mein Team"). */
+  whom(from = 0): Pick<ParsedMessage, 'person' | 'relation'> {
+    if (this.has('REL_MANAGER')) return { relation: 'manager' };
+    if (this.has('REL_TEAM')) return { relation: 'team' };
+    const person = this.nameAfter(from);
+    return person ? { person } : {};
+  }
 
   has = (concept: Concept): boolean => this.tokens.some((t) => t.concepts.has(concept));
 
@@ -72,7 +88,7 @@ class Message {
   possessor(): string | undefined {
     for (let i = 0; i < this.tokens.length; i++) {
       const token = this.tokens[i] as Token;
-      if (token.concepts.size > 0 && !token.isAddress) continue;
+      if (token.concepts.size > 0 && !token.isAddress && !token.fuzzy) continue;
       const next = this.tokens[i + 1];
       const beforeDetail = next !== undefined && isDetailWord(next);
       if (/['’]s$/.test(token.raw) || (beforeDetail && /^['’]/.test(this.text.slice(token.end)))) return this.cut(i, i);
@@ -129,7 +145,45 @@ class Message {
 /** A word that names a detail ("Präsenz", "mobile", "Termine") or a catalogue item ("Foto"). */
 const isDetailWord = (token: Token): boolean => fieldFrom((c) => token.concepts.has(c)) !== undefined || itemFrom((c) => token.concepts.has(c)) !== undefined;
 
+/**
+ * Words that name somebody by their relation to the asker: "manager", "Chef", "Vorgesetzte" always
+ * (the directory knows who that is); "team" only after "my"/"mein"/"our" — elsewhere it is a level.
+ */
+function markRelations(tokens: Token[]): Token[] {
+  return tokens.map((token, i) => {
+    if (token.fuzzy) return token;
+    if (token.concepts.has('MANAGER')) return { ...token, concepts: new Set<Concept>(['REL_MANAGER']) };
+    const before = tokens[i - 1];
+    const mine = before !== undefined && (before.concepts.has('ME') || ['our', 'unser', 'unserem', 'unserem', 'unseres'].includes(before.word));
+    if (token.concepts.has('L_TEAM') && mine && token.word.startsWith('team') && !token.word.includes('mitglied')) return { ...token, concepts: new Set<Concept>(['REL_TEAM']) };
+    return token;
+  });
+}
+
 type Rule = (m: Message) => ParsedMessage | undefined;
+
+/** "danke!", "thx", "super, danke", "ok cool": nothing but thanks and small words. */
+const thanks: Rule = (m) => {
+  if (!m.has('THANKS')) return undefined;
+  const small = (t: Token): boolean => ['THANKS', 'FILLER', 'GREETING', 'YOU', 'ME', 'I', 'ALL'].some((c) => t.concepts.has(c as Concept)) || (t.concepts.size === 0 && t.word.length <= 4);
+  return m.tokens.length <= 6 && m.tokens.every(small) ? { intent: 'thanks' } : undefined;
+};
+
+/** "Who is our DPO?", "an wen wende ich mich beim Datenschutz": the data-protection officers, not a request to them. */
+const whoIsDpo: Rule = (m) => {
+  const asked = m.has('WHO') || m.has('CONTACT') || m.has('WHAT') || m.has('HOW') || m.tokens.every((t) => t.concepts.has('DPO') || t.concepts.has('FILLER') || t.concepts.has('DO'));
+  const dpo = m.has('DPO') || /\b(data[\s-]?protection\s+officer|datenschutz)/i.test(m.text);
+  if (!dpo || !asked || REQUEST_CONCEPTS.some(([concept]) => m.has(concept)) || m.has('REQUEST')) return undefined;
+  return m.has('DPO') || m.has('CONTACT') || /officer/i.test(m.text) ? { intent: 'whoIsDpo' } : undefined;
+};
+
+/** "what does business level mean", "was heißt eigentlich Teammitglied", "welche Stufen gibt es". */
+const explainLevel: Rule = (m) => {
+  const levels = [...new Set(LEVEL_CONCEPTS.filter(([concept]) => m.has(concept)).map(([, level]) => level))];
+  const asks = m.has('MEAN') || m.has('DIFFERENCE') || (m.has('LEVELS') && (m.has('WHAT') || m.has('SHOW') || /\b(which|welche\w*)\b/i.test(m.text)));
+  if (!asks || (levels.length === 0 && !m.has('LEVEL')) || m.hasName) return undefined;
+  return levels.length === 1 && !m.has('DIFFERENCE') ? { intent: 'explainLevel', level: levels[0] as Level } : { intent: 'explainLevel' };
+};
 
 const processingRecord: Rule = (m) =>
   m.has('RECORD_STRONG') || (m.has('RECORD') && m.has('PROCESSING')) || (m.has('ARTICLE') && m.has('THIRTY'))
@@ -186,7 +240,7 @@ const PHONE = /(?:\+|\b0)[\d][\d\s/()-]{5,}\d/;
 const CORRECT_VALUE = /\b(?:to|into|auf)\s+(.+?)\s*(?:(?:ändern|aendern|korrigieren|berichtigen|setzen)\s*)?[.!]?\s*$/i;
 
 /** Ways of asking that name no request word: "forget me", "what data do you have about me". */
-const ERASURE_PHRASE = /\b(forget\s+me|right\s+to\s+be\s+forgotten|recht\s+auf\s+vergessen(werden)?|gel(ö|oe|o)scht\s+werden)\b/i;
+const ERASURE_PHRASE = /\b(forget\s+me|vergiss\s+mich|right\s+to\s+be\s+forgotten|recht\s+auf\s+vergessen(werden)?|gel(ö|oe|o)scht\s+werden)\b/i;
 const ACCESS_PHRASE = /\b((what|which|all(\s+the)?)\s+(personal\s+)?data\s+(do\s+|does\s+)?(you|the\s+company|it)\s+(have|hold|store|keep|process)|what\s+do\s+you\s+know\s+about|welche\s+daten\s+([a-zäöüß]+\s+){0,3}?(habt|hast|haben|speichert|speichern|verarbeitet|verarbeiten)|was\s+(wisst|wissen|wei(ß|ss)t)\s+(ihr|sie|du))\b/i;
 
 /**
@@ -197,18 +251,10 @@ const removeGrant: Rule = (m) => {
   if (!(m.has('UNBLOCK') || (m.has('REMOVE') && m.has('GRANTS')))) return undefined;
   if (m.has('ALL') && m.has('GRANTS') && !m.hasName) return { intent: 'removeAllGrants' };
   const forAt = m.indexOf('FOR');
-  const person = (forAt >= 0 ? m.nameAfter(forAt + 1) : undefined) ?? m.nameAfter(0);
-  return person ? { intent: 'removeGrant', person } : { intent: 'removeGrant' };
+  const named = forAt >= 0 ? m.whom(forAt + 1) : {};
+  return { intent: 'removeGrant', ...(named.person || named.relation ? named : m.whom(0)) };
 };
 
-const REQUEST_CONCEPTS: [Concept, RequestType][] = [
-  ['R_ACCESS', 'access'],
-  ['R_COPY', 'access'],
-  ['R_ERASURE', 'erasure'],
-  ['R_RECTIFY', 'rectification'],
-  ['R_RESTRICT', 'restriction'],
-  ['R_OBJECT', 'objection'],
-];
 
 const startRequest: Rule = (m) => {
   // "Right" reads like "rights" (grants): the right to be forgotten is asked for before that test.
@@ -347,10 +393,7 @@ const whyCanSee: Rule = (m) => {
   const howCome = m.has('HOW') ? m.indexOf('COME') : -1;
   const at = why >= 0 ? why : howCome;
   if (at < 0) return undefined;
-  const result: ParsedMessage = { intent: 'whyCanSee' };
-  const person = m.nameAfter(at + 1);
-  if (person) result.person = person;
-  return withField(m, result);
+  return withField(m, { intent: 'whyCanSee', ...m.whom(at + 1) });
 };
 
 /** "what can I see of Bob", "Was sehe ich von Bob?": the asker looks at someone else's data. */
@@ -358,15 +401,15 @@ const whatCanISee: Rule = (m) => {
   const what = m.indexOf('WHAT');
   const i = m.indexOf('I');
   if (what < 0 || what > 1 || i < 0 || i > what + 3 || !(m.has('SEE') || m.has('CAN'))) return undefined;
-  const person = m.nameAfter(i + 1);
-  return person ? { intent: 'whatCanISee', person } : undefined;
+  const whom = m.whom(i + 1);
+  return whom.person || whom.relation ? { intent: 'whatCanISee', ...whom } : undefined;
 };
 
 const whatCanSee: Rule = (m) => {
   const what = m.indexOf('WHAT');
   if (what < 0 || what > 1 || !(m.has('CAN') || m.has('SEE') || m.has('DO'))) return undefined;
-  const person = m.nameAfter(what + 1);
-  return person ? { intent: 'whatCanSee', person } : undefined;
+  const whom = m.whom(what + 1);
+  return whom.person || whom.relation ? { intent: 'whatCanSee', ...whom } : undefined;
 };
 
 /** "can Bob see my private appointments?", "Sieht Mallory meinen Status?": why, about one person. */
@@ -376,17 +419,10 @@ const yesNoQuestion: Rule = (m) => {
   if (!verbFirst || m.has('YOU') || m.has('WHO')) return undefined;
   const field = fieldFrom(m.has);
   if (!field && !(m.has('ME') && m.has('SEE'))) return undefined;
-  const person = m.nameAfter(1);
-  return person ? withField(m, { intent: 'whyCanSee', person }) : undefined;
+  const whom = m.whom(1);
+  return whom.person || whom.relation ? withField(m, { intent: 'whyCanSee', ...whom }) : undefined;
 };
 
-const LEVEL_CONCEPTS: [Concept, Level][] = [
-  ['L_BLOCKED', 'blocked'],
-  ['L_PUBLIC', 'public'],
-  ['L_BUSINESS', 'business'],
-  ['L_TEAM', 'team'],
-  ['L_PERSONAL', 'personal'],
-];
 
 const setLevel: Rule = (m) => {
   if (m.has('WHO')) return undefined;
@@ -402,8 +438,8 @@ const setLevel: Rule = (m) => {
   });
   if (m.has('BLOCK') && !m.has('SET')) level = 'blocked';
   if (!level || !(m.has('SET') || m.has('BLOCK') || m.has('TO'))) return undefined;
-  const person = m.nameAfter(0);
-  return person ? { intent: 'setLevel', person, level } : undefined;
+  const whom = m.whom(0);
+  return whom.person || whom.relation ? { intent: 'setLevel', ...whom, level } : undefined;
 };
 
 const whoCanSee: Rule = (m) => {

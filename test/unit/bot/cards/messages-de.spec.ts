@@ -98,6 +98,21 @@ const SAMPLES: { [K in FunctionKey]: Parameters<Messages[K]>[] } = {
   chooseTitle: [['chris']],
   groupNotViewer: [['SALES']],
   errorReference: [['ab12cd34']],
+  explainTitle: perLevel((l) => [l]),
+  explainIntro: perLevel((l) => [l]),
+  explainNew: perLevel((l) => [l]),
+  explainAllLine: perLevel((l) => [l, 'THINGS']),
+  explainAsk: perLevel((l) => [l]),
+  whoIsDpoIntro: [['Dana DPO'], ['Dana DPO und Dirk DPO'], ['Dana DPO, Dirk DPO und Debby']],
+  whoIsDeputy: [['Debby Deputy']],
+  teamReports: [[1], [3]],
+  teamDepartment: [[1], [4]],
+  suggestWhoCanSee: [['TOPIC']],
+  suggestWhy: [['PERSON', 'TOPIC']],
+  suggestWhatCanSee: [['PERSON']],
+  suggestWhatCanISee: [['PERSON']],
+  suggestSetLevel: perLevel((l) => ['PERSON', l]),
+  suggestRequest: [['TYPE']],
 };
 
 const isLevel = (value: unknown): value is Level => (LEVELS as readonly unknown[]).includes(value);
@@ -111,6 +126,9 @@ function shown(t: Messages, arg: unknown): string[] {
   if (Array.isArray(arg)) return arg.flatMap((a) => shown(t, a));
   return [];
 }
+
+/** Examples shown as buttons (help cards, requests): each asks the same in both languages. */
+const EXAMPLE_LISTS = ['helpExamples', 'dpoHelpExamples', 'adminHelpExamples', 'requestExamples'] as const;
 
 const keys = Object.keys(en) as Key[];
 const textKeys = keys.filter((k): k is TextKey => typeof en[k] === 'string' && k !== 'locale');
@@ -126,7 +144,7 @@ describe('German texts', () => {
 
   it('have samples for every message function', () => {
     expect(Object.keys(SAMPLES).sort()).toEqual([...functionKeys].sort());
-    expect(textKeys.length + functionKeys.length + ['locale', 'helpExamples'].length).toBe(keys.length);
+    expect(textKeys.length + functionKeys.length + ['locale', ...EXAMPLE_LISTS].length).toBe(keys.length);
   });
 
   it.each(textKeys)('%s is translated', (key) => {
@@ -135,10 +153,10 @@ describe('German texts', () => {
     else expect(de[key]).not.toBe(en[key]);
   });
 
-  it('translate every help example into one the parser understands as the English one', () => {
-    expect(de.helpExamples).toHaveLength(en.helpExamples.length);
-    de.helpExamples.forEach((example, i) => {
-      const english = en.helpExamples[i] as string;
+  it.each(EXAMPLE_LISTS)('translate every example of %s into one the parser understands as the English one', (list) => {
+    expect(de[list]).toHaveLength(en[list].length);
+    de[list].forEach((example, i) => {
+      const english = en[list][i] as string;
       expect(example.trim()).not.toBe('');
       expect(example).not.toBe(english);
       const understood = parse(example);

@@ -613,6 +613,10 @@ describe.each(LOCALES)('case cards (%s)', (locale) => {
       expect(factValue(card, rt.factItem)).toBe('Office phone');
       expect(factValue(card, rt.factNewValue)).toBe('+49 89 1234567');
       expect(factValue(card, rt.factNote)).toBe('My number changed');
+      // The requester's words are for the DPOs and the requester only: never on the everyone view.
+      expect(factValue(render(rectification, {}, requesterViewer(rectification)), rt.factNote)).toBe('My number changed');
+      expect(factValue(render(rectification, {}, everyoneViewer), rt.factNote)).toBeUndefined();
+      expect(factValue(render(rectification, {}, { id: 'colleague@corp.example', may: () => false, assignees: [] }), rt.factNote)).toBeUndefined();
       const extended = (FIXTURES.find((f) => f.name.startsWith('extended')) as Fixture).request;
       expect(factValue(render(extended), rt.factExtension)).toBe(rt.extensionLine(2, 'Many systems to search'));
       expect(offeredActions(render(extended))).not.toContain('extend');
