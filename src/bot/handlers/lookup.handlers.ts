@@ -2,22 +2,20 @@ import { toViewer } from '../../app/privacy-desk';
 import type { Target } from '../../app/resolution';
 import { sameViewer } from '../../domain/grants/scope';
 import type { Level } from '../../domain/levels';
-import { type FieldId } from '../../domain/matrix/fields';
 import { type Page, missingFromDirectory } from '../../domain/lookup/who-can-see';
 import { renderAnswer } from '../cards/answer.card';
-import { type DescribeContext, fieldLabel, targetKey, targetName } from '../cards/describe';
+import { type DescribeContext, targetKey, targetName } from '../cards/describe';
 import { noticeCard } from '../cards/simple.card';
 import { whatCanISeeCard, whatCanSeeCard } from '../cards/what-can-see.card';
 import { CATALOGUE_ITEMS } from '../../domain/catalogue/catalogue.data';
 import { INLINE_PAGE, LIST_PAGE_SIZE, whoCanSeeCard } from '../cards/who-can-see.card';
 import { whyCanSeeCard } from '../cards/why-can-see.card';
+import { detailChoices } from '../cards/detail-choices';
+import { recognise } from '../intents/recognise';
 import { resolveTarget } from './resolve-target';
 import { type Handler, type HandlerServices, type Turn, describeContext, newcomersOf } from './turn';
 import type { Viewer } from '../../domain/grants/permission-index';
 import type { RenderedCard } from '../cards/answer.card';
-
-/** Details offered when a "who can see" question names none. */
-const SUGGESTED_FIELDS: FieldId[] = ['mobile', 'presence', 'privateAppointments', 'email', 'chat', 'businessPhone'];
 
 export const whoCanSeeHandler: Handler = async (turn, services) => {
   const ctx = describeContext(turn, services, turn.asker as number);
@@ -33,11 +31,8 @@ export const whoCanSeeHandler: Handler = async (turn, services) => {
     return noticeCard(label, [...none, ctx.t.notGovernedAnywhere(label, items)]);
   }
   if (!field) {
-    return renderAnswer({
-      title: ctx.t.detailTitle,
-      intro: [ctx.t.needField],
-      actions: SUGGESTED_FIELDS.map((f) => ({ title: fieldLabel(ctx.t, f), data: { verb: 'run', intent: 'whoCanSee', field: f } })),
-    });
+    // Every detail the message's words resemble ("profile pic" → the photo), or the common ones.
+    return renderAnswer({ title: ctx.t.detailTitle, intro: [ctx.t.needField], actions: detailChoices(ctx.t, recognise(turn.text ?? '').names) });
   }
   const page: Page = turn.page === undefined ? INLINE_PAGE : { offset: turn.page * LIST_PAGE_SIZE, limit: LIST_PAGE_SIZE };
   const answer = services.desk.whoCanSee(ctx.asker, field, page);

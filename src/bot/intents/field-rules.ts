@@ -11,6 +11,11 @@ export function fieldFrom(has: Has): FieldId | undefined {
     if (has('SET')) return line2 ? 'line2SetForwarding' : 'line1SetForwarding';
     return line2 ? 'line2Forwarding' : 'line1Forwarding';
   }
+  // "wen ich angerufen habe" / "who I called": calls made; "wer mich angerufen hat" / "who called me": received.
+  if (has('CALLED') && !has('OUTGOING') && !has('INCOMING')) {
+    if (has('ME')) return line2 ? 'line2IncomingNumbers' : 'line1IncomingNumbers';
+    if (has('I')) return line2 ? 'line2OutgoingNumbers' : 'line1OutgoingNumbers';
+  }
   if (has('OUTGOING')) return line2 ? 'line2OutgoingNumbers' : 'line1OutgoingNumbers';
   if (has('INCOMING')) return line2 ? 'line2IncomingNumbers' : 'line1IncomingNumbers';
   // "the numbers on my line 2": a line's numbers without a direction are the incoming ones.
@@ -20,9 +25,10 @@ export function fieldFrom(has: Has): FieldId | undefined {
   if (has('PRESENCE') || has('STATUS')) return has('SET') ? 'setPresence' : 'presence';
   if (has('CHAT')) return 'chat';
   if (has('APPOINTMENT')) return has('PRIVATE') ? 'privateAppointments' : 'publicAppointments';
-  if (has('MOBILE')) return 'mobile';
+  // A car or radio mobile number is a catalogue item of its own (F.13.3.2, F.13.3.3), no matrix row.
+  if (has('MOBILE') && !has('CAR') && !has('RADIO') && !has('PAGER')) return 'mobile';
   if (has('EMAIL')) return 'email';
-  if (has('PHONE') || has('NUMBER')) {
+  if ((has('PHONE') || has('NUMBER')) && !has('CAR') && !has('RADIO') && !has('FAX') && !has('PAGER') && !has('CUSTOMER')) {
     if (has('PRIVATE')) return 'privatePhone';
     if (has('OTHER')) return 'otherPhone';
     return 'businessPhone';
@@ -45,6 +51,11 @@ export function fieldFrom(has: Has): FieldId | undefined {
 export function itemFrom(has: Has): string | undefined {
   if (has('ADDRESS') && (has('PRIVATE') || has('OTHER'))) return has('OTHER') ? 'F.11.1' : 'F.10.1';
   if (has('PHOTO')) return 'F.14';
+  if (has('CAR')) return 'F.13.3.2';
+  if (has('RADIO')) return 'F.13.3.3';
+  if (has('COMMENT')) return 'F.19';
+  if (has('FIRSTNAME')) return 'F.1.1';
+  if (has('LASTNAME')) return 'F.1.2';
   if (has('DEPARTMENT')) return 'F.5';
   if (has('FAX')) return 'F.13.13';
   if (has('PAGER')) return 'F.13.3.4';

@@ -27,7 +27,9 @@ export type Concept =
   // every one of something: "remove all my grants"
   | 'ALL'
   // thanks, what a level means, the data-protection officer, relations the directory knows
-  | 'THANKS' | 'MEAN' | 'DIFFERENCE' | 'LEVELS' | 'DPO' | 'CONTACT' | 'MANAGER' | 'REL_MANAGER' | 'REL_TEAM';
+  | 'THANKS' | 'MEAN' | 'DIFFERENCE' | 'LEVELS' | 'DPO' | 'CONTACT' | 'MANAGER' | 'REL_MANAGER' | 'REL_TEAM'
+  // everyday names of details: calls made or received, items outside the matrix
+  | 'CALLED' | 'CAR' | 'RADIO' | 'COMMENT' | 'FIRSTNAME' | 'LASTNAME';
 
 const ENTRIES: Record<string, Concept[]> = {};
 const add = (concepts: Concept[], words: string): void => {
@@ -187,6 +189,33 @@ add(['SEE'], 'c');
 add(['WHO'], 'whos whose wers');
 add(['WHAT'], 'wat whats');
 add(['I', 'FILLER'], 'im');
+
+// Everyday names of the details (both languages, chat spellings).
+add(['PHOTO'], 'pic pics pict profilepic profilfoto profilbilder fotos bilder image images selfie');
+add(['APPOINTMENT'], 'appts appt appointmnts schedule schedules cal events event besprechung besprechungen meetings termin terminkalender kalendereintrage eintrage');
+add(['APPOINTMENT', 'PRIVATE'], 'privattermine privattermin');
+add(['PRESENCE'], 'online offline available verfugbar anwesend erreichbar erreichbarkeit abwesend away');
+add(['MOBILE'], 'smartphone handynumer handynummber mobilnumer mobilfunk mobile-nummer mobilenumber cellnumber cellphone');
+add(['PHONE'], 'tel telnr telefonnr festnetznr nummer nr');
+add(['PRIVATE'], 'zuhause daheim heim privatnr homephone');
+add(['PHONE', 'PRIVATE'], 'privatnummer privattelefon heimnummer');
+add(['PHONE', 'BUSINESS'], 'buronummer dienstnummer diensttelefon firmennummer');
+add(['SECOND'], '2nd zweitleitung');
+add(['FIRST'], '1st');
+add(['LINE'], 'ext leitungen anschluss');
+add(['PICKUP'], 'abheben ranholen herholen heranzuholen rangehen');
+add(['FORWARD'], 'rufweiterleitung anrufweiterleitung umleitungen');
+add(['CHAT'], 'anschreiben anchatten dm dms pn');
+add(['JOB'], 'rolle role jobbezeichnung');
+add(['ADDRESS', 'BUSINESS'], 'arbeitsadresse buroadresse');
+add(['OTHER', 'PHONE'], 'zweitnummer');
+// "wen ich angerufen habe" (calls made), "wer mich angerufen hat" (calls received).
+add(['CALLED'], 'called angerufen anrief anriefen calling');
+add(['CAR'], 'car auto autotelefon carphone');
+add(['RADIO'], 'funk funktelefon radio');
+add(['COMMENT'], 'comment comments kommentar kommentare');
+add(['FIRSTNAME'], 'vorname vornamen firstname');
+add(['LASTNAME'], 'nachname nachnamen surname lastname familienname');
 
 /** Folded word → concepts. */
 export const LEXICON: ReadonlyMap<string, readonly Concept[]> = new Map(Object.entries(ENTRIES));

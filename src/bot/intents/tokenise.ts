@@ -42,6 +42,10 @@ function lookup(word: string, raw: string): { concepts: Set<Concept>; fuzzy: boo
   if (exact) return { concepts: new Set(exact), fuzzy: false };
   const short = SHORT_TYPO_TARGETS.get(word) ?? (word.length === 3 ? SWAP_TARGETS.find((t) => sortedLetters(t) === sortedLetters(word)) : undefined);
   if (short) return { concepts: new Set(LEXICON.get(short)), fuzzy: true };
+  // A German compound of two known words ("Durchwahlnummer", "Präsenzstatus", "Handynummern"):
+  // both parts' concepts, a linking "s" allowed ("Verfügbarkeitsstatus").
+  const compound = compoundOf(word);
+  if (compound) return { concepts: compound, fuzzy: false };
   // Capitalised short words are more likely names ("Fank", "Eve") than typing errors.
   const capitalised = raw[0] !== undefined && raw[0] !== raw[0].toLowerCase();
   if (word.length < 4 || (capitalised && word.length < 6) || /^\d+$/.test(word)) return { concepts: new Set(), fuzzy: false };
@@ -50,4 +54,17 @@ function lookup(word: string, raw: string): { concepts: Set<Concept>; fuzzy: boo
     if (isCloseTo(word, key)) for (const concept of LEXICON.get(key) ?? []) concepts.add(concept);
   }
   return { concepts, fuzzy: concepts.size > 0 };
+}
+
+/** The concepts of a word made of two known words, or undefined. */
+function compoundOf(word: string): Set<Concept> | undefined {
+  if (word.length < 7) return undefined;
+  for (let cut = word.length - 3; cut >= 3; cut--) {
+    const right = LEXICON.get(word.slice(cut));
+    if (!right) continue;
+    const head = word.slice(0, cut);
+    const left = LEXICON.get(head) ?? (head.endsWith('s') ? LEXICON.get(head.slice(0, -1)) : undefined);
+    if (left) return new Set([...left, ...right]);
+  }
+  return undefined;
 }
