@@ -1,4 +1,4 @@
-import { fold, isCloseTo } from '../../domain/shared/text';
+import { fold, isCloseTo, tolerance } from '../../domain/shared/text';
 import { type Concept, LEXICON, SHORT_TYPO_TARGETS, SWAP_TARGETS } from './lexicon';
 
 /** A word of a message with what the lexicon made of it. */
@@ -33,7 +33,42 @@ export function tokenise(text: string): Token[] {
   return tokens;
 }
 
-const KEYS = [...LEXICON.keys()];
+/** Every string made by deleting up to `depth` letters of `word` (the word itself included). */
+function deletions(word: string, depth: number): Set<string> {
+  const found = new Set<string>([word]);
+  let frontier = [word];
+  for (let d = 0; d < depth; d++) {
+    const next: string[] = [];
+    for (const w of frontier) {
+      for (let i = 0; i < w.length; i++) {
+        const shorter = w.slice(0, i) + w.slice(i + 1);
+        if (!found.has(shorter)) {
+          found.add(shorter);
+          next.push(shorter);
+        }
+      }
+    }
+    frontier = next;
+  }
+  return found;
+}
+
+/**
+ * Lexicon words by their deletions (symmetric delete): two words within edit distance k share a
+ * string made by deleting at most k letters from each, so a typed word is compared only with the
+ * few lexicon words that share one — not with all of them (`npm run bench:nlu`).
+ */
+const BY_DELETION: ReadonlyMap<string, readonly string[]> = (() => {
+  const index = new Map<string, string[]>();
+  for (const key of LEXICON.keys()) {
+    for (const variant of deletions(key, tolerance(key.length) || 1)) {
+      const list = index.get(variant);
+      if (list) list.push(key);
+      else index.set(variant, [key]);
+    }
+  }
+  return index;
+})();
 
 const sortedLetters = (word: string): string => [...word].sort().join('');
 
@@ -50,9 +85,7 @@ function lookup(word: string, raw: string): { concepts: Set<Concept>; fuzzy: boo
   const capitalised = raw[0] !== undefined && raw[0] !== raw[0].toLowerCase();
   if (word.length < 4 || (capitalised && word.length < 6) || /^\d+$/.test(word)) return { concepts: new Set(), fuzzy: false };
   const concepts = new Set<Concept>();
-  for (const key of KEYS) {
-    if (isCloseTo(word, key)) for (const concept of LEXICON.get(key) ?? []) concepts.add(concept);
-  }
+  for (const key of closeKeys(word)) for (const concept of LEXICON.get(key) ?? []) concepts.add(concept);
   return { concepts, fuzzy: concepts.size > 0 };
 }
 
@@ -67,4 +100,11 @@ function compoundOf(word: string): Set<Concept> | undefined {
     if (left) return new Set([...left, ...right]);
   }
   return undefined;
+}
+
+/** The lexicon words a typed word is close to (`isCloseTo`), found through the deletion index. */
+export function closeKeys(word: string): string[] {
+  const candidates = new Set<string>();
+  for (const variant of deletions(word, tolerance(word.length))) for (const key of BY_DELETION.get(variant) ?? []) candidates.add(key);
+  return [...candidates].filter((key) => isCloseTo(word, key));
 }
