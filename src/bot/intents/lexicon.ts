@@ -29,7 +29,9 @@ export type Concept =
   // thanks, what a level means, the data-protection officer, relations the directory knows
   | 'THANKS' | 'MEAN' | 'DIFFERENCE' | 'LEVELS' | 'DPO' | 'CONTACT' | 'MANAGER' | 'REL_MANAGER' | 'REL_TEAM'
   // everyday names of details: calls made or received, items outside the matrix
-  | 'CALLED' | 'CAR' | 'RADIO' | 'COMMENT' | 'FIRSTNAME' | 'LASTNAME';
+  | 'CALLED' | 'CAR' | 'RADIO' | 'COMMENT' | 'FIRSTNAME' | 'LASTNAME'
+  // everyday ways of asking: anyone, what happens, nothing/everything, stored, stopping, a worklist
+  | 'ANYONE' | 'HAPPEN' | 'NOTHING' | 'STORED' | 'STOP' | 'WORKLIST' | 'MODAL' | 'UNDO';
 
 const ENTRIES: Record<string, Concept[]> = {};
 const add = (concepts: Concept[], words: string): void => {
@@ -216,6 +218,33 @@ add(['RADIO'], 'funk funktelefon radio');
 add(['COMMENT'], 'comment comments kommentar kommentare');
 add(['FIRSTNAME'], 'vorname vornamen firstname');
 add(['LASTNAME'], 'nachname nachnamen surname lastname familienname');
+
+add(['DO'], 'hab habe hast habt had hatte hatten gibt gibts');
+add(['WHO'], 'wem wen');
+add(['YOU'], 'ihr euch your');
+add(['GIVEN'], 'freigegeben erlaubt eingestellt shared gave gewahrt');
+add(['GRANTS'], 'settings einstellungen einstellung sharing freigegebene');
+add(['BLOCK', 'L_BLOCKED'], 'blocken blockt blockst');
+add(['UNDO'], 'undo ruckgangig zuruck back weg normal');
+add(['REMOVE'], 'wegnehmen entzieh entziehen');
+add(['ANYONE', 'FILLER'], 'jemand jemandem jemanden anyone anybody');
+add(['ANYONE', 'OUTSIDER'], 'someone somebody');
+add(['HAPPEN'], 'happens happen passiert passieren geschieht');
+add(['NOTHING'], 'nothing nichts nix garnix');
+add(['STORED'], 'stored store storing keep kept hold holding gespeichert speichert speichern speichert gesammelt collected');
+add(['STOP'], 'stop stoppen stopp aufhoren einstellen');
+add(['WORKLIST'], 'queue worklist arbeitsliste backlog plate todo todos');
+add(['REQUEST'], 'fall falle fallen');
+add(['R_ERASURE', 'REQUEST', 'R_STRONG'], 'loschanfrage loschanfragen loschungsantrag');
+add(['R_ACCESS', 'REQUEST', 'R_STRONG'], 'auskunftsanfrage');
+add(['NEWS'], 'happened passiert stand updates');
+// "darf", "soll", "should", "let": what somebody may see ("Bob darf alles sehen").
+add(['MODAL'], 'soll sollen should let lass lasse');
+add(['FILLER'], 'wieder again nimm nehmen take mehr more noch still if wenn falls ob');
+add(['ALL', 'FILLER'], 'everything anything sowas');
+add(['FILLER'], 'us uns asking asked asks now jetzt vorerst erstmal temporarily vorubergehend bis weiteres until further notice');
+add(['R_ERASURE', 'REMOVE'], 'loscht loschst loscht');
+add(['PROCESSING'], 'using use nutzen nutzt verwenden verwendet benutzen benutzt');
 
 /** Folded word → concepts. */
 export const LEXICON: ReadonlyMap<string, readonly Concept[]> = new Map(Object.entries(ENTRIES));

@@ -71,6 +71,13 @@ class Message {
     // "set group Sales DACH to business", "Gruppe Works Council sperren": a group's name starts
     // after the word "group" and runs on to the next word that structures the sentence.
     const group = this.indexOf('GROUP', from);
+    // "the works council group": the name comes before the word.
+    if (group > 0 && (group + 1 >= this.tokens.length || this.endsGroupName(this.tokens[group + 1] as Token))) {
+      let start = group;
+      const structure = (t: Token): boolean => !t.fuzzy && (t.concepts.has('FILLER') || GROUP_NAME_ENDS.some((c) => t.concepts.has(c)));
+      while (start - 1 >= from && !structure(this.tokens[start - 1] as Token)) start--;
+      if (start < group) return `group:${this.cut(start, group - 1)}`;
+    }
     if (group >= 0 && group + 1 < this.tokens.length) {
       const start = group + 1;
       let end = start;
@@ -180,7 +187,15 @@ const whoIsDpo: Rule = (m) => {
 /** "what does business level mean", "was heißt eigentlich Teammitglied", "welche Stufen gibt es". */
 const explainLevel: Rule = (m) => {
   const levels = [...new Set(LEVEL_CONCEPTS.filter(([concept]) => m.has(concept)).map(([, level]) => level))];
-  const asks = m.has('MEAN') || m.has('DIFFERENCE') || (m.has('LEVELS') && (m.has('WHAT') || m.has('SHOW') || /\b(which|welche\w*)\b/i.test(m.text)));
+  const asks =
+    m.has('MEAN') ||
+    m.has('DIFFERENCE') ||
+    m.has('HAPPEN') ||
+    (m.has('LEVELS') && (m.has('WHAT') || m.has('SHOW') || /\b(which|welche\w*)\b/i.test(m.text))) ||
+    // "what is the business level", "was ist Geschäftlich für eine Stufe"
+    (m.has('WHAT') && m.has('LEVEL') && !m.tokens.some((t) => t.concepts.has('SET') && !t.concepts.has('LEVEL')) && !m.has('ME')) ||
+    // "what can someone with Team member see", "was sieht jemand mit Stufe Öffentlich"
+    (m.has('ANYONE') && (m.has('SEE') || m.has('CAN')) && !m.has('ME'));
   if (!asks || (levels.length === 0 && !m.has('LEVEL')) || m.hasName) return undefined;
   return levels.length === 1 && !m.has('DIFFERENCE') ? { intent: 'explainLevel', level: levels[0] as Level } : { intent: 'explainLevel' };
 };
@@ -207,8 +222,14 @@ const requestStatus: Rule = (m) => {
   if (number && !typed) return { intent: 'requestStatus', caseNumber: `DSR-${number[1] as string}-${String(Number(number[2])).padStart(4, '0')}` };
   // "withdraw my request", "Antrag zurückziehen", "cancel my erasure request", "withdraw".
   if (m.has('WITHDRAW') && (m.has('REQUEST') || m.tokens.every((t) => ['WITHDRAW', 'ME', 'I', 'FILLER'].some((c) => t.concepts.has(c as Concept))))) return { intent: 'requestStatus' };
+  // A DPO's worklist in their words: "what's on my plate", "was liegt an", "my queue".
+  if (m.has('WORKLIST') || /\b(liegt|steht)\s+(\w+\s+)?an\b/i.test(m.text)) return { intent: 'requestStatus' };
+  // "ich will das doch nicht mehr": taking back what was asked — the asker's cases, to withdraw one.
+  if (/\b(will|möchte|moechte|want)\b.*\b(nicht\s+mehr|no\s+longer|anymore)\b/i.test(m.text) && !m.has('SEE') && fieldFrom(m.has) === undefined) return { intent: 'requestStatus' };
   if (!m.has('REQUEST')) return undefined;
   if (m.has('STATUS') || m.has('NEWS')) return { intent: 'requestStatus' };
+  // "was ist mit meiner Löschanfrage", "how is my request": a question about one's own request, not a new one.
+  if (m.has('ME') && (m.has('WHAT') || m.has('HOW') || m.text.includes('?')) && !m.has('REQUEST_VERB') && !m.has('DATA')) return { intent: 'requestStatus' };
   if (typed || m.has('WHO') || m.has('GRANTS') || fieldFrom(m.has) !== undefined) return undefined;
   if (m.has('PENDING') || m.has('SHOW') || /\bopen\s+(req\w*|cases?|anfragen|antr\w*)\b/i.test(m.text)) return { intent: 'requestStatus' };
   // "my requests", "alle Anträge", "requests?": nothing but the word and small words.
@@ -222,7 +243,7 @@ const requestStatus: Rule = (m) => {
  * a question about the right itself ("what is the right to be forgotten") or a negation.
  */
 function phrasedRequest(m: Message): ParsedMessage | undefined {
-  const type = ERASURE_PHRASE.test(m.text) ? 'erasure' : ACCESS_PHRASE.test(m.text) ? 'access' : undefined;
+  const type = ERASURE_PHRASE.test(m.text) ? 'erasure' : ACCESS_PHRASE.test(m.text) || storedAboutMe(m) ? 'access' : restricting(m) ? 'restriction' : undefined;
   if (!type || /\b(what|was)\s+(is|ist)\b|\b(don'?t|do\s+not|nicht|kein)\b/i.test(m.text)) return undefined;
   const relayed = relayedRequest(m);
   if (relayed) return { intent: 'startRequest', requestType: type, ...relayed };
@@ -248,7 +269,10 @@ const ACCESS_PHRASE = /\b((what|which|all(\s+the)?)\s+(personal\s+)?data\s+(do\s
  * naming nobody, "remove all my grants", "alle meine Freigaben entfernen": every own grant.
  */
 const removeGrant: Rule = (m) => {
-  if (!(m.has('UNBLOCK') || (m.has('REMOVE') && m.has('GRANTS')))) return undefined;
+  // "undo what I set for Frank", "Bob wieder normal", "remove the block on Mallory", "revoke Eve".
+  const aboutData = m.has('DATA') || m.has('REQUEST') || m.has('OUTSIDER') || m.has('THIRD') || fieldFrom(m.has) !== undefined || itemFrom(m.has) !== undefined;
+  const taken = m.has('UNBLOCK') || ((m.has('REMOVE') || m.has('UNDO')) && (m.has('GRANTS') || m.has('BLOCK'))) || ((m.has('UNDO') || m.hasExactly('REMOVE')) && m.hasName && !aboutData);
+  if (!taken || m.has('WHO')) return undefined;
   if (m.has('ALL') && m.has('GRANTS') && !m.hasName) return { intent: 'removeAllGrants' };
   const forAt = m.indexOf('FOR');
   const named = forAt >= 0 ? m.whom(forAt + 1) : {};
@@ -264,7 +288,7 @@ const startRequest: Rule = (m) => {
   const negated = m.has('NEGATION') || /\b(don'?t|doesn'?t|won'?t)\b/i.test(m.text);
   // "a client emailed asking us to delete everything about her": somebody outside asking is a request too.
   const outsider = m.tokens.some((t, i) => !t.fuzzy && t.concepts.has('OUTSIDER') && !m.tokens[i + 1]?.concepts.has('NUMBER'));
-  const context = m.has('DATA') || m.has('REQUEST') || m.has('REQUEST_VERB') || m.has('PROCESSING') || outsider;
+  const context = m.has('DATA') || m.has('REQUEST') || m.has('REQUEST_VERB') || m.has('PROCESSING') || outsider || aboutMe(m);
   const field = fieldFrom(m.has);
   const item = field ? undefined : itemFrom(m.has);
   let found: { at: number; type: RequestType } | undefined;
@@ -306,6 +330,21 @@ const startRequest: Rule = (m) => {
   else if (aboutSelf(m)) result.subject = 'me';
   return result;
 };
+
+/** "about me", "über mich", "on me", "von mir": the asker is the object of what is asked. */
+const aboutMe = (m: Message): boolean =>
+  m.tokens.some((t, i) => {
+    const next = m.tokens[i + 1];
+    // "über mich", "about me" — or a request's verb with the asker as its object: "löscht mich", "forget me".
+    if ((t.concepts.has('OF') || t.concepts.has('ON')) && !t.fuzzy) return next?.concepts.has('ME') === true;
+    return REQUEST_CONCEPTS.some(([concept]) => t.concepts.has(concept)) && (next?.word === 'me' || next?.word === 'mich');
+  });
+
+/** "was habt ihr über mich gespeichert", "what do you have on me": what is kept about the asker. */
+const storedAboutMe = (m: Message): boolean => !m.has('SEE') && !m.has('WHO') && ((m.has('STORED') && (aboutMe(m) || m.has('ME'))) || (m.has('YOU') && m.has('DO') && aboutMe(m)));
+
+/** "stop using my data for now", "bitte meine Daten sperren": restriction, with no person named. */
+const restricting = (m: Message): boolean => (m.has('STOP') || m.has('BLOCK')) && (m.has('DATA') || m.has('PROCESSING')) && m.has('ME') && !m.hasName;
 
 /** "my data", "ich möchte …": the asker's own — said with the words themselves, not a name that looks like them. */
 const aboutSelf = (m: Message): boolean => (m.hasExactly('ME') || m.hasExactly('I')) && !m.has('THIRD');
@@ -364,8 +403,12 @@ function outsiderName(m: Message): string | undefined {
 }
 
 const listGrants: Rule = (m) => {
-  const asksForList = (m.has('GRANTS') && (m.has('ME') || m.has('I') || m.has('SHOW'))) || (m.has('GIVEN') && m.has('I'));
-  if (!asksForList) return undefined;
+  // "who did I give access to", "wem hab ich was erlaubt": the asker's own grants too.
+  // … and "what did I set up": what the asker set, naming nobody.
+  const setUp = m.has('WHAT') && m.has('SET') && !m.hasName && LEVEL_CONCEPTS.every(([concept]) => !m.has(concept));
+  const gave = (m.has('GIVEN') || (m.has('WHO') && m.has('SET')) || setUp) && m.has('I');
+  const asksForList = (m.has('GRANTS') && (m.has('ME') || m.has('I') || m.has('SHOW'))) || gave;
+  if (!asksForList || (m.has('WHO') && fieldFrom(m.has) !== undefined)) return undefined;
   // "Welche Rechte hat Bob bei mir?" is about one person: what can Bob see of me.
   if (m.has('GRANTS') && !m.has('GIVEN') && m.hasName) {
     const person = m.nameAfter(0);
@@ -400,6 +443,12 @@ const whyCanSee: Rule = (m) => {
 const whatCanISee: Rule = (m) => {
   const what = m.indexOf('WHAT');
   const i = m.indexOf('I');
+  // "how much of Eve can I see": of somebody, seen by me.
+  const of = m.indexOf('OF');
+  if (what < 0 && i >= 0 && of >= 0 && m.has('HOW') && (m.has('SEE') || m.has('CAN')) && !m.has('ME')) {
+    const whom = m.whom(of + 1);
+    if (whom.person || whom.relation) return { intent: 'whatCanISee', ...whom };
+  }
   if (what < 0 || what > 1 || i < 0 || i > what + 3 || !(m.has('SEE') || m.has('CAN'))) return undefined;
   const whom = m.whom(i + 1);
   return whom.person || whom.relation ? { intent: 'whatCanISee', ...whom } : undefined;
@@ -437,7 +486,13 @@ const setLevel: Rule = (m) => {
     }
   });
   if (m.has('BLOCK') && !m.has('SET')) level = 'blocked';
-  if (!level || !(m.has('SET') || m.has('BLOCK') || m.has('TO'))) return undefined;
+  // "Bob darf alles sehen", "let Bob see everything", "Mallory should see nothing".
+  const mayNow = (m.has('MODAL') || m.has('CAN')) && m.has('SEE') && !m.has('WHAT') && !m.has('ME') && fieldFrom(m.has) === undefined;
+  if (!level && mayNow && m.has('NOTHING')) level = 'blocked';
+  if (!level && mayNow && m.has('ALL')) level = 'personal';
+  // "Eve nur noch öffentlich", "kai blocken": a name and a level, and no question.
+  const bare = level !== undefined && m.tokens.length <= 6 && !m.has('WHAT') && !m.has('WHY') && !m.has('MEAN') && !m.text.includes('?');
+  if (!level || !(m.has('SET') || m.has('BLOCK') || m.has('TO') || mayNow || bare)) return undefined;
   const whom = m.whom(0);
   return whom.person || whom.relation ? { intent: 'setLevel', ...whom, level } : undefined;
 };

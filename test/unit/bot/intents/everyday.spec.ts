@@ -1,0 +1,21 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from '../../../../src/bot/intents/parser';
+import { type LabelledMessage, understood } from '../../../../src/bot/intents/understanding';
+
+/**
+ * Everyday messages as employees type them (`everyday/*.json`), each with what it means: the
+ * parser must understand every one — the intent and every slot that decides the answer.
+ */
+const DIR = join(__dirname, 'everyday');
+const messages: LabelledMessage[] = readdirSync(DIR)
+  .filter((file) => file.endsWith('.json'))
+  .sort()
+  .flatMap((file) => JSON.parse(readFileSync(join(DIR, file), 'utf8')) as LabelledMessage[]);
+
+describe('everyday messages', () => {
+  it.each(messages.map((m) => [m.text, m] as const))('%s', (_text, message) => {
+    const parsed = parse(message.text);
+    expect(understood(message, parsed) ? message.expect : parsed).toEqual(message.expect);
+  });
+});
