@@ -21,6 +21,7 @@ describe('PrivacyDeskBot', () => {
 
   const adapterFor = (options: { from?: string; locale?: string; allowLocalIdentity?: boolean; logger?: Logger; requests?: boolean } = {}): TestAdapter => {
     const bot = new PrivacyDeskBot({
+      admins: ['ayse.yilmaz@example.com'],
       ...(options.requests ? { requests: localRequestServices(app) } : {}),
       desk: app.desk,
       logger: options.logger ?? silentLogger,
@@ -599,6 +600,83 @@ describe('PrivacyDeskBot', () => {
       });
     // Nothing was taken as an answer: the clock still stands still.
     expect((await app.requests.get(request?.id as string))?.status).toBe('moreInfoNeeded');
+  });
+
+  it('explains a level from the matrix in force, and all levels when none is named', async () => {
+    await adapterFor()
+      .send('what does business level mean')
+      .assertReply((reply) => {
+        const text = cardText(reply);
+        expect(text).toContain('Business: what the level means');
+        expect(text).toContain('See public appointments');
+        expect(text).toMatch(/New compared with Public: .*See public appointments/);
+      });
+    await adapterFor({ locale: 'de-DE' })
+      .send('was heißt eigentlich teammitglied')
+      .assertReply((reply) => expect(cardText(reply)).toContain('Teammitglied: was die Stufe bedeutet'))
+      .send('welche stufen gibt es')
+      .assertReply((reply) => {
+        const text = cardText(reply);
+        expect(text).toContain('Die Berechtigungsstufen');
+        expect(text).toContain('Öffentlich: Präsenz sehen');
+      });
+  });
+
+  it('names the data-protection officers, with requests as buttons', async () => {
+    await adapterFor({ requests: true })
+      .send('who is our dpo')
+      .assertReply((reply) => {
+        const card = cardToText(reply.attachments?.[0]?.content as Record<string, unknown>);
+        expect(card.text).toContain('Dana DPO (dana.dpo@example.com)');
+        expect(card.actions.map((a) => a.title)).toEqual(expect.arrayContaining(['I want a copy of my data', 'please delete my data']));
+      });
+  });
+
+  it('answers thanks, and gives the DPO and administrators their own help', async () => {
+    await adapterFor()
+      .send('danke!')
+      .assertReply((reply) => expect(cardText(reply)).toContain('You are welcome'));
+    await adapterFor({ requests: true, from: 'dana.dpo@example.com' })
+      .send('help')
+      .assertReply((reply) => {
+        const card = cardToText(reply.attachments?.[0]?.content as Record<string, unknown>);
+        expect(card.text).toContain('As data-protection officer');
+        expect(card.actions.map((a) => a.title)).toContain('open requests');
+      });
+    await adapterFor({ requests: true, from: 'ayse.yilmaz@example.com', locale: 'de-DE' })
+      .send('hilfe')
+      .assertReply((reply) => {
+        const card = cardToText(reply.attachments?.[0]?.content as Record<string, unknown>);
+        expect(card.text).toContain('Als Administratorin oder Administrator');
+        expect(card.actions.map((a) => a.title)).toContain('VVT anzeigen');
+      });
+    await adapterFor({ requests: true })
+      .send('help')
+      .assertReply((reply) => {
+        const card = cardToText(reply.attachments?.[0]?.content as Record<string, unknown>);
+        expect(card.text).not.toContain('As data-protection officer');
+        expect(card.actions.map((a) => a.title)).toEqual(expect.arrayContaining(['please delete my data', 'I want a copy of my data']));
+      });
+  });
+
+  it('offers what a message most likely meant instead of a dead end', async () => {
+    await adapterFor()
+      .send('bob handynummer???')
+      .assertReply((reply) => {
+        const card = cardToText(reply.attachments?.[0]?.content as Record<string, unknown>);
+        expect(card.text).toContain('Did you mean');
+        expect(card.actions.map((a) => a.title)).toEqual(expect.arrayContaining(['Who can see: Mobile number', 'Why can bob see: Mobile number?', 'What can bob see of me?']));
+      });
+    await adapterFor()
+      .send('who can see my profile pic')
+      .assertReply((reply) => expect(cardText(reply)).toContain('Photo'));
+    await adapterFor()
+      .send('who can see my thingamajig')
+      .assertReply((reply) => {
+        const card = cardToText(reply.attachments?.[0]?.content as Record<string, unknown>);
+        expect(card.text).toContain('Which detail do you mean?');
+        expect(card.actions.length).toBeGreaterThan(3);
+      });
   });
 
   it('says requests are not offered where the bot runs without them', async () => {
