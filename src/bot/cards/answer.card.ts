@@ -3,6 +3,12 @@ import template from '../../../cards/answer.json';
 import type { CardAction } from './card-actions';
 import { cardToText } from './card-text';
 
+/**
+ * Parsed once: constructing a Template parses every `${…}` expression (ANTLR), which costs more than
+ * expanding it. `expand` leaves the template as it was, so one serves every card.
+ */
+const TEMPLATE = new ACData.Template(template);
+
 export interface ActionView {
   title: string;
   data: CardAction;
@@ -60,7 +66,7 @@ export function renderAnswer(view: AnswerView): RenderedCard {
       rows: s.rows ?? [],
     })),
   };
-  const card = new ACData.Template(template).expand({ $root: root }) as Record<string, unknown>;
+  const card = TEMPLATE.expand({ $root: root }) as Record<string, unknown>;
   const text = cardToText(card).text;
   return { card: { ...card, fallbackText: text }, text };
 }

@@ -4,6 +4,12 @@ import type { RenderedCard } from './answer.card';
 import type { RequestCardView } from './request-view';
 import { cardToText } from './card-text';
 
+/**
+ * Parsed once: constructing a Template parses every `${…}` expression (ANTLR), which costs more than
+ * expanding it. `expand` leaves the template as it was, so one serves every card.
+ */
+const TEMPLATE = new ACData.Template(template);
+
 /** Renders a request card from its view model: a pure function, no I/O. */
 export function renderRequestCard(view: RequestCardView): RenderedCard {
   const input = (i: NonNullable<RequestCardView['inputs']>[number]): Record<string, unknown> => ({
@@ -30,7 +36,7 @@ export function renderRequestCard(view: RequestCardView): RenderedCard {
     forms: (view.forms ?? []).map((f) => ({ ...f, mode: f.secondary ? 'secondary' : 'primary', inputs: f.inputs.map(input) })),
     refresh: view.refresh ?? null,
   };
-  const card = new ACData.Template(template).expand({ $root: root }) as Record<string, unknown>;
+  const card = TEMPLATE.expand({ $root: root }) as Record<string, unknown>;
   // `$when` on the root's `refresh` leaves it null: a card without refresh has no such key.
   if (card.refresh === null || card.refresh === undefined) delete card.refresh;
   const text = cardToText(card).text;
