@@ -58,6 +58,22 @@ export function directoryContract(name: string, open: () => Promise<DirectoryUnd
       expect(memberships(data)).toEqual(memberships(expected));
     });
 
+    it('names each person’s manager, so that managers, reports and departments come out as in the file', async () => {
+      const relations = (data: DirectoryData): Record<string, unknown> => {
+        const index = new DirectoryIndex(data);
+        const id = (i: number | undefined): string | undefined => (i === undefined ? undefined : index.person(i).id);
+        return Object.fromEntries(
+          index.people.map((person, i) => [person.id, { manager: id(index.managerOf(i)), reports: index.reportsOf(i).map(id).sort(), department: index.departmentOf(i).map(id).sort() }]),
+        );
+      };
+      const data = await under.directory.read();
+      expect(relations(data)).toEqual(relations(expected));
+      const index = new DirectoryIndex(data);
+      const alice = index.indexOf('alice@example.com') as number;
+      expect(index.person(index.managerOf(alice) as number).id).toBe('bob@example.com');
+      expect(index.reportsOf(index.indexOf('frank@example.com') as number).length).toBeGreaterThan(2);
+    });
+
     it('finds a person live by mail, case-insensitively, and nobody for an unknown address', async () => {
       await expect(under.directory.findPerson({ mail: 'ALICE@example.com' })).resolves.toMatchObject({ id: 'alice@example.com', displayName: 'Alice Adams' });
       await expect(under.directory.findPerson({ mail: 'nobody@example.com' })).resolves.toBeUndefined();

@@ -96,7 +96,15 @@ export function parseSearch(text: string): (user: FakeUser) => boolean {
 const DEFAULT_USER_PROPERTIES = ['businessPhones', 'displayName', 'givenName', 'jobTitle', 'mail', 'mobilePhone', 'officeLocation', 'preferredLanguage', 'surname', 'userPrincipalName', 'id'];
 
 /** A user with only the selected properties; every selected property is present, null if unset. */
-export function project(user: FakeUser, select: string | null | undefined): Record<string, unknown> {
-  const properties = select ? select.split(',').map((p) => p.trim()) : DEFAULT_USER_PROPERTIES;
-  return Object.fromEntries(properties.map((p) => [p, user[p] ?? (p === 'businessPhones' ? [] : null)]));
+export function project(user: FakeUser, select: string | null | undefined, options: { expandManager?: boolean; delta?: boolean } = {}): Record<string, unknown> {
+  const properties = (select ? select.split(',').map((p) => p.trim()) : DEFAULT_USER_PROPERTIES).filter((p) => p !== 'manager');
+  const projected: Record<string, unknown> = Object.fromEntries(properties.map((p) => [p, user[p] ?? (p === 'businessPhones' ? [] : null)]));
+  const manager = typeof user.managerId === 'string' ? { '@odata.type': '#microsoft.graph.user', id: user.managerId } : undefined;
+  // Delta with `manager` selected: `manager@delta`, the removed one marked when there is none any more.
+  if (options.delta && select?.split(',').includes('manager')) {
+    projected['manager@delta'] = manager ? [manager] : typeof user.formerManagerId === 'string' ? [{ '@odata.type': '#microsoft.graph.user', id: user.formerManagerId, '@removed': { reason: 'deleted' } }] : [];
+  }
+  // `$expand=manager($select=id)`: the manager as an object, left out when there is none.
+  if (options.expandManager && manager) projected.manager = manager;
+  return projected;
 }

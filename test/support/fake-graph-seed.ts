@@ -4,6 +4,7 @@ import { shipped } from '../../src/config/paths';
 import type { Person } from '../../src/domain/directory/person';
 import { parseLdifDirectory } from '../../src/ports/directory/ldif-directory.adapter';
 import type { FakeUser } from './fake-graph-query';
+import { normaliseDn } from '../../src/domain/directory/dn';
 
 export interface FakeMember {
   type: 'user' | 'group' | 'orgContact';
@@ -79,7 +80,15 @@ export function demoGraphSeed(): FakeGraphSeed {
     ...userOf({ id: 'dieter.disabled@example.com', mail: 'dieter.disabled@example.com', displayName: 'Dieter Disabled', attributes: {} }),
     accountEnabled: false,
   };
-  const users = [...ldif.people.map(userOf), disabled];
+  // Managers as Graph keeps them: the manager's object id.
+  const idByDn = new Map(ldif.people.map((person) => [normaliseDn(person.ref ?? ''), person.id]));
+  const users = [
+    ...ldif.people.map((person) => {
+      const manager = person.managerRef ? idByDn.get(normaliseDn(person.managerRef)) : undefined;
+      return { ...userOf(person), ...(manager ? { managerId: userIdOf(manager) } : {}) };
+    }),
+    disabled,
+  ];
   const groups = ldif.groups.map<FakeGroup>((group) => ({
     id: groupIdOf(group.id),
     displayName: group.name,

@@ -207,7 +207,8 @@ export class FakeGraph {
       }
       users = users.filter(parseSearch(search));
     }
-    return this.page(path, params, users.map((u) => project(u, params.get('$select'))));
+    const expandManager = /^manager(\(|$)/.test(params.get('$expand') ?? '');
+    return this.page(path, params, users.map((u) => project(u, params.get('$select'), { expandManager })));
   }
 
   private oneUser(method: string, key: string, params: URLSearchParams, body: unknown): Answer {
@@ -237,7 +238,7 @@ export class FakeGraph {
     } else state = { since: -1, asOf: this.version, offset: 0, select: params.get('$select') };
     const changed = [...this.users.values()].filter((u) => state.since < 0 || (this.changedAt.get(u.id) ?? 0) > state.since);
     const removed = state.since < 0 ? [] : [...this.removedAt].filter(([, at]) => at > state.since).map(([id]) => ({ id, '@removed': { reason: 'changed' } }));
-    const all = [...changed.map((u) => project(u, state.select)), ...removed];
+    const all = [...changed.map((u) => project(u, state.select, { delta: true })), ...removed];
     const value = all.slice(state.offset, state.offset + pageSize);
     if (state.offset + pageSize < all.length) {
       return { status: 200, body: { value, '@odata.nextLink': this.link(`/users/delta?$skiptoken=${encodeToken({ ...state, offset: state.offset + pageSize })}`) } };

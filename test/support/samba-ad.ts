@@ -549,6 +549,15 @@ export async function loadDemoOrganisation(samba: SambaAd, ldifText: string): Pr
       people.set(mail.toLowerCase(), adDn);
     }
 
+    // Managers once every person exists: AD's `manager` names another entry by its DN.
+    for (const { dn, raw } of persons) {
+      const manager = firstOf(raw, 'manager');
+      if (!manager) continue;
+      const managerDn = adDnOf.get(dnKey(manager));
+      if (!managerDn) throw new Error(`demo LDIF: manager ${manager} of ${dn} is not an entry of the file`);
+      await client.modify(adDnOf.get(dn) as string, [new Change({ operation: 'replace', modification: new Attribute({ type: 'manager', values: [managerDn] }) })]);
+    }
+
     const groups = new Map<string, string>();
     for (const { dn, raw } of groupEntries) {
       const cn = firstOf(raw, 'cn');

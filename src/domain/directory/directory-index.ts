@@ -1,5 +1,6 @@
 import { fold } from '../shared/text';
 import { NameIndex, type NameMatch } from './name-index';
+import { normaliseDn } from './dn';
 import type { DirectoryData, Group, Person } from './person';
 
 const EMPTY = new Int32Array(0);
@@ -20,6 +21,12 @@ export class DirectoryIndex {
   /** Transitive members of each group (person indexes, ascending). */
   private readonly membersOfGroup: Int32Array[];
   private readonly names: NameIndex;
+  /** Each person's manager (person index, -1 for none), direct reports and department colleagues. */
+  private readonly managers: Int32Array;
+  private readonly reports: number[][];
+  /** Each person's department (an index into `departmentMembers`, -1 for none), and each department's people. */
+  private readonly departmentOfPerson: Int32Array;
+  private readonly departmentMembers: readonly (readonly number[])[];
   private readonly groupNames: NameIndex;
 
   constructor(data: DirectoryData) {
@@ -63,6 +70,28 @@ export class DirectoryIndex {
       })),
     );
     this.groupNames = new NameIndex(this.groups.map((g) => ({ names: [g.name], addresses: [] })));
+    const relations = relationsOf(this.people);
+    this.managers = relations.managers;
+    this.reports = relations.reports;
+    this.departmentOfPerson = relations.departmentOfPerson;
+    this.departmentMembers = relations.departmentMembers;
+  }
+
+  /** The person's manager as the directory names them; undefined when none (or not in the directory). */
+  managerOf(personIndex: number): number | undefined {
+    const manager = this.managers[personIndex] ?? -1;
+    return manager < 0 ? undefined : manager;
+  }
+
+  /** The people whose manager the person is, in name order. */
+  reportsOf(personIndex: number): readonly number[] {
+    return this.reports[personIndex] ?? [];
+  }
+
+  /** The other people with the same department (catalogue item F.5), in name order; none without one. */
+  departmentOf(personIndex: number): readonly number[] {
+    const department = this.departmentOfPerson[personIndex] ?? -1;
+    return department < 0 ? [] : (this.departmentMembers[department] ?? []).filter((other) => other !== personIndex);
   }
 
   get size(): number {
@@ -107,6 +136,42 @@ export class DirectoryIndex {
   searchGroups(query: string, limit?: number): NameMatch {
     return this.groupNames.search(query, limit);
   }
+}
+
+/**
+ * Managers resolved from each person's `managerRef` to the entry whose `ref` it names (DNs compared
+ * normalised), reports as their inverse, departments by F.5 compared case-insensitively. Once, when
+ * the snapshot is built: lookups are array reads.
+ */
+function relationsOf(people: readonly Person[]): { managers: Int32Array; reports: number[][]; departmentOfPerson: Int32Array; departmentMembers: number[][] } {
+  const byRef = new Map<string, number>();
+  people.forEach((person, index) => {
+    if (person.ref) byRef.set(normaliseDn(person.ref), index);
+  });
+  const managers = new Int32Array(people.length).fill(-1);
+  const reports: number[][] = people.map(() => []);
+  const departmentOfPerson = new Int32Array(people.length).fill(-1);
+  const departmentMembers: number[][] = [];
+  const departmentByName = new Map<string, number>();
+  people.forEach((person, index) => {
+    const manager = person.managerRef ? byRef.get(normaliseDn(person.managerRef)) : undefined;
+    // Somebody named as their own manager has none.
+    if (manager !== undefined && manager !== index) {
+      managers[index] = manager;
+      reports[manager]?.push(index);
+    }
+    const name = person.attributes['F.5']?.[0]?.trim().toLowerCase();
+    if (name) {
+      let department = departmentByName.get(name);
+      if (department === undefined) {
+        department = departmentMembers.push([]) - 1;
+        departmentByName.set(name, department);
+      }
+      departmentMembers[department]?.push(index);
+      departmentOfPerson[index] = department;
+    }
+  });
+  return { managers, reports, departmentOfPerson, departmentMembers };
 }
 
 const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);

@@ -12,6 +12,8 @@ export interface Person {
   surname?: string;
   /** Preferred language from the directory (`de`, `en`, …) where known. */
   preferredLanguage?: string;
+  /** Where the directory keeps this person's manager, as that entry's `ref` (an LDAP DN, a Graph object id). */
+  managerRef?: string;
   /** Directory attributes by catalogue item (seed 4.1.2): `{"F.13.3.1": ["+49 …"]}`. */
   attributes: Readonly<Record<string, readonly string[]>>;
 }

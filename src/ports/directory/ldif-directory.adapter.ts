@@ -130,5 +130,8 @@ function personFrom(dn: string, attributes: Attributes): Person | undefined {
   if (surname) person.surname = surname;
   const language = first(attributes, 'preferredlanguage');
   if (language) person.preferredLanguage = language;
+  // The manager's DN (inetOrgPerson `manager`), resolved to a person by the directory index.
+  const manager = first(attributes, 'manager');
+  if (manager) person.managerRef = manager;
   return person;
 }

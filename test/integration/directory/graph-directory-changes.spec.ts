@@ -42,6 +42,28 @@ describe('GraphDirectory incremental refresh (/users/delta)', () => {
     expect(second.groups.find((g) => g.name === 'Sales DACH')?.memberPeople).not.toContain('bob@example.com');
   });
 
+  it('follows a changed and a removed manager through manager@delta, and reads managers by $expand without delta', async () => {
+    const { directory } = open();
+    const first = await directory.read();
+    expect(first.people.find((p) => p.id === 'alice@example.com')?.managerRef).toBe(BOB);
+    const frank = userIdOf('frank@example.com');
+    fake.updateUser(ALICE, { managerId: frank });
+    fake.updateUser(userIdOf('zoe.mueller-luedenscheidt@example.com'), { managerId: null, formerManagerId: BOB });
+    const second = await directory.read();
+    expect(directory.lastReadWasIncremental).toBe(true);
+    expect(String(fake.requestsTo('/users/delta')[0]?.params['$select'])).toContain('manager');
+    expect(second.people.find((p) => p.id === 'alice@example.com')?.managerRef).toBe(frank);
+    expect(second.people.find((p) => p.id === 'zoe.mueller-luedenscheidt@example.com')?.managerRef).toBeUndefined();
+    // Untouched users keep theirs.
+    expect(second.people.find((p) => p.id === 'rainer.zufall@example.com')?.managerRef).toBe(BOB);
+
+    const { directory: listing } = open({ incremental: false });
+    fake.requests.length = 0;
+    const listed = await listing.read();
+    expect(fake.requestsTo('/users')[0]?.params['$expand']).toBe('manager($select=id)');
+    expect(listed.people.find((p) => p.id === 'alice@example.com')?.managerRef).toBe(frank);
+  });
+
   it('drops a user whose account is disabled since the last read', async () => {
     const { directory } = open();
     await directory.read();

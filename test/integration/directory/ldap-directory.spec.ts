@@ -139,6 +139,7 @@ describeIf('LDAP directory on OpenLDAP', () => {
       await admin.modify('uid=bob,ou=people,dc=example,dc=com', [new Change({ operation: 'replace', modification: new Attribute({ type: 'mobile', values: ['+49 170 1112223'] }) })]);
       await admin.add('uid=newbie,ou=people,dc=example,dc=com', { objectClass: ['inetOrgPerson'], cn: 'Nina Newbie', sn: 'Newbie', mail: 'nina.newbie@example.com' });
       await admin.del('uid=klaus.becker,ou=people,dc=example,dc=com');
+      await admin.modify('uid=alice,ou=people,dc=example,dc=com', [new Change({ operation: 'replace', modification: new Attribute({ type: 'manager', values: ['uid=frank,ou=people,dc=example,dc=com'] }) })]);
       const second = await directory.read();
       expect(directory.lastReadWasIncremental).toBe(true);
       const ids = second.people.map((p) => p.id);
@@ -146,7 +147,10 @@ describeIf('LDAP directory on OpenLDAP', () => {
       expect(ids).not.toContain('klaus.becker@example.com');
       expect(second.people.find((p) => p.id === 'bob@example.com')?.attributes['F.13.3.1']).toEqual(['+49 170 1112223']);
       expect(second.people).toHaveLength(first.people.length);
+      // A new manager is a change of the entry like any other.
+      expect(second.people.find((p) => p.id === 'alice@example.com')?.managerRef).toBe('uid=frank,ou=people,dc=example,dc=com');
     } finally {
+      await admin.modify('uid=alice,ou=people,dc=example,dc=com', [new Change({ operation: 'replace', modification: new Attribute({ type: 'manager', values: ['uid=bob,ou=people,dc=example,dc=com'] }) })]).catch(() => undefined);
       await admin.del('uid=newbie,ou=people,dc=example,dc=com').catch(() => undefined);
       await admin.unbind();
     }

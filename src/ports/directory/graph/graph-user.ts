@@ -103,6 +103,9 @@ export function personOfUser(user: GraphUser): Person | undefined {
   // Graph keeps an ISO 639-1 / 3166 tag (`de-DE`); the bot speaks by language (`de`).
   const language = text(user.preferredLanguage)?.split(/[-_]/)[0]?.toLowerCase();
   if (language) person.preferredLanguage = language;
+  // `$expand=manager($select=id)` on a listing; `/users/delta` reports it as `manager@delta` (see graph-users.ts).
+  const manager = text((user.manager as { id?: unknown } | null | undefined)?.id);
+  if (manager) person.managerRef = manager;
   return person;
 }
 

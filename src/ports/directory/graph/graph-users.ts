@@ -4,7 +4,7 @@ import { queryString } from './graph-odata';
 import { type GraphUser, USER_SELECT } from './graph-user';
 
 /** A user as `/users/delta` reports it: changed properties, or `@removed` when deleted. */
-type DeltaUser = GraphUser & { '@removed'?: { reason?: string } };
+type DeltaUser = GraphUser & { '@removed'?: { reason?: string }; 'manager@delta'?: { id: string; '@removed'?: { reason?: string } }[] };
 
 /** Every user of the tenant (disabled accounts included) and whether only changes were fetched. */
 export interface UserRead {
@@ -30,7 +30,7 @@ export class UserSync {
 
   async read(): Promise<UserRead> {
     if (!this.incremental) {
-      const { items } = await this.http.all<GraphUser>(`/users${queryString({ $select: USER_SELECT.join(','), $top: this.pageSize })}`);
+      const { items } = await this.http.all<GraphUser>(`/users${queryString({ $select: USER_SELECT.join(','), $expand: 'manager($select=id)', $top: this.pageSize })}`);
       return { users: items, incremental: false };
     }
     if (this.deltaLink !== undefined) {
@@ -41,7 +41,8 @@ export class UserSync {
         // The delta link outlived its lifetime (seven days for directory objects): start again.
       }
     }
-    return { users: await this.follow(`/users/delta${queryString({ $select: USER_SELECT.join(',') })}`, new Map()), incremental: false };
+    // Delta tracks the manager when it is selected, and reports it as `manager@delta`.
+    return { users: await this.follow(`/users/delta${queryString({ $select: [...USER_SELECT, 'manager'].join(',') })}`, new Map()), incremental: false };
   }
 
   /** Walks delta pages from `link`, applies them to `base`, and keeps the result only when complete. */
@@ -54,7 +55,10 @@ export class UserSync {
         continue;
       }
       // A user may come more than once, and with `return=minimal` only with what changed: merge.
-      const properties = Object.fromEntries(Object.entries(item).filter(([key]) => !key.startsWith('@')));
+      const properties: Record<string, unknown> = Object.fromEntries(Object.entries(item).filter(([key]) => !key.startsWith('@') && key !== 'manager@delta'));
+      // The manager as `manager@delta`: the current one, or only a removed one (none any more).
+      const managers = item['manager@delta'];
+      if (Array.isArray(managers)) properties.manager = managers.find((m: { '@removed'?: unknown }) => m['@removed'] === undefined) ?? null;
       base.set(item.id, { ...base.get(item.id), ...properties, id: item.id });
     }
     this.users = base;

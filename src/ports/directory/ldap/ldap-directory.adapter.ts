@@ -198,7 +198,7 @@ export class LdapDirectory implements DirectoryPort {
   private personAttributes(): string[] {
     const profile = this.options.profile;
     return [
-      ...new Set([...Object.keys(this.mapping), ...profile.idAttributes, ...profile.nameAttributes, ...(profile.upnAttribute ? [profile.upnAttribute] : []), 'cn', 'preferredLanguage', 'modifyTimestamp']),
+      ...new Set([...Object.keys(this.mapping), ...profile.idAttributes, ...profile.nameAttributes, ...(profile.upnAttribute ? [profile.upnAttribute] : []), 'cn', 'preferredLanguage', 'manager', 'modifyTimestamp']),
     ];
   }
 
@@ -225,6 +225,9 @@ export class LdapDirectory implements DirectoryPort {
     if (givenName) person.givenName = givenName;
     if (surname) person.surname = surname;
     if (language) person.preferredLanguage = language;
+    // The manager's DN (`manager`, in OpenLDAP and Active Directory alike), resolved by the directory index.
+    const manager = get('manager');
+    if (manager) person.managerRef = manager;
     return person;
   }
 
