@@ -14,6 +14,7 @@ import {
 import { requestStatusHandler, startRequestHandler, submitFormHandler, waitingQuestion } from './request.handlers';
 import { whatCanISeeHandler, whatCanSeeHandler, whoCanSeeHandler, whyCanSeeHandler } from './lookup.handlers';
 import { type Handler, type HandlerServices, type Turn, textsFor } from './turn';
+import { resolveRelation } from './relation.handlers';
 
 /**
  * Every intent has exactly one handler; `needsAsker` ones answer about the asker's own data;
@@ -47,5 +48,8 @@ export async function route(turn: Turn, services: HandlerServices): Promise<Rend
     const t = textsFor(turn);
     return noticeCard(t.appTitle, [turn.unidentified === 'directory' ? t.notInDirectory : t.unidentified]);
   }
-  return handler(turn, services);
+  // "my manager", "my team": the directory says who that is.
+  const related = resolveRelation(turn, services);
+  if (related && 'reply' in related) return related.reply;
+  return handler(related ? related.turn : turn, services);
 }

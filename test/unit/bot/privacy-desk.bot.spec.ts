@@ -679,6 +679,35 @@ describe('PrivacyDeskBot', () => {
       });
   });
 
+  it('knows the asker’s manager and team from the directory', async () => {
+    await adapterFor()
+      .send('can my manager see my private calendar')
+      .assertReply((reply) => expect(cardText(reply)).toContain('Can Bob Brown see: Private appointments?'));
+    await adapterFor({ locale: 'de-DE' })
+      .send('kann der chef meine handynr sehen?')
+      .assertReply((reply) => expect(cardText(reply)).toContain('Bob Brown'));
+    await adapterFor({ from: 'frank@example.com' })
+      .send('can my boss see my presence')
+      .assertReply((reply) => expect(cardText(reply)).toContain('The directory names no manager for you'));
+    // Frank's team: the people reporting to him, each with their level and a button.
+    await adapterFor({ from: 'frank@example.com' })
+      .send('what can my team see of me')
+      .assertReply((reply) => {
+        const card = cardToText(reply.attachments?.[0]?.content as Record<string, unknown>);
+        expect(card.text).toMatch(/\d+ people report to you/);
+        expect(card.text).toContain('Bob Brown — ');
+        expect(card.actions.find((a) => (a.data as { person?: string }).person === 'bob@example.com')?.data).toMatchObject({ verb: 'run', intent: 'whatCanSee' });
+      });
+    // Alice has no reports: her team is her department, and whether each sees the detail.
+    await adapterFor({ locale: 'de-DE' })
+      .send('sieht mein team wann ich online bin')
+      .assertReply((reply) => {
+        const text = cardText(reply);
+        expect(text).toMatch(/\d+ Personen arbeiten in deiner Abteilung/);
+        expect(text).toContain('Bob Brown — sichtbar');
+      });
+  });
+
   it('says requests are not offered where the bot runs without them', async () => {
     await adapterFor()
       .send('start access request for Erika Musterfrau')
