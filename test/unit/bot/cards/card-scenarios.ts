@@ -442,6 +442,39 @@ export const SCENARIOS: Scenario[] = [
     ],
   },
   {
+    name: 'thanks',
+    steps: [{ say: { en: 'thanks!', de: 'danke!' }, expect: { title: (t) => t.thanksTitle, contains: (t) => [t.thanksText] } }],
+  },
+  {
+    name: 'what a level means, then all levels',
+    steps: [
+      { say: { en: 'what does business level mean', de: 'was heißt eigentlich geschäftlich' }, expect: { title: (t) => t.explainTitle('business'), contains: (t) => [t.explainColleagues, t.explainExternal] } },
+      { say: { en: 'which levels are there', de: 'welche stufen gibt es' }, expect: { title: (t) => t.explainAllTitle, contains: (t) => [t.explainAllIntro] } },
+    ],
+  },
+  {
+    name: 'who is the DPO',
+    steps: [{ say: { en: 'who is our dpo', de: 'wer ist unser datenschutzbeauftragter' }, expect: { title: (t) => t.whoIsDpoTitle, contains: () => ['Dana DPO'] } }],
+  },
+  {
+    name: 'DPO help',
+    as: 'dana.dpo@example.com',
+    steps: [{ say: { en: 'help', de: 'Hilfe' }, expect: { title: (t) => t.helpTitle, contains: (t) => [t.dpoHelpIntro] } }],
+  },
+  {
+    name: 'did you mean',
+    steps: [{ say: same('bob handynummer???'), expect: { title: (t) => t.suggestTitle, contains: (t) => [t.suggestIntro] } }],
+  },
+  {
+    name: 'my manager',
+    steps: [{ say: { en: 'can my manager see my private calendar', de: 'kann mein chef meine privaten termine sehen' }, expect: { title: (t) => t.whyTitle('Bob Brown', fieldTopic(t, 'privateAppointments')) } }],
+  },
+  {
+    name: 'my team',
+    as: 'frank@example.com',
+    steps: [{ say: { en: 'what can my team see of me', de: 'was sieht mein team von mir' }, expect: { title: (t) => t.teamTitle, contains: () => ['Bob Brown'] } }],
+  },
+  {
     name: 'a turn that fails (store closed)',
     steps: [
       { closeStore: true },
