@@ -5,7 +5,7 @@ type Has = (concept: Concept) => boolean;
 
 /** Which matrix row a message is about, from the concepts its words carry (docs/glossary.md ids). */
 export function fieldFrom(has: Has): FieldId | undefined {
-  const line2 = has('TWO') || has('SECOND');
+  const line2 = (has('TWO') || has('SECOND')) && (has('LINE') || has('PICKUP') || has('FORWARD') || has('OUTGOING') || has('INCOMING') || has('CALLS') || has('CALLED'));
   if (has('PICKUP')) return line2 ? 'line2Pickup' : 'line1Pickup';
   if (has('FORWARD')) {
     if (has('SET')) return line2 ? 'line2SetForwarding' : 'line1SetForwarding';
@@ -28,6 +28,9 @@ export function fieldFrom(has: Has): FieldId | undefined {
   // A car or radio mobile number is a catalogue item of its own (F.13.3.2, F.13.3.3), no matrix row.
   if (has('MOBILE') && !has('CAR') && !has('RADIO') && !has('PAGER')) return 'mobile';
   if (has('EMAIL')) return 'email';
+  // "my room number" is the office; "my second number" another phone.
+  if (has('OFFICE') && has('NUMBER') && !has('PHONE')) return 'office';
+  if (has('NUMBER') && has('SECOND') && !has('LINE') && !has('PHONE')) return 'otherPhone';
   if ((has('PHONE') || has('NUMBER')) && !has('CAR') && !has('RADIO') && !has('FAX') && !has('PAGER') && !has('CUSTOMER')) {
     if (has('PRIVATE')) return 'privatePhone';
     if (has('OTHER')) return 'otherPhone';
@@ -36,7 +39,7 @@ export function fieldFrom(has: Has): FieldId | undefined {
   if (has('JOB') || has('TITLE')) return 'jobTitle';
   if (has('COMPANY')) return 'company';
   // A private or other address (F.10, F.11) is no matrix row on either side.
-  if (has('ADDRESS')) return has('PRIVATE') || has('OTHER') ? undefined : 'businessAddress';
+  if (has('ADDRESS') && !has('SIP')) return has('PRIVATE') || has('OTHER') ? undefined : 'businessAddress';
   if (has('OFFICE')) return 'office';
   if (has('WEBSITE')) return 'website';
   if (has('NOTE')) return 'note';

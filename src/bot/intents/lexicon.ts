@@ -101,7 +101,9 @@ add(['FORWARD'], 'forwarding forwards diversion diversions umleitung umleitungen
 add(['FORWARD', 'SET'], 'forward divert umleiten weiterleiten');
 add(['PICKUP'], 'pick pickup heranholen abnehmen heranziehen');
 add(['CALLS'], 'call calls anrufe anruf anrufen gesprache gesprach');
-add(['LINE'], 'line lines leitung leitungen nebenstelle extension');
+add(['LINE'], 'line lines leitung leitungen nebenstelle');
+// "My extension" is the number colleagues dial (Durchwahl), not one of the two lines.
+add(['PHONE', 'BUSINESS'], 'extension');
 add(['ONE'], '1 one eins');
 add(['TWO'], '2 two zwei');
 add(['SECOND'], 'second zweite zweiten zweiter');
@@ -245,6 +247,11 @@ add(['ALL', 'FILLER'], 'everything anything sowas');
 add(['FILLER'], 'us uns asking asked asks now jetzt vorerst erstmal temporarily vorubergehend bis weiteres until further notice');
 add(['R_ERASURE', 'REMOVE'], 'loscht loschst loscht');
 add(['PROCESSING'], 'using use nutzen nutzt verwenden verwendet benutzen benutzt');
+
+add(['PHONE'], 'landline landlines');
+add(['FORWARD'], 'forwarded umgeleitet weitergeleitet diverted');
+add(['PICKUP'], 'grab grabs');
+add(['OUTGOING'], 'dial dials dialed dialled wahle gewahlt');
 
 /** Folded word → concepts. */
 export const LEXICON: ReadonlyMap<string, readonly Concept[]> = new Map(Object.entries(ENTRIES));

@@ -19,8 +19,42 @@ export interface Token {
 const TOKEN = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}.-]+\.\p{L}{2,}|[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu;
 const POSSESSIVE = /['’]s$/;
 
+/**
+ * Phrases that mean one thing only together ("first name", "ob ich da bin", "who calls me"): the
+ * first word takes the phrase's concepts, the rest become small words. Offsets stay as typed.
+ */
+const PHRASES: readonly [RegExp, readonly Concept[]][] = [
+  [/\b(first|given)\s+name\b/gi, ['FIRSTNAME']],
+  [/\b(last|family)\s+name\b/gi, ['LASTNAME']],
+  [/\bob\s+ich\s+(da|im\s+büro|erreichbar)\s+bin\b|\bwhether\s+i'?m\s+(in|around|there|available|online)\b|\bgreen\s+dot\b|\bgrüne[rn]?\s+punkt\b/gi, ['PRESENCE']],
+  [/\b(that|who)\s+calls?\s+me\b|\b(mich|mir)\s+an(ruft|rufen)\b/gi, ['INCOMING', 'CALLS']],
+  [/\banswer\s+my\s+(phone|calls)\b/gi, ['PICKUP']],
+];
+
+function applyPhrases(text: string, tokens: Token[]): Token[] {
+  let result = tokens;
+  for (const [pattern, concepts] of PHRASES) {
+    for (const match of text.matchAll(pattern)) {
+      const start = match.index ?? 0;
+      const end = start + match[0].length;
+      let first = true;
+      result = result.map((token) => {
+        if (token.start < start || token.end > end) return token;
+        const phrase = first ? { ...token, concepts: new Set(concepts), fuzzy: false } : { ...token, concepts: new Set<Concept>(['FILLER']), fuzzy: false };
+        first = false;
+        return phrase;
+      });
+    }
+  }
+  return result;
+}
+
 /** Splits a message into tokens and looks each one up, tolerating typing errors. */
 export function tokenise(text: string): Token[] {
+  return applyPhrases(text, words(text));
+}
+
+function words(text: string): Token[] {
   const tokens: Token[] = [];
   for (const match of text.matchAll(TOKEN)) {
     const raw = match[0];
