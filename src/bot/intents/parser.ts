@@ -179,7 +179,7 @@ const thanks: Rule = (m) => {
 /** "Who is our DPO?", "an wen wende ich mich beim Datenschutz": the data-protection officers, not a request to them. */
 const whoIsDpo: Rule = (m) => {
   const asked = m.has('WHO') || m.has('CONTACT') || m.has('WHAT') || m.has('HOW') || m.tokens.every((t) => t.concepts.has('DPO') || t.concepts.has('FILLER') || t.concepts.has('DO'));
-  const dpo = m.has('DPO') || /\b(data[\s-]?protection\s+officer|datenschutz)/i.test(m.text);
+  const dpo = m.has('DPO') || /\b(data[\s-]?protection|datenschutz)/i.test(m.text);
   if (!dpo || !asked || REQUEST_CONCEPTS.some(([concept]) => m.has(concept)) || m.has('REQUEST')) return undefined;
   return m.has('DPO') || m.has('CONTACT') || /officer/i.test(m.text) ? { intent: 'whoIsDpo' } : undefined;
 };
@@ -195,7 +195,9 @@ const explainLevel: Rule = (m) => {
     // "what is the business level", "was ist Geschäftlich für eine Stufe"
     (m.has('WHAT') && m.has('LEVEL') && !m.tokens.some((t) => t.concepts.has('SET') && !t.concepts.has('LEVEL')) && !m.has('ME')) ||
     // "what can someone with Team member see", "was sieht jemand mit Stufe Öffentlich"
-    (m.has('ANYONE') && (m.has('SEE') || m.has('CAN')) && !m.has('ME'));
+    (m.has('ANYONE') && (m.has('SEE') || m.has('CAN')) && !m.has('ME')) ||
+    // "what is team member", "was ist persönlich": a short question naming a level.
+    (m.has('WHAT') && m.has('DO') && m.tokens.length <= 5 && !m.has('ME') && !m.has('SET'));
   if (!asks || (levels.length === 0 && !m.has('LEVEL')) || m.hasName) return undefined;
   return levels.length === 1 && !m.has('DIFFERENCE') ? { intent: 'explainLevel', level: levels[0] as Level } : { intent: 'explainLevel' };
 };
@@ -341,7 +343,7 @@ const aboutMe = (m: Message): boolean =>
   });
 
 /** "was habt ihr über mich gespeichert", "what do you have on me": what is kept about the asker. */
-const storedAboutMe = (m: Message): boolean => !m.has('SEE') && !m.has('WHO') && ((m.has('STORED') && (aboutMe(m) || m.has('ME'))) || (m.has('YOU') && m.has('DO') && aboutMe(m)));
+const storedAboutMe = (m: Message): boolean => !m.has('WHO') && !m.hasName && ((m.has('STORED') && (aboutMe(m) || m.has('ME'))) || (m.has('YOU') && m.has('DO') && aboutMe(m)));
 
 /** "stop using my data for now", "bitte meine Daten sperren": restriction, with no person named. */
 const restricting = (m: Message): boolean => (m.has('STOP') || m.has('BLOCK')) && (m.has('DATA') || m.has('PROCESSING')) && m.has('ME') && !m.hasName;
@@ -418,7 +420,7 @@ const listGrants: Rule = (m) => {
 };
 
 const help: Rule = (m) => {
-  const onlyGreeting = m.tokens.length <= 3 && m.tokens.every((t) => t.concepts.has('GREETING') || t.concepts.has('FILLER'));
+  const onlyGreeting = m.tokens.length <= 3 && m.has('GREETING') && m.tokens.every((t) => t.concepts.has('GREETING') || t.concepts.has('FILLER'));
   if (m.has('HELP') || onlyGreeting) return { intent: 'help' };
   if (m.has('WHAT') && m.has('YOU') && m.has('CAN')) return { intent: 'help' };
   if (m.has('HOW') && m.has('WORK')) return { intent: 'help' };
@@ -455,7 +457,8 @@ const whatCanISee: Rule = (m) => {
 };
 
 const whatCanSee: Rule = (m) => {
-  const what = m.indexOf('WHAT');
+  // "how much can Bob see of me", "wieviel sieht Bob von mir": what, by another word.
+  const what = m.indexOf('WHAT') >= 0 ? m.indexOf('WHAT') : /^\s*(how\s+much|wie\s*viel)\b/i.test(m.text) ? 0 : -1;
   if (what < 0 || what > 1 || !(m.has('CAN') || m.has('SEE') || m.has('DO'))) return undefined;
   const whom = m.whom(what + 1);
   return whom.person || whom.relation ? { intent: 'whatCanSee', ...whom } : undefined;
