@@ -31,7 +31,7 @@ export type Concept =
   // everyday names of details: calls made or received, items outside the matrix
   | 'CALLED' | 'CAR' | 'RADIO' | 'COMMENT' | 'FIRSTNAME' | 'LASTNAME'
   // everyday ways of asking: anyone, what happens, nothing/everything, stored, stopping, a worklist
-  | 'ANYONE' | 'HAPPEN' | 'NOTHING' | 'STORED' | 'STOP' | 'WORKLIST' | 'MODAL' | 'UNDO';
+  | 'ANYONE' | 'HAPPEN' | 'NOTHING' | 'STORED' | 'STOP' | 'WORKLIST' | 'MODAL' | 'UNDO' | 'WHEN';
 
 const ENTRIES: Record<string, Concept[]> = {};
 const add = (concepts: Concept[], words: string): void => {
@@ -242,11 +242,19 @@ add(['R_ACCESS', 'REQUEST', 'R_STRONG'], 'auskunftsanfrage');
 add(['NEWS'], 'happened passiert stand updates');
 // "darf", "soll", "should", "let": what somebody may see ("Bob darf alles sehen").
 add(['MODAL'], 'soll sollen should let lass lasse');
+add(['SEE'], 'seh');
+add(['GIVEN'], 'allow');
+add(['FILLER'], 'exactly exakt stuff zeug sachen');
+add(['DIFFERENCE'], 'diff');
+add(['CONTACT'], 'ask');
+add(['THANKS'], 'awesome danke dankeschon thankyou');
+add(['STORED'], 'wisst weisst wissen know knows');
+add(['WHEN'], 'when wann');
 add(['FILLER'], 'wieder again nimm nehmen take mehr more noch still if wenn falls ob');
 add(['ALL', 'FILLER'], 'everything anything sowas');
 add(['FILLER'], 'us uns asking asked asks now jetzt vorerst erstmal temporarily vorubergehend bis weiteres until further notice');
 add(['R_ERASURE', 'REMOVE'], 'loscht loschst loscht');
-add(['PROCESSING'], 'using use nutzen nutzt verwenden verwendet benutzen benutzt');
+add(['PROCESSING'], 'process using use nutzen nutzt verwenden verwendet benutzen benutzt');
 
 add(['PHONE'], 'landline landlines');
 add(['FORWARD'], 'forwarded umgeleitet weitergeleitet diverted');

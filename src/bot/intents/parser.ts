@@ -203,12 +203,19 @@ const explainLevel: Rule = (m) => {
 };
 
 const processingRecord: Rule = (m) =>
-  m.has('RECORD_STRONG') || (m.has('RECORD') && m.has('PROCESSING')) || (m.has('ARTICLE') && m.has('THIRTY'))
+  m.has('RECORD_STRONG') ||
+  (m.has('RECORD') && m.has('PROCESSING')) ||
+  (m.has('ARTICLE') && m.has('THIRTY')) ||
+  // "what data do you process": the company's processing in general, not the asker's own data.
+  (m.has('WHAT') && m.has('DATA') && m.has('PROCESSING') && m.has('YOU') && !m.has('ME') && !m.has('I'))
     ? { intent: 'processingRecord' }
     : undefined;
 
+/** "how long do you keep my data", "when is my data deleted automatically" — not a request to delete it. */
 const retentionSummary: Rule = (m) =>
-  m.has('RETENTION') || (m.has('HOW') && m.has('LONG')) ? { intent: 'retentionSummary' } : undefined;
+  m.has('RETENTION') || (m.has('HOW') && m.has('LONG')) || (m.has('WHEN') && m.has('R_ERASURE') && !m.has('REQUEST') && !m.has('I'))
+    ? { intent: 'retentionSummary' }
+    : undefined;
 
 /** A case number as written: `DSR-2026-0042`, `dsr 2026 42`, `DSR–2026–0042` (dashes as word processors make them). */
 const CASE_NUMBER = /\bDSR[\s\-\u2010-\u2015]?(\d{4})[\s\-\u2010-\u2015](\d{1,6})\b/i;
@@ -226,6 +233,8 @@ const requestStatus: Rule = (m) => {
   if (m.has('WITHDRAW') && (m.has('REQUEST') || m.tokens.every((t) => ['WITHDRAW', 'ME', 'I', 'FILLER'].some((c) => t.concepts.has(c as Concept))))) return { intent: 'requestStatus' };
   // A DPO's worklist in their words: "what's on my plate", "was liegt an", "my queue".
   if (m.has('WORKLIST') || /\b(liegt|steht)\s+(\w+\s+)?an\b/i.test(m.text)) return { intent: 'requestStatus' };
+  // "was ist noch offen", "what's pending": open cases, no detail named.
+  if (m.has('PENDING') && (m.has('WHAT') || m.has('SHOW')) && !m.hasName && fieldFrom(m.has) === undefined && !m.has('GRANTS')) return { intent: 'requestStatus' };
   // "ich will das doch nicht mehr": taking back what was asked — the asker's cases, to withdraw one.
   if (/\b(will|möchte|moechte|want)\b.*\b(nicht\s+mehr|no\s+longer|anymore)\b/i.test(m.text) && !m.has('SEE') && fieldFrom(m.has) === undefined) return { intent: 'requestStatus' };
   if (!m.has('REQUEST')) return undefined;
@@ -263,7 +272,7 @@ const PHONE = /(?:\+|\b0)[\d][\d\s/()-]{5,}\d/;
 const CORRECT_VALUE = /\b(?:to|into|auf)\s+(.+?)\s*(?:(?:ändern|aendern|korrigieren|berichtigen|setzen)\s*)?[.!]?\s*$/i;
 
 /** Ways of asking that name no request word: "forget me", "what data do you have about me". */
-const ERASURE_PHRASE = /\b(forget\s+me|vergiss\s+mich|right\s+to\s+be\s+forgotten|recht\s+auf\s+vergessen(werden)?|gel(ö|oe|o)scht\s+werden)\b/i;
+const ERASURE_PHRASE = /\b(forget\s+me|vergiss\s+mich|(want|wish|like)\s+to\s+be\s+forgotten|vergessen\s+werden|right\s+to\s+be\s+forgotten|recht\s+auf\s+vergessen(werden)?|gel(ö|oe|o)scht\s+werden)\b/i;
 const ACCESS_PHRASE = /\b((what|which|all(\s+the)?)\s+(personal\s+)?data\s+(do\s+|does\s+)?(you|the\s+company|it)\s+(have|hold|store|keep|process)|what\s+do\s+you\s+know\s+about|welche\s+daten\s+([a-zäöüß]+\s+){0,3}?(habt|hast|haben|speichert|speichern|verarbeitet|verarbeiten)|was\s+(wisst|wissen|wei(ß|ss)t)\s+(ihr|sie|du))\b/i;
 
 /**
@@ -459,7 +468,7 @@ const whatCanISee: Rule = (m) => {
 const whatCanSee: Rule = (m) => {
   // "how much can Bob see of me", "wieviel sieht Bob von mir": what, by another word.
   const what = m.indexOf('WHAT') >= 0 ? m.indexOf('WHAT') : /^\s*(how\s+much|wie\s*viel)\b/i.test(m.text) ? 0 : -1;
-  if (what < 0 || what > 1 || !(m.has('CAN') || m.has('SEE') || m.has('DO'))) return undefined;
+  if (what < 0 || what > 1 || !(m.has('CAN') || m.has('SEE'))) return undefined;
   const whom = m.whom(what + 1);
   return whom.person || whom.relation ? { intent: 'whatCanSee', ...whom } : undefined;
 };
