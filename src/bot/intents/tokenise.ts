@@ -1,3 +1,4 @@
+import * as stopwords from 'stopword';
 import { fold, isCloseTo, tolerance } from '../../domain/shared/text';
 import { type Concept, LEXICON, SHORT_TYPO_TARGETS, SWAP_TARGETS } from './lexicon';
 
@@ -56,6 +57,12 @@ export function tokenise(text: string): Token[] {
   return applyPhrases(text, words(text));
 }
 
+/**
+ * Everyday words of either language (the `stopword` package's lists, folded): a word the lexicon
+ * does not know but that is one of these ("also", "eigentlich", "jetzt") is no name.
+ */
+const EVERYDAY_WORDS: ReadonlySet<string> = new Set([...stopwords.eng, ...stopwords.deu].map(fold));
+
 function words(text: string): Token[] {
   const tokens: Token[] = [];
   for (const match of text.matchAll(TOKEN)) {
@@ -64,6 +71,7 @@ function words(text: string): Token[] {
     const isAddress = raw.includes('@');
     const word = fold(raw).replace(POSSESSIVE, '');
     const found = isAddress ? { concepts: new Set<Concept>(), fuzzy: false } : lookup(word, raw);
+    if (!isAddress && found.concepts.size === 0 && EVERYDAY_WORDS.has(word)) found.concepts = new Set<Concept>(['FILLER']);
     tokens.push({ raw, start, end: start + raw.length, word, ...found, isAddress });
   }
   return tokens;
