@@ -16,7 +16,7 @@ import { shipped } from '../src/config/paths';
 const TARGETS = { p99Us: 1000 } as const;
 
 function messages(): string[] {
-  const folders = [shipped('test', 'unit', 'bot', 'intents', 'corpus'), shipped('test', 'unit', 'bot', 'intents', 'everyday'), shipped('test', 'unit', 'bot', 'intents', 'held-out')];
+  const folders = [shipped('data', 'nlu', 'corpus'), shipped('data', 'nlu', 'everyday'), shipped('test', 'unit', 'bot', 'intents', 'held-out')];
   const texts: string[] = [];
   for (const folder of folders) {
     let files: string[] = [];

@@ -9,9 +9,10 @@ const MAX_SUGGESTIONS = 5;
 
 /**
  * "Did you mean …?": questions built from what a message named — a detail, a person the directory
- * knows, a level, a request type, grants — as buttons that ask them. Empty when nothing was named.
+ * knows, a level, a request type, grants — as buttons that ask them, the most likely first (by
+ * `likelihood`, the intent model's probability of each question's intent). Empty when nothing was named.
  */
-export function suggestionActions(t: Messages, recognised: Recognised, isPerson: (name: string) => boolean): ActionView[] {
+export function suggestionActions(t: Messages, recognised: Recognised, isPerson: (name: string) => boolean, likelihood: (intent: string) => number = () => 0): ActionView[] {
   const people = [...new Set(recognised.names.filter(isPerson))].slice(0, 2);
   const actions: ActionView[] = [];
   for (const field of recognised.fields.slice(0, 2)) {
@@ -33,5 +34,8 @@ export function suggestionActions(t: Messages, recognised: Recognised, isPerson:
   }
   if (recognised.requests) actions.push({ title: t.suggestStatus, data: { verb: 'run', intent: 'requestStatus' } });
   if (recognised.grants) actions.push({ title: t.suggestListGrants, data: { verb: 'run', intent: 'listGrants' } });
-  return actions.slice(0, MAX_SUGGESTIONS);
+  // The most likely meaning first: ranked by how likely the intent model finds each question's intent.
+  const ranked = actions.map((action, order) => ({ action, order, p: action.data.verb === 'run' ? likelihood(action.data.intent) : 0 }));
+  ranked.sort((a, b) => b.p - a.p || a.order - b.order);
+  return ranked.map((r) => r.action).slice(0, MAX_SUGGESTIONS);
 }

@@ -2,6 +2,9 @@ import { renderAnswer } from '../cards/answer.card';
 import { explainLevelCard, explainLevelsCard } from '../cards/explain-level.card';
 import { helpCard, noticeCard, retentionCard } from '../cards/simple.card';
 import { recognise } from '../intents/recognise';
+import { classify, featuresOf } from '../intents/classifier';
+import { intentModel } from '../intents/intent-model';
+import { tokenise } from '../intents/tokenise';
 import { suggestionActions } from '../cards/suggestions';
 import { type Handler, type HandlerServices, type Turn, textsFor } from './turn';
 
@@ -23,7 +26,10 @@ export const helpHandler: Handler = async (turn, services) => helpCard(textsFor(
 export const unknownHandler: Handler = async (turn, services) => {
   const t = textsFor(turn);
   const isPerson = (name: string): boolean => services.desk.directory.searchPeople(name, 2).kind !== 'none';
-  const actions = turn.text ? suggestionActions(t, recognise(turn.text), isPerson) : [];
+  const text = turn.text ?? '';
+  const ranked = text ? classify(intentModel(), featuresOf(tokenise(text))) : [];
+  const likelihood = (intent: string): number => ranked.find((r) => r.intent === intent)?.probability ?? 0;
+  const actions = text ? suggestionActions(t, recognise(text), isPerson, likelihood) : [];
   if (actions.length === 0) return helpCard(t, 'unknown', roleOf(turn, services));
   return renderAnswer({ title: t.suggestTitle, intro: [t.suggestIntro], actions });
 };

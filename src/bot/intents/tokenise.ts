@@ -61,7 +61,7 @@ export function tokenise(text: string): Token[] {
  * Everyday words of either language (the `stopword` package's lists, folded): a word the lexicon
  * does not know but that is one of these ("also", "eigentlich", "jetzt") is no name.
  */
-const EVERYDAY_WORDS: ReadonlySet<string> = new Set([...stopwords.eng, ...stopwords.deu].map(fold));
+const EVERYDAY_WORDS: ReadonlySet<string> = new Set([...stopwords.eng, ...stopwords.deu].map(fold).filter((word) => word.length > 1));
 
 function words(text: string): Token[] {
   const tokens: Token[] = [];

@@ -1,13 +1,14 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from '../../../../src/bot/intents/parser';
+import { shipped } from '../../../../src/config/paths';
 import { type LabelledMessage, understood } from '../../../../src/bot/intents/understanding';
 
 /**
- * Everyday messages as employees type them (`everyday/*.json`), each with what it means: the
+ * Everyday messages as employees type them (`data/nlu/everyday/*.json`), each with what it means: the
  * parser must understand every one — the intent and every slot that decides the answer.
  */
-const DIR = join(__dirname, 'everyday');
+const DIR = shipped('data', 'nlu', 'everyday');
 const messages: LabelledMessage[] = readdirSync(DIR)
   .filter((file) => file.endsWith('.json'))
   .sort()

@@ -1,6 +1,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from '../../../../src/bot/intents/parser';
+import { shipped } from '../../../../src/config/paths';
 
 interface Case {
   text: string;
@@ -8,8 +9,8 @@ interface Case {
   expect: Record<string, string>;
 }
 
-/** Every corpus file (`corpus/*.json`: the base set and one per area of the parser), in name order. */
-const CORPUS_DIR = join(__dirname, 'corpus');
+/** Every corpus file (`data/nlu/corpus/*.json`: the base set and one per area of the parser), in name order. */
+const CORPUS_DIR = shipped('data', 'nlu', 'corpus');
 const cases: Case[] = readdirSync(CORPUS_DIR)
   .filter((file) => file.endsWith('.json'))
   .sort()
