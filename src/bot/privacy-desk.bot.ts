@@ -160,14 +160,20 @@ export class PrivacyDeskBot extends TeamsActivityHandler {
       }
       const action = cardActionSchema.safeParse(activity.value);
       if (!action.success) return undefined;
-      if (action.data.verb === 'ask') return { parsed: parse(action.data.text) };
+      if (action.data.verb === 'ask') return { parsed: this.parse(action.data.text) };
       const { verb: _verb, page: _page, level, confirmed: _confirmed, cancelled: _cancelled, restore: _restore, for: _for, token: _token, words, ...slots } = action.data;
       const parsed: ParsedMessage = { ...slots };
       if (level && level !== 'remove') parsed.level = level;
       return { parsed, action: action.data, ...(words ? { text: words } : {}) };
     }
     const text = (Turns.removeRecipientMention(activity) ?? activity.text ?? '').trim().slice(0, MAX_TEXT);
-    return { parsed: parse(text), text };
+    return { parsed: this.parse(text), text };
+  }
+
+  /** Parses with the directory at hand: of the words it does not know, the names are the people's. */
+  private parse(text: string): ParsedMessage {
+    const directory = this.options.desk.directory;
+    return parse(text, { isName: (word) => directory.isNameWord(word) });
   }
 
   private async turnFor(context: TurnContext, understood: Understood, locale: Locale, log: Logger): Promise<Turn> {

@@ -9,9 +9,9 @@ import { LEVEL_CONCEPTS, REQUEST_CONCEPTS } from './concepts';
  * Understands a message in English or German, typing errors tolerated. Pure: the same text
  * always gives the same result.
  */
-export function parse(text: string): ParsedMessage {
+export function parse(text: string, options: ParseOptions = {}): ParsedMessage {
   const tokens = tokenise(text);
-  const message = new Message(text, tokens);
+  const message = new Message(text, tokens, options.isName);
   if (tokens.length === 0) return { intent: text.includes('?') ? 'help' : 'unknown' };
   return (
     thanks(message) ??
@@ -33,6 +33,15 @@ export function parse(text: string): ParsedMessage {
   );
 }
 
+export interface ParseOptions {
+  /**
+   * Whether a word is (part of) somebody's name in the directory. With it, of several unknown words
+   * the names are taken ("why on earth can Mallory see …" → Mallory), and a name does not run on
+   * into a word that is none ("Bob Zugriff"). Without it, the first run of unknown words is the name.
+   */
+  isName?: (word: string) => boolean;
+}
+
 /** Words that end a group's name: "set group Sales DACH **to** business", "Gruppe X **sperren**". */
 const GROUP_NAME_ENDS: Concept[] = ['TO', 'SET', 'BLOCK', 'SEE', 'CAN', 'OF', 'ME', 'FOR', 'L_BLOCKED', 'L_PUBLIC', 'L_BUSINESS', 'L_TEAM', 'L_PERSONAL'];
 
@@ -42,6 +51,7 @@ class Message {
   constructor(
     readonly text: string,
     tokens: Token[],
+    private readonly isName?: (word: string) => boolean,
   ) {
     this.tokens = markRelations(tokens);
   }
@@ -84,6 +94,8 @@ class Message {
       while (end + 1 < this.tokens.length && !this.endsGroupName(this.tokens[end + 1] as Token)) end++;
       return `group:${this.cut(start, end)}`;
     }
+    const named = this.knownNameSpan(from);
+    if (named) return this.cut(named[0], named[1]);
     const span = this.span(from, (t) => t.isAddress || t.concepts.size === 0) ?? this.span(from, (t) => t.fuzzy);
     return span ? this.cut(span[0], span[1]) : undefined;
   }
@@ -116,6 +128,14 @@ class Message {
   /** Whether any word is unknown to the lexicon (a name, somewhere). */
   get hasName(): boolean {
     return this.tokens.some((t) => t.isAddress || t.concepts.size === 0);
+  }
+
+  /** With the directory's names at hand: the first run of words from `from` that are names (a mail address counts). */
+  private knownNameSpan(from: number): [number, number] | undefined {
+    const isName = this.isName;
+    if (!isName) return undefined;
+    const known = (t: Token): boolean => t.isAddress || ((t.concepts.size === 0 || t.fuzzy) && isName(t.raw.replace(/['’]s?$/, '')));
+    return this.span(from, known);
   }
 
   private endsGroupName(token: Token): boolean {
@@ -282,7 +302,9 @@ const ACCESS_PHRASE = /\b((what|which|all(\s+the)?)\s+(personal\s+)?data\s+(do\s
 const removeGrant: Rule = (m) => {
   // "undo what I set for Frank", "Bob wieder normal", "remove the block on Mallory", "revoke Eve".
   const aboutData = m.has('DATA') || m.has('REQUEST') || m.has('OUTSIDER') || m.has('THIRD') || fieldFrom(m.has) !== undefined || itemFrom(m.has) !== undefined;
-  const taken = m.has('UNBLOCK') || ((m.has('REMOVE') || m.has('UNDO')) && (m.has('GRANTS') || m.has('BLOCK'))) || ((m.has('UNDO') || m.hasExactly('REMOVE')) && m.hasName && !aboutData);
+  // A typo that reads as both "Freigabe" and "freigeben" is the grant, not the verb.
+  const unblock = m.tokens.some((t) => t.concepts.has('UNBLOCK') && !(t.fuzzy && t.concepts.has('GRANTS')));
+  const taken = unblock || ((m.has('REMOVE') || m.has('UNDO')) && (m.has('GRANTS') || m.has('BLOCK'))) || ((m.has('UNDO') || m.hasExactly('REMOVE')) && m.hasName && !aboutData);
   if (!taken || m.has('WHO')) return undefined;
   if (m.has('ALL') && m.has('GRANTS') && !m.hasName) return { intent: 'removeAllGrants' };
   const forAt = m.indexOf('FOR');
@@ -430,7 +452,9 @@ const listGrants: Rule = (m) => {
 
 const help: Rule = (m) => {
   const onlyGreeting = m.tokens.length <= 3 && m.has('GREETING') && m.tokens.every((t) => t.concepts.has('GREETING') || t.concepts.has('FILLER'));
-  if (m.has('HELP') || onlyGreeting) return { intent: 'help' };
+  if (onlyGreeting) return { intent: 'help' };
+  // "help me delete my data", "Hilfe, wer sieht meine Nummer": the question, not the help card.
+  if (m.has('HELP') && fieldFrom(m.has) === undefined && !REQUEST_CONCEPTS.some(([concept]) => m.has(concept))) return { intent: 'help' };
   if (m.has('WHAT') && m.has('YOU') && m.has('CAN')) return { intent: 'help' };
   if (m.has('HOW') && m.has('WORK')) return { intent: 'help' };
   return undefined;
@@ -475,12 +499,16 @@ const whatCanSee: Rule = (m) => {
 
 /** "can Bob see my private appointments?", "Sieht Mallory meinen Status?": why, about one person. */
 const yesNoQuestion: Rule = (m) => {
-  const first = m.tokens[0] as Token;
+  // "hey, can Frank …", "kurze Frage: sieht Chris …": the question starts after a greeting or a colon.
+  const colon = m.text.indexOf(':');
+  const start = m.tokens.findIndex((t) => (colon < 0 || t.start > colon) && !t.concepts.has('GREETING') && !(t.concepts.size === 1 && t.concepts.has('FILLER')));
+  const first = m.tokens[start];
+  if (!first) return undefined;
   const verbFirst = first.concepts.has('CAN') || first.concepts.has('DO') || first.concepts.has('SEE');
   if (!verbFirst || m.has('YOU') || m.has('WHO')) return undefined;
   const field = fieldFrom(m.has);
   if (!field && !(m.has('ME') && m.has('SEE'))) return undefined;
-  const whom = m.whom(1);
+  const whom = m.whom(start + 1);
   return whom.person || whom.relation ? withField(m, { intent: 'whyCanSee', ...whom }) : undefined;
 };
 
@@ -501,10 +529,13 @@ const setLevel: Rule = (m) => {
   // "Bob darf alles sehen", "let Bob see everything", "Mallory should see nothing".
   const mayNow = (m.has('MODAL') || m.has('CAN')) && m.has('SEE') && !m.has('WHAT') && !m.has('ME') && fieldFrom(m.has) === undefined;
   if (!level && mayNow && m.has('NOTHING')) level = 'blocked';
+  // "I don't want Mallory to see anything", "ich will nicht, dass Frank was von mir sieht".
+  const notWanted = /\b(don'?t|do\s+not|nicht)\b/i.test(m.text) && /\b(want|will|möchte|moechte)\b/i.test(m.text) && m.has('SEE') && fieldFrom(m.has) === undefined && !m.has('DATA');
+  if (!level && notWanted) level = 'blocked';
   if (!level && mayNow && m.has('ALL')) level = 'personal';
   // "Eve nur noch öffentlich", "kai blocken": a name and a level, and no question.
   const bare = level !== undefined && m.tokens.length <= 6 && !m.has('WHAT') && !m.has('WHY') && !m.has('MEAN') && !m.text.includes('?');
-  if (!level || !(m.has('SET') || m.has('BLOCK') || m.has('TO') || mayNow || bare)) return undefined;
+  if (!level || !(m.has('SET') || m.has('BLOCK') || m.has('TO') || mayNow || bare || notWanted)) return undefined;
   const whom = m.whom(0);
   return whom.person || whom.relation ? { intent: 'setLevel', ...whom, level } : undefined;
 };

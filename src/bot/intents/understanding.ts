@@ -1,5 +1,5 @@
 import type { ParsedMessage } from './intent';
-import { parse } from './parser';
+import { type ParseOptions, parse } from './parser';
 
 /** One labelled message: what a person typed, and what they meant. */
 export interface LabelledMessage {
@@ -31,12 +31,12 @@ export interface Accuracy {
 }
 
 /** How many messages of a set the parser understood as meant, overall, per intent and per language. */
-export function accuracyOf(messages: readonly LabelledMessage[]): Accuracy {
+export function accuracyOf(messages: readonly LabelledMessage[], options: ParseOptions = {}): Accuracy {
   const byIntent: Accuracy['byIntent'] = {};
   const byLanguage: Accuracy['byLanguage'] = {};
   let count = 0;
   for (const message of messages) {
-    const ok = understood(message);
+    const ok = understood(message, parse(message.text, options));
     if (ok) count++;
     for (const [table, key] of [[byIntent, message.expect.intent], [byLanguage, message.lang]] as const) {
       const entry = (table[key] ??= { messages: 0, understood: 0 });

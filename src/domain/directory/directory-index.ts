@@ -28,6 +28,8 @@ export class DirectoryIndex {
   private readonly departmentOfPerson: Int32Array;
   private readonly departmentMembers: readonly (readonly number[])[];
   private readonly groupNames: NameIndex;
+  /** Every word of every person's and group's name, folded: to tell a name from any other word. */
+  private readonly nameWords: ReadonlySet<string>;
 
   constructor(data: DirectoryData) {
     const keyed = data.people.map((person) => ({ person, key: `${fold(person.displayName)}\u0000${person.id}` }));
@@ -70,11 +72,23 @@ export class DirectoryIndex {
       })),
     );
     this.groupNames = new NameIndex(this.groups.map((g) => ({ names: [g.name], addresses: [] })));
+    const words = new Set<string>();
+    const addWords = (name: string | undefined): void => {
+      for (const word of fold(name ?? '').split(/[^\p{L}\p{N}]+/u)) if (word.length > 1) words.add(word);
+    };
+    for (const person of this.people) for (const name of [person.displayName, person.givenName, person.surname]) addWords(name);
+    for (const group of this.groups) addWords(group.name);
+    this.nameWords = words;
     const relations = relationsOf(this.people);
     this.managers = relations.managers;
     this.reports = relations.reports;
     this.departmentOfPerson = relations.departmentOfPerson;
     this.departmentMembers = relations.departmentMembers;
+  }
+
+  /** Whether a word is part of somebody's or some group's name ("Mallory", "müller", "sales"). */
+  isNameWord(word: string): boolean {
+    return this.nameWords.has(fold(word));
   }
 
   /** The person's manager as the directory names them; undefined when none (or not in the directory). */
