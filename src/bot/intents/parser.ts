@@ -111,6 +111,9 @@ class Message {
       const next = this.tokens[i + 1];
       const beforeDetail = next !== undefined && isDetailWord(next);
       if (/['’]s$/.test(token.raw) || (beforeDetail && /^['’]/.test(this.text.slice(token.end)))) return this.cut(i, i);
+      // "Chris seine Nummer", "Mia ihr Kalender": the colloquial German possessive.
+      const pronoun = this.tokens[i + 1];
+      if (pronoun && ['seine', 'seinen', 'sein', 'ihre', 'ihren', 'ihr'].includes(pronoun.word) && this.tokens[i + 2] !== undefined && isDetailWord(this.tokens[i + 2] as Token)) return this.cut(i, i);
       // German genitive, capitalised or not: "Franks Präsenz", "bobs handynummer" (never "Chris Handy").
       if (beforeDetail && /[^s]s$/.test(token.raw) && token.raw.length > 3) return this.cut(i, i).replace(/s$/, '');
     }
@@ -170,7 +173,9 @@ class Message {
 }
 
 /** A word that names a detail ("Präsenz", "mobile", "Termine") or a catalogue item ("Foto"). */
-const isDetailWord = (token: Token): boolean => fieldFrom((c) => token.concepts.has(c)) !== undefined || itemFrom((c) => token.concepts.has(c)) !== undefined;
+const DETAIL_CONCEPTS: readonly Concept[] = ['CALLS', 'CALLED', 'PICKUP', 'FORWARD', 'PHONE', 'NUMBER', 'MOBILE', 'APPOINTMENT', 'PRESENCE', 'STATUS', 'EMAIL', 'ADDRESS', 'OFFICE', 'NOTE', 'PHOTO', 'CHAT'];
+const isDetailWord = (token: Token): boolean =>
+  fieldFrom((c) => token.concepts.has(c)) !== undefined || itemFrom((c) => token.concepts.has(c)) !== undefined || DETAIL_CONCEPTS.some((c) => token.concepts.has(c));
 
 /**
  * Words that name somebody by their relation to the asker: "manager", "Chef", "Vorgesetzte" always
@@ -304,7 +309,7 @@ const removeGrant: Rule = (m) => {
   const aboutData = m.has('DATA') || m.has('REQUEST') || m.has('OUTSIDER') || m.has('THIRD') || fieldFrom(m.has) !== undefined || itemFrom(m.has) !== undefined;
   // A typo that reads as both "Freigabe" and "freigeben" is the grant, not the verb.
   const unblock = m.tokens.some((t) => t.concepts.has('UNBLOCK') && !(t.fuzzy && t.concepts.has('GRANTS')));
-  const taken = unblock || ((m.has('REMOVE') || m.has('UNDO')) && (m.has('GRANTS') || m.has('BLOCK'))) || ((m.has('UNDO') || m.hasExactly('REMOVE')) && m.hasName && !aboutData);
+  const taken = unblock || (m.has('WITHDRAW') && m.has('GRANTS')) || ((m.has('REMOVE') || m.has('UNDO')) && (m.has('GRANTS') || m.has('BLOCK'))) || ((m.has('UNDO') || m.hasExactly('REMOVE')) && m.hasName && !aboutData);
   if (!taken || m.has('WHO')) return undefined;
   if (m.has('ALL') && m.has('GRANTS') && !m.hasName) return { intent: 'removeAllGrants' };
   const forAt = m.indexOf('FOR');
@@ -332,7 +337,10 @@ const startRequest: Rule = (m) => {
     const at = m.tokens.findIndex((t) => t.concepts.has(concept) && (cue || t.concepts.has('R_STRONG')));
     if (at >= 0 && (!found || at < found.at)) found = { at, type };
   }
-  if (!found) return negated ? (ERASURE_PHRASE.test(m.text) || ACCESS_PHRASE.test(m.text) ? { intent: 'requestStatus' } : undefined) : phrasedRequest(m);
+  // "don't use my data for marketing", "ich möchte nicht, dass meine Daten weiter verarbeitet werden": an objection.
+  if (!found && negated && m.has('PROCESSING') && m.has('DATA') && !m.has('R_ERASURE')) found = { at: 0, type: 'objection' };
+  else if (!found) return negated ? (ERASURE_PHRASE.test(m.text) || ACCESS_PHRASE.test(m.text) ? { intent: 'requestStatus' } : undefined) : phrasedRequest(m);
+  if (found.type === 'objection' && negated && !m.has('WITHDRAW') && !m.has('REQUEST')) return { intent: 'startRequest', requestType: 'objection', ...(aboutSelf(m) ? { subject: 'me' } : {}) };
   if (negated || m.has('WITHDRAW')) return { intent: 'requestStatus' };
   const result: ParsedMessage = { intent: 'startRequest', requestType: found.type };
   if (found.type === 'rectification') {
@@ -374,7 +382,10 @@ const aboutMe = (m: Message): boolean =>
   });
 
 /** "was habt ihr über mich gespeichert", "what do you have on me": what is kept about the asker. */
-const storedAboutMe = (m: Message): boolean => !m.has('WHO') && !m.hasName && ((m.has('STORED') && (aboutMe(m) || m.has('ME'))) || (m.has('YOU') && m.has('DO') && aboutMe(m)));
+const storedAboutMe = (m: Message): boolean =>
+  (m.has('STORED') && m.has('THIRD') && m.has('OUTSIDER')) ||
+  (!m.has('WHO') &&
+    !m.hasName && ((m.has('STORED') && (aboutMe(m) || m.has('ME'))) || (m.has('YOU') && m.has('DO') && aboutMe(m))));
 
 /** "stop using my data for now", "bitte meine Daten sperren": restriction, with no person named. */
 const restricting = (m: Message): boolean => (m.has('STOP') || m.has('BLOCK')) && (m.has('DATA') || m.has('PROCESSING')) && m.has('ME') && !m.hasName;
@@ -418,6 +429,9 @@ const isNameWord = (token: Token): boolean => !token.isAddress && (token.concept
 /** The outside person's name: right after "Kunde"/"Herr"/"for"/"im Namen von", or the first name after a colon. */
 function outsiderName(m: Message): string | undefined {
   const clean = (name: string | undefined): string | undefined => name?.split(/[,(;:]|\s(?:tel|phone|mail|e-mail)\b|\d/i)[0]?.trim() || undefined;
+  // "her name is Mia König", "a customer named Paul Meyer", "Kunde namens Hans Meier", "sie heißt …".
+  const called = /\b(?:name\s+is|named|namens|hei(?:ß|ss)t)\s+(?:(?:herr|herrn|frau|mr|mrs|ms|dr)\.?\s+)?([\p{L}][\p{L}'’.-]*(?:\s+[\p{L}][\p{L}'’.-]*)?)/iu.exec(m.text)?.[1];
+  if (called) return clean(called);
   for (let i = 0; i < m.tokens.length; i++) {
     const token = m.tokens[i] as Token;
     const next = m.tokens[i + 1];
@@ -439,7 +453,8 @@ const listGrants: Rule = (m) => {
   // "who did I give access to", "wem hab ich was erlaubt": the asker's own grants too.
   // … and "what did I set up": what the asker set, naming nobody.
   const setUp = m.has('WHAT') && m.has('SET') && !m.hasName && LEVEL_CONCEPTS.every(([concept]) => !m.has(concept));
-  const gave = (m.has('GIVEN') || (m.has('WHO') && m.has('SET')) || setUp) && m.has('I');
+  const blockedWhom = m.has('WHO') && (m.has('L_BLOCKED') || m.has('BLOCK')) && !m.hasName && fieldFrom(m.has) === undefined;
+  const gave = (m.has('GIVEN') || (m.has('WHO') && m.has('SET')) || setUp || blockedWhom) && m.has('I');
   const asksForList = (m.has('GRANTS') && (m.has('ME') || m.has('I') || m.has('SHOW'))) || gave;
   if (!asksForList || (m.has('WHO') && fieldFrom(m.has) !== undefined)) return undefined;
   // "Welche Rechte hat Bob bei mir?" is about one person: what can Bob see of me.
