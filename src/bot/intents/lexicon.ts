@@ -31,7 +31,7 @@ export type Concept =
   // everyday names of details: calls made or received, items outside the matrix
   | 'CALLED' | 'CAR' | 'RADIO' | 'COMMENT' | 'FIRSTNAME' | 'LASTNAME'
   // everyday ways of asking: anyone, what happens, nothing/everything, stored, stopping, a worklist
-  | 'ANYONE' | 'HAPPEN' | 'NOTHING' | 'STORED' | 'STOP' | 'WORKLIST' | 'MODAL' | 'UNDO' | 'WHEN';
+  | 'ANYONE' | 'HAPPEN' | 'NOTHING' | 'STORED' | 'STOP' | 'WORKLIST' | 'MODAL' | 'UNDO' | 'WHEN' | 'EVERYONE';
 
 const ENTRIES: Record<string, Concept[]> = {};
 const add = (concepts: Concept[], words: string): void => {
@@ -273,6 +273,10 @@ add(['UNBLOCK'], 'aufheben aufgehoben hebe heb');
 add(['OUTSIDER'], 'colleague kollege kollegin');
 add(['THIRD'], 'him ihn ihm');
 add(['R_ERASURE'], 'weg');
+// Viewers in general ("meine Kollegen", "externals"): a question about who, not about one person.
+add(['EVERYONE', 'FILLER'], 'kollegen kolleginnen colleagues coworkers externe externen externals leute people everyone everybody jeder others anderen');
+add(['GIVEN'], 'gesetzt');
+add(['FILLER'], 'teilen mitteilen teilt inform whether');
 add(['FILLER'], 'wieder again nimm nehmen take mehr more noch still if wenn falls ob');
 add(['ALL', 'FILLER'], 'everything anything sowas');
 add(['FILLER'], 'us uns asking asked asks now jetzt vorerst erstmal temporarily vorubergehend bis weiteres until further notice');

@@ -43,7 +43,7 @@ export interface ParseOptions {
 }
 
 /** Words that end a group's name: "set group Sales DACH **to** business", "Gruppe X **sperren**". */
-const GROUP_NAME_ENDS: Concept[] = ['TO', 'SET', 'BLOCK', 'SEE', 'CAN', 'OF', 'ME', 'FOR', 'L_BLOCKED', 'L_PUBLIC', 'L_BUSINESS', 'L_TEAM', 'L_PERSONAL'];
+const GROUP_NAME_ENDS: Concept[] = ['TO', 'SET', 'BLOCK', 'SEE', 'CAN', 'OF', 'ME', 'FOR', 'MODAL', 'DO', 'FILLER', 'L_BLOCKED', 'L_PUBLIC', 'L_BUSINESS', 'L_TEAM', 'L_PERSONAL'];
 
 class Message {
   readonly tokens: Token[];
@@ -197,7 +197,7 @@ type Rule = (m: Message) => ParsedMessage | undefined;
 /** "danke!", "thx", "super, danke", "ok cool": nothing but thanks and small words. */
 const thanks: Rule = (m) => {
   if (!m.has('THANKS')) return undefined;
-  const small = (t: Token): boolean => ['THANKS', 'FILLER', 'GREETING', 'YOU', 'ME', 'I', 'ALL'].some((c) => t.concepts.has(c as Concept)) || (t.concepts.size === 0 && t.word.length <= 4);
+  const small = (t: Token): boolean => ['THANKS', 'FILLER', 'GREETING', 'YOU', 'ME', 'I', 'ALL', 'HELP', 'FOR'].some((c) => t.concepts.has(c as Concept)) || (t.concepts.size === 0 && t.word.length <= 4);
   return m.tokens.length <= 6 && m.tokens.every(small) ? { intent: 'thanks' } : undefined;
 };
 
@@ -524,7 +524,9 @@ const yesNoQuestion: Rule = (m) => {
   const field = fieldFrom(m.has);
   if (!field && !(m.has('ME') && m.has('SEE'))) return undefined;
   const whom = m.whom(start + 1);
-  return whom.person || whom.relation ? withField(m, { intent: 'whyCanSee', ...whom }) : undefined;
+  if (whom.person || whom.relation) return withField(m, { intent: 'whyCanSee', ...whom });
+  // "Sehen meine Kollegen, wann ich online bin?", "can externals see my mobile?": who, in general.
+  return m.has('EVERYONE') && field ? { intent: 'whoCanSee', field } : undefined;
 };
 
 
