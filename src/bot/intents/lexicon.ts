@@ -276,6 +276,11 @@ add(['R_ERASURE'], 'weg');
 // Viewers in general ("meine Kollegen", "externals"): a question about who, not about one person.
 add(['EVERYONE', 'FILLER'], 'kollegen kolleginnen colleagues coworkers externe externen externals leute people everyone everybody jeder others anderen');
 add(['GIVEN'], 'gesetzt');
+add(['EVERYONE', 'FILLER'], 'ppl folks');
+add(['WHY'], 'y');
+add(['WHAT'], 'wtf');
+add(['CONTACT'], 'person');
+add(['DATA'], 'stuff zeug kram');
 add(['FILLER'], 'teilen mitteilen teilt inform whether');
 add(['FILLER'], 'wieder again nimm nehmen take mehr more noch still if wenn falls ob');
 add(['ALL', 'FILLER'], 'everything anything sowas');

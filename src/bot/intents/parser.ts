@@ -262,6 +262,8 @@ const requestStatus: Rule = (m) => {
   if (m.has('PENDING') && (m.has('WHAT') || m.has('SHOW')) && !m.hasName && fieldFrom(m.has) === undefined && !m.has('GRANTS')) return { intent: 'requestStatus' };
   // "ich will das doch nicht mehr": taking back what was asked — the asker's cases, to withdraw one.
   if (/\b(will|möchte|moechte|want)\b.*\b(nicht\s+mehr|no\s+longer|anymore)\b/i.test(m.text) && !m.has('SEE') && fieldFrom(m.has) === undefined) return { intent: 'requestStatus' };
+  // "status?", "any news": nothing else said.
+  if ((m.has('STATUS') || m.has('NEWS')) && m.tokens.length <= 3 && m.tokens.every((t) => t.concepts.has('STATUS') || t.concepts.has('NEWS') || t.concepts.has('FILLER'))) return { intent: 'requestStatus' };
   if (!m.has('REQUEST')) return undefined;
   if (m.has('STATUS') || m.has('NEWS')) return { intent: 'requestStatus' };
   // "was ist mit meiner Löschanfrage", "how is my request": a question about one's own request, not a new one.
@@ -486,7 +488,9 @@ const whyCanSee: Rule = (m) => {
   const howCome = m.has('HOW') ? m.indexOf('COME') : -1;
   const at = why >= 0 ? why : howCome;
   if (at < 0) return undefined;
-  return withField(m, { intent: 'whyCanSee', ...m.whom(at + 1) });
+  // "why can Frank see …", or the question put last: "Bob sees my status, why?".
+  const after = m.whom(at + 1);
+  return withField(m, { intent: 'whyCanSee', ...(after.person || after.relation ? after : m.whom(0)) });
 };
 
 /** "what can I see of Bob", "Was sehe ich von Bob?": the asker looks at someone else's data. */

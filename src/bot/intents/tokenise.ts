@@ -69,7 +69,8 @@ function words(text: string): Token[] {
     const raw = match[0];
     const start = match.index ?? 0;
     const isAddress = raw.includes('@');
-    const word = fold(raw).replace(POSSESSIVE, '');
+    // Letters held down in chat ("hilfeee", "dankeee", "pleeease") count once.
+    const word = fold(raw).replace(POSSESSIVE, '').replace(/(\p{L})\1{2,}/gu, '$1');
     const found = isAddress ? { concepts: new Set<Concept>(), fuzzy: false } : lookup(word, raw);
     if (!isAddress && found.concepts.size === 0 && EVERYDAY_WORDS.has(word)) found.concepts = new Set<Concept>(['FILLER']);
     tokens.push({ raw, start, end: start + raw.length, word, ...found, isAddress });
