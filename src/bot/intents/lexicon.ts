@@ -280,7 +280,12 @@ add(['EVERYONE', 'FILLER'], 'ppl folks');
 add(['WHY'], 'y');
 add(['WHAT'], 'wtf');
 add(['CONTACT'], 'person');
-add(['DATA'], 'stuff zeug kram');
+add(['DATA'], 'stuff zeug kram account konto');
+add(['UNDO'], 'raus');
+add(['R_COPY'], 'datei download herunterladen');
+add(['FILLER'], 'system systems systemen systeme');
+// "can I get my data", "kann ich meine Daten bekommen": a copy.
+add(['R_COPY'], 'get bekommen kriegen erhalten receive');
 add(['FILLER'], 'teilen mitteilen teilt inform whether');
 add(['FILLER'], 'wieder again nimm nehmen take mehr more noch still if wenn falls ob');
 add(['ALL', 'FILLER'], 'everything anything sowas');

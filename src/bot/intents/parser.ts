@@ -121,9 +121,12 @@ class Message {
     for (let i = 1; i + 1 < this.tokens.length; i++) {
       const of = this.tokens[i] as Token;
       if (of.fuzzy || !of.concepts.has('OF') || !isDetailWord(this.tokens[i - 1] as Token)) continue;
-      const next = this.tokens[i + 1] as Token;
-      if (next.concepts.has('ME') || (next.concepts.size > 0 && !next.isAddress)) continue;
-      return this.nameAfter(i + 1);
+      // "von der Mia", "of the Sales group": small words before the name.
+      let at = i + 1;
+      while (at < this.tokens.length && (this.tokens[at] as Token).concepts.size === 1 && (this.tokens[at] as Token).concepts.has('FILLER')) at++;
+      const next = this.tokens[at];
+      if (!next || next.concepts.has('ME') || (next.concepts.size > 0 && !next.isAddress && !next.fuzzy)) continue;
+      return this.nameAfter(at);
     }
     return undefined;
   }
@@ -311,7 +314,9 @@ const removeGrant: Rule = (m) => {
   const aboutData = m.has('DATA') || m.has('REQUEST') || m.has('OUTSIDER') || m.has('THIRD') || fieldFrom(m.has) !== undefined || itemFrom(m.has) !== undefined;
   // A typo that reads as both "Freigabe" and "freigeben" is the grant, not the verb.
   const unblock = m.tokens.some((t) => t.concepts.has('UNBLOCK') && !(t.fuzzy && t.concepts.has('GRANTS')));
-  const taken = unblock || (m.has('WITHDRAW') && m.has('GRANTS')) || ((m.has('REMOVE') || m.has('UNDO')) && (m.has('GRANTS') || m.has('BLOCK'))) || ((m.has('UNDO') || m.hasExactly('REMOVE')) && m.hasName && !aboutData);
+  // "stop blocking Kai", "Mallory nicht mehr blocken".
+  const unblocking = m.has('BLOCK') && (m.has('STOP') || /\bnicht\s+mehr\b|\bno\s+longer\b/i.test(m.text));
+  const taken = unblock || unblocking || (m.has('WITHDRAW') && m.has('GRANTS')) || ((m.has('REMOVE') || m.has('UNDO')) && (m.has('GRANTS') || m.has('BLOCK'))) || ((m.has('UNDO') || m.hasExactly('REMOVE')) && m.hasName && !aboutData);
   if (!taken || m.has('WHO')) return undefined;
   if (m.has('ALL') && m.has('GRANTS') && !m.hasName) return { intent: 'removeAllGrants' };
   const forAt = m.indexOf('FOR');
@@ -518,6 +523,9 @@ const whatCanSee: Rule = (m) => {
 
 /** "can Bob see my private appointments?", "Sieht Mallory meinen Status?": why, about one person. */
 const yesNoQuestion: Rule = (m) => {
+  // "can anybody see Chris's status": a question about somebody else's detail, not about Chris.
+  const owner = m.possessor();
+  if (owner && (m.has('EVERYONE') || m.has('ANYONE'))) return withField(m, { intent: 'whoCanSee', person: owner });
   // "hey, can Frank …", "kurze Frage: sieht Chris …": the question starts after a greeting or a colon.
   const colon = m.text.indexOf(':');
   const start = m.tokens.findIndex((t) => (colon < 0 || t.start > colon) && !t.concepts.has('GREETING') && !(t.concepts.size === 1 && t.concepts.has('FILLER')));
@@ -569,8 +577,10 @@ const whoCanSee: Rule = (m) => {
   const result: ParsedMessage = { intent: 'whoCanSee' };
   if (field) result.field = field;
   if (item) result.item = item;
-  // "who can see Frank's presence": about someone else's data.
+  // "who can see Frank's presence": about someone else's data — "my boss's calendar" too.
   const person = m.possessor();
-  if (person) result.person = person;
+  const relation = m.tokens.find((t) => (t.concepts.has('REL_MANAGER') || t.concepts.has('REL_TEAM')) && /['’]s$/.test(t.raw));
+  if (relation) result.relation = relation.concepts.has('REL_MANAGER') ? 'manager' : 'team';
+  else if (person) result.person = person;
   return result;
 };
