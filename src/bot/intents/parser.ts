@@ -431,7 +431,8 @@ function relayedRequest(m: Message): Pick<ParsedMessage, 'subject' | 'contact' |
   return { relayed: true, ...(name ? { subject: name } : {}), ...(Object.keys(contact).length > 0 ? { contact } : {}), ...(via ? { via } : {}) };
 }
 
-const isNameWord = (token: Token): boolean => !token.isAddress && (token.concepts.size === 0 || token.fuzzy);
+/** A word that may be part of a name: unknown, or a short one the lexicon knows only by its likeness ("Hans" ~ "has"). */
+const isNameWord = (token: Token): boolean => !token.isAddress && (token.concepts.size === 0 || (token.fuzzy && token.word.length <= 5));
 
 /** The outside person's name: right after "Kunde"/"Herr"/"for"/"im Namen von", or the first name after a colon. */
 function outsiderName(m: Message): string | undefined {

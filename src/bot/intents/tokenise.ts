@@ -1,5 +1,5 @@
 import * as stopwords from 'stopword';
-import { fold, isCloseTo, tolerance } from '../../domain/shared/text';
+import { editDistance, fold, isCloseTo, tolerance } from '../../domain/shared/text';
 import { type Concept, LEXICON, SHORT_TYPO_TARGETS, SWAP_TARGETS } from './lexicon';
 
 /** A word of a message with what the lexicon made of it. */
@@ -130,7 +130,7 @@ function lookup(word: string, raw: string): { concepts: Set<Concept>; fuzzy: boo
   const capitalised = raw[0] !== undefined && raw[0] !== raw[0].toLowerCase();
   if (word.length < 4 || (capitalised && word.length < 6) || /^\d+$/.test(word)) return { concepts: new Set(), fuzzy: false };
   const concepts = new Set<Concept>();
-  for (const key of closeKeys(word)) for (const concept of LEXICON.get(key) ?? []) concepts.add(concept);
+  for (const key of bestKeys(word)) for (const concept of LEXICON.get(key) ?? []) concepts.add(concept);
   return { concepts, fuzzy: concepts.size > 0 };
 }
 
@@ -152,4 +152,19 @@ export function closeKeys(word: string): string[] {
   const candidates = new Set<string>();
   for (const variant of deletions(word, tolerance(word.length))) for (const key of BY_DELETION.get(variant) ?? []) candidates.add(key);
   return [...candidates].filter((key) => isCloseTo(word, key));
+}
+
+/**
+ * Of the lexicon words a typed word is close to, the ones it most likely meant: the closest, and
+ * of those the ones that start with the same letter (typing errors seldom hit the first letter) —
+ * so that "wraum" is "warum", not also "Raum".
+ */
+export function bestKeys(word: string): string[] {
+  const close = closeKeys(word);
+  if (close.length <= 1) return close;
+  const distances = close.map((key) => editDistance(word, key, 2));
+  const nearest = Math.min(...distances);
+  const closest = close.filter((_, i) => distances[i] === nearest);
+  const sameStart = closest.filter((key) => key[0] === word[0]);
+  return sameStart.length > 0 ? sameStart : closest;
 }
