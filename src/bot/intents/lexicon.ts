@@ -31,7 +31,7 @@ export type Concept =
   // everyday names of details: calls made or received, items outside the matrix
   | 'CALLED' | 'CAR' | 'RADIO' | 'COMMENT' | 'FIRSTNAME' | 'LASTNAME'
   // everyday ways of asking: anyone, what happens, nothing/everything, stored, stopping, a worklist
-  | 'ANYONE' | 'HAPPEN' | 'NOTHING' | 'STORED' | 'STOP' | 'WORKLIST' | 'MODAL' | 'UNDO' | 'WHEN' | 'EVERYONE';
+  | 'ANYONE' | 'HAPPEN' | 'NOTHING' | 'STORED' | 'STOP' | 'WORKLIST' | 'MODAL' | 'UNDO' | 'WHEN' | 'EVERYONE' | 'BOT';
 
 const ENTRIES: Record<string, Concept[]> = {};
 const add = (concepts: Concept[], words: string): void => {
@@ -281,6 +281,13 @@ add(['WHY'], 'y');
 add(['WHAT'], 'wtf');
 add(['CONTACT'], 'person');
 add(['DATA'], 'stuff zeug kram account konto');
+add(['SEE'], 'visible sichtbar visibility sichtbarkeit shown angezeigt');
+add(['EVERYONE', 'FILLER'], 'partner partners external');
+add(['LEVELS'], 'lowest highest niedrigste niedrigsten hochste hochsten');
+add(['CONTACT'], 'handles handle');
+add(['R_ERASURE'], 'entferne');
+add(['FILLER'], 'mate');
+add(['BOT'], 'bot bots chatbot privacy-desk');
 add(['UNDO'], 'raus');
 add(['R_COPY'], 'datei download herunterladen');
 add(['FILLER'], 'system systems systemen systeme');

@@ -207,8 +207,8 @@ const thanks: Rule = (m) => {
 /** "Who is our DPO?", "an wen wende ich mich beim Datenschutz": the data-protection officers, not a request to them. */
 const whoIsDpo: Rule = (m) => {
   const asked = m.has('WHO') || m.has('CONTACT') || m.has('WHAT') || m.has('HOW') || m.tokens.every((t) => t.concepts.has('DPO') || t.concepts.has('FILLER') || t.concepts.has('DO'));
-  const dpo = m.has('DPO') || /\b(data[\s-]?protection|datenschutz)/i.test(m.text);
-  if (!dpo || !asked || REQUEST_CONCEPTS.some(([concept]) => m.has(concept)) || m.has('REQUEST')) return undefined;
+  const dpo = m.has('DPO') || /\b(data[\s-]?protection|datenschutz|gdpr|dsgvo)/i.test(m.text);
+  if (!dpo || !asked || REQUEST_CONCEPTS.some(([concept]) => m.has(concept)) || m.has('REQUEST') || (m.has('DATA') && !/\bdata[\s-]?protection/i.test(m.text))) return undefined;
   return m.has('DPO') || m.has('CONTACT') || /officer/i.test(m.text) ? { intent: 'whoIsDpo' } : undefined;
 };
 
@@ -329,6 +329,8 @@ const startRequest: Rule = (m) => {
   // "Right" reads like "rights" (grants): the right to be forgotten is asked for before that test.
   if (/\b(right\s+to\s+be\s+forgotten|recht\s+auf\s+vergessen)/i.test(m.text) && !m.has('WHO')) return phrasedRequest(m);
   if (m.has('WHO') || m.has('WHY') || m.has('GRANTS')) return undefined;
+  // "what does Sabine get to see of me": a question about a person, not a request.
+  if (m.has('SEE') && m.hasName && !m.has('REQUEST') && !m.has('OUTSIDER')) return undefined;
   // "Do not delete my data", "ich möchte nicht, dass …": no new request — the asker's cases, to withdraw one.
   const negated = m.has('NEGATION') || /\b(don'?t|doesn'?t|won'?t)\b/i.test(m.text);
   // "a client emailed asking us to delete everything about her": somebody outside asking is a request too.
@@ -480,6 +482,8 @@ const help: Rule = (m) => {
   if (m.has('HELP') && fieldFrom(m.has) === undefined && !REQUEST_CONCEPTS.some(([concept]) => m.has(concept))) return { intent: 'help' };
   if (m.has('WHAT') && m.has('YOU') && m.has('CAN')) return { intent: 'help' };
   if (m.has('HOW') && m.has('WORK')) return { intent: 'help' };
+  // "what is this bot", "was ist das hier für ein Bot".
+  if (m.has('WHAT') && m.has('BOT') && !m.hasName) return { intent: 'help' };
   return undefined;
 };
 
@@ -490,6 +494,13 @@ const withField = (m: Message, result: ParsedMessage): ParsedMessage => {
 };
 
 const whyCanSee: Rule = (m) => {
+  // "what level does Bob have", "welche Stufe hat Frank bei mir": where Bob's level comes from.
+  const setVerb = m.tokens.some((t) => t.concepts.has('SET') && !t.concepts.has('LEVEL'));
+  const levelOf = m.has('LEVEL') && (m.has('WHAT') || /\bwelche\w*\b/i.test(m.text)) && !setVerb && LEVEL_CONCEPTS.every(([concept]) => !m.has(concept));
+  if (levelOf && m.indexOf('WHY') < 0) {
+    const whom = m.whom(0);
+    if (whom.person || whom.relation) return { intent: 'whyCanSee', ...whom };
+  }
   const why = m.indexOf('WHY');
   const howCome = m.has('HOW') ? m.indexOf('COME') : -1;
   const at = why >= 0 ? why : howCome;
@@ -515,6 +526,11 @@ const whatCanISee: Rule = (m) => {
 };
 
 const whatCanSee: Rule = (m) => {
+  // "what have I set for Bob": his level toward the asker, and what it shows.
+  if (m.has('WHAT') && m.has('I') && m.has('SET') && m.has('FOR')) {
+    const whom = m.whom(m.indexOf('FOR') + 1);
+    if (whom.person || whom.relation) return { intent: 'whatCanSee', ...whom };
+  }
   // "how much can Bob see of me", "wieviel sieht Bob von mir": what, by another word.
   const what = m.indexOf('WHAT') >= 0 ? m.indexOf('WHAT') : /^\s*(how\s+much|wie\s*viel)\b/i.test(m.text) ? 0 : -1;
   if (what < 0 || what > 1 || !(m.has('CAN') || m.has('SEE'))) return undefined;
@@ -563,9 +579,12 @@ const setLevel: Rule = (m) => {
   const notWanted = /\b(don'?t|do\s+not|nicht)\b/i.test(m.text) && /\b(want|will|möchte|moechte)\b/i.test(m.text) && m.has('SEE') && fieldFrom(m.has) === undefined && !m.has('DATA');
   if (!level && notWanted) level = 'blocked';
   if (!level && mayNow && m.has('ALL')) level = 'personal';
+  // "Bob darf ab sofort alles": may do everything.
+  const mayAll = (m.has('MODAL') || m.has('CAN')) && m.has('ALL') && !m.has('WHAT') && !m.has('ME') && !m.has('DATA') && fieldFrom(m.has) === undefined;
+  if (!level && mayAll) level = 'personal';
   // "Eve nur noch öffentlich", "kai blocken": a name and a level, and no question.
   const bare = level !== undefined && m.tokens.length <= 6 && !m.has('WHAT') && !m.has('WHY') && !m.has('MEAN') && !m.text.includes('?');
-  if (!level || !(m.has('SET') || m.has('BLOCK') || m.has('TO') || mayNow || bare || notWanted)) return undefined;
+  if (!level || !(m.has('SET') || m.has('BLOCK') || m.has('TO') || mayNow || mayAll || bare || notWanted)) return undefined;
   const whom = m.whom(0);
   return whom.person || whom.relation ? { intent: 'setLevel', ...whom, level } : undefined;
 };
