@@ -13,6 +13,7 @@ import { parse } from '../src/bot/intents/parser';
 import { type LabelledMessage, accuracyOf } from '../src/bot/intents/understanding';
 import { shipped } from '../src/config/paths';
 import { DirectoryIndex } from '../src/domain/directory/directory-index';
+import { readingWith } from '../src/bot/intents/reading';
 import { parseLdifDirectory } from '../src/ports/directory/ldif-directory.adapter';
 
 const TARGETS = { p99Us: 1000 } as const;
@@ -40,7 +41,7 @@ function heldOut(): Record<string, unknown> {
   const messages = JSON.parse(readFileSync(shipped('test', 'unit', 'bot', 'intents', 'held-out', 'held-out.json'), 'utf8')) as LabelledMessage[];
   // As the bot reads them: with the (demo) directory's names at hand.
   const directory = new DirectoryIndex(parseLdifDirectory(readFileSync(shipped('data', 'demo', 'demo-org.ldif'))));
-  const accuracy = accuracyOf(messages, { isName: (word) => directory.isNameWord(word) });
+  const accuracy = accuracyOf(messages, readingWith(directory));
   const share = (entry: { messages: number; understood: number }): string => `${entry.understood}/${entry.messages}`;
   return {
     rate: Number(accuracy.rate.toFixed(3)),

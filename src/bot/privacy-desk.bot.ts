@@ -28,6 +28,7 @@ import { messages } from './i18n/messages';
 import { type IdentityOptions, askerIdentity, fromForeignTenant } from './identity';
 import type { ParsedMessage } from './intents/intent';
 import { parse } from './intents/parser';
+import { readingWith } from './intents/reading';
 
 export interface BotOptions {
   desk: PrivacyDesk;
@@ -172,8 +173,7 @@ export class PrivacyDeskBot extends TeamsActivityHandler {
 
   /** Parses with the directory at hand: of the words it does not know, the names are the people's. */
   private parse(text: string): ParsedMessage {
-    const directory = this.options.desk.directory;
-    return parse(text, { isName: (word) => directory.isNameWord(word) });
+    return parse(text, readingWith(this.options.desk.directory));
   }
 
   private async turnFor(context: TurnContext, understood: Understood, locale: Locale, log: Logger): Promise<Turn> {

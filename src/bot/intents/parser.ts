@@ -11,7 +11,7 @@ import { LEVEL_CONCEPTS, REQUEST_CONCEPTS } from './concepts';
  */
 export function parse(text: string, options: ParseOptions = {}): ParsedMessage {
   const tokens = tokenise(text);
-  const message = new Message(text, tokens, options.isName);
+  const message = new Message(text, tokens, options.isName, options.isGroup);
   if (tokens.length === 0) return { intent: text.includes('?') ? 'help' : 'unknown' };
   return (
     thanks(message) ??
@@ -40,6 +40,8 @@ export interface ParseOptions {
    * into a word that is none ("Bob Zugriff"). Without it, the first run of unknown words is the name.
    */
   isName?: (word: string) => boolean;
+  /** Whether a name is a group's, not a person's: "Sales soll mich nicht mehr sehen" names the group. */
+  isGroup?: (name: string) => boolean;
 }
 
 /** Words that end a group's name: "set group Sales DACH **to** business", "Gruppe X **sperren**". */
@@ -52,6 +54,7 @@ class Message {
     readonly text: string,
     tokens: Token[],
     private readonly isName?: (word: string) => boolean,
+    private readonly isGroup?: (name: string) => boolean,
   ) {
     this.tokens = markRelations(tokens);
   }
@@ -61,6 +64,7 @@ class Message {
     if (this.has('REL_MANAGER')) return { relation: 'manager' };
     if (this.has('REL_TEAM')) return { relation: 'team' };
     const person = this.nameAfter(from);
+    if (person && !person.startsWith('group:') && this.isGroup?.(person)) return { person: `group:${person}` };
     return person ? { person } : {};
   }
 
@@ -208,7 +212,9 @@ const thanks: Rule = (m) => {
 const whoIsDpo: Rule = (m) => {
   const asked = m.has('WHO') || m.has('CONTACT') || m.has('WHAT') || m.has('HOW') || m.tokens.every((t) => t.concepts.has('DPO') || t.concepts.has('FILLER') || t.concepts.has('DO'));
   const dpo = m.has('DPO') || /\b(data[\s-]?protection|datenschutz|gdpr|dsgvo)/i.test(m.text);
-  if (!dpo || !asked || REQUEST_CONCEPTS.some(([concept]) => m.has(concept)) || m.has('REQUEST') || (m.has('DATA') && !/\bdata[\s-]?protection/i.test(m.text))) return undefined;
+  // "who handles data protection requests" asks for the DPO too; "delete my data" does not.
+  const handledBy = m.has('WHO') && m.has('CONTACT');
+  if (!dpo || !asked || REQUEST_CONCEPTS.some(([concept]) => m.has(concept)) || (m.has('REQUEST') && !handledBy) || (m.has('DATA') && !/\bdata[\s-]?protection/i.test(m.text))) return undefined;
   return m.has('DPO') || m.has('CONTACT') || /officer/i.test(m.text) ? { intent: 'whoIsDpo' } : undefined;
 };
 
@@ -264,7 +270,7 @@ const requestStatus: Rule = (m) => {
   // "was ist noch offen", "what's pending": open cases, no detail named.
   if (m.has('PENDING') && (m.has('WHAT') || m.has('SHOW')) && !m.hasName && fieldFrom(m.has) === undefined && !m.has('GRANTS')) return { intent: 'requestStatus' };
   // "ich will das doch nicht mehr": taking back what was asked — the asker's cases, to withdraw one.
-  if (/\b(will|möchte|moechte|want)\b.*\b(nicht\s+mehr|no\s+longer|anymore)\b/i.test(m.text) && !m.has('SEE') && fieldFrom(m.has) === undefined) return { intent: 'requestStatus' };
+  if (/\b(will|möchte|moechte|want)\b.*\b(nicht\s+mehr|no\s+longer|anymore)\b/i.test(m.text) && !m.has('SEE') && fieldFrom(m.has) === undefined && !(m.has('DATA') && m.has('PROCESSING'))) return { intent: 'requestStatus' };
   // "status?", "any news": nothing else said.
   if ((m.has('STATUS') || m.has('NEWS')) && m.tokens.length <= 3 && m.tokens.every((t) => t.concepts.has('STATUS') || t.concepts.has('NEWS') || t.concepts.has('FILLER'))) return { intent: 'requestStatus' };
   if (!m.has('REQUEST')) return undefined;
@@ -318,7 +324,7 @@ const removeGrant: Rule = (m) => {
   const unblocking = m.has('BLOCK') && (m.has('STOP') || /\bnicht\s+mehr\b|\bno\s+longer\b/i.test(m.text));
   const taken = unblock || unblocking || (m.has('WITHDRAW') && m.has('GRANTS')) || ((m.has('REMOVE') || m.has('UNDO')) && (m.has('GRANTS') || m.has('BLOCK'))) || ((m.has('UNDO') || m.hasExactly('REMOVE')) && m.hasName && !aboutData);
   if (!taken || m.has('WHO')) return undefined;
-  if (m.has('ALL') && m.has('GRANTS') && !m.hasName) return { intent: 'removeAllGrants' };
+  if (m.has('ALL') && (m.has('GRANTS') || (m.tokens.length <= 4 && !m.has('DATA'))) && !m.hasName) return { intent: 'removeAllGrants' };
   const forAt = m.indexOf('FOR');
   const named = forAt >= 0 ? m.whom(forAt + 1) : {};
   return { intent: 'removeGrant', ...(named.person || named.relation ? named : m.whom(0)) };
@@ -482,6 +488,8 @@ const help: Rule = (m) => {
   if (m.has('HELP') && fieldFrom(m.has) === undefined && !REQUEST_CONCEPTS.some(([concept]) => m.has(concept))) return { intent: 'help' };
   if (m.has('WHAT') && m.has('YOU') && m.has('CAN')) return { intent: 'help' };
   if (m.has('HOW') && m.has('WORK')) return { intent: 'help' };
+  // "what are you", "wer bist du".
+  if (m.has('YOU') && m.tokens.every((t) => ['WHAT', 'WHO', 'DO', 'YOU', 'FILLER', 'BOT'].some((c) => t.concepts.has(c as Concept)))) return { intent: 'help' };
   // "what is this bot", "was ist das hier für ein Bot".
   if (m.has('WHAT') && m.has('BOT') && !m.hasName) return { intent: 'help' };
   return undefined;
@@ -576,7 +584,7 @@ const setLevel: Rule = (m) => {
   const mayNow = (m.has('MODAL') || m.has('CAN')) && m.has('SEE') && !m.has('WHAT') && !m.has('ME') && fieldFrom(m.has) === undefined;
   if (!level && mayNow && m.has('NOTHING')) level = 'blocked';
   // "I don't want Mallory to see anything", "ich will nicht, dass Frank was von mir sieht".
-  const notWanted = /\b(don'?t|do\s+not|nicht)\b/i.test(m.text) && /\b(want|will|möchte|moechte)\b/i.test(m.text) && m.has('SEE') && fieldFrom(m.has) === undefined && !m.has('DATA');
+  const notWanted = /\b(don'?t|do\s+not|nicht|not|shouldn'?t)\b/i.test(m.text) && (/\b(want|will|möchte|moechte)\b/i.test(m.text) || m.has('MODAL')) && m.has('SEE') && fieldFrom(m.has) === undefined && !m.has('DATA');
   if (!level && notWanted) level = 'blocked';
   if (!level && mayNow && m.has('ALL')) level = 'personal';
   // "Bob darf ab sofort alles": may do everything.

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { parse } from '../../../../src/bot/intents/parser';
 import { shipped } from '../../../../src/config/paths';
 import { DirectoryIndex } from '../../../../src/domain/directory/directory-index';
+import { readingWith } from '../../../../src/bot/intents/reading';
 import { parseLdifDirectory } from '../../../../src/ports/directory/ldif-directory.adapter';
 import { type LabelledMessage, understood } from '../../../../src/bot/intents/understanding';
 
@@ -21,7 +22,7 @@ const directory = new DirectoryIndex(parseLdifDirectory(readFileSync(shipped('da
 
 describe('everyday messages', () => {
   it.each(messages.map((m) => [m.text, m] as const))('%s', (_text, message) => {
-    const parsed = parse(message.text, { isName: (word) => directory.isNameWord(word) });
+    const parsed = parse(message.text, readingWith(directory));
     expect(understood(message, parsed) ? message.expect : parsed).toEqual(message.expect);
   });
 });
@@ -47,7 +48,7 @@ describe('everyday messages with a typing error', () => {
       const text = withTypo(message, random);
       return text ? [{ ...message, text }] : [];
     });
-    const ok = typed.filter((message) => understood(message, parse(message.text, { isName: (word) => directory.isNameWord(word) }))).length;
+    const ok = typed.filter((message) => understood(message, parse(message.text, readingWith(directory)))).length;
     expect(typed.length).toBeGreaterThan(500);
     expect(ok / typed.length).toBeGreaterThanOrEqual(0.9);
   });
