@@ -306,6 +306,8 @@ const EMAIL = /[^\s@<>()"',;]+@[^\s@<>()"',;]+\.[a-z]{2,}/i;
 const PHONE = /(?:\+|\b0)[\d][\d\s/()-]{5,}\d/;
 /** "… to 0171 2222222", "… auf Hauptstraße 5 ändern", "… in erika@neu.example". */
 const CORRECT_VALUE = /\b(?:to|into|auf)\s+(.+?)\s*(?:(?:ändern|aendern|korrigieren|berichtigen|setzen)\s*)?[.!]?\s*$/i;
+/** A correct value is a value: a number, an address, a name — not "… to fix it". */
+const LOOKS_LIKE_VALUE = /\d|@|\b\p{Lu}/u;
 
 /** Ways of asking that name no request word: "forget me", "what data do you have about me". */
 const ERASURE_PHRASE = /\b(forget\s+me|vergiss\s+mich|(want|wish|like)\s+to\s+be\s+forgotten|vergessen\s+werden|right\s+to\s+be\s+forgotten|recht\s+auf\s+vergessen(werden)?|gel(ö|oe|o)scht\s+werden)\b/i;
@@ -361,7 +363,7 @@ const startRequest: Rule = (m) => {
   if (found.type === 'rectification') {
     // What the message already says is not asked again: the correct value.
     const value = CORRECT_VALUE.exec(m.text)?.[1]?.trim();
-    if (value) result.newValue = value;
+    if (value && LOOKS_LIKE_VALUE.test(value)) result.newValue = value;
     if (field) result.field = field;
     if (item) result.item = item;
   }
@@ -489,7 +491,7 @@ const help: Rule = (m) => {
   if (m.has('WHAT') && m.has('YOU') && m.has('CAN')) return { intent: 'help' };
   if (m.has('HOW') && m.has('WORK')) return { intent: 'help' };
   // "what are you", "wer bist du".
-  if (m.has('YOU') && m.tokens.every((t) => ['WHAT', 'WHO', 'DO', 'YOU', 'FILLER', 'BOT'].some((c) => t.concepts.has(c as Concept)))) return { intent: 'help' };
+  if (m.has('YOU') && m.tokens.every((t) => ['WHAT', 'WHO', 'DO', 'YOU', 'FILLER', 'BOT', 'GREETING'].some((c) => t.concepts.has(c as Concept)))) return { intent: 'help' };
   // "what is this bot", "was ist das hier für ein Bot".
   if (m.has('WHAT') && m.has('BOT') && !m.hasName) return { intent: 'help' };
   return undefined;
@@ -581,7 +583,9 @@ const setLevel: Rule = (m) => {
   });
   if (m.has('BLOCK') && !m.has('SET')) level = 'blocked';
   // "Bob darf alles sehen", "let Bob see everything", "Mallory should see nothing".
-  const mayNow = (m.has('MODAL') || m.has('CAN')) && m.has('SEE') && !m.has('WHAT') && !m.has('ME') && fieldFrom(m.has) === undefined;
+  // "mein Chef soll …": the "mein" of a relation is no "me".
+  const meAsked = m.tokens.some((t, i) => t.concepts.has('ME') && !m.tokens[i + 1]?.concepts.has('REL_MANAGER') && !m.tokens[i + 1]?.concepts.has('REL_TEAM'));
+  const mayNow = (m.has('MODAL') || m.has('CAN')) && m.has('SEE') && !m.has('WHAT') && !meAsked && fieldFrom(m.has) === undefined;
   if (!level && mayNow && m.has('NOTHING')) level = 'blocked';
   // "I don't want Mallory to see anything", "ich will nicht, dass Frank was von mir sieht".
   const notWanted = /\b(don'?t|do\s+not|nicht|not|shouldn'?t)\b/i.test(m.text) && (/\b(want|will|möchte|moechte)\b/i.test(m.text) || m.has('MODAL')) && m.has('SEE') && fieldFrom(m.has) === undefined && !m.has('DATA');

@@ -30,6 +30,7 @@ const PHRASES: readonly [RegExp, readonly Concept[]][] = [
   [/\bob\s+ich\s+(da|im\s+büro|erreichbar)\s+bin\b|\bwhether\s+i'?m\s+(in|around|there|available|online)\b|\bgreen\s+dot\b|\bgrüne[rn]?\s+punkt\b/gi, ['PRESENCE']],
   [/\b(that|who)\s+calls?\s+me\b|\b(mich|mir)\s+an(ruft|rufen)\b/gi, ['INCOMING', 'CALLS']],
   [/\banswer\s+my\s+(phone|calls)\b/gi, ['PICKUP']],
+  [/\bon\s+my\s+plate\b/gi, ['WORKLIST']],
   // "stimmt nicht", "is not right": wrong, to be corrected — no negation of a request.
   [/\bstimm(t|en)\s+nicht\b|\bnicht\s+(richtig|korrekt|aktuell)\b|\bis(n'?t|\s+not)\s+(right|correct)\b/gi, ['R_RECTIFY']],
 ];
