@@ -31,7 +31,7 @@ export type Concept =
   // everyday names of details: calls made or received, items outside the matrix
   | 'CALLED' | 'CAR' | 'RADIO' | 'COMMENT' | 'FIRSTNAME' | 'LASTNAME'
   // everyday ways of asking: anyone, what happens, nothing/everything, stored, stopping, a worklist
-  | 'ANYONE' | 'HAPPEN' | 'NOTHING' | 'STORED' | 'STOP' | 'WORKLIST' | 'MODAL' | 'UNDO' | 'WHEN' | 'EVERYONE' | 'BOT';
+  | 'ANYONE' | 'HAPPEN' | 'NOTHING' | 'STORED' | 'STOP' | 'WORKLIST' | 'MODAL' | 'UNDO' | 'WHEN' | 'EVERYONE' | 'BOT' | 'WHICH' | 'PROTECTION';
 
 const ENTRIES: Record<string, Concept[]> = {};
 const add = (concepts: Concept[], words: string): void => {
@@ -295,6 +295,9 @@ add(['CONTACT'], 'reads liest bearbeitet bearbeitest decides entscheidet');
 add(['R_RESTRICT'], 'freeze einfrieren');
 add(['DO'], 'bist bin are machst tust');
 add(['UNBLOCK'], 'entblocken entblocke entblock');
+add(['WHICH', 'FILLER'], 'which welche welcher welches welchen');
+add(['PROTECTION'], 'protection datenschutz privacy');
+add(['R_ERASURE'], 'deleted geloscht deleting');
 add(['UNDO'], 'raus');
 add(['R_COPY'], 'datei download herunterladen');
 add(['FILLER'], 'system systems systemen systeme');

@@ -100,7 +100,9 @@ class Message {
     }
     const named = this.knownNameSpan(from);
     if (named) return this.cut(named[0], named[1]);
-    const span = this.span(from, (t) => t.isAddress || t.concepts.size === 0) ?? this.span(from, (t) => t.fuzzy);
+    // Failing unknown words, a word taken for a keyword only by its likeness may be the name ("Dana" ~
+    // "data") — unless the directory is at hand and said it is no name.
+    const span = this.span(from, (t) => t.isAddress || t.concepts.size === 0) ?? (this.isName ? undefined : this.span(from, (t) => t.fuzzy));
     return span ? this.cut(span[0], span[1]) : undefined;
   }
 
@@ -190,7 +192,7 @@ const isDetailWord = (token: Token): boolean =>
  */
 function markRelations(tokens: Token[]): Token[] {
   return tokens.map((token, i) => {
-    if (token.fuzzy) return token;
+    if (token.fuzzy && !(token.concepts.has('MANAGER') && token.word.length >= 7)) return token;
     if (token.concepts.has('MANAGER')) return { ...token, concepts: new Set<Concept>(['REL_MANAGER']) };
     const before = tokens[i - 1];
     const mine = before !== undefined && (before.concepts.has('ME') || ['our', 'unser', 'unserem', 'unserem', 'unseres'].includes(before.word));
@@ -211,11 +213,11 @@ const thanks: Rule = (m) => {
 /** "Who is our DPO?", "an wen wende ich mich beim Datenschutz": the data-protection officers, not a request to them. */
 const whoIsDpo: Rule = (m) => {
   const asked = m.has('WHO') || m.has('CONTACT') || m.has('WHAT') || m.has('HOW') || m.tokens.every((t) => t.concepts.has('DPO') || t.concepts.has('FILLER') || t.concepts.has('DO'));
-  const dpo = m.has('DPO') || /\b(data[\s-]?protection|datenschutz|gdpr|dsgvo)/i.test(m.text);
+  const dpo = m.has('DPO') || m.has('PROTECTION') || /\b(gdpr|dsgvo)/i.test(m.text);
   // "who handles data protection requests" asks for the DPO too; "delete my data" does not.
   const handledBy = m.has('WHO') && m.has('CONTACT');
-  if (!dpo || !asked || REQUEST_CONCEPTS.some(([concept]) => m.has(concept)) || (m.has('REQUEST') && !handledBy) || (m.has('DATA') && !/\bdata[\s-]?protection/i.test(m.text))) return undefined;
-  return m.has('DPO') || m.has('CONTACT') || /officer/i.test(m.text) ? { intent: 'whoIsDpo' } : undefined;
+  if (!dpo || !asked || REQUEST_CONCEPTS.some(([concept]) => m.has(concept)) || (m.has('REQUEST') && !handledBy) || (m.has('DATA') && !m.has('PROTECTION'))) return undefined;
+  return m.has('DPO') || m.has('CONTACT') || (m.has('WHO') && m.has('PROTECTION')) || /officer|beauftragt/i.test(m.text) ? { intent: 'whoIsDpo' } : undefined;
 };
 
 /** "what does business level mean", "was heißt eigentlich Teammitglied", "welche Stufen gibt es". */
@@ -225,7 +227,7 @@ const explainLevel: Rule = (m) => {
     m.has('MEAN') ||
     m.has('DIFFERENCE') ||
     m.has('HAPPEN') ||
-    (m.has('LEVELS') && (m.has('WHAT') || m.has('SHOW') || /\b(which|welche\w*)\b/i.test(m.text))) ||
+    (m.has('LEVELS') && (m.has('WHAT') || m.has('SHOW') || m.has('WHICH'))) ||
     // "what is the business level", "was ist Geschäftlich für eine Stufe"
     (m.has('WHAT') && m.has('LEVEL') && !m.tokens.some((t) => t.concepts.has('SET') && !t.concepts.has('LEVEL')) && !m.has('ME')) ||
     // "what can someone with Team member see", "was sieht jemand mit Stufe Öffentlich"
@@ -271,6 +273,8 @@ const requestStatus: Rule = (m) => {
   if (m.has('PENDING') && (m.has('WHAT') || m.has('SHOW')) && !m.hasName && fieldFrom(m.has) === undefined && !m.has('GRANTS')) return { intent: 'requestStatus' };
   // "ich will das doch nicht mehr": taking back what was asked — the asker's cases, to withdraw one.
   if (/\b(will|möchte|moechte|want)\b.*\b(nicht\s+mehr|no\s+longer|anymore)\b/i.test(m.text) && !m.has('SEE') && fieldFrom(m.has) === undefined && !(m.has('DATA') && m.has('PROCESSING'))) return { intent: 'requestStatus' };
+  // "wurden meine Daten gelöscht?", "have you deleted my data?": how a request went, not a new one.
+  if (/^\s*(wurden|wurde|were|was|have|has|habt|hat|sind|ist)\b/i.test(m.text) && m.tokens.some((t) => t.word === 'deleted' || t.word === 'geloscht') && m.text.trim().endsWith('?')) return { intent: 'requestStatus' };
   // "status?", "any news": nothing else said.
   if ((m.has('STATUS') || m.has('NEWS')) && m.tokens.length <= 3 && m.tokens.every((t) => t.concepts.has('STATUS') || t.concepts.has('NEWS') || t.concepts.has('FILLER'))) return { intent: 'requestStatus' };
   if (!m.has('REQUEST')) return undefined;
@@ -324,7 +328,7 @@ const removeGrant: Rule = (m) => {
   const unblock = m.tokens.some((t) => t.concepts.has('UNBLOCK') && !(t.fuzzy && t.concepts.has('GRANTS')));
   // "stop blocking Kai", "Mallory nicht mehr blocken".
   const unblocking = m.has('BLOCK') && (m.has('STOP') || /\bnicht\s+mehr\b|\bno\s+longer\b/i.test(m.text));
-  const taken = unblock || unblocking || (m.has('WITHDRAW') && m.has('GRANTS')) || ((m.has('REMOVE') || m.has('UNDO')) && (m.has('GRANTS') || m.has('BLOCK'))) || ((m.has('UNDO') || m.hasExactly('REMOVE')) && m.hasName && !aboutData);
+  const taken = unblock || unblocking || (m.has('WITHDRAW') && m.has('GRANTS')) || ((m.has('REMOVE') || m.has('UNDO')) && (m.has('GRANTS') || m.has('BLOCK'))) || ((m.has('UNDO') || m.tokens.some((t) => t.concepts.has('REMOVE') && (!t.fuzzy || t.word.length >= 6))) && m.hasName && !aboutData);
   if (!taken || m.has('WHO')) return undefined;
   if (m.has('ALL') && (m.has('GRANTS') || (m.tokens.length <= 4 && !m.has('DATA'))) && !m.hasName) return { intent: 'removeAllGrants' };
   const forAt = m.indexOf('FOR');
@@ -506,7 +510,7 @@ const withField = (m: Message, result: ParsedMessage): ParsedMessage => {
 const whyCanSee: Rule = (m) => {
   // "what level does Bob have", "welche Stufe hat Frank bei mir": where Bob's level comes from.
   const setVerb = m.tokens.some((t) => t.concepts.has('SET') && !t.concepts.has('LEVEL'));
-  const levelOf = m.has('LEVEL') && (m.has('WHAT') || /\bwelche\w*\b/i.test(m.text)) && !setVerb && LEVEL_CONCEPTS.every(([concept]) => !m.has(concept));
+  const levelOf = m.has('LEVEL') && (m.has('WHAT') || m.has('WHICH')) && !setVerb && LEVEL_CONCEPTS.every(([concept]) => !m.has(concept));
   if (levelOf && m.indexOf('WHY') < 0) {
     const whom = m.whom(0);
     if (whom.person || whom.relation) return { intent: 'whyCanSee', ...whom };
