@@ -30,7 +30,7 @@ export function fieldFrom(has: Has): FieldId | undefined {
   if (has('EMAIL')) return 'email';
   // "my room number" is the office; "my second number" another phone.
   if (has('OFFICE') && has('NUMBER') && !has('PHONE')) return 'office';
-  if (has('NUMBER') && has('SECOND') && !has('LINE') && !has('PHONE')) return 'otherPhone';
+  if (has('NUMBER') && has('SECOND') && !has('LINE')) return 'otherPhone';
   if ((has('PHONE') || has('NUMBER')) && !has('CAR') && !has('RADIO') && !has('FAX') && !has('PAGER') && !has('CUSTOMER')) {
     if (has('PRIVATE')) return 'privatePhone';
     if (has('OTHER')) return 'otherPhone';

@@ -206,7 +206,7 @@ type Rule = (m: Message) => ParsedMessage | undefined;
 /** "danke!", "thx", "super, danke", "ok cool": nothing but thanks and small words. */
 const thanks: Rule = (m) => {
   if (!m.has('THANKS')) return undefined;
-  const small = (t: Token): boolean => ['THANKS', 'FILLER', 'GREETING', 'YOU', 'ME', 'I', 'ALL', 'HELP', 'FOR'].some((c) => t.concepts.has(c as Concept)) || (t.concepts.size === 0 && t.word.length <= 4);
+  const small = (t: Token): boolean => ['THANKS', 'FILLER', 'GREETING', 'YOU', 'ME', 'I', 'ALL', 'HELP', 'FOR', 'DO'].some((c) => t.concepts.has(c as Concept)) || (t.concepts.size === 0 && t.word.length <= 4);
   return m.tokens.length <= 6 && m.tokens.every(small) ? { intent: 'thanks' } : undefined;
 };
 
@@ -284,7 +284,7 @@ const requestStatus: Rule = (m) => {
   if (typed || m.has('WHO') || m.has('GRANTS') || fieldFrom(m.has) !== undefined) return undefined;
   if (m.has('PENDING') || m.has('SHOW') || /\bopen\s+(req\w*|cases?|anfragen|antr\w*)\b/i.test(m.text)) return { intent: 'requestStatus' };
   // "my requests", "alle Anträge", "requests?": nothing but the word and small words.
-  if (m.tokens.every((t) => ['REQUEST', 'ME', 'I', 'FILLER'].some((c) => t.concepts.has(c as Concept)))) return { intent: 'requestStatus' };
+  if (m.tokens.every((t) => ['REQUEST', 'ME', 'I', 'FILLER', 'DO', 'WHICH'].some((c) => t.concepts.has(c as Concept)))) return { intent: 'requestStatus' };
   return undefined;
 };
 
@@ -478,7 +478,7 @@ const listGrants: Rule = (m) => {
   const blockedWhom = m.has('WHO') && (m.has('L_BLOCKED') || m.has('BLOCK')) && !m.hasName && fieldFrom(m.has) === undefined;
   const gave = (m.has('GIVEN') || (m.has('WHO') && m.has('SET')) || setUp || blockedWhom) && m.has('I');
   const asksForList = (m.has('GRANTS') && (m.has('ME') || m.has('I') || m.has('SHOW'))) || gave;
-  if (!asksForList || (m.has('WHO') && fieldFrom(m.has) !== undefined)) return undefined;
+  if (!asksForList || (m.has('WHO') && fieldFrom(m.has) !== undefined) || m.has('WHY')) return undefined;
   // "Welche Rechte hat Bob bei mir?" is about one person: what can Bob see of me.
   if (m.has('GRANTS') && !m.has('GIVEN') && m.hasName) {
     const person = m.nameAfter(0);
@@ -488,7 +488,7 @@ const listGrants: Rule = (m) => {
 };
 
 const help: Rule = (m) => {
-  const onlyGreeting = m.tokens.length <= 3 && m.has('GREETING') && m.tokens.every((t) => t.concepts.has('GREETING') || t.concepts.has('FILLER'));
+  const onlyGreeting = m.tokens.length <= 3 && m.has('GREETING') && m.tokens.every((t) => t.concepts.has('GREETING') || t.concepts.has('FILLER') || t.concepts.has('BOT'));
   if (onlyGreeting) return { intent: 'help' };
   // "help me delete my data", "Hilfe, wer sieht meine Nummer": the question, not the help card.
   if (m.has('HELP') && fieldFrom(m.has) === undefined && !REQUEST_CONCEPTS.some(([concept]) => m.has(concept))) return { intent: 'help' };

@@ -32,7 +32,7 @@ const PHRASES: readonly [RegExp, readonly Concept[]][] = [
   [/\banswer\s+my\s+(phone|calls)\b/gi, ['PICKUP']],
   [/\bon\s+my\s+plate\b/gi, ['WORKLIST']],
   // "stimmt nicht", "is not right": wrong, to be corrected — no negation of a request.
-  [/\bstimm(t|en)\s+nicht\b|\bnicht\s+(richtig|korrekt|aktuell)\b|\bis(n'?t|\s+not)\s+(right|correct)\b/gi, ['R_RECTIFY']],
+  [/\bstimm(t|en)\s+nicht\b|\bnicht\s+(mehr\s+)?(richtig|korrekt|aktuell)\b|\bis(n'?t|\s+not)\s+(right|correct)\b/gi, ['R_RECTIFY']],
 ];
 
 function applyPhrases(text: string, tokens: Token[]): Token[] {
