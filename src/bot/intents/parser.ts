@@ -342,7 +342,7 @@ const startRequest: Rule = (m) => {
   if (/\b(right\s+to\s+be\s+forgotten|recht\s+auf\s+vergessen)/i.test(m.text) && !m.has('WHO')) return phrasedRequest(m);
   if (m.has('WHO') || m.has('WHY') || m.has('GRANTS')) return undefined;
   // "what does Sabine get to see of me": a question about a person, not a request.
-  if (m.has('SEE') && m.hasName && !m.has('REQUEST') && !m.has('OUTSIDER')) return undefined;
+  if ((m.has('SEE') || (m.has('CAN') && m.has('I'))) && m.hasName && !m.has('REQUEST') && !m.has('OUTSIDER')) return undefined;
   // "Do not delete my data", "ich möchte nicht, dass …": no new request — the asker's cases, to withdraw one.
   const negated = m.has('NEGATION') || /\b(don'?t|doesn'?t|won'?t)\b/i.test(m.text);
   // "a client emailed asking us to delete everything about her": somebody outside asking is a request too.
@@ -534,6 +534,11 @@ const whatCanISee: Rule = (m) => {
     const whom = m.whom(of + 1);
     if (whom.person || whom.relation) return { intent: 'whatCanISee', ...whom };
   }
+  // "what information of Bob can I access": the person named before "I" too, after "of".
+  if (what >= 0 && what <= 1 && i >= 0 && of >= 0 && of < i && m.has('CAN') && !m.has('ME')) {
+    const whom = m.whom(of + 1);
+    if (whom.person || whom.relation) return { intent: 'whatCanISee', ...whom };
+  }
   if (what < 0 || what > 1 || i < 0 || i > what + 3 || !(m.has('SEE') || m.has('CAN'))) return undefined;
   const whom = m.whom(i + 1);
   return whom.person || whom.relation ? { intent: 'whatCanISee', ...whom } : undefined;
@@ -565,9 +570,13 @@ const yesNoQuestion: Rule = (m) => {
   const verbFirst = first.concepts.has('CAN') || first.concepts.has('DO') || first.concepts.has('SEE');
   if (!verbFirst || m.has('YOU') || m.has('WHO')) return undefined;
   const field = fieldFrom(m.has);
-  if (!field && !(m.has('ME') && m.has('SEE'))) return undefined;
+  if (!field && !((m.has('ME') || (m.has('I') && m.has('TO'))) && m.has('SEE'))) return undefined;
   const whom = m.whom(start + 1);
-  if (whom.person || whom.relation) return withField(m, { intent: 'whyCanSee', ...whom });
+  if (whom.person || whom.relation) {
+    // "Am I visible to Chris?": what Chris sees of the asker.
+    if (!field && m.has('I') && m.has('TO')) return { intent: 'whatCanSee', ...whom };
+    return withField(m, { intent: 'whyCanSee', ...whom });
+  }
   // "Sehen meine Kollegen, wann ich online bin?", "can externals see my mobile?": who, in general.
   return m.has('EVERYONE') && field ? { intent: 'whoCanSee', field } : undefined;
 };

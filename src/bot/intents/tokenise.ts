@@ -31,6 +31,7 @@ const PHRASES: readonly [RegExp, readonly Concept[]][] = [
   [/\b(that|who)\s+calls?\s+me\b|\b(mich|mir)\s+an(ruft|rufen)\b/gi, ['INCOMING', 'CALLS']],
   [/\banswer\s+my\s+(phone|calls)\b/gi, ['PICKUP']],
   [/\bon\s+my\s+plate\b/gi, ['WORKLIST']],
+  [/\bfor\s+what\s+reason\b|\baus\s+welchem\s+grund\b/gi, ['WHY']],
   // "stimmt nicht", "is not right": wrong, to be corrected — no negation of a request.
   [/\bstimm(t|en)\s+nicht\b|\bnicht\s+(mehr\s+)?(richtig|korrekt|aktuell)\b|\bis(n'?t|\s+not)\s+(right|correct)\b/gi, ['R_RECTIFY']],
 ];
