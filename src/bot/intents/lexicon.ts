@@ -307,7 +307,7 @@ add(['FILLER'], 'gestellt eingereicht submitted filed');
 add(['THANKS'], 'geklappt klappt');
 add(['FORWARD', 'SET'], 'redirect umlenken');
 add(['FORWARD'], 'redirected umgelenkt');
-add(['HELP'], 'support unterstutzung');
+add(['FILLER'], 'support unterstutzung');
 add(['FILLER'], 'ne nen ner');
 add(['UNDO'], 'raus');
 add(['R_COPY'], 'datei download herunterladen');
