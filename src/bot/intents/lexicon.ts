@@ -309,6 +309,7 @@ add(['FORWARD', 'SET'], 'redirect umlenken');
 add(['FORWARD'], 'redirected umgelenkt');
 add(['FILLER'], 'support unterstutzung');
 add(['FILLER'], 'ne nen ner');
+add(['DO'], 'sein');
 add(['UNDO'], 'raus');
 add(['R_COPY'], 'datei download herunterladen');
 add(['FILLER'], 'system systems systemen systeme');

@@ -272,7 +272,7 @@ const requestStatus: Rule = (m) => {
   // "was ist noch offen", "what's pending": open cases, no detail named.
   if (m.has('PENDING') && (m.has('WHAT') || m.has('SHOW')) && !m.hasName && fieldFrom(m.has) === undefined && !m.has('GRANTS')) return { intent: 'requestStatus' };
   // "ich will das doch nicht mehr": taking back what was asked — the asker's cases, to withdraw one.
-  if (/\b(will|möchte|moechte|want)\b.*\b(nicht\s+mehr|no\s+longer|anymore)\b/i.test(m.text) && !m.has('SEE') && fieldFrom(m.has) === undefined && !(m.has('DATA') && m.has('PROCESSING'))) return { intent: 'requestStatus' };
+  if (/\b(will|möchte|moechte|want)\b.*\b(nicht\s+mehr|no\s+longer|anymore)\b/i.test(m.text) && !m.has('SEE') && fieldFrom(m.has) === undefined && !(m.has('DATA') && (m.has('PROCESSING') || m.has('YOU')))) return { intent: 'requestStatus' };
   // "wurden meine Daten gelöscht?", "have you deleted my data?": how a request went, not a new one.
   if (/^\s*(wurden|wurde|were|was|have|has|habt|hat|sind|ist)\b/i.test(m.text) && m.tokens.some((t) => t.word === 'deleted' || t.word === 'geloscht') && m.text.trim().endsWith('?')) return { intent: 'requestStatus' };
   // "status?", "any news": nothing else said.
@@ -358,6 +358,10 @@ const startRequest: Rule = (m) => {
     const at = m.tokens.findIndex((t) => t.concepts.has(concept) && (cue || t.concepts.has('R_STRONG')));
     if (at >= 0 && (!found || at < found.at)) found = { at, type };
   }
+  // "I don't want you to have my data", "ich will nicht, dass ihr meine Daten habt": an erasure.
+  if (!found && negated && m.has('YOU') && m.has('DO') && m.has('DATA') && m.has('ME') && !m.has('PROCESSING')) return { intent: 'startRequest', requestType: 'erasure', subject: 'me' };
+  // "got a letter from Mr Brown asking for his data": somebody outside asking for their data is asking for a copy.
+  if (!found && !negated && m.has('OUTSIDER') && m.has('THIRD') && m.has('DATA')) found = { at: 0, type: 'access' };
   // "don't use my data for marketing", "ich möchte nicht, dass meine Daten weiter verarbeitet werden": an objection.
   if (!found && negated && m.has('PROCESSING') && m.has('DATA') && !m.has('R_ERASURE')) found = { at: 0, type: 'objection' };
   else if (!found) return negated ? (ERASURE_PHRASE.test(m.text) || ACCESS_PHRASE.test(m.text) ? { intent: 'requestStatus' } : undefined) : phrasedRequest(m);

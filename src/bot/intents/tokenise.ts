@@ -31,6 +31,7 @@ const PHRASES: readonly [RegExp, readonly Concept[]][] = [
   [/\b(that|who)\s+calls?\s+me\b|\b(mich|mir)\s+an(ruft|rufen)\b/gi, ['INCOMING', 'CALLS']],
   [/\banswer\s+my\s+(phone|calls)\b/gi, ['PICKUP']],
   [/\bon\s+my\s+plate\b/gi, ['WORKLIST']],
+  [/\bget\s+rid\s+of\b/gi, ['R_ERASURE']],
   [/\bfor\s+what\s+reason\b|\baus\s+welchem\s+grund\b/gi, ['WHY']],
   // "stimmt nicht", "is not right": wrong, to be corrected — no negation of a request.
   [/\bstimm(t|en)\s+nicht\b|\bnicht\s+(mehr\s+)?(richtig|korrekt|aktuell)\b|\bis(n'?t|\s+not)\s+(right|correct)\b/gi, ['R_RECTIFY']],
@@ -162,7 +163,9 @@ export function closeKeys(word: string): string[] {
  * so that "wraum" is "warum", not also "Raum".
  */
 export function bestKeys(word: string): string[] {
-  const close = closeKeys(word);
+  // A five-letter word is no typo of a four-letter one ("klein" is not "kein") — unless the extra
+  // letter only doubles its neighbour ("meinn"). Three-letter ones take a letter more ("whay", "hows").
+  const close = closeKeys(word).filter((key) => key.length !== 4 || word.length <= key.length || /(\p{L})\1/u.test(word));
   if (close.length <= 1) return close;
   const distances = close.map((key) => editDistance(word, key, 2));
   const nearest = Math.min(...distances);
