@@ -234,7 +234,8 @@ const explainLevel: Rule = (m) => {
     (m.has('ANYONE') && (m.has('SEE') || m.has('CAN')) && !m.has('ME')) ||
     // "what is team member", "was ist persönlich": a short question naming a level.
     (m.has('WHAT') && m.has('DO') && m.tokens.length <= 5 && !m.has('ME') && !m.has('SET'));
-  if (!asks || (levels.length === 0 && !m.has('LEVEL')) || m.hasName) return undefined;
+  // "welche Stufen habe ich vergeben": the asker's grants, not what the levels mean.
+  if (!asks || (levels.length === 0 && !m.has('LEVEL')) || m.hasName || (m.has('GIVEN') && m.has('I'))) return undefined;
   return levels.length === 1 && !m.has('DIFFERENCE') ? { intent: 'explainLevel', level: levels[0] as Level } : { intent: 'explainLevel' };
 };
 
@@ -481,7 +482,9 @@ const listGrants: Rule = (m) => {
   const setUp = m.has('WHAT') && m.has('SET') && !m.hasName && LEVEL_CONCEPTS.every(([concept]) => !m.has(concept));
   const blockedWhom = m.has('WHO') && (m.has('L_BLOCKED') || m.has('BLOCK')) && !m.hasName && fieldFrom(m.has) === undefined;
   const gave = (m.has('GIVEN') || (m.has('WHO') && m.has('SET')) || setUp || blockedWhom) && m.has('I');
-  const asksForList = (m.has('GRANTS') && (m.has('ME') || m.has('I') || m.has('SHOW'))) || gave;
+  // "my levels", "meine Berechtigungsstufen": the levels the asker gave.
+  const myLevels = m.has('LEVELS') && m.has('ME') && !m.hasName && !m.has('MEAN') && !m.has('WHAT') && m.tokens.length <= 3;
+  const asksForList = (m.has('GRANTS') && (m.has('ME') || m.has('I') || m.has('SHOW'))) || gave || myLevels;
   if (!asksForList || (m.has('WHO') && fieldFrom(m.has) !== undefined) || m.has('WHY')) return undefined;
   // "Welche Rechte hat Bob bei mir?" is about one person: what can Bob see of me.
   if (m.has('GRANTS') && !m.has('GIVEN') && m.hasName) {
@@ -581,6 +584,8 @@ const yesNoQuestion: Rule = (m) => {
     if (!field && m.has('I') && m.has('TO')) return { intent: 'whatCanSee', ...whom };
     return withField(m, { intent: 'whyCanSee', ...whom });
   }
+  // "is my status public", "ist mein Kalender öffentlich": who sees it, in general.
+  if (field && m.has('ME') && m.has('L_PUBLIC')) return { intent: 'whoCanSee', field };
   // "Sehen meine Kollegen, wann ich online bin?", "can externals see my mobile?": who, in general.
   return m.has('EVERYONE') && field ? { intent: 'whoCanSee', field } : undefined;
 };
