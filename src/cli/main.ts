@@ -6,6 +6,7 @@ import { matrixCommand } from './matrix.command';
 import { parseCommand } from './parse.command';
 import { requestsCommand } from './requests.command';
 import { serveCommand } from './serve.command';
+import { packageCommand } from './package.command';
 
 const locale = (value: string): 'en' | 'de' => {
   if (value !== 'en' && value !== 'de') throw new InvalidArgumentError('use en or de');
@@ -33,6 +34,11 @@ export function program(): Command {
     .argument('<text>', 'a message')
     .option('--json', 'print JSON')
     .action(parseCommand);
+  cli
+    .command('package')
+    .description('write the Teams app package (TEAMS_APP_ID, MICROSOFT_APP_ID, BOT_DOMAIN from the environment) and print its path')
+    .option('--out <folder>', 'where to write it (default: dist/package)')
+    .action(packageCommand);
   cli.command('matrix').description('print the permission matrix in force').option('--json', 'print JSON').action(matrixCommand);
   cli
     .command('audit')

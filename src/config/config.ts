@@ -267,3 +267,30 @@ function homeTenant(e: Environment): string | undefined {
   const candidates = [e.TEAMS_TENANT_ID, e.MICROSOFT_APP_TENANT_ID, e.GRAPH_TENANT_ID];
   return candidates.find((id): id is string => id !== undefined && GUID.test(id))?.toLowerCase();
 }
+
+/** What the Teams app package is built with (`privacy-desk package`), each value required. */
+export interface PackageConfig {
+  teamsAppId: string;
+  botAppId: string;
+  botDomain: string;
+}
+
+const packageSchema = z.object({
+  TEAMS_APP_ID: z.string({ error: 'required: the Teams app id (a GUID of your choice, kept for every version of the app)' }).regex(GUID, 'expected a GUID'),
+  MICROSOFT_APP_ID: z.string({ error: 'required: the bot app registration id (a GUID)' }).regex(GUID, 'expected a GUID'),
+  BOT_DOMAIN: z
+    .string({ error: 'required: the host name the bot is reached at, e.g. privacy-desk.example.com' })
+    .regex(/^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/i, 'expected a host name without scheme or path, e.g. privacy-desk.example.com'),
+});
+
+/** Reads and checks the package settings; a missing or bad one stops with its name. */
+export function loadPackageConfig(env: Record<string, string | undefined>): PackageConfig {
+  const present = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ''));
+  const parsed = packageSchema.safeParse(present);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const name = String(issue?.path[0] ?? 'environment');
+    throw new ConfigurationError('CONFIG.INVALID', name, issue?.message ?? 'invalid');
+  }
+  return { teamsAppId: parsed.data.TEAMS_APP_ID.toLowerCase(), botAppId: parsed.data.MICROSOFT_APP_ID.toLowerCase(), botDomain: parsed.data.BOT_DOMAIN.toLowerCase() };
+}

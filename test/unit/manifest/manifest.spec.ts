@@ -17,7 +17,10 @@ function schemaErrors(manifest: object): string[] {
 
 /** Placeholders are filled when the app package is built; any GUID will do for validation. */
 const filled = (text: string): string =>
-  text.replace('${{TEAMS_APP_ID}}', '6c3e2a0e-5f1b-4b7a-9d2e-1f0a8b7c6d5e').replace('${{MICROSOFT_APP_ID}}', '0b9f8e7d-6c5b-4a3f-8e2d-1c0b9a8f7e6d');
+  text
+    .replace('${{TEAMS_APP_ID}}', '6c3e2a0e-5f1b-4b7a-9d2e-1f0a8b7c6d5e')
+    .replace('${{MICROSOFT_APP_ID}}', '0b9f8e7d-6c5b-4a3f-8e2d-1c0b9a8f7e6d')
+    .replace('${{BOT_DOMAIN}}', 'privacy-desk.example.com');
 
 describe('Teams app manifest', () => {
   it('is valid against the Teams manifest schema it names', () => {
@@ -41,13 +44,16 @@ describe('Teams app manifest', () => {
     expect(size('outline.png')).toEqual([32, 32]);
   });
 
-  it('localises every command into German', () => {
+  it('localises every command of every list into German', () => {
     const manifest = JSON.parse(read('manifest.json'));
     const german = JSON.parse(read('de.json'));
-    const commands = manifest.bots[0].commandLists[0].commands as unknown[];
-    commands.forEach((_, i) => {
-      expect(german[`bots[0].commandLists[0].commands[${i}].title`]).toEqual(expect.any(String));
-      expect(german[`bots[0].commandLists[0].commands[${i}].description`]).toEqual(expect.any(String));
-    });
+    const lists = manifest.bots[0].commandLists as { commands: unknown[] }[];
+    expect(lists.length).toBe(2);
+    lists.forEach((list, l) =>
+      list.commands.forEach((_, i) => {
+        expect(german[`bots[0].commandLists[${l}].commands[${i}].title`]).toEqual(expect.any(String));
+        expect(german[`bots[0].commandLists[${l}].commands[${i}].description`]).toEqual(expect.any(String));
+      }),
+    );
   });
 });
