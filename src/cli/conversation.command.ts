@@ -1,7 +1,7 @@
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import { loadConfig, processEnvironment, type Config } from '../config/config';
-import { LocalConversation, type LocalReply, localRequestServices } from '../bot/local-conversation';
+import { LocalConversation, type LocalReply, localRequestServices } from '../bot/teams/local-conversation';
 import { silentLogger } from '../ports/logger/logger.port';
 import { createApp, type App } from '../startup/create-app';
 import { resolve } from 'node:path';

@@ -1,37 +1,16 @@
-import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
-import { ConfigurationBotFrameworkAuthentication, type TurnContext } from 'botbuilder';
 import * as restify from 'restify';
 import type { Config } from '../config/config';
 import type { App } from '../startup/create-app';
 import type { Logger } from '../ports/logger/logger.port';
-import { PrivacyDeskBot } from '../bot/privacy-desk.bot';
-import { TeamsNotifier } from '../bot/teams-notifier';
-import { BoundedBotFrameworkAuthentication } from './bounded-connector';
-import { TeamsAdapter, messagesEndpoint } from './messages-endpoint';
+import { PrivacyDeskBot } from '../bot/teams/privacy-desk.bot';
+import { TeamsNotifier } from '../bot/teams/teams-notifier';
+import { messagesEndpoint } from '../bot/teams/messages-endpoint';
+import { createAdapter } from '../bot/teams/adapter';
 
 export interface RunningServer {
   url: string;
   close(): Promise<void>;
-}
-
-/** The Bot Framework adapter for Teams; with no app id it accepts unauthenticated local traffic only. */
-export function createAdapter(config: Config, logger: Logger): TeamsAdapter {
-  const auth = new BoundedBotFrameworkAuthentication(
-    new ConfigurationBotFrameworkAuthentication({
-      MicrosoftAppId: config.bot.appId,
-      MicrosoftAppPassword: config.bot.appPassword,
-      MicrosoftAppType: config.bot.appType,
-      MicrosoftAppTenantId: config.bot.appTenantId,
-    }),
-    config.bot.connectorTimeoutMs,
-  );
-  const adapter = new TeamsAdapter(auth);
-  adapter.onTurnError = async (context: TurnContext, error: Error) => {
-    const reference = randomUUID().slice(0, 8);
-    logger.error({ reference, activityId: context.activity.id, err: { name: error.name, stack: error.stack } }, 'unhandled turn error');
-  };
-  return adapter;
 }
 
 /**

@@ -6,7 +6,7 @@ import { loadConfig, type GraphConfig } from '../../../src/config/config';
 import { GraphDirectory } from '../../../src/ports/directory/graph/graph-directory.adapter';
 import { credentialTokenSource } from '../../../src/ports/directory/graph/graph-token-source';
 import { silentLogger } from '../../../src/ports/logger/logger.port';
-import { LocalConversation } from '../../../src/bot/local-conversation';
+import { LocalConversation } from '../../../src/bot/teams/local-conversation';
 import { createApp } from '../../../src/startup/create-app';
 import { FakeAuthority } from '../../support/fake-authority';
 import { FakeGraph } from '../../support/fake-graph';

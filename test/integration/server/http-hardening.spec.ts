@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { loadConfig } from '../../../src/config/config';
 import { type RunningServer, startServer } from '../../../src/server/http-server';
-import { MAX_ACTIVITY_BYTES } from '../../../src/server/messages-endpoint';
+import { MAX_ACTIVITY_BYTES } from '../../../src/bot/teams/messages-endpoint';
 import { type App, createApp } from '../../../src/startup/create-app';
 import { ConnectorStandIn } from '../../support/connector-stand-in';
 import { type RecordingLogger, recordingLogger } from '../../support/recording-logger';

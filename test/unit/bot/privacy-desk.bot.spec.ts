@@ -1,6 +1,6 @@
 import { type Activity, ActivityTypes, TestAdapter } from 'botbuilder';
-import { PrivacyDeskBot } from '../../../src/bot/privacy-desk.bot';
-import { localRequestServices } from '../../../src/bot/local-conversation';
+import { PrivacyDeskBot } from '../../../src/bot/teams/privacy-desk.bot';
+import { localRequestServices } from '../../../src/bot/teams/local-conversation';
 import { cardToText, inputDefaults } from '../../../src/bot/cards/card-text';
 import { plain } from '../../../src/bot/cards/describe';
 import type { Logger } from '../../../src/ports/logger/logger.port';

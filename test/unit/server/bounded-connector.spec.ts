@@ -1,6 +1,6 @@
 import type { Activity } from 'botbuilder';
 import { AuthenticationError, type AuthenticateRequestResult, BotFrameworkAuthentication, ClaimsIdentity } from 'botframework-connector';
-import { BotAuthenticationError, BoundedBotFrameworkAuthentication } from '../../../src/server/bounded-connector';
+import { BotAuthenticationError, BoundedBotFrameworkAuthentication } from '../../../src/bot/teams/bounded-connector';
 
 /** An authentication whose token check does what the test says: accept, refuse, fail or never answer. */
 function innerThat(check: () => Promise<AuthenticateRequestResult>): BotFrameworkAuthentication {

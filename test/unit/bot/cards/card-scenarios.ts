@@ -4,9 +4,9 @@ import { cardToText, inputDefaults } from '../../../../src/bot/cards/card-text';
 import { fieldTopic } from '../../../../src/bot/cards/describe';
 import type { Locale } from '../../../../src/bot/i18n/locale';
 import { type Messages, messages, requestTexts } from '../../../../src/bot/i18n/messages';
-import { LocalAdapter, localActivity } from '../../../../src/bot/local-adapter';
-import { LocalConversation, type LocalReply, localRequestServices } from '../../../../src/bot/local-conversation';
-import { PrivacyDeskBot } from '../../../../src/bot/privacy-desk.bot';
+import { LocalAdapter, localActivity } from '../../../../src/bot/teams/local-adapter';
+import { LocalConversation, type LocalReply, localRequestServices } from '../../../../src/bot/teams/local-conversation';
+import { PrivacyDeskBot } from '../../../../src/bot/teams/privacy-desk.bot';
 import { silentLogger } from '../../../../src/ports/logger/logger.port';
 
 /**

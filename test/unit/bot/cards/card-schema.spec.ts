@@ -12,7 +12,7 @@ const anyButton = (data: unknown): boolean =>
 import { helpCard } from '../../../../src/bot/cards/simple.card';
 import { LOCALES } from '../../../../src/bot/i18n/locale';
 import { messages } from '../../../../src/bot/i18n/messages';
-import type { LocalReply } from '../../../../src/bot/local-conversation';
+import type { LocalReply } from '../../../../src/bot/teams/local-conversation';
 import { demoApp } from '../../../support/demo-app';
 import { serviceGate } from '../../../support/services';
 import { CARD_SCHEMA_FILE as SCHEMA_FILE } from '../../../support/shared-files';

@@ -9,7 +9,7 @@ import {
   ConnectorFactory,
   type UserTokenClient,
 } from 'botframework-connector';
-import { PrivacyDeskError } from '../domain/shared/errors';
+import { PrivacyDeskError } from '../../domain/shared/errors';
 
 /** The part of an Azure core pipeline a connector client sends through (`@azure/core-rest-pipeline`). */
 interface Pipeline {

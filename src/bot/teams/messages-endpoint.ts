@@ -4,7 +4,7 @@ import { type Activity, CloudAdapter, type InvokeResponse, type TurnContext } fr
 import getRawBody from 'raw-body';
 import type { Request, Response } from 'restify';
 import { z } from 'zod';
-import type { Logger } from '../ports/logger/logger.port';
+import type { Logger } from '../../ports/logger/logger.port';
 import { BotAuthenticationError } from './bounded-connector';
 
 /** The largest activity the bot reads (Teams' own limit for a message with cards is far below). */

@@ -1,6 +1,6 @@
 import { type Activity, TeamsInfo, type TurnContext } from 'botbuilder';
-import type { Identity } from '../app/privacy-desk';
-import type { Logger } from '../ports/logger/logger.port';
+import type { Identity } from '../../app/privacy-desk';
+import type { Logger } from '../../ports/logger/logger.port';
 
 export interface IdentityOptions {
   /** Identify askers from `from.id` outside Teams: only while bot authentication is off. */

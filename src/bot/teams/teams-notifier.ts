@@ -1,19 +1,19 @@
 import { type Activity, CardFactory, type CloudAdapter, type ConversationReference, MessageFactory, type TurnContext } from 'botbuilder';
 import type { ConnectorClient } from 'botframework-connector';
-import type { PrivacyDesk } from '../app/privacy-desk';
-import { PrivacyDeskError } from '../domain/shared/errors';
-import type { RequestDesk } from '../app/requests/request-desk';
-import type { PrivacyRequest } from '../domain/requests/request';
-import type { Logger } from '../ports/logger/logger.port';
-import type { CaseNotice, Notifier } from '../ports/notifier/notifier.port';
-import type { CardMessage, ConversationStore, RequestStore } from '../ports/store/request-store.port';
-import type { RenderedCard } from './cards/answer.card';
-import { caseCard } from './cards/request.card';
-import { showDate } from './cards/request-view';
+import type { PrivacyDesk } from '../../app/privacy-desk';
+import { PrivacyDeskError } from '../../domain/shared/errors';
+import type { RequestDesk } from '../../app/requests/request-desk';
+import type { PrivacyRequest } from '../../domain/requests/request';
+import type { Logger } from '../../ports/logger/logger.port';
+import type { CaseNotice, Notifier } from '../../ports/notifier/notifier.port';
+import type { CardMessage, ConversationStore, RequestStore } from '../../ports/store/request-store.port';
+import type { RenderedCard } from '../cards/answer.card';
+import { caseCard } from '../cards/request.card';
+import { showDate } from '../cards/request-view';
 import { DPO_CHANNEL_KEY, SERVICE_KEY, personKey, readReference } from './conversations';
-import { viewerOf } from './handlers/request.handlers';
-import { requestContext } from './handlers/turn';
-import { type Locale, localeFrom } from './i18n/locale';
+import { viewerOf } from '../handlers/request.handlers';
+import { requestContext } from '../handlers/turn';
+import { type Locale, localeFrom } from '../i18n/locale';
 
 export interface TeamsNotifierOptions {
   adapter: CloudAdapter;

@@ -9,26 +9,26 @@ import {
   type TurnContext,
   TurnContext as Turns,
 } from 'botbuilder';
-import type { PrivacyDesk } from '../app/privacy-desk';
-import type { RequestDesk } from '../app/requests/request-desk';
-import type { Clock } from '../ports/clock/clock.port';
-import type { ConversationStore, RequestStore } from '../ports/store/request-store.port';
-import { type IntakeForm, intakeFormSchema } from './cards/request-form';
+import type { PrivacyDesk } from '../../app/privacy-desk';
+import type { RequestDesk } from '../../app/requests/request-desk';
+import type { Clock } from '../../ports/clock/clock.port';
+import type { ConversationStore, RequestStore } from '../../ports/store/request-store.port';
+import { type IntakeForm, intakeFormSchema } from '../cards/request-form';
 import { caseButtonsWorkHere, isShared, rememberConversation } from './conversations';
-import { type CaseActionReply, handleCaseAction } from './handlers/case.handlers';
-import type { CaseReply } from './handlers/request.handlers';
-import type { Logger } from '../ports/logger/logger.port';
-import type { RenderedCard } from './cards/answer.card';
-import { type CardAction, cardActionSchema, stampOwner } from './cards/card-actions';
-import { helpCard, noticeCard } from './cards/simple.card';
-import { route } from './handlers/router';
-import type { Newcomers, Turn } from './handlers/turn';
-import { type Locale, localeFrom } from './i18n/locale';
-import { messages } from './i18n/messages';
+import { type CaseActionReply, handleCaseAction } from '../handlers/case.handlers';
+import type { CaseReply } from '../handlers/request.handlers';
+import type { Logger } from '../../ports/logger/logger.port';
+import type { RenderedCard } from '../cards/answer.card';
+import { type CardAction, cardActionSchema, stampOwner } from '../cards/card-actions';
+import { helpCard, noticeCard } from '../cards/simple.card';
+import { route } from '../handlers/router';
+import type { Newcomers, Turn } from '../handlers/turn';
+import { type Locale, localeFrom } from '../i18n/locale';
+import { messages } from '../i18n/messages';
 import { type IdentityOptions, askerIdentity, fromForeignTenant } from './identity';
-import type { ParsedMessage } from './intents/intent';
-import { parse } from './intents/parser';
-import { readingWith } from './intents/reading';
+import type { ParsedMessage } from '../intents/intent';
+import { parse } from '../intents/parser';
+import { readingWith } from '../intents/reading';
 
 export interface BotOptions {
   desk: PrivacyDesk;

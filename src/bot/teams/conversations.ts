@@ -1,6 +1,6 @@
 import { type Activity, type ConversationReference, TurnContext } from 'botbuilder';
 import { z } from 'zod';
-import type { ConversationStore } from '../ports/store/request-store.port';
+import type { ConversationStore } from '../../ports/store/request-store.port';
 
 /** Keys of stored conversations: a person's personal chat, the DPO channel, the last service URL. */
 export const personKey = (id: string): string => `person:${id.toLowerCase()}`;

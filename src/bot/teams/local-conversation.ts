@@ -1,13 +1,13 @@
 import type { Activity } from 'botbuilder';
-import type { PrivacyDesk } from '../app/privacy-desk';
-import type { Logger } from '../ports/logger/logger.port';
-import { cardToText, type TextAction } from './cards/card-text';
-import type { Locale } from './i18n/locale';
+import type { PrivacyDesk } from '../../app/privacy-desk';
+import type { Logger } from '../../ports/logger/logger.port';
+import { cardToText, type TextAction } from '../cards/card-text';
+import type { Locale } from '../i18n/locale';
 import { LocalAdapter, localActivity } from './local-adapter';
 import { PrivacyDeskBot, type RequestServices } from './privacy-desk.bot';
-import type { RequestDesk } from '../app/requests/request-desk';
-import type { Clock } from '../ports/clock/clock.port';
-import type { ConversationStore, RequestStore } from '../ports/store/request-store.port';
+import type { RequestDesk } from '../../app/requests/request-desk';
+import type { Clock } from '../../ports/clock/clock.port';
+import type { ConversationStore, RequestStore } from '../../ports/store/request-store.port';
 
 /** One reply of the bot, as activity and as text with numbered buttons. */
 export interface LocalReply {
