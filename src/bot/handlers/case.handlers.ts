@@ -5,12 +5,12 @@ import { criteriaFrom, criteriaProblems } from '../cards/request-form';
 import type { CommandAction, RequestCommand } from '../../domain/requests/workflow';
 import type { PrivacyDesk } from '../../app/privacy-desk';
 import type { RenderedCard } from '../cards/answer.card';
-import { type CaseCardOptions, caseCard } from '../cards/request.card';
+import type { CaseCardOptions } from '../cards/request.card';
 import { plain } from '../cards/describe';
 import { type RequestTextContext, showInstant } from '../cards/request-view';
 import type { Locale } from '../i18n/locale';
 import { requestContext } from './turn';
-import { viewerOf } from './request.handlers';
+import { presentCase } from '../cards/case-presenter';
 
 /** Every command a card can give (all but `route`, which only the desk gives), and `refresh`. */
 const CASE_ACTIONS = ['approve', 'reject', 'askInfo', 'provideInfo', 'extend', 'assign', 'recordIdentity', 'correctSubject', 'link', 'merge', 'start', 'complete', 'withdraw', 'refresh'] as const satisfies readonly (
@@ -162,8 +162,8 @@ async function reply(ctx: RequestTextContext, requests: RequestDesk, outcome: Ac
   }
 }
 
-/** The card as `viewer` sees it now; a DPO's lists possible duplicates, as the decision card does. */
-async function cardFor(
+/** The card as `viewer` sees it now, with what the action had to say. */
+function cardFor(
   ctx: RequestTextContext,
   requests: RequestDesk,
   request: PrivacyRequest,
@@ -171,14 +171,7 @@ async function cardFor(
   dpoTeamsIds: string[],
   extra: { notices?: string[]; typed?: CaseCardOptions['typed'] | undefined } = {},
 ): Promise<RenderedCard> {
-  const duplicates = requests.isDpo(viewer) ? await requests.duplicatesOf(request) : [];
-  return caseCard(ctx, request, viewerOf(requests, request, viewer), {
-    notices: extra.notices ?? [],
-    daysLeft: requests.daysLeft(request),
-    refreshFor: dpoTeamsIds,
-    duplicates,
-    ...(extra.typed ? { typed: extra.typed } : {}),
-  });
+  return presentCase(ctx, requests, request, viewer, { notices: extra.notices ?? [], refreshFor: dpoTeamsIds, ...(extra.typed ? { typed: extra.typed } : {}) });
 }
 
 function toCommand(action: CaseAction, kind: Exclude<CaseAction['action'], 'refresh' | 'correctSubject'>): RequestCommand {

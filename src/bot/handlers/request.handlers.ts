@@ -6,10 +6,10 @@ import type { RenderedCard } from '../cards/answer.card';
 import { noticeCard } from '../cards/simple.card';
 import { renderAnswer } from '../cards/answer.card';
 import { intakeFormCard } from '../cards/intake-form.card';
-import { type CaseViewer, caseCard } from '../cards/request.card';
 import { checkIntakeForm } from '../cards/request-form';
 import type { RequestTextContext } from '../cards/request-view';
 import { myRequestsCard, openCasesCard } from '../cards/request.card';
+import { presentCase } from '../cards/case-presenter';
 import { showDate } from '../cards/request-view';
 import { startOfDay } from '../../domain/requests/deadlines';
 import { fieldTopic } from '../cards/describe';
@@ -20,13 +20,6 @@ import type { ParsedMessage } from '../intents/intent';
 
 /** A reply about a case: the card, and the case it shows so that the bot can update it later. */
 export type CaseReply = RenderedCard & { caseId?: string };
-
-/** How one person sees a case: which buttons, and to whom it may be assigned. */
-export function viewerOf(requests: RequestDesk, request: PrivacyRequest, id: string | undefined): CaseViewer {
-  if (id === undefined) return { may: () => false, assignees: [] };
-  const dpo = requests.isDpo(id);
-  return { id, dpo, may: (action) => requests.may(request, action, id), assignees: dpo ? requests.assigneesFor(request).filter(() => requests.may(request, 'assign', id)) : [] };
-}
 
 const unavailable = (turn: Turn): RenderedCard => noticeCard(textsFor(turn).requestsTitle, [textsFor(turn).requestStatusNotYet]);
 
@@ -68,7 +61,7 @@ export const startRequestHandler: Handler = async (turn, services) => {
   // Asked again while the same request is open: the open case is the answer, not a second one.
   const open = (await requests.mine(asker)).find((c) => isOpen(c.status) && c.type === type && c.subject.kind === 'employee' && c.subject.id === asker);
   if (open) {
-    const card = caseCard(ctx, open, viewerOf(requests, open, asker), { notices: [ctx.rt.alreadyOpen(ctx.t.requestType(type), open.number)], daysLeft: requests.daysLeft(open) });
+    const card = await presentCase(ctx, requests, open, asker, { notices: [ctx.rt.alreadyOpen(ctx.t.requestType(type), open.number)] });
     return { ...card, caseId: open.id };
   }
   // Erasing cannot be undone once carried out: asked once more before it is filed.
@@ -145,12 +138,7 @@ async function intake(ctx: RequestTextContext, requests: RequestDesk, input: New
   // Only cases the asker may see anyway: nobody learns from a relayed form who else has asked.
   const visible = duplicates.filter((d) => requests.maySee(d, asker));
   if (visible.length > 0) intro.push(ctx.rt.duplicateNote(visible.map((d) => d.number).join(', ')));
-  const card = caseCard(ctx, request, viewerOf(requests, request, asker), {
-    title: ctx.rt.intakeTitle(request.number),
-    notices,
-    intro,
-    daysLeft: requests.daysLeft(request),
-  });
+  const card = await presentCase(ctx, requests, request, asker, { title: ctx.rt.intakeTitle(request.number), notices, intro });
   return { ...card, caseId: request.id };
 }
 
@@ -168,9 +156,7 @@ export const requestStatusHandler: Handler = async (turn, services) => {
   if (turn.parsed.caseNumber !== undefined) {
     const request = await requests.get(turn.parsed.caseNumber);
     if (!request || !requests.maySee(request, asker)) return noticeCard(textsFor(turn).requestsTitle, [ctx.rt.notFound]);
-    // A DPO sees possible duplicates as on the decision card.
-    const duplicates = requests.isDpo(asker) ? await requests.duplicatesOf(request) : [];
-    return { ...caseCard(ctx, request, viewerOf(requests, request, asker), { daysLeft: requests.daysLeft(request), duplicates }), caseId: request.id };
+    return { ...(await presentCase(ctx, requests, request, asker)), caseId: request.id };
   }
   const own = await requests.mine(asker);
   if (requests.isDpo(asker)) return openCasesCard(ctx, await requests.openCases(), own, (c) => requests.daysLeft(c));

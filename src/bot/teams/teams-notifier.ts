@@ -8,10 +8,9 @@ import type { Logger } from '../../ports/logger/logger.port';
 import type { CaseNotice, Notifier } from '../../ports/notifier/notifier.port';
 import type { CardMessage, ConversationStore, RequestStore } from '../../ports/store/request-store.port';
 import type { RenderedCard } from '../cards/answer.card';
-import { caseCard } from '../cards/request.card';
 import { showDate } from '../cards/request-view';
 import { DPO_CHANNEL_KEY, SERVICE_KEY, personKey, readReference } from './conversations';
-import { viewerOf } from '../handlers/request.handlers';
+import { type Presentation, presentCase } from '../cards/case-presenter';
 import { requestContext } from '../handlers/turn';
 import { type Locale, localeFrom } from '../i18n/locale';
 
@@ -114,7 +113,8 @@ export class TeamsNotifier implements Notifier {
       // Somebody who may no longer see the case (a DPO taken off the roster) keeps the old card.
       if (target.viewer !== undefined && !this.requests.maySee(request, target.viewer)) continue;
       const ctx = requestContext(target.locale, this.options.desk, this.requests);
-      const card = caseCard(ctx, request, viewerOf(this.requests, request, target.viewer), { daysLeft: this.requests.daysLeft(request), refreshFor: dpoIds });
+      // Drawn as everywhere else: a DPO's redrawn card keeps its list of possible duplicates.
+      const card = await presentCase(ctx, this.requests, request, target.viewer, { refreshFor: dpoIds });
       try {
         await this.proactive(target.reference, async (context: TurnContext) => {
           await context.updateActivity({ ...asActivity(card), id: message.activityId });
@@ -184,14 +184,14 @@ export class TeamsNotifier implements Notifier {
     const requests = this.requests;
     const ctx = requestContext(target.locale, this.options.desk, requests);
     const request = notice.request;
-    const options = { daysLeft: requests.daysLeft(request), refreshFor: await this.dpoTeamsIds() };
-    const viewer = viewerOf(requests, request, target.viewer);
+    const refreshFor = await this.dpoTeamsIds();
+    const present = (presentation: Presentation): Promise<RenderedCard> => presentCase(ctx, requests, request, target.viewer, { refreshFor, ...presentation });
     switch (notice.kind) {
       case 'decision':
-        return caseCard(ctx, request, viewer, { ...options, title: ctx.rt.decisionTitle(request.number), intro: [ctx.rt.decisionIntro], duplicates: notice.duplicates });
+        return present({ title: ctx.rt.decisionTitle(request.number), intro: [ctx.rt.decisionIntro], duplicates: notice.duplicates });
       case 'reminder': {
         const title = notice.reminder === 'dueToday' ? ctx.rt.escalationTitle(request.number) : ctx.rt.reminderTitle(request.number, notice.reminder);
-        return caseCard(ctx, request, viewer, { ...options, title, duplicates: await requests.duplicatesOf(request) });
+        return present({ title });
       }
       case 'changed': {
         const event = notice.event;
@@ -199,7 +199,7 @@ export class TeamsNotifier implements Notifier {
         if (event.action === 'extend' && event.reason) intro.push(ctx.rt.extendedLine(showDate(ctx, request.dueDate), event.reason));
         if (event.action === 'askInfo' && event.reason) intro.push(ctx.rt.infoNeededLine(event.reason));
         if (event.action === 'reject' && event.reason) intro.push(ctx.rt.rejectedLine(event.reason));
-        return caseCard(ctx, request, viewer, { ...options, title: ctx.rt.changedTitle(request.number), intro });
+        return present({ title: ctx.rt.changedTitle(request.number), intro });
       }
     }
   }

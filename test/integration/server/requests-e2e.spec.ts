@@ -306,7 +306,13 @@ describe('privacy requests end to end', () => {
     const card = cardIn(sentTo('a:personal-29:dana').at(-1)?.activity ?? {});
     expect(JSON.stringify(card)).toContain('Open requests of the same type for the same person');
     expect(JSON.stringify(card)).toContain(String(first?.number));
-    const merge = { ...buttonData(card, 'link'), action: 'merge', other: String(first?.number) };
+    // A change redraws Dana's copy in place, and the redrawn card still lists the possible duplicate.
+    const updatesBefore = connector.calls.filter((c) => c.method === 'PUT').length;
+    const assign = await click(invoke('29:dana', { ...buttonData(card, 'assign'), assignee: 'dana.dpo@example.com' }, 'assign'));
+    expect(assign.body).toMatchObject({ statusCode: 200 });
+    const redrawn = connector.calls.filter((c) => c.method === 'PUT').slice(updatesBefore).map((c) => JSON.stringify(c.body));
+    expect(redrawn.some((body) => body.includes('Open requests of the same type for the same person') && body.includes(String(first?.number)))).toBe(true);
+    const merge = { ...buttonData(card, 'link'), version: 3, action: 'merge', other: String(first?.number) };
     const merged = await click(invoke('29:dana', merge, 'link'));
     expect(merged.body).toMatchObject({ statusCode: 200 });
     expect(await app.requests.get(second?.id as string)).toMatchObject({ status: 'merged', mergedInto: first?.number });

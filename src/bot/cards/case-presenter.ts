@@ -1,0 +1,29 @@
+import type { RequestDesk } from '../../app/requests/request-desk';
+import type { PrivacyRequest } from '../../domain/requests/request';
+import type { RenderedCard } from './answer.card';
+import { type CaseCardOptions, type CaseViewer, caseCard } from './request.card';
+import type { RequestTextContext } from './request-view';
+
+/** How one person sees a case: which buttons, and to whom it may be assigned. */
+export function viewerOf(requests: RequestDesk, request: PrivacyRequest, id: string | undefined): CaseViewer {
+  if (id === undefined) return { may: () => false, assignees: [] };
+  const dpo = requests.isDpo(id);
+  return { id, dpo, may: (action) => requests.may(request, action, id), assignees: dpo ? requests.assigneesFor(request).filter(() => requests.may(request, 'assign', id)) : [] };
+}
+
+/** What a place that draws a case adds: titles, notices, the Teams ids whose clients refresh it. */
+export type Presentation = Omit<CaseCardOptions, 'daysLeft' | 'duplicates'> & {
+  /** Duplicates already found (the decision card's); otherwise looked up for a DPO. */
+  duplicates?: PrivacyRequest[];
+};
+
+/**
+ * The one place a case is drawn for a viewer — answers, decision cards, reminders, redraws: the
+ * viewer's buttons, the days left, and for a DPO the possible duplicates (every DPO card lists
+ * them, a redrawn one too).
+ */
+export async function presentCase(ctx: RequestTextContext, requests: RequestDesk, request: PrivacyRequest, viewerId: string | undefined, presentation: Presentation = {}): Promise<RenderedCard> {
+  const viewer = viewerOf(requests, request, viewerId);
+  const duplicates = presentation.duplicates ?? (viewer.dpo ? await requests.duplicatesOf(request) : []);
+  return caseCard(ctx, request, viewer, { ...presentation, daysLeft: requests.daysLeft(request), duplicates });
+}
