@@ -1,12 +1,16 @@
-import { daysLeft, localDate } from '../../domain/requests/deadlines';
+import { localDate } from '../../domain/requests/deadlines';
 import { findDuplicates } from '../../domain/requests/duplicates';
 import { type PrivacyRequest, type RequestEvent, isOpen } from '../../domain/requests/request';
-import { type CommandAction, type NewRequest, type Refusal, type RequestCommand, applyCommand, authorisation, extensionRefusal, hasConflict, isParty, mayAct, maySee, openRequest } from '../../domain/requests/workflow';
+import { type CommandAction, type NewRequest, type Refusal, type RequestCommand, applyCommand, authorisation, isParty, openRequest } from '../../domain/requests/workflow';
 import type { Clock } from '../../ports/clock/clock.port';
 import type { Logger } from '../../ports/logger/logger.port';
 import type { CaseNotice, Notifier } from '../../ports/notifier/notifier.port';
 import type { RequestStore } from '../../ports/store/request-store.port';
-import { type DpoRoster, isDpo } from './dpo-roster';
+import { CaseAccess } from './case-access';
+import { auditDetails } from './case-audit';
+import { DpoDispatch } from './dpo-dispatch';
+import type { DpoRoster } from './dpo-roster';
+import { FollowUps, errorName } from './follow-ups';
 import { sendOnce } from './send-once';
 
 export interface RequestDeskOptions {
@@ -55,31 +59,22 @@ const TELL_REQUESTER: ReadonlySet<string> = new Set(['approve', 'reject', 'askIn
  * notifications that follow. The case is always reloaded from the store; card data only names it.
  */
 export class RequestDesk {
-  /** Notifications after a change, still running (the clicker is answered before they finish). */
-  private readonly pending = new Set<Promise<void>>();
-  /** The last notifications started per case: a case's changes are told in the order they happened. */
-  private readonly lastOfCase = new Map<string, Promise<void>>();
+  private readonly access: CaseAccess;
+  private readonly dispatch: DpoDispatch;
+  private readonly followUps: FollowUps;
 
-  constructor(private readonly options: RequestDeskOptions) {}
+  constructor(private readonly options: RequestDeskOptions) {
+    this.access = new CaseAccess(options.roster, options.clock, options.timeZone, options.personIdOf);
+    this.dispatch = new DpoDispatch(() => this.access.roster, (id) => this.access.personIdOf(id), options.notifier, options.logger);
+    this.followUps = new FollowUps(options.logger);
+  }
 
   /**
    * Resolves once every notification started so far has finished (for tests), or — given a limit,
    * as at shutdown — when the limit has passed; true when everything finished.
    */
-  async settled(limitMs?: number): Promise<boolean> {
-    const all = (async (): Promise<boolean> => {
-      while (this.pending.size > 0) await Promise.all([...this.pending]);
-      return true;
-    })();
-    if (limitMs === undefined) return all;
-    let timer: NodeJS.Timeout | undefined;
-    const late = new Promise<boolean>((resolve) => {
-      timer = setTimeout(() => resolve(false), limitMs);
-      timer.unref();
-    });
-    const finished = await Promise.race([all, late]);
-    clearTimeout(timer);
-    return finished;
+  settled(limitMs?: number): Promise<boolean> {
+    return this.followUps.settled(limitMs);
   }
 
   /** The id of this instance, in whose name sends are claimed. */
@@ -93,13 +88,11 @@ export class RequestDesk {
 
   /** The DPOs, deputy and channel, each person named by their directory id (read afresh each time: the directory changes). */
   get roster(): DpoRoster {
-    const { roster, personIdOf } = this.options;
-    if (!personIdOf) return roster;
-    return { ...roster, dpos: [...new Set(roster.dpos.map(personIdOf))], ...(roster.deputy ? { deputy: personIdOf(roster.deputy) } : {}) };
+    return this.access.roster;
   }
 
   isDpo(id: string): boolean {
-    return isDpo(this.roster, id);
+    return this.access.isDpo(id);
   }
 
   /** Now, on the desk's clock. */
@@ -109,35 +102,32 @@ export class RequestDesk {
 
   /** Today's date in the organisation's time zone, `YYYY-MM-DD`. */
   today(): string {
-    return localDate(this.options.clock.now(), this.options.timeZone);
+    return this.access.today();
   }
 
   /** DPOs a case may be assigned to: every configured DPO and the deputy, except its parties. */
   assigneesFor(request: PrivacyRequest): string[] {
-    const roster = this.roster;
-    const all = [...roster.dpos, ...(roster.deputy ? [roster.deputy] : [])];
-    return [...new Set(all)].filter((id) => !hasConflict(request, id));
+    return this.access.assigneesFor(request);
   }
 
   /** Days left until the case is due (negative when overdue), today in the organisation's zone. */
   daysLeft(request: PrivacyRequest): number {
-    return daysLeft(this.options.clock.now(), request.dueDate, this.options.timeZone);
+    return this.access.daysLeft(request);
   }
 
   /** The directory's id of the person a mail or UPN names; the text itself, lower-cased, when unknown. */
   personIdOf(mailOrUpn: string): string {
-    return this.options.personIdOf?.(mailOrUpn) ?? mailOrUpn.toLowerCase();
+    return this.access.personIdOf(mailOrUpn);
   }
 
   /** Whether `viewer` may see the case at all: a DPO or one of its parties. */
   maySee(request: PrivacyRequest, viewer: string): boolean {
-    return maySee(request, { id: viewer, isDpo: this.isDpo(viewer) });
+    return this.access.maySee(request, viewer);
   }
 
   /** Whether `actor` may give `action` on the case now (for drawing buttons). */
   may(request: PrivacyRequest, action: CommandAction, actor: string): boolean {
-    if (action === 'extend' && extensionRefusal(request, { now: this.options.clock.now(), timeZone: this.options.timeZone })) return false;
-    return mayAct(request, action, { id: actor, isDpo: this.isDpo(actor) });
+    return this.access.may(request, action, actor);
   }
 
   /**
@@ -243,7 +233,7 @@ export class RequestDesk {
     if (!applied.ok) return { kind: 'refused', request, refusal: applied.error };
     const next = applied.value;
     const event = next.history.at(-1) as RequestEvent;
-    const saved = await this.options.store.saveRequest(next, request.version, { actor, action: `request.${command.action}`, details: auditDetails(event, who.isDpo && !isParty(next, actor) && DPO_REASONS.has(event.action), next) });
+    const saved = await this.options.store.saveRequest(next, request.version, { actor, action: `request.${command.action}`, details: auditDetails(event, next, who.isDpo && !isParty(next, actor)) });
     if (!saved) {
       const current = (await this.options.store.getRequest(request.id)) ?? request;
       return { kind: 'stale', request: current, last: lastChange(current) };
@@ -259,17 +249,7 @@ export class RequestDesk {
 
   /** Runs what follows a change (or an intake) after what the earlier ones of the same case set off; never throws. */
   private later(request: PrivacyRequest, task: () => Promise<unknown>): void {
-    const before = this.lastOfCase.get(request.id) ?? Promise.resolve();
-    const running: Promise<void> = before
-      .then(task)
-      .then(() => undefined)
-      .catch((error: unknown) => this.options.logger.warn({ case: request.number, err: errorName(error) }, 'could not finish the notifications of a change'))
-      .finally(() => {
-        this.pending.delete(running);
-        if (this.lastOfCase.get(request.id) === running) this.lastOfCase.delete(request.id);
-      });
-    this.pending.add(running);
-    this.lastOfCase.set(request.id, running);
+    this.followUps.later(request.id, request.number, task);
   }
 
   /** Names `from` among the links of the case `otherNumber`, as the same actor; a failure is logged, the first change stands. */
@@ -280,7 +260,7 @@ export class RequestDesk {
       const linked = applyCommand(other, { action: 'link', other: from.number }, who, context);
       if (!linked.ok) return;
       const event = linked.value.history.at(-1) as RequestEvent;
-      if (await this.options.store.saveRequest(linked.value, other.version, { actor: who.id, action: 'request.link', details: auditDetails(event, false, linked.value) })) {
+      if (await this.options.store.saveRequest(linked.value, other.version, { actor: who.id, action: 'request.link', details: auditDetails(event, linked.value, false) })) {
         this.later(linked.value, () => this.afterChange(linked.value, event));
       }
     } catch (error) {
@@ -332,36 +312,8 @@ export class RequestDesk {
    * Sends a notice to every DPO who is reachable in a personal chat (never to a DPO who is a party
    * to the case); the DPO channel gets it when configured or when no DPO could be reached.
    */
-  async notifyDpos(notice: CaseNotice, options: { escalate?: boolean } = {}): Promise<number> {
-    const roster = this.roster;
-    const request = notice.request;
-    // An assignee stored as configured (a UPN) is reached under the directory's id for them.
-    const assignee = request.assignee === undefined ? undefined : this.personIdOf(request.assignee);
-    const wanted = options.escalate ? [assignee, ...roster.dpos, roster.deputy] : assignee ? [assignee] : [...roster.dpos];
-    const eligible = (ids: (string | undefined)[]): string[] => [...new Set(ids.filter((id): id is string => id !== undefined && !hasConflict(request, id)))];
-    // A DPO's own case goes to another DPO, or to the deputy when there is no other.
-    const recipients = eligible(wanted).length > 0 ? eligible(wanted) : eligible([...roster.dpos, roster.deputy]);
-    let reached = 0;
-    let failed = 0;
-    for (const dpo of recipients) {
-      try {
-        if (await this.options.notifier.toPerson(dpo, notice)) reached++;
-      } catch (error) {
-        failed++;
-        this.options.logger.warn({ case: request.number, err: errorName(error) }, 'could not reach a DPO');
-      }
-    }
-    if (roster.channel && (reached === 0 || options.escalate)) {
-      try {
-        if (await this.options.notifier.toDpoChannel(notice)) reached++;
-      } catch (error) {
-        failed++;
-        this.options.logger.warn({ case: request.number, err: errorName(error) }, 'could not post in the DPO channel');
-      }
-    }
-    if (reached === 0) this.options.logger.warn({ case: request.number, notice: notice.kind, failed }, 'no DPO could be reached');
-    if (reached === 0 && failed > 0) throw new Error('no DPO could be reached');
-    return reached;
+  notifyDpos(notice: CaseNotice, options: { escalate?: boolean } = {}): Promise<number> {
+    return this.dispatch.notify(notice, options);
   }
 }
 
@@ -369,27 +321,3 @@ export class RequestDesk {
 const decisionRound = (request: PrivacyRequest): number => request.history.filter((e) => e.action === 'route' || (e.action === 'provideInfo' && isParty(request, e.actor))).length;
 
 const lastChange = (request: PrivacyRequest): RequestEvent | undefined => [...request.history].reverse().find((e) => e.action !== 'receive' && e.action !== 'route') ?? request.history.at(-1);
-
-/** Reasons a DPO gives that Art. 5(2) and 12 make them prove: a rejection, a question, an extension, a withdrawal recorded from a letter. */
-const DPO_REASONS: ReadonlySet<string> = new Set(['reject', 'askInfo', 'extend', 'withdraw']);
-
-/**
- * What the audit trail keeps of a change. The trail cannot be edited or erased, so it keeps the
- * reasons a DPO must prove word for word, and of any other free text (a requester's answer or
- * words of withdrawal, an answer a DPO transcribed, a completion note — which may hold personal
- * data) only that there was some; the case keeps the text.
- */
-function auditDetails(event: RequestEvent, provable: boolean, after: PrivacyRequest): Record<string, string | boolean | null> {
-  const details: Record<string, string | boolean | null> = { from: event.from ?? null, to: event.to ?? null, detail: event.detail ?? null };
-  if (provable) details.reason = event.reason ?? null;
-  else details.hasNote = event.reason !== undefined || identityNotedBy(event, after);
-  return details;
-}
-
-/** Whether this event wrote the note on how an outside person's identity was checked (kept on the case, not in the event). */
-function identityNotedBy(event: RequestEvent, after: PrivacyRequest): boolean {
-  if (event.action !== 'recordIdentity' && event.action !== 'approve') return false;
-  return after.identity?.note !== undefined && after.identity.at === event.at;
-}
-
-const errorName = (error: unknown): string => (error instanceof Error ? `${error.name}${(error as { code?: string }).code ? `:${(error as { code?: string }).code}` : ''}` : 'unknown');
