@@ -24,7 +24,7 @@ export function fieldFrom(has: Has): FieldId | undefined {
   }
   if (has('PRESENCE') || has('STATUS')) return has('SET') ? 'setPresence' : 'presence';
   if (has('CHAT')) return 'chat';
-  if (has('APPOINTMENT')) return has('PRIVATE') ? 'privateAppointments' : 'publicAppointments';
+  if (has('APPOINTMENT')) return has('PRIVATE') || has('L_PERSONAL') ? 'privateAppointments' : 'publicAppointments';
   // A car or radio mobile number is a catalogue item of its own (F.13.3.2, F.13.3.3), no matrix row.
   if (has('MOBILE') && !has('CAR') && !has('RADIO') && !has('PAGER')) return 'mobile';
   if (has('EMAIL')) return 'email';

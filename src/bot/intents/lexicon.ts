@@ -330,6 +330,11 @@ add(['PHONE'], 'landline landlines');
 add(['FORWARD'], 'forwarded umgeleitet weitergeleitet diverted');
 add(['PICKUP'], 'grab grabs');
 add(['OUTGOING'], 'dial dials dialed dialled wahle gewahlt');
+// "wer kann mir schreiben": who may chat; "missed calls" were received; a name "misspelled" is wrong.
+add(['CHAT'], 'schreiben');
+add(['INCOMING'], 'missed verpasste verpassten entgangene entgangenen');
+add(['R_RECTIFY'], 'misspelled misspelt typo tippfehler falschgeschrieben');
+add(['SEE'], 'mitbekommen mitkriegen');
 
 /** Folded word → concepts. */
 export const LEXICON: ReadonlyMap<string, readonly Concept[]> = new Map(Object.entries(ENTRIES));

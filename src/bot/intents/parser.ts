@@ -295,7 +295,9 @@ const requestStatus: Rule = (m) => {
  * a question about the right itself ("what is the right to be forgotten") or a negation.
  */
 function phrasedRequest(m: Message): ParsedMessage | undefined {
-  const type = ERASURE_PHRASE.test(m.text) ? 'erasure' : ACCESS_PHRASE.test(m.text) || storedAboutMe(m) ? 'access' : restricting(m) ? 'restriction' : undefined;
+  // "stop processing my data" objects for good (Art. 21); "… until further notice", "bitte meine Daten sperren" restricts (Art. 18).
+  const objecting = restricting(m) && m.has('STOP') && m.has('PROCESSING') && !FOR_NOW.test(m.text);
+  const type = ERASURE_PHRASE.test(m.text) ? 'erasure' : ACCESS_PHRASE.test(m.text) || storedAboutMe(m) ? 'access' : objecting ? 'objection' : restricting(m) ? 'restriction' : undefined;
   if (!type || /\b(what|was)\s+(is|ist)\b|\b(don'?t|do\s+not|nicht|kein)\b/i.test(m.text)) return undefined;
   const relayed = relayedRequest(m);
   if (relayed) return { intent: 'startRequest', requestType: type, ...relayed };
@@ -313,6 +315,9 @@ const PHONE = /(?:\+|\b0)[\d][\d\s/()-]{5,}\d/;
 const CORRECT_VALUE = /\b(?:to|into|auf)\s+(.+?)\s*(?:(?:ändern|aendern|korrigieren|berichtigen|setzen)\s*)?[.!]?\s*$/i;
 /** A correct value is a value: a number, an address, a name — not "… to fix it". */
 const LOOKS_LIKE_VALUE = /\d|@|\b\p{Lu}/u;
+
+/** For a while only: what restricts processing rather than objecting to it. */
+const FOR_NOW = /\b(for\s+now|until|till|while|temporarily|for\s+the\s+time\s+being|vorerst|erstmal|erst\s+mal|vor(ü|ue)bergehend|bis|solange|w(ä|ae)hrend)\b/i;
 
 /** Ways of asking that name no request word: "forget me", "what data do you have about me". */
 const ERASURE_PHRASE = /\b(forget\s+me|vergiss\s+mich|(want|wish|like)\s+to\s+be\s+forgotten|vergessen\s+werden|right\s+to\s+be\s+forgotten|recht\s+auf\s+vergessen(werden)?|gel(ö|oe|o)scht\s+werden)\b/i;

@@ -27,9 +27,11 @@ const POSSESSIVE = /['’]s$/;
 const PHRASES: readonly [RegExp, readonly Concept[]][] = [
   [/\b(first|given)\s+name\b/gi, ['FIRSTNAME']],
   [/\b(last|family)\s+name\b/gi, ['LASTNAME']],
-  [/\bob\s+ich\s+(da|im\s+büro|erreichbar)\s+bin\b|\bwhether\s+i'?m\s+(in|around|there|available|online)\b|\bgreen\s+dot\b|\bgrüne[rn]?\s+punkt\b/gi, ['PRESENCE']],
+  [/\b(ob|wann)\s+ich\s+(?:(?:grad|gerade|jetzt|eh|so)\s+)?(da|im\s+büro|erreichbar|online)\s+bin\b|\bwhether\s+i'?m\s+(in|around|there|available|online)\b|\bgreen\s+dot\b|\bgrüne[rn]?\s+punkt\b/gi, ['PRESENCE']],
   [/\b(that|who)\s+calls?\s+me\b|\b(mich|mir)\s+an(ruft|rufen)\b/gi, ['INCOMING', 'CALLS']],
   [/\banswer\s+my\s+(phone|calls)\b/gi, ['PICKUP']],
+  // "wer bekommt meinen Status mit": who notices it, not who gets to set it.
+  [/\b(bekommt|bekommen|kriegt|kriegen)\b(?=[^.?!]*\bmit\s*[?!.]*\s*$)/gi, ['SEE']],
   [/\bon\s+my\s+plate\b/gi, ['WORKLIST']],
   [/\bget\s+rid\s+of\b/gi, ['R_ERASURE']],
   [/\bfor\s+what\s+reason\b|\baus\s+welchem\s+grund\b/gi, ['WHY']],
