@@ -3,7 +3,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 const IO_LIBRARIES = [
-  'botbuilder', 'botbuilder-*', 'botframework-*', 'restify', 'ldapts', 'pg', 'better-sqlite3',
+  'botbuilder', 'botbuilder-*', 'botframework-*', 'restify', 'ldapts', 'pg', 'better-sqlite3', 'kysely',
   '@microsoft/microsoft-graph-client', '@azure/*', 'pino', 'ldif', 'adaptivecards-templating',
   'fs', 'fs/*', 'node:*', 'http', 'https', 'net', 'child_process', 'os', 'path', 'crypto',
 ];

@@ -1,6 +1,6 @@
 import type { Clock } from '../ports/clock/clock.port';
 import type { Logger } from '../ports/logger/logger.port';
-import { HEARTBEAT_MS, type RequestStore } from '../ports/store/request-store.port';
+import { type ClaimStore, HEARTBEAT_MS } from '../ports/store/claim-store.port';
 
 /**
  * Says, every {@link HEARTBEAT_MS}, that this instance is alive, so that other instances (or this
@@ -13,7 +13,7 @@ export class InstanceHeartbeat {
 
   constructor(
     readonly instance: string,
-    private readonly store: Pick<RequestStore, 'beat' | 'retire'>,
+    private readonly store: Pick<ClaimStore, 'beat' | 'retire'>,
     private readonly clock: Clock,
     private readonly logger: Logger,
   ) {}

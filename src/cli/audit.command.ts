@@ -1,41 +1,47 @@
 import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import Database from 'better-sqlite3';
 import { loadConfig, processEnvironment } from '../config/config';
 import type { AuditEntry } from '../domain/audit/audit-entry';
 import { type ChainVerdict, verifyChain } from '../ports/store/audit-chain';
-import { SqliteGrantStore } from '../ports/store/sqlite-grant-store.adapter';
+import { type DatabaseTarget, describeTarget, targetOf } from '../ports/store/database-target';
+import { type Stores, openStores } from '../ports/store/sql/stores';
 
-/** Exit code when there is no database to read (missing file, not SQLite, not ours). */
+/** Exit code when there is no database to read (missing file, not a database, not ours). */
 export const NO_DATABASE = 2;
 
+/** The database a command reads: `--database` (a SQLite file or a PostgreSQL URL), else DATABASE_URL or DATABASE_FILE. */
+export function databaseTarget(option: string | undefined): DatabaseTarget {
+  if (option === undefined) return loadConfig(processEnvironment()).database;
+  const target = targetOf(option);
+  return target.kind === 'sqlite' ? { kind: 'sqlite', file: resolve(target.file) } : target;
+}
+
 /**
- * Opens an existing privacy-desk database read-only, never creating or migrating one: the audit
- * trail and the case record are evidence, and a report must not change them. `file` is the
- * `--database` option (default: DATABASE_FILE). Returns undefined after saying why on stderr and
- * setting exit code 2 when the file is missing, is not SQLite, or lacks `table`.
+ * Opens an existing privacy-desk database for reading, never creating or migrating one (a SQLite
+ * file read-only): the audit trail and the case record are evidence, and a report must not change
+ * them. `option` is the `--database` option. Returns undefined after saying why on stderr and
+ * setting exit code 2 when there is no such database, or it lacks `table`.
  */
-export function openExistingDatabase(file: string | undefined, table: string): Database.Database | undefined {
-  const path = file === undefined ? loadConfig(processEnvironment()).databaseFile : resolve(file);
+export async function openExistingDatabase(option: string | undefined, table: string): Promise<Stores | undefined> {
+  const target = databaseTarget(option);
+  const where = describeTarget(target);
   const fail = (why: string): undefined => {
     process.stderr.write(`privacy-desk: ${why}\n`);
     process.exitCode = NO_DATABASE;
     return undefined;
   };
-  if (path === ':memory:' || !isFile(path)) return fail(`no database at ${path} (set DATABASE_FILE or pass --database <file>)`);
-  let db: Database.Database | undefined;
+  if (target.kind === 'sqlite' && (target.file === ':memory:' || !isFile(target.file))) return fail(`no database at ${where} (set DATABASE_FILE or DATABASE_URL, or pass --database <file or postgres://… URL>)`);
+  let stores: Stores | undefined;
   try {
-    db = new Database(path, { readonly: true, fileMustExist: true });
-    db.pragma('busy_timeout = 5000');
-    const found = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(table);
-    if (found === undefined) {
-      db.close();
-      return fail(`${path} has no ${table} table: not a privacy-desk database, or one from an older version (start the bot once to migrate it)`);
+    stores = await openStores(target, { migrate: false, readOnly: true });
+    if (!(await stores.database.hasTable(table))) {
+      await stores.close();
+      return fail(`${where} has no ${table} table: not a privacy-desk database, or one from an older version (run privacy-desk db migrate)`);
     }
-    return db;
+    return stores;
   } catch (error) {
-    db?.close();
-    return fail(`cannot read ${path}: ${error instanceof Error ? error.message : String(error)}`);
+    await stores?.close();
+    return fail(`cannot read ${where}: ${error instanceof Error ? error.message : String(error)}`);
   }
 }
 
@@ -72,17 +78,16 @@ export function formatAuditReport(report: AuditReport): string {
  * is intact, 1 when an entry was edited, removed or moved, 2 when there is no database.
  */
 export async function auditVerifyCommand(options: { database?: string; json?: boolean }): Promise<void> {
-  const db = openExistingDatabase(options.database, 'audit_log');
-  if (!db) return;
-  const store = new SqliteGrantStore(db);
+  const stores = await openExistingDatabase(options.database, 'audit_log');
+  if (!stores) return;
   let report: AuditReport;
   try {
-    report = auditReport(await store.auditTrail());
+    report = auditReport(await stores.audit.entries());
   } catch (error) {
     // A row that cannot even be parsed (details not JSON, wrong types) has been tampered with too.
     report = { ok: false, problem: 'unreadable', message: `an entry cannot be read (${error instanceof Error ? error.message : String(error)})` };
   } finally {
-    await store.close();
+    await stores.close();
   }
   process.stdout.write(options.json ? `${JSON.stringify(report, null, 2)}\n` : `${formatAuditReport(report)}\n`);
   if (!report.ok) process.exitCode = 1;

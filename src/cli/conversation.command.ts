@@ -5,6 +5,7 @@ import { LocalConversation, type LocalReply, localRequestServices } from '../bot
 import { silentLogger } from '../ports/logger/logger.port';
 import { createApp, type App } from '../startup/create-app';
 import { resolve } from 'node:path';
+import { type DatabaseTarget, describeTarget, targetOf } from '../ports/store/database-target';
 
 interface ConversationOptions {
   as: string;
@@ -22,18 +23,26 @@ function configFor(options: ConversationOptions, config: Config): Config {
     ...config,
     directory: options.directory ? { kind: 'ldif', file: resolve(options.directory) } : config.directory,
     grantsFile: options.grants ? resolve(options.grants) : config.grantsFile,
-    databaseFile: options.database ? (options.database === ':memory:' ? ':memory:' : resolve(options.database)) : overridden ? ':memory:' : config.databaseFile,
+    database: options.database ? databaseOption(options.database) : overridden ? { kind: 'sqlite', file: ':memory:' } : config.database,
   };
 }
+
+/** `--database`: a PostgreSQL URL, `:memory:`, or a SQLite file. */
+function databaseOption(text: string): DatabaseTarget {
+  const target = targetOf(text);
+  return target.kind === 'sqlite' && target.file !== ':memory:' ? { kind: 'sqlite', file: resolve(target.file) } : target;
+}
+
+const isThrowaway = (target: DatabaseTarget): boolean => target.kind === 'sqlite' && target.file === ':memory:';
 
 async function open(options: ConversationOptions): Promise<{ app: App; conversation: LocalConversation }> {
   const base = loadConfig(processEnvironment());
   const config = configFor(options, base);
   // The terminal takes the caller's word for who they are: on a deployed bot's own database, say
   // plainly that whatever is done here is recorded in that person's name.
-  if (!base.bot.authDisabled && config.databaseFile !== ':memory:' && config.databaseFile === base.databaseFile) {
+  if (!base.bot.authDisabled && !isThrowaway(config.database) && describeTarget(config.database) === describeTarget(base.database)) {
     process.stderr.write(
-      `warning: acting as ${options.as} on the bot's own database (${config.databaseFile}); every change is recorded in that person's name, and nobody is told in Teams (no messages are sent and no cards redrawn from here)\n`,
+      `warning: acting as ${options.as} on the bot's own database (${describeTarget(config.database)}); every change is recorded in that person's name, and nobody is told in Teams (no messages are sent and no cards redrawn from here)\n`,
     );
   }
   const app = await createApp(config, silentLogger);

@@ -1,8 +1,7 @@
 import { loadConfig, processEnvironment } from '../config/config';
 import { localDate } from '../domain/requests/deadlines';
 import { ARTICLE, isOpen, type PrivacyRequest } from '../domain/requests/request';
-import { CorruptRowError } from '../ports/store/sqlite-database';
-import { SqliteRequestStore } from '../ports/store/sqlite-request-store.adapter';
+import { CorruptRowError } from '../ports/store/sql/rows';
 import { openExistingDatabase } from './audit.command';
 
 interface RequestsOptions {
@@ -125,11 +124,11 @@ function timeZone(): string {
  * exit code 2 when there is no database.
  */
 export async function requestsCommand(options: RequestsOptions): Promise<void> {
-  const db = openExistingDatabase(options.database, 'requests');
-  if (!db) return;
+  const stores = await openExistingDatabase(options.database, 'requests');
+  if (!stores) return;
   let requests: PrivacyRequest[];
   try {
-    requests = await new SqliteRequestStore(db).listRequests(options.open ? { openOnly: true } : {});
+    requests = await stores.requests.listRequests(options.open ? { openOnly: true } : {});
   } catch (error) {
     // A case that does not read back is reported, not half-exported (its content stays out of the message).
     if (!(error instanceof CorruptRowError)) throw error;
@@ -137,7 +136,7 @@ export async function requestsCommand(options: RequestsOptions): Promise<void> {
     process.exitCode = 1;
     return;
   } finally {
-    db.close();
+    await stores.close();
   }
   if (options.json) {
     process.stdout.write(`${JSON.stringify(requests, null, 2)}\n`);

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { ConfigurationError } from '../domain/shared/errors';
 import { shipped } from './paths';
 import { isTimeZone } from '../domain/requests/deadlines';
+import type { DatabaseTarget } from '../ports/store/database-target';
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -45,6 +46,7 @@ const environmentSchema = z.object({
   GRANTS_FILE: z.string().min(1).default(shipped('data', 'demo', 'grants.json')),
   PERMISSION_MATRIX_FILE: z.string().min(1).default(shipped('data', 'permission-matrix.json')),
   DATABASE_FILE: z.string().min(1).default('./data/privacy-desk.sqlite'),
+  DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\/\S+$/i, 'expected postgres://user:password@host:5432/database').optional(),
   DEFAULT_LOCALE: z.enum(['en', 'de']).default('en'),
   DPO_USERS: z.string().optional(),
   DPO_DEPUTY: z.string().email('expected the mail/UPN of one person').optional(),
@@ -109,7 +111,8 @@ export interface Config {
   directoryRefreshSeconds: number;
   grantsFile: string;
   matrixFile: string;
-  databaseFile: string;
+  /** PostgreSQL when DATABASE_URL is set (several instances), else the embedded SQLite file DATABASE_FILE. */
+  database: DatabaseTarget;
   defaultLocale: 'en' | 'de';
   logLevel: Environment['LOG_LEVEL'];
   /** Who decides privacy requests. */
@@ -159,7 +162,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     directoryRefreshSeconds: e.DIRECTORY_REFRESH_SECONDS,
     grantsFile: resolve(e.GRANTS_FILE),
     matrixFile: resolve(e.PERMISSION_MATRIX_FILE),
-    databaseFile: e.DATABASE_FILE === ':memory:' ? ':memory:' : resolve(e.DATABASE_FILE),
+    database: e.DATABASE_URL ? { kind: 'postgres', url: e.DATABASE_URL } : { kind: 'sqlite', file: e.DATABASE_FILE === ':memory:' ? ':memory:' : resolve(e.DATABASE_FILE) },
     defaultLocale: e.DEFAULT_LOCALE,
     logLevel: e.LOG_LEVEL,
     dpo: dpoConfig(e),

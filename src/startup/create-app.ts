@@ -9,9 +9,9 @@ import type { DirectoryPort } from '../ports/directory/directory.port';
 import { directoryFor } from './directory-factory';
 import type { Logger } from '../ports/logger/logger.port';
 import type { GrantStore } from '../ports/store/grant-store.port';
-import { SqliteGrantStore } from '../ports/store/sqlite-grant-store.adapter';
-import { openSqlite } from '../ports/store/sqlite-database';
-import { SqliteRequestStore } from '../ports/store/sqlite-request-store.adapter';
+import type { ClaimStore } from '../ports/store/claim-store.port';
+import { describeTarget } from '../ports/store/database-target';
+import { openStores } from '../ports/store/sql/stores';
 import type { ConversationStore, RequestStore } from '../ports/store/request-store.port';
 import { RelayNotifier } from '../ports/notifier/notifier.port';
 import { RequestDesk } from '../app/requests/request-desk';
@@ -27,6 +27,8 @@ export interface App {
   /** Privacy requests: intake, decisions, notifications. */
   requests: RequestDesk;
   requestStore: RequestStore & ConversationStore;
+  /** "Send at most once" claims and the instances' heartbeats. */
+  claims: ClaimStore;
   /** Where notifications go: silent until the server plugs in Teams. */
   notifier: RelayNotifier;
   /** Deadline reminders (not started: `serve` starts it). */
@@ -54,9 +56,11 @@ export async function createApp(config: Config, logger: Logger, seams: AppSeams 
   const policy = await loadGrantsFile(config.grantsFile);
   const directory = seams.directory ?? (await directoryFor(config.directory));
   // One database for grants, requests and the audit trail that chains them all.
-  const db = openSqlite(config.databaseFile);
-  const store: GrantStore = new SqliteGrantStore(db);
-  const requestStore = new SqliteRequestStore(db);
+  const stores = await openStores(config.database);
+  logger.info({ database: stores.database.dialect, at: describeTarget(config.database) }, 'database open');
+  const store: GrantStore = stores.grants;
+  const requestStore = stores.requests;
+  const claims = stores.claims;
   try {
     const summary = await store.importAdminPolicy(policy, 'grants-file', clock.now());
     logger.info({ ...summary }, 'grants file imported');
@@ -75,9 +79,9 @@ export async function createApp(config: Config, logger: Logger, seams: AppSeams 
     };
     const unknownDpos = [...roster.dpos, ...(roster.deputy ? [roster.deputy] : [])].filter((id) => desk.identify({ mail: id, upn: id }) === undefined).length;
     if (unknownDpos > 0) logger.warn({ unknownDpos }, 'DPO_USERS or DPO_DEPUTY names somebody the directory does not know: they cannot be identified in Teams');
-    const heartbeat = new InstanceHeartbeat(randomUUID(), requestStore, clock, logger);
-    const requests = new RequestDesk({ store: requestStore, notifier, roster, clock, timeZone: config.timeZone, logger, personIdOf, instance: heartbeat.instance });
-    const scheduler = new DeadlineScheduler(requests, requestStore, clock, logger);
+    const heartbeat = new InstanceHeartbeat(randomUUID(), claims, clock, logger);
+    const requests = new RequestDesk({ store: requestStore, claims, notifier, roster, clock, timeZone: config.timeZone, logger, personIdOf, instance: heartbeat.instance });
+    const scheduler = new DeadlineScheduler(requests, claims, clock, logger);
     const close = async (): Promise<void> => {
       sync.stop();
       await scheduler.stop();
@@ -89,7 +93,7 @@ export async function createApp(config: Config, logger: Logger, seams: AppSeams 
       await directory.close();
       await store.close();
     };
-    return { desk, store, directory, sync, requests, requestStore, notifier, scheduler, heartbeat, clock, admins: config.admins, close };
+    return { desk, store, directory, sync, requests, requestStore, claims, notifier, scheduler, heartbeat, clock, admins: config.admins, close };
   } catch (error) {
     await store.close();
     throw error;

@@ -2,7 +2,7 @@ import type { AuditEntry } from '../../src/domain/audit/audit-entry';
 import { CLOSED_STATUSES, type PrivacyRequest, REQUEST_STATUSES, type RequestStatus } from '../../src/domain/requests/request';
 import { type Actor, type NewRequest, type RequestCommand, applyCommand, openRequest } from '../../src/domain/requests/workflow';
 import { verifyChain } from '../../src/ports/store/audit-chain';
-import { CLAIM_LEASE_MS, HEARTBEAT_MS, INSTANCE_GONE_MS, type CaseAudit, type ConversationStore, type RequestStore } from '../../src/ports/store/request-store.port';
+import type { CaseAudit, ConversationStore, RequestStore } from '../../src/ports/store/request-store.port';
 
 /** A fresh, empty request store, the audit trail it writes to, and how to let it go. */
 export interface RequestStoreUnderTest {
@@ -16,8 +16,6 @@ const timeZone = 'Europe/Berlin';
 const dpo: Actor = { id: 'dana.dpo@example.com', isDpo: true };
 const system: Actor = { id: 'system', isDpo: false, system: true };
 const caseAudit = (action: string, actor = 'alice@example.com'): CaseAudit => ({ actor, action, details: {} });
-/** Instances (processes) sharing the store. */
-const [A, B, C] = ['instance-a', 'instance-b', 'instance-c'];
 
 function newRequest(receivedAt: string, requester: string): NewRequest {
   return { type: 'access', subject: { kind: 'employee', id: requester, name: 'Alice A' }, requester, channel: 'teams', receivedAt };
@@ -210,115 +208,6 @@ export function requestStoreContract(name: string, open: () => Promise<RequestSt
       await store.recordCardMessage(elsewhere);
       await expect(store.cardMessages(b.id)).resolves.toEqual([bobCard, elsewhere]);
       await expect(store.cardMessages('unknown')).resolves.toEqual([]);
-    });
-
-    it('claims a reminder once per case and due date; a released one can be claimed again', async () => {
-      const { request } = await createCase(store, 'a', '2026-03-02T09:00:00.000Z');
-      const other = (await createCase(store, 'b', '2026-03-02T10:00:00.000Z', 'bob@example.com')).request;
-      const at = new Date('2026-03-25T07:00:00.000Z');
-      await expect(store.claimReminder(request.id, 'dueIn7Days', request.dueDate, at, A)).resolves.toBe(true);
-      await expect(store.claimReminder(request.id, 'dueIn7Days', request.dueDate, at, A)).resolves.toBe(false);
-      // Another reminder, the same one for a later (extended) due date, or for another case, is a different claim.
-      await expect(store.claimReminder(request.id, 'dueIn1Day', request.dueDate, at, A)).resolves.toBe(true);
-      await expect(store.claimReminder(request.id, 'dueToday', request.dueDate, at, A)).resolves.toBe(true);
-      await expect(store.claimReminder(request.id, 'dueIn7Days', '2026-05-02', at, A)).resolves.toBe(true);
-      await expect(store.claimReminder(other.id, 'dueIn7Days', request.dueDate, at, A)).resolves.toBe(true);
-      await store.releaseReminder(request.id, 'dueIn7Days', request.dueDate, at, A);
-      // Releasing one claim leaves the others standing.
-      await expect(store.claimReminder(request.id, 'dueIn7Days', '2026-05-02', at, A)).resolves.toBe(false);
-      await expect(store.claimReminder(other.id, 'dueIn7Days', request.dueDate, at, A)).resolves.toBe(false);
-      await expect(store.claimReminder(request.id, 'dueIn7Days', request.dueDate, at, A)).resolves.toBe(true);
-      await expect(store.claimReminder(request.id, 'dueIn7Days', request.dueDate, at, A)).resolves.toBe(false);
-    });
-
-    it('claims the announcement of a case once per decision round', async () => {
-      const { request } = await createCase(store, 'a', '2026-03-02T09:00:00.000Z');
-      const at = new Date('2026-03-02T09:00:01.000Z');
-      await expect(store.claimReminder(request.id, 'announced', 'round-1', at, A)).resolves.toBe(true);
-      await expect(store.claimReminder(request.id, 'announced', 'round-1', at, A)).resolves.toBe(false);
-      await expect(store.claimReminder(request.id, 'announced', 'round-2', at, A)).resolves.toBe(true);
-      await store.releaseReminder(request.id, 'announced', 'round-2', at, A);
-      await expect(store.claimReminder(request.id, 'announced', 'round-2', at, A)).resolves.toBe(true);
-    });
-
-    it('lets a claim that was neither confirmed nor released be taken over once its lease has run out', async () => {
-      const { request } = await createCase(store, 'a', '2026-03-02T09:00:00.000Z');
-      const at = new Date('2026-03-25T07:00:00.000Z');
-      const later = (ms: number): Date => new Date(at.getTime() + ms);
-      await expect(store.claimReminder(request.id, 'dueIn7Days', request.dueDate, at, A)).resolves.toBe(true);
-      // The claimer is still sending (and says so): nobody else may, however often it asks.
-      for (let ms = HEARTBEAT_MS; ms < CLAIM_LEASE_MS; ms += HEARTBEAT_MS) {
-        await store.beat(A, later(ms));
-        await expect(store.claimReminder(request.id, 'dueIn7Days', request.dueDate, later(ms), B)).resolves.toBe(false);
-      }
-      // Stuck for the whole lease: the next round takes the claim over, once.
-      await expect(store.claimReminder(request.id, 'dueIn7Days', request.dueDate, later(CLAIM_LEASE_MS), B)).resolves.toBe(true);
-      await expect(store.claimReminder(request.id, 'dueIn7Days', request.dueDate, later(CLAIM_LEASE_MS + 1000), B)).resolves.toBe(false);
-      await expect(store.claimReminder(request.id, 'dueIn7Days', request.dueDate, later(CLAIM_LEASE_MS + 1000), A)).resolves.toBe(false);
-      // The first claimer, slow but alive, can neither release nor confirm the claim it lost …
-      await store.releaseReminder(request.id, 'dueIn7Days', request.dueDate, at, A);
-      await expect(store.confirmReminder(request.id, 'dueIn7Days', request.dueDate, at, later(CLAIM_LEASE_MS + 1500), A)).resolves.toBe(false);
-      await expect(store.claimReminder(request.id, 'dueIn7Days', request.dueDate, later(CLAIM_LEASE_MS + 1600), A)).resolves.toBe(false);
-      // … nor can anybody but its holder release or confirm the claim taken over …
-      await store.releaseReminder(request.id, 'dueIn7Days', request.dueDate, later(CLAIM_LEASE_MS), A);
-      await expect(store.confirmReminder(request.id, 'dueIn7Days', request.dueDate, later(CLAIM_LEASE_MS), later(CLAIM_LEASE_MS + 1700), A)).resolves.toBe(false);
-      // … who confirms it: sent, and never again, however late.
-      await expect(store.confirmReminder(request.id, 'dueIn7Days', request.dueDate, later(CLAIM_LEASE_MS), later(CLAIM_LEASE_MS + 2000), B)).resolves.toBe(true);
-      await store.releaseReminder(request.id, 'dueIn7Days', request.dueDate, later(CLAIM_LEASE_MS), B);
-      await expect(store.claimReminder(request.id, 'dueIn7Days', request.dueDate, later(100 * CLAIM_LEASE_MS), A)).resolves.toBe(false);
-      await expect(store.claimReminder(request.id, 'dueIn1Day', request.dueDate, later(100 * CLAIM_LEASE_MS), A)).resolves.toBe(true);
-    });
-
-    it('lets the claim of an instance that stopped beating be taken over after INSTANCE_GONE_MS, long before its lease', async () => {
-      const { request } = await createCase(store, 'a', '2026-03-02T09:00:00.000Z');
-      const at = new Date('2026-03-25T07:00:00.000Z');
-      const later = (ms: number): Date => new Date(at.getTime() + ms);
-      await expect(store.claimReminder(request.id, 'announced', 'round-1', at, A)).resolves.toBe(true);
-      // Silent, but not yet for long enough: it may still be sending.
-      await expect(store.claimReminder(request.id, 'announced', 'round-1', later(INSTANCE_GONE_MS - 1), B)).resolves.toBe(false);
-      await store.beat(A, later(HEARTBEAT_MS));
-      await expect(store.claimReminder(request.id, 'announced', 'round-1', later(INSTANCE_GONE_MS + 1), B)).resolves.toBe(false);
-      // A heartbeat that arrives late (out of order) does not set its clock back.
-      await store.beat(A, at);
-      await expect(store.claimReminder(request.id, 'announced', 'round-1', later(HEARTBEAT_MS + INSTANCE_GONE_MS - 1), B)).resolves.toBe(false);
-      // It crashed: no heartbeat for INSTANCE_GONE_MS. Another instance takes over, once.
-      await expect(store.claimReminder(request.id, 'announced', 'round-1', later(HEARTBEAT_MS + INSTANCE_GONE_MS), B)).resolves.toBe(true);
-      await expect(store.claimReminder(request.id, 'announced', 'round-1', later(HEARTBEAT_MS + INSTANCE_GONE_MS), C)).resolves.toBe(false);
-      // The one that took it over is alive (claiming counts as a heartbeat): nobody takes it from it.
-      await expect(store.claimReminder(request.id, 'announced', 'round-1', later(HEARTBEAT_MS + INSTANCE_GONE_MS + INSTANCE_GONE_MS - 1), C)).resolves.toBe(false);
-      await expect(store.confirmReminder(request.id, 'announced', 'round-1', at, later(2 * INSTANCE_GONE_MS), A)).resolves.toBe(false);
-      await expect(store.confirmReminder(request.id, 'announced', 'round-1', later(HEARTBEAT_MS + INSTANCE_GONE_MS), later(2 * INSTANCE_GONE_MS), B)).resolves.toBe(true);
-      await expect(store.claimReminder(request.id, 'announced', 'round-1', later(100 * CLAIM_LEASE_MS), C)).resolves.toBe(false);
-    });
-
-    it('lets the claims of a retired instance be taken over at once, and never a sent one', async () => {
-      const { request } = await createCase(store, 'a', '2026-03-02T09:00:00.000Z');
-      const at = new Date('2026-03-25T07:00:00.000Z');
-      await expect(store.claimReminder(request.id, 'dueIn7Days', request.dueDate, at, A)).resolves.toBe(true);
-      await expect(store.claimReminder(request.id, 'dueIn1Day', request.dueDate, at, A)).resolves.toBe(true);
-      await expect(store.confirmReminder(request.id, 'dueIn1Day', request.dueDate, at, at, A)).resolves.toBe(true);
-      await store.retire(A);
-      await expect(store.claimReminder(request.id, 'dueIn7Days', request.dueDate, at, B)).resolves.toBe(true);
-      await expect(store.claimReminder(request.id, 'dueIn1Day', request.dueDate, at, B)).resolves.toBe(false);
-      // Retiring somebody unknown, or twice, changes nothing.
-      await store.retire(A);
-      await store.retire('nobody');
-      await expect(store.claimReminder(request.id, 'dueIn7Days', request.dueDate, at, C)).resolves.toBe(false);
-    });
-
-    it('marks a case overdue once per due date, like a reminder, and apart from the reminders', async () => {
-      const { request } = await createCase(store, 'a', '2026-03-02T09:00:00.000Z');
-      const at = new Date('2026-04-03T07:00:00.000Z');
-      await expect(store.claimReminder(request.id, 'dueToday', request.dueDate, at, A)).resolves.toBe(true);
-      await expect(store.claimReminder(request.id, 'overdue', request.dueDate, at, A)).resolves.toBe(true);
-      await expect(store.claimReminder(request.id, 'overdue', request.dueDate, at, A)).resolves.toBe(false);
-      await store.releaseReminder(request.id, 'overdue', request.dueDate, at, A);
-      await expect(store.claimReminder(request.id, 'dueToday', request.dueDate, at, A)).resolves.toBe(false);
-      await expect(store.claimReminder(request.id, 'overdue', request.dueDate, at, A)).resolves.toBe(true);
-      await expect(store.claimReminder(request.id, 'overdue', '2026-05-04', at, A)).resolves.toBe(true);
-      // Releasing what was never claimed changes nothing.
-      await store.releaseReminder(request.id, 'dueIn1Day', request.dueDate, at, A);
-      await expect(store.claimReminder(request.id, 'overdue', request.dueDate, at, A)).resolves.toBe(false);
     });
 
     it('keeps conversation references, and a later save without a Teams user id keeps the known one', async () => {

@@ -2,7 +2,7 @@ import { type Reminder, reminderDue } from '../../domain/requests/deadlines';
 import type { PrivacyRequest } from '../../domain/requests/request';
 import type { Clock } from '../../ports/clock/clock.port';
 import type { Logger } from '../../ports/logger/logger.port';
-import { INSTANCE_GONE_MS, type RequestStore } from '../../ports/store/request-store.port';
+import { type ClaimStore, INSTANCE_GONE_MS } from '../../ports/store/claim-store.port';
 import type { RequestDesk } from './request-desk';
 import { sendOnce } from './send-once';
 
@@ -30,7 +30,7 @@ export class DeadlineScheduler {
 
   constructor(
     private readonly desk: RequestDesk,
-    private readonly store: RequestStore,
+    private readonly claims: ClaimStore,
     private readonly clock: Clock,
     private readonly logger: Logger,
   ) {}
@@ -47,7 +47,7 @@ export class DeadlineScheduler {
       await this.markOverdue(request, left);
       const reminder = reminderDue(left);
       if (reminder === undefined) continue;
-      const outcome = await sendOnce(this.store, this.clock, { requestId: request.id, mark: reminder, round: request.dueDate, holder: this.desk.instance }, async () => {
+      const outcome = await sendOnce(this.claims, this.clock, { subject: request.id, mark: reminder, round: request.dueDate, holder: this.desk.instance }, async () => {
         try {
           return await this.desk.notifyDpos({ kind: 'reminder', request, reminder }, { escalate: reminder === 'dueToday' });
         } catch (error) {
@@ -79,7 +79,7 @@ export class DeadlineScheduler {
   /** Once a case is overdue, every card about it is redrawn (once) so that everyone sees the flag. */
   private async markOverdue(request: PrivacyRequest, left: number): Promise<void> {
     if (left >= 0) return;
-    await sendOnce(this.store, this.clock, { requestId: request.id, mark: 'overdue', round: request.dueDate, holder: this.desk.instance }, async () => {
+    await sendOnce(this.claims, this.clock, { subject: request.id, mark: 'overdue', round: request.dueDate, holder: this.desk.instance }, async () => {
       await this.desk.refreshCards(request);
       return 1;
     });
@@ -114,7 +114,7 @@ export class DeadlineScheduler {
    */
   private async followUpHeldClaims(round: () => void): Promise<void> {
     if (this.followUp !== undefined || this.timer === undefined) return;
-    if ((await this.store.claimsHeldElsewhere(this.desk.instance)) === 0) return;
+    if ((await this.claims.heldElsewhere(this.desk.instance)) === 0) return;
     this.followUp = setTimeout(() => {
       this.followUp = undefined;
       if (this.timer !== undefined) round();

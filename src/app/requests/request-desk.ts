@@ -5,6 +5,7 @@ import { type CommandAction, type NewRequest, type Refusal, type RequestCommand,
 import type { Clock } from '../../ports/clock/clock.port';
 import type { Logger } from '../../ports/logger/logger.port';
 import type { CaseNotice, Notifier } from '../../ports/notifier/notifier.port';
+import type { ClaimStore } from '../../ports/store/claim-store.port';
 import type { RequestStore } from '../../ports/store/request-store.port';
 import { CaseAccess } from './case-access';
 import { auditDetails } from './case-audit';
@@ -15,6 +16,8 @@ import { sendOnce } from './send-once';
 
 export interface RequestDeskOptions {
   store: RequestStore;
+  /** Where sending a case's decision card once is claimed. */
+  claims: ClaimStore;
   notifier: Notifier;
   roster: DpoRoster;
   clock: Clock;
@@ -175,7 +178,7 @@ export class RequestDesk {
    */
   async announce(request: PrivacyRequest, duplicates?: PrivacyRequest[]): Promise<boolean> {
     if (request.status !== 'awaitingDecision') return false;
-    const outcome = await sendOnce(this.options.store, this.options.clock, { requestId: request.id, mark: 'announced', round: `round-${decisionRound(request)}`, holder: this.options.instance }, async () => {
+    const outcome = await sendOnce(this.options.claims, this.options.clock, { subject: request.id, mark: 'announced', round: `round-${decisionRound(request)}`, holder: this.options.instance }, async () => {
       try {
         return await this.notifyDpos({ kind: 'decision', request, duplicates: duplicates ?? (await this.duplicatesOf(request)) });
       } catch (error) {

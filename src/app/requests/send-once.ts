@@ -1,5 +1,5 @@
 import type { Clock } from '../../ports/clock/clock.port';
-import type { DeadlineMark, RequestStore } from '../../ports/store/request-store.port';
+import type { ClaimStore } from '../../ports/store/claim-store.port';
 
 /** How a send claimed once went: sent now, already claimed (sent, or being sent elsewhere), or reached nobody. */
 export type OnceOutcome = { kind: 'sent'; reached: number; late: boolean } | { kind: 'held' } | { kind: 'nobody' };
@@ -11,20 +11,21 @@ export type OnceOutcome = { kind: 'sent'; reached: number; late: boolean } | { k
  * been taken over while sending (its lease ran out). `send` may throw: that counts as reaching nobody.
  */
 export async function sendOnce(
-  store: Pick<RequestStore, 'claimReminder' | 'confirmReminder' | 'releaseReminder'>,
+  claims: Pick<ClaimStore, 'claim' | 'confirm' | 'release'>,
   clock: Clock,
-  claim: { requestId: string; mark: DeadlineMark; round: string; holder: string },
+  claim: { subject: string; mark: string; round: string; holder: string },
   send: () => Promise<number>,
 ): Promise<OnceOutcome> {
   const claimedAt = clock.now();
-  if (!(await store.claimReminder(claim.requestId, claim.mark, claim.round, claimedAt, claim.holder))) return { kind: 'held' };
+  const key = { subject: claim.subject, mark: claim.mark, round: claim.round };
+  if (!(await claims.claim(key, claimedAt, claim.holder))) return { kind: 'held' };
   let reached = 0;
   try {
     reached = await send();
   } finally {
-    if (reached === 0) await store.releaseReminder(claim.requestId, claim.mark, claim.round, claimedAt, claim.holder);
+    if (reached === 0) await claims.release(key, claimedAt, claim.holder);
   }
   if (reached === 0) return { kind: 'nobody' };
-  const confirmed = await store.confirmReminder(claim.requestId, claim.mark, claim.round, claimedAt, clock.now(), claim.holder);
+  const confirmed = await claims.confirm(key, claimedAt, clock.now(), claim.holder);
   return { kind: 'sent', reached, late: !confirmed };
 }

@@ -87,7 +87,7 @@ describe('deliveries when the Bot Connector fails or hangs', () => {
     expect(connector.faulted.filter(toDana).length).toBeGreaterThan(0);
     expect(texts(delivered('a:personal-29:dana'))).not.toContain('New privacy request');
     expect(logger.lines.map((l) => l.message)).toEqual(expect.arrayContaining(['could not reach a DPO', 'the case reached no DPO yet; tried again at the next deadline round']));
-    await expect(app.requestStore.claimsHeldElsewhere('nobody')).resolves.toBe(0);
+    await expect(app.claims.heldElsewhere('nobody')).resolves.toBe(0);
 
     // Still failing at the next round: tried again, still not taken for delivered.
     const failedBefore = connector.faulted.length;

@@ -1,7 +1,6 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type Database from 'better-sqlite3';
 import { DeadlineScheduler } from '../../../src/app/requests/deadline-scheduler';
 import type { DpoRoster } from '../../../src/app/requests/dpo-roster';
 import { RequestDesk } from '../../../src/app/requests/request-desk';
@@ -11,8 +10,8 @@ import type { PrivacyRequest } from '../../../src/domain/requests/request';
 import { type NewRequest, type RequestCommand, openRequest } from '../../../src/domain/requests/workflow';
 import type { Logger } from '../../../src/ports/logger/logger.port';
 import type { CaseNotice, Notifier } from '../../../src/ports/notifier/notifier.port';
-import { openSqlite } from '../../../src/ports/store/sqlite-database';
-import { SqliteRequestStore } from '../../../src/ports/store/sqlite-request-store.adapter';
+import type { SqlRequestStore } from '../../../src/ports/store/sql/request-store';
+import { type Stores, openStores } from '../../../src/ports/store/sql/stores';
 
 
 const DANA = 'dana.dpo@example.com';
@@ -99,22 +98,22 @@ describe('DeadlineScheduler', () => {
   };
   let notifier: RecordingNotifier;
   let logger: ReturnType<typeof recordingLogger>;
-  let opened: Database.Database[];
-  let db: Database.Database;
-  let store: SqliteRequestStore;
+  let opened: Stores[];
+  let db: Stores;
+  let store: SqlRequestStore;
   let desk: RequestDesk;
   let scheduler: DeadlineScheduler;
   let keys = 0;
   let instances = 0;
 
   /** Opens the store, desk and scheduler on a database (`:memory:` or a file). */
-  function open(file = ':memory:', roster: DpoRoster = ROSTER): void {
-    db = openSqlite(file);
+  async function open(file = ':memory:', roster: DpoRoster = ROSTER): Promise<void> {
+    db = await openStores({ kind: 'sqlite', file });
     opened.push(db);
-    store = new SqliteRequestStore(db);
+    store = db.requests;
     // Every open is a process of its own (a restart, or a second instance).
-    desk = new RequestDesk({ store, notifier, roster, clock, timeZone: TIME_ZONE, logger, instance: `instance-${++instances}` });
-    scheduler = new DeadlineScheduler(desk, store, clock, logger);
+    desk = new RequestDesk({ store, claims: db.claims, notifier, roster, clock, timeZone: TIME_ZONE, logger, instance: `instance-${++instances}` });
+    scheduler = new DeadlineScheduler(desk, db.claims, clock, logger);
   }
 
   beforeEach(() => {
@@ -125,7 +124,7 @@ describe('DeadlineScheduler', () => {
   });
   afterEach(async () => {
     await scheduler?.stop();
-    for (const handle of opened) if (handle.open) handle.close();
+    for (const handle of opened) await handle.close();
   });
 
   /** Takes in a request received at `receivedAt` (by default now); the decision notices are forgotten. */
@@ -147,7 +146,7 @@ describe('DeadlineScheduler', () => {
   describe('with a case received on 2 November 2026 (due 2 December)', () => {
     let request: PrivacyRequest;
     beforeEach(async () => {
-      open();
+      await open();
       request = await submit('2026-11-02T09:00:00.000Z');
       expect(request.dueDate).toBe('2026-12-02');
     });
@@ -293,7 +292,7 @@ describe('DeadlineScheduler', () => {
   });
 
   it('sends a case taken in with 3 days left only the 7-day reminder first, then the 1-day one', async () => {
-    open();
+    await open();
     at('2026-11-27T09:00:00.000Z');
     const late = await submit('2026-10-30T12:00:00.000Z');
     expect(late.dueDate).toBe('2026-11-30');
@@ -307,7 +306,7 @@ describe('DeadlineScheduler', () => {
   });
 
   it('escalates a case that is already overdue when taken in, once, and redraws its cards once', async () => {
-    open();
+    await open();
     at('2026-10-05T09:00:00.000Z');
     const overdue = await submit('2026-09-01T12:00:00.000Z');
     expect(overdue.dueDate).toBe('2026-10-01');
@@ -320,7 +319,7 @@ describe('DeadlineScheduler', () => {
   });
 
   it('keeps trying a reminder that reached nobody (no DPO has a conversation yet)', async () => {
-    open();
+    await open();
     const pending = await submit('2026-11-02T09:00:00.000Z');
     notifier.behaviour.set(DANA, 'unreachable');
     notifier.behaviour.set(DIRK, 'unreachable');
@@ -337,7 +336,7 @@ describe('DeadlineScheduler', () => {
     const decisions = (): string[] => notifier.toPersons.filter((n) => n.notice.kind === 'decision').map((n) => `${n.personId}:${n.notice.request.number}`);
 
     it('sends a case whose decision card reached nobody at the next round that reaches someone, once', async () => {
-      open();
+      await open();
       notifier.behaviour.set(DANA, 'unreachable');
       notifier.behaviour.set(DIRK, 'throw');
       notifier.channel = 'unreachable';
@@ -359,7 +358,7 @@ describe('DeadlineScheduler', () => {
     });
 
     it('routes and announces a case left in “received” (the process stopped between the two)', async () => {
-      open();
+      await open();
       const input: NewRequest = { type: 'access', subject: { kind: 'employee', id: ALICE, name: 'Alice A' }, requester: ALICE, channel: 'teams', receivedAt: now.toISOString() };
       const { request } = await store.createRequest('activity:crashed', 2026, (ids) => openRequest(input, ids, { now, timeZone: TIME_ZONE }), { actor: ALICE, action: 'request.received', details: {} });
       expect(request.status).toBe('received');
@@ -372,14 +371,14 @@ describe('DeadlineScheduler', () => {
     });
 
     it('announces a case whose sender died between claiming and sending, once that instance has been silent for INSTANCE_GONE_MS', async () => {
-      open();
+      await open();
       const input: NewRequest = { type: 'access', subject: { kind: 'employee', id: ALICE, name: 'Alice A' }, requester: ALICE, channel: 'teams', receivedAt: now.toISOString() };
       const { request } = await store.createRequest('activity:died', 2026, (ids) => openRequest(input, ids, { now, timeZone: TIME_ZONE }), { actor: ALICE, action: 'request.received', details: {} });
       const routed = await desk.route(request);
       // The other process claimed the announcement, then died before sending it.
-      expect(await store.claimReminder(request.id, 'announced', 'round-1', now, 'crashed-instance')).toBe(true);
+      expect(await db.claims.claim({ subject: request.id, mark: 'announced', round: 'round-1' }, now, 'crashed-instance')).toBe(true);
       expect(routed.status).toBe('awaitingDecision');
-      await expect(store.claimsHeldElsewhere(desk.instance)).resolves.toBe(1);
+      await expect(db.claims.heldElsewhere(desk.instance)).resolves.toBe(1);
       // Silent for less than INSTANCE_GONE_MS: it may still be sending.
       at('2026-11-02T09:00:59.000Z');
       await scheduler.tick();
@@ -388,7 +387,7 @@ describe('DeadlineScheduler', () => {
       at('2026-11-02T09:01:01.000Z');
       await scheduler.tick();
       expect(decisions()).toEqual([`${DANA}:${request.number}`, `${DIRK}:${request.number}`]);
-      await expect(store.claimsHeldElsewhere(desk.instance)).resolves.toBe(0);
+      await expect(db.claims.heldElsewhere(desk.instance)).resolves.toBe(0);
       notifier.clear();
       at('2026-11-03T09:15:00.000Z');
       await scheduler.tick();
@@ -396,14 +395,14 @@ describe('DeadlineScheduler', () => {
     });
 
     it('announces at once a case whose instance stopped while another instance held the claim, never twice', async () => {
-      open();
+      await open();
       const input: NewRequest = { type: 'access', subject: { kind: 'employee', id: ALICE, name: 'Alice A' }, requester: ALICE, channel: 'teams', receivedAt: now.toISOString() };
       const { request } = await store.createRequest('activity:stopped', 2026, (ids) => openRequest(input, ids, { now, timeZone: TIME_ZONE }), { actor: ALICE, action: 'request.received', details: {} });
       await desk.route(request);
-      expect(await store.claimReminder(request.id, 'announced', 'round-1', now, 'stopping-instance')).toBe(true);
+      expect(await db.claims.claim({ subject: request.id, mark: 'announced', round: 'round-1' }, now, 'stopping-instance')).toBe(true);
       await scheduler.tick();
       expect(decisions()).toEqual([]);
-      await new InstanceHeartbeat('stopping-instance', store, clock, logger).stop();
+      await new InstanceHeartbeat('stopping-instance', db.claims, clock, logger).stop();
       await scheduler.tick();
       expect(decisions()).toEqual([`${DANA}:${request.number}`, `${DIRK}:${request.number}`]);
       notifier.clear();
@@ -412,7 +411,7 @@ describe('DeadlineScheduler', () => {
     });
 
     it('announces again when the requester answered a question, not after an assignment', async () => {
-      open();
+      await open();
       const request = await submit();
       const asked = await act(request, { action: 'askInfo', reason: 'Which systems?' });
       const answered = await desk.act(asked.number, { action: 'provideInfo', note: 'The call journal' }, ALICE);
@@ -428,7 +427,7 @@ describe('DeadlineScheduler', () => {
   });
 
   it('escalates a DPO’s own case to the others, never to that DPO', async () => {
-    open();
+    await open();
     const own = await submit('2026-11-02T09:00:00.000Z', DANA);
     at('2026-12-02T09:00:00.000Z');
     await expect(scheduler.tick()).resolves.toEqual([{ case: own.number, reminder: 'dueToday' }]);
@@ -440,22 +439,22 @@ describe('DeadlineScheduler', () => {
     beforeEach(() => {
       dir = mkdtempSync(join(tmpdir(), 'privacy-desk-scheduler-'));
     });
-    afterEach(() => {
-      for (const handle of opened) if (handle.open) handle.close();
+    afterEach(async () => {
+      for (const handle of opened) await handle.close();
       rmSync(dir, { recursive: true, force: true });
     });
 
     it('never sends a reminder twice, across a restart', async () => {
       const file = join(dir, 'privacy-desk.sqlite');
-      open(file);
+      await open(file);
       const request = await submit('2026-11-02T09:00:00.000Z');
       at('2026-11-25T08:00:00.000Z');
       await expect(scheduler.tick()).resolves.toEqual([{ case: request.number, reminder: 'dueIn7Days' }]);
-      db.close();
+      await db.close();
 
       // A new process: new store, desk and scheduler on the same file, later the same day.
       notifier.clear();
-      open(file);
+      await open(file);
       at('2026-11-25T15:00:00.000Z');
       await expect(scheduler.tick()).resolves.toEqual([]);
       expect(notifier.toPersons).toEqual([]);
@@ -467,7 +466,7 @@ describe('DeadlineScheduler', () => {
 
   describe('start and stop', () => {
     it('runs a first round at once, and stop waits for it', async () => {
-      open();
+      await open();
       const request = await submit('2026-11-02T09:00:00.000Z');
       at('2026-11-25T08:00:00.000Z');
       notifier.delayMs = 20;
@@ -482,7 +481,7 @@ describe('DeadlineScheduler', () => {
     });
 
     it('runs a round every interval until stopped, and leaves no timer behind', async () => {
-      open();
+      await open();
       const tick = jest.spyOn(scheduler, 'tick');
       scheduler.start({ intervalMs: 5 });
       scheduler.start({ intervalMs: 5 });
@@ -496,7 +495,7 @@ describe('DeadlineScheduler', () => {
     });
 
     it('logs a round that failed and goes on with the next', async () => {
-      open();
+      await open();
       const request = await submit('2026-11-02T09:00:00.000Z');
       at('2026-11-25T08:00:00.000Z');
       const tick = jest.spyOn(scheduler, 'tick').mockRejectedValueOnce(new Error('database is locked'));
@@ -513,7 +512,7 @@ describe('DeadlineScheduler', () => {
     });
 
     it('stops without having started', async () => {
-      open();
+      await open();
       await expect(scheduler.stop()).resolves.toBeUndefined();
     });
   });

@@ -6,7 +6,7 @@ import { DirectoryError } from '../../../src/ports/directory/directory.errors';
 import type { DirectoryPort } from '../../../src/ports/directory/directory.port';
 import { silentLogger } from '../../../src/ports/logger/logger.port';
 import { searchByName, matchesKey } from '../../../src/ports/directory/person-lookup';
-import { SqliteGrantStore } from '../../../src/ports/store/sqlite-grant-store.adapter';
+import { openStores } from '../../../src/ports/store/sql/stores';
 import matrixFile from '../../../data/permission-matrix.json';
 import { directory, person, policy } from '../../support/org-builder';
 
@@ -40,16 +40,16 @@ describe('DirectorySync', () => {
   const ann = person('ann@example.com', 'Ann');
   const ben = person('ben@example.com', 'Ben');
 
-  const setUp = () => {
+  const setUp = async () => {
     const source = new ScriptedDirectory(directory([ann]));
-    const store = SqliteGrantStore.open(':memory:');
+    const store = (await openStores({ kind: 'sqlite', file: ':memory:' })).grants;
     const desk = new PrivacyDesk(compileMatrix(matrixFile), store, clock, source.data, policy({ global: 'public' }), []);
     const sync = new DirectorySync(source, desk, clock, silentLogger, { intervalMs: 60_000, newcomerRefreshMs: 60_000, newcomerWaitMs: 1_000 });
     return { source, store, desk, sync };
   };
 
   it('replaces the snapshot on a successful refresh', async () => {
-    const { source, desk, sync, store } = setUp();
+    const { source, desk, sync, store } = await setUp();
     source.data = directory([ann, ben]);
     now = new Date('2026-11-26T10:15:00Z');
     await expect(sync.refresh()).resolves.toBe(true);
@@ -59,7 +59,7 @@ describe('DirectorySync', () => {
   });
 
   it('keeps serving the last good snapshot when a refresh fails, reports degraded, and recovers', async () => {
-    const { source, desk, sync, store } = setUp();
+    const { source, desk, sync, store } = await setUp();
     const lastGood = sync.health().lastSuccess;
     source.failWith = new DirectoryError('DIRECTORY.UNREACHABLE', 'down');
     now = new Date('2026-11-26T10:30:00Z');
@@ -73,14 +73,14 @@ describe('DirectorySync', () => {
   });
 
   it('runs one read at a time however often it is asked', async () => {
-    const { source, sync, store } = setUp();
+    const { source, sync, store } = await setUp();
     await Promise.all([sync.refresh(), sync.refresh(), sync.refresh()]);
     expect(source.reads).toBe(1);
     await store.close();
   });
 
   it('brings in a newcomer the directory knows, and refreshes for newcomers at most once a minute', async () => {
-    const { source, desk, sync, store } = setUp();
+    const { source, desk, sync, store } = await setUp();
     source.data = directory([ann, ben]);
     const index = await sync.identifyNewcomer({ mail: 'ben@example.com' });
     expect(index).toBe(desk.directory.indexOf('ben@example.com'));
@@ -95,7 +95,7 @@ describe('DirectorySync', () => {
   });
 
   it('refreshes on its interval through the timers it is given, and stops', async () => {
-    const { source, sync, store } = setUp();
+    const { source, sync, store } = await setUp();
     let tick: (() => void) | undefined;
     const timers = { setInterval: (callback: () => void) => ((tick = callback), { unref: () => undefined }), clearInterval: () => (tick = undefined) };
     const timed = new DirectorySync(source, (sync as unknown as { desk: PrivacyDesk }).desk, clock, silentLogger, { intervalMs: 1_000, timers });

@@ -1,4 +1,3 @@
-import type Database from 'better-sqlite3';
 import { RequestDesk } from '../../../src/app/requests/request-desk';
 import { submitted } from '../../support/submitted';
 import type { DpoRoster } from '../../../src/app/requests/dpo-roster';
@@ -6,8 +5,8 @@ import type { PrivacyRequest, RequestSubject, RequestType } from '../../../src/d
 import type { NewRequest } from '../../../src/domain/requests/workflow';
 import type { Logger } from '../../../src/ports/logger/logger.port';
 import type { CaseNotice, Notifier } from '../../../src/ports/notifier/notifier.port';
-import { openSqlite } from '../../../src/ports/store/sqlite-database';
-import { SqliteRequestStore } from '../../../src/ports/store/sqlite-request-store.adapter';
+import type { SqlRequestStore } from '../../../src/ports/store/sql/request-store';
+import { type Stores, openStores } from '../../../src/ports/store/sql/stores';
 
 
 const DANA = 'dana.dpo@example.com';
@@ -89,25 +88,29 @@ function newRequest(requester: string, receivedAt: string, options: { type?: Req
 }
 
 describe('RequestDesk', () => {
-  let db: Database.Database;
-  let store: SqliteRequestStore;
+  let db: Stores;
+  let store: SqlRequestStore;
   let notifier: RecordingNotifier;
   let logger: ReturnType<typeof recordingLogger>;
   let now: Date;
   const clock = { now: () => now };
   let keys = 0;
 
-  beforeEach(() => {
-    db = openSqlite(':memory:');
-    store = new SqliteRequestStore(db);
+  beforeEach(async () => {
+    db = await openStores({ kind: 'sqlite', file: ':memory:' });
+    store = db.requests;
     notifier = new RecordingNotifier();
     logger = recordingLogger();
     now = new Date('2026-11-02T09:00:00.000Z');
   });
   afterEach(() => db.close());
 
+  /** The audit trail's actions and details, oldest first. */
+  const trailOf = async (actions?: string[]) =>
+    (await db.audit.entries()).filter((e) => actions === undefined || actions.includes(e.action)).map((e) => ({ action: e.action, details: e.details as Record<string, unknown> }));
+
   const deskWith = (roster: DpoRoster = { dpos: [DANA, DIRK], deputy: DEBBY, channel: true }): RequestDesk =>
-    new RequestDesk({ store, notifier, roster, clock, timeZone: 'Europe/Berlin', logger, instance: 'instance-test' });
+    new RequestDesk({ store, claims: db.claims, notifier, roster, clock, timeZone: 'Europe/Berlin', logger, instance: 'instance-test' });
 
   /** Submits a request received now on the test clock, under a fresh source key. */
   const submit = (desk: RequestDesk, requester: string, options: { type?: RequestType; subject?: RequestSubject } = {}) =>
@@ -250,7 +253,7 @@ describe('RequestDesk', () => {
     it('knows a DPO listed by UPN as the person the directory keys by mail', async () => {
       const upn = 'dana@corp.onmicrosoft.com';
       const personIdOf = (id: string): string => (id.toLowerCase() === upn ? DANA : id.toLowerCase());
-      const desk = new RequestDesk({ store, notifier, roster: { dpos: [upn], channel: false }, clock, timeZone: 'Europe/Berlin', logger, personIdOf, instance: 'instance-test' });
+      const desk = new RequestDesk({ store, claims: db.claims, notifier, roster: { dpos: [upn], channel: false }, clock, timeZone: 'Europe/Berlin', logger, personIdOf, instance: 'instance-test' });
       expect(desk.isDpo(DANA)).toBe(true);
       expect(desk.roster.dpos).toEqual([DANA]);
       const { request } = await submit(desk, ALICE);
@@ -261,7 +264,7 @@ describe('RequestDesk', () => {
     it('assigns by the directory’s id, and reaches an assignee stored as configured (a UPN) under it', async () => {
       const upn = 'dana@corp.onmicrosoft.com';
       const personIdOf = (id: string): string => (id.toLowerCase() === upn ? DANA : id.toLowerCase());
-      const desk = new RequestDesk({ store, notifier, roster: { dpos: [upn, DIRK], channel: false }, clock, timeZone: 'Europe/Berlin', logger, personIdOf, instance: 'instance-test' });
+      const desk = new RequestDesk({ store, claims: db.claims, notifier, roster: { dpos: [upn, DIRK], channel: false }, clock, timeZone: 'Europe/Berlin', logger, personIdOf, instance: 'instance-test' });
       const { request } = await submit(desk, ALICE);
       const assigned = await desk.act(request.id, { action: 'assign', assignee: upn.toUpperCase() }, DIRK, 2);
       expect(assigned).toMatchObject({ kind: 'done', request: { assignee: DANA } });
@@ -300,7 +303,7 @@ describe('RequestDesk', () => {
       await desk.act(request.id, { action: 'askInfo', reason: 'Which systems do you mean?' }, DANA);
       await desk.act(request.id, { action: 'provideInfo', note: 'My phone +49 170 1234567 in the call journal' }, ALICE);
       await desk.act(request.id, { action: 'withdraw', reason: 'I moved to Munich' }, ALICE);
-      const trail = (db.prepare('SELECT action, details FROM audit_log ORDER BY seq').all() as { action: string; details: string }[]).map((row) => ({ action: row.action, details: JSON.parse(row.details) as Record<string, unknown> }));
+      const trail = await trailOf();
       expect(trail.find((e) => e.action === 'request.askInfo')?.details).toMatchObject({ reason: 'Which systems do you mean?' });
       expect(trail.find((e) => e.action === 'request.provideInfo')?.details).toEqual({ from: 'moreInfoNeeded', to: 'awaitingDecision', detail: null, hasNote: true, status: 'awaitingDecision', version: 4 });
       expect(trail.find((e) => e.action === 'request.withdraw')?.details).toMatchObject({ hasNote: true });
@@ -310,8 +313,8 @@ describe('RequestDesk', () => {
       // A DPO's reasons are theirs to prove: kept word for word.
       const other = await submit(desk, BOB);
       await desk.act(other.request.id, { action: 'withdraw', reason: 'Withdrawn by letter of 3 November' }, DANA);
-      const recorded = db.prepare("SELECT details FROM audit_log WHERE action = 'request.withdraw' ORDER BY seq DESC LIMIT 1").get() as { details: string };
-      expect(JSON.parse(recorded.details)).toMatchObject({ reason: 'Withdrawn by letter of 3 November' });
+      const recorded = (await trailOf(['request.withdraw'])).at(-1);
+      expect(recorded?.details).toMatchObject({ reason: 'Withdrawn by letter of 3 November' });
       // The case itself keeps what was said.
       expect((await desk.get(request.id))?.history.map((e) => e.reason).filter(Boolean)).toEqual(['Which systems do you mean?', 'My phone +49 170 1234567 in the call journal', 'I moved to Munich']);
     });
@@ -325,7 +328,7 @@ describe('RequestDesk', () => {
       await desk.act(approvedWith.request.id, { action: 'approve', identity: { method: 'inPerson', note: 'Came to the office on 3 Nov' } }, DANA);
       const withoutNote = await submit(desk, CAROL, { subject: outside('Lang', 'lang@web.example') });
       await desk.act(withoutNote.request.id, { action: 'recordIdentity', method: 'knownContact' }, DANA);
-      const trail = (db.prepare("SELECT action, details FROM audit_log WHERE action IN ('request.recordIdentity', 'request.approve') ORDER BY seq").all() as { action: string; details: string }[]).map((row) => ({ action: row.action, details: JSON.parse(row.details) as Record<string, unknown> }));
+      const trail = await trailOf(['request.recordIdentity', 'request.approve']);
       expect(trail).toEqual([
         { action: 'request.recordIdentity', details: expect.objectContaining({ detail: 'other', hasNote: true }) },
         { action: 'request.approve', details: expect.objectContaining({ hasNote: true }) },

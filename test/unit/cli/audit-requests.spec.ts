@@ -6,9 +6,7 @@ import { main } from '../../../src/cli/main';
 import { csvField, recordRow, toTable } from '../../../src/cli/requests.command';
 import type { PrivacyRequest } from '../../../src/domain/requests/request';
 import { type NewRequest, type RequestCommand, applyCommand, openRequest } from '../../../src/domain/requests/workflow';
-import { openSqlite } from '../../../src/ports/store/sqlite-database';
-import { SqliteGrantStore } from '../../../src/ports/store/sqlite-grant-store.adapter';
-import { SqliteRequestStore } from '../../../src/ports/store/sqlite-request-store.adapter';
+import { openStores } from '../../../src/ports/store/sql/stores';
 
 /** The `privacy-desk` command, run in-process; output captured. */
 async function run(...args: string[]): Promise<{ out: string; err: string; code: number }> {
@@ -39,9 +37,9 @@ const QUOTED_REASON = 'no, the "legitimate grounds"\nprevail';
  * one with a comma, quotes and a line break), one far in the future — and one grant change.
  */
 async function seed(file: string): Promise<PrivacyRequest[]> {
-  const db = openSqlite(file);
-  const store = new SqliteRequestStore(db);
-  const grants = new SqliteGrantStore(db);
+  const db = await openStores({ kind: 'sqlite', file });
+  const store = db.requests;
+  const grants = db.grants;
   const cases: PrivacyRequest[] = [];
   const act = async (request: PrivacyRequest, command: RequestCommand, at: string, actor: { id: string; isDpo: boolean; system?: boolean } = dpo) => {
     const result = applyCommand(request, command, actor, { now: new Date(at), timeZone });
@@ -75,7 +73,7 @@ async function seed(file: string): Promise<PrivacyRequest[]> {
   const future = await open('k4', { type: 'rectification', subject: { kind: 'employee', id: 'erik@example.com', name: 'Erik' }, requester: 'erik@example.com', channel: 'teams', receivedAt: '2099-05-05T09:00:00.000Z' });
   cases.push(await act(future, { action: 'assign', assignee: '@privacy-team' }, '2099-05-05T10:00:00.000Z'));
   await grants.setUserGrant({ owner: 'alice@example.com', viewer: { kind: 'user', id: 'bob@example.com' }, level: 'team', actor: 'alice@example.com', at: new Date('2099-05-06T08:00:00.000Z') });
-  db.close();
+  await db.close();
   return cases;
 }
 

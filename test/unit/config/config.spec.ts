@@ -7,7 +7,7 @@ describe('configuration', () => {
     expect(config.server.port).toBe(3978);
     expect(config.directory).toEqual({ kind: 'ldif', file: expect.stringMatching(/data\/demo\/demo-org\.ldif$/) });
     expect(config.grantsFile).toMatch(/data\/demo\/grants\.json$/);
-    expect(config.databaseFile).toMatch(/data\/privacy-desk\.sqlite$/);
+    expect(config.database).toEqual({ kind: 'sqlite', file: expect.stringMatching(/data\/privacy-desk\.sqlite$/) });
     expect(config.bot.authDisabled).toBe(true);
   });
 
