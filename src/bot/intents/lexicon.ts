@@ -335,6 +335,11 @@ add(['CHAT'], 'schreiben');
 add(['INCOMING'], 'missed verpasste verpassten entgangene entgangenen');
 add(['R_RECTIFY'], 'misspelled misspelt typo tippfehler falschgeschrieben');
 add(['SEE'], 'mitbekommen mitkriegen');
+// "give Priya full trust": everything; "was ich geteilt hab": what I shared; "von vorne": start over.
+add(['L_PERSONAL'], 'trust vertrauen');
+add(['GIVEN'], 'geteilt teile geteilte');
+add(['REMOVE'], 'zurucknehmen zurucknehme');
+add(['FILLER'], 'komplett vorne neu fresh scratch details detail angaben');
 
 /** Folded word → concepts. */
 export const LEXICON: ReadonlyMap<string, readonly Concept[]> = new Map(Object.entries(ENTRIES));

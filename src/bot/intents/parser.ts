@@ -196,7 +196,9 @@ function markRelations(tokens: Token[]): Token[] {
     if (token.concepts.has('MANAGER')) return { ...token, concepts: new Set<Concept>(['REL_MANAGER']) };
     const before = tokens[i - 1];
     const mine = before !== undefined && (before.concepts.has('ME') || ['our', 'unser', 'unserem', 'unserem', 'unseres'].includes(before.word));
-    if (token.concepts.has('L_TEAM') && mine && token.word.startsWith('team') && !token.word.includes('mitglied')) return { ...token, concepts: new Set<Concept>(['REL_TEAM']) };
+    // "Jan ist in meinem Team": where somebody is, not who is asked about.
+    const located = ['in', 'im', 'aus', 'on', 'from'].includes(tokens[i - 2]?.word ?? '');
+    if (token.concepts.has('L_TEAM') && mine && !located && token.word.startsWith('team') && !token.word.includes('mitglied')) return { ...token, concepts: new Set<Concept>(['REL_TEAM']) };
     return token;
   });
 }
@@ -343,12 +345,17 @@ const removeGrant: Rule = (m) => {
 };
 
 
+/** "does Helga get", "was bekommt Bob": what reaches somebody else. */
+const GETS: ReadonlySet<string> = new Set(['get', 'gets', 'bekommt', 'kriegt', 'erhalt']);
+
 const startRequest: Rule = (m) => {
   // "Right" reads like "rights" (grants): the right to be forgotten is asked for before that test.
   if (/\b(right\s+to\s+be\s+forgotten|recht\s+auf\s+vergessen)/i.test(m.text) && !m.has('WHO')) return phrasedRequest(m);
   if (m.has('WHO') || m.has('WHY') || m.has('GRANTS')) return undefined;
   // "what does Sabine get to see of me": a question about a person, not a request.
   if ((m.has('SEE') || (m.has('CAN') && m.has('I'))) && m.hasName && !m.has('REQUEST') && !m.has('OUTSIDER')) return undefined;
+  // "what info does Helga get about me": what a colleague gets to see, not a copy for the asker.
+  if (m.hasName && !m.hasExactly('I') && !m.has('REQUEST') && !m.has('REQUEST_VERB') && !m.has('OUTSIDER') && !m.has('THIRD') && m.tokens.some((t) => GETS.has(t.word))) return undefined;
   // "Do not delete my data", "ich möchte nicht, dass …": no new request — the asker's cases, to withdraw one.
   const negated = m.has('NEGATION') || /\b(don'?t|doesn'?t|won'?t)\b/i.test(m.text);
   // "a client emailed asking us to delete everything about her": somebody outside asking is a request too.
@@ -538,7 +545,8 @@ const whyCanSee: Rule = (m) => {
 
 /** "what can I see of Bob", "Was sehe ich von Bob?": the asker looks at someone else's data. */
 const whatCanISee: Rule = (m) => {
-  const what = m.indexOf('WHAT');
+  // "which details of Wei can I see": "which" asks what, too.
+  const what = m.indexOf('WHAT') >= 0 ? m.indexOf('WHAT') : m.indexOf('WHICH');
   const i = m.indexOf('I');
   // "how much of Eve can I see": of somebody, seen by me.
   const of = m.indexOf('OF');
@@ -564,7 +572,11 @@ const whatCanSee: Rule = (m) => {
   }
   // "how much can Bob see of me", "wieviel sieht Bob von mir": what, by another word.
   const what = m.indexOf('WHAT') >= 0 ? m.indexOf('WHAT') : /^\s*(how\s+much|wie\s*viel)\b/i.test(m.text) ? 0 : -1;
-  if (what < 0 || what > 1 || !(m.has('CAN') || m.has('SEE'))) return undefined;
+  // Counted from the first word that says something ("mich würde interessieren, was …" says nothing yet).
+  const start = Math.max(0, m.tokens.findIndex((t) => !(t.concepts.size === 1 && t.concepts.has('FILLER'))));
+  // "what info does Helga get about me": what reaches her.
+  const gets = m.hasName && m.tokens.some((t) => GETS.has(t.word));
+  if (what < 0 || what - start > 1 || !(m.has('CAN') || m.has('SEE') || gets)) return undefined;
   const whom = m.whom(what + 1);
   return whom.person || whom.relation ? { intent: 'whatCanSee', ...whom } : undefined;
 };
@@ -632,7 +644,9 @@ const whoCanSee: Rule = (m) => {
   const field = fieldFrom(m.has);
   const item = field ? undefined : itemFrom(m.has);
   const about = field ?? item;
-  if (!m.has('WHO') && !(about && m.has('ME') && (m.has('SEE') || m.has('CAN')))) return undefined;
+  // "handy sichtbar?", "status visible?": a detail and whether it is seen, nothing else.
+  const bare = about !== undefined && m.has('SEE') && !m.hasName && m.tokens.length <= 4;
+  if (!m.has('WHO') && !bare && !(about && m.has('ME') && (m.has('SEE') || m.has('CAN')))) return undefined;
   const result: ParsedMessage = { intent: 'whoCanSee' };
   if (field) result.field = field;
   if (item) result.item = item;

@@ -30,6 +30,11 @@ const PHRASES: readonly [RegExp, readonly Concept[]][] = [
   [/\b(ob|wann)\s+ich\s+(?:(?:grad|gerade|jetzt|eh|so)\s+)?(da|im\s+büro|erreichbar|online)\s+bin\b|\bwhether\s+i'?m\s+(in|around|there|available|online)\b|\bgreen\s+dot\b|\bgrüne[rn]?\s+punkt\b/gi, ['PRESENCE']],
   [/\b(that|who)\s+calls?\s+me\b|\b(mich|mir)\s+an(ruft|rufen)\b/gi, ['INCOMING', 'CALLS']],
   [/\banswer\s+my\s+(phone|calls)\b/gi, ['PICKUP']],
+  // "wen ich angerufen habe", "who I called": calls made, whoever else the message names ("mein Chef").
+  [/\b(wen|who|whom)\s+ich\s+(so\s+|alles\s+)?(angerufen|anrufe|anrief)|\b(who|whom)\s+i\s+(called|call|rang|phoned|dialled|dialed)\b/gi, ['OUTGOING', 'CALLS']],
+  [/\b(wer|who)\s+(hat\s+)?(mich|me)\s+(angerufen|called|rang|phoned)\b|\bwho\s+called\s+me\b/gi, ['INCOMING', 'CALLS']],
+  // "mich würde interessieren, …", "I'd like to know …": a polite start, nothing asked yet.
+  [/\b(mich|me)\s+(würde|wuerde|wurde|would)\s+interess\w*|\bi'?d\s+like\s+to\s+know\b|\bich\s+(würde|wuerde)\s+gerne?\s+wissen\b/gi, ['FILLER']],
   // "wer bekommt meinen Status mit": who notices it, not who gets to set it.
   [/\b(bekommt|bekommen|kriegt|kriegen)\b(?=[^.?!]*\bmit\s*[?!.]*\s*$)/gi, ['SEE']],
   [/\bon\s+my\s+plate\b/gi, ['WORKLIST']],
