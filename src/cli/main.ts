@@ -1,6 +1,7 @@
 import { Command, InvalidArgumentError } from 'commander';
 import { ConfigurationError } from '../domain/shared/errors';
 import { auditVerifyCommand } from './audit.command';
+import { dbCopyCommand, dbMigrateCommand } from './db.command';
 import { askCommand, chatCommand } from './conversation.command';
 import { matrixCommand } from './matrix.command';
 import { parseCommand } from './parse.command';
@@ -45,15 +46,28 @@ export function program(): Command {
     .description('check the audit trail')
     .command('verify')
     .description('verify the hash chain of the whole audit trail (exit code 1 when broken, 2 without a database)')
-    .option('--database <file>', 'database file (default: DATABASE_FILE)')
+    .option('--database <file or url>', 'SQLite file or postgres:// URL (default: DATABASE_URL, else DATABASE_FILE)')
     .option('--json', 'print the verdict as JSON')
     .action(auditVerifyCommand);
+  const db = cli.command('db').description('the database: bring it up to date, or move it to another');
+  db.command('migrate')
+    .description("apply this version's schema migrations (the bot does so when it starts)")
+    .option('--database <file or url>', 'SQLite file or postgres:// URL (default: DATABASE_URL, else DATABASE_FILE)')
+    .option('--json', 'print JSON')
+    .action(dbMigrateCommand);
+  db.command('copy')
+    .description('copy everything into another database (e.g. the embedded SQLite file into PostgreSQL) and verify the audit trail there')
+    .requiredOption('--from <file or url>', 'the database to copy (not changed)')
+    .requiredOption('--to <file or url>', 'the database to copy into (migrated first; must be empty)')
+    .option('--replace', 'remove everything the target holds first, its audit trail included')
+    .option('--json', 'print JSON')
+    .action(dbCopyCommand);
   const requests = cli.command('requests').description('export the privacy-request cases for the accountability record (Art. 5(2) GDPR)');
   requests
     .addOption(requests.createOption('--json', 'print the stored cases as JSON').conflicts('csv'))
     .addOption(requests.createOption('--csv', 'print CSV (RFC 4180, formula-safe)').conflicts('json'))
     .option('--open', 'only open cases')
-    .option('--database <file>', 'database file (default: DATABASE_FILE)')
+    .option('--database <file or url>', 'SQLite file or postgres:// URL (default: DATABASE_URL, else DATABASE_FILE)')
     .action(requestsCommand);
   return cli;
 }

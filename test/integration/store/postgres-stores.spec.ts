@@ -10,6 +10,7 @@ import { auditTrailContract } from '../../contract/audit-trail.contract';
 import { claimStoreContract } from '../../contract/claim-store.contract';
 import { grantStoreContract } from '../../contract/grant-store.contract';
 import { createCase, requestStoreContract } from '../../contract/request-store.contract';
+import { runCli } from '../../support/cli';
 import { TestPostgres, postgresAvailable } from '../../support/databases';
 import { requireService } from '../../support/services';
 
@@ -97,6 +98,7 @@ describeIf('stores on PostgreSQL', () => {
         expect(entries).toHaveLength(2000);
         expect(verifyChain(entries)).toEqual({ ok: true, entries: 2000 });
         expect(new Set(entries.map((e) => e.actor))).toEqual(new Set(['one@example.com', 'two@example.com']));
+        await expect(runCli('audit', 'verify', '--database', target.url)).resolves.toMatchObject({ code: 0, out: expect.stringContaining('audit trail intact: 2000 entries') });
       } finally {
         await stores.close();
       }
