@@ -1,6 +1,7 @@
 import { type Activity, type ConversationReference, TurnContext } from 'botbuilder';
+import { LRUCache } from 'lru-cache';
 import { z } from 'zod';
-import type { ConversationStore } from '../../ports/store/request-store.port';
+import type { ConversationStore, StoredConversation } from '../../ports/store/request-store.port';
 
 /** Keys of stored conversations: a person's personal chat, the DPO channel, the last service URL. */
 export const personKey = (id: string): string => `person:${id.toLowerCase()}`;
@@ -31,7 +32,7 @@ export function readReference(json: string): ConversationReference | undefined {
  * (with their Teams user id, for `refresh.userIds`), the DPO channel when the bot is used there,
  * and the service URL of the tenant.
  */
-export async function rememberConversation(store: ConversationStore, activity: Activity, personId: string | undefined, dpoChannelId: string | undefined, at: Date): Promise<void> {
+export async function rememberConversation(store: Pick<ConversationStore, 'saveConversation'>, activity: Activity, personId: string | undefined, dpoChannelId: string | undefined, at: Date): Promise<void> {
   if (activity.channelId !== 'msteams' && activity.channelId !== 'emulator' && activity.channelId !== 'test') return;
   const reference = { ...TurnContext.getConversationReference(activity), ...(activity.locale ? { locale: activity.locale } : {}) };
   delete (reference as { activityId?: string }).activityId;
@@ -42,6 +43,28 @@ export async function rememberConversation(store: ConversationStore, activity: A
   }
   if (isDpoChannel(activity, dpoChannelId)) {
     await store.saveConversation({ key: DPO_CHANNEL_KEY, reference: JSON.stringify({ ...reference, conversation: { ...reference.conversation, id: dpoChannelId } }) }, at);
+  }
+}
+
+/**
+ * Writes a conversation reference only when it differs from the one this process wrote last for
+ * the same key (within `ttlMs`): the same person asking again changes nothing, so no write.
+ */
+export class UnchangedConversations implements Pick<ConversationStore, 'saveConversation'> {
+  private readonly written: LRUCache<string, string>;
+
+  constructor(
+    private readonly store: Pick<ConversationStore, 'saveConversation'>,
+    options: { ttlMs?: number; max?: number } = {},
+  ) {
+    this.written = new LRUCache<string, string>({ max: options.max ?? 20_000, ttl: options.ttlMs ?? 60 * 60_000 });
+  }
+
+  async saveConversation(conversation: StoredConversation, at: Date): Promise<void> {
+    const value = `${conversation.teamsUserId ?? ''}\u0000${conversation.reference}`;
+    if (this.written.get(conversation.key) === value) return;
+    await this.store.saveConversation(conversation, at);
+    this.written.set(conversation.key, value);
   }
 }
 

@@ -1,4 +1,5 @@
 import { type Activity, TeamsInfo, type TurnContext } from 'botbuilder';
+import { LRUCache } from 'lru-cache';
 import type { Identity } from '../../app/privacy-desk';
 import type { Logger } from '../../ports/logger/logger.port';
 
@@ -12,6 +13,38 @@ export interface IdentityOptions {
    */
   homeTenantId?: string | undefined;
 }
+
+/** What Teams said of a member: the keys that identify them. */
+interface MemberKeys {
+  upn?: string;
+  email?: string;
+  aadObjectId?: string;
+}
+
+/**
+ * Teams members looked up recently, so that a conversation does not ask Teams for the asker on
+ * every message. An entry lasts `ttlMs` (a changed UPN or mail is seen once it expires) and is
+ * used only while the activity names the same Entra object id; failed lookups are not kept.
+ */
+export class MemberCache {
+  /** Each entry with the Entra object id the activity itself named when it was looked up. */
+  private readonly members: LRUCache<string, { keys: MemberKeys; named: string }>;
+
+  constructor(options: { ttlMs?: number; max?: number } = {}) {
+    this.members = new LRUCache<string, { keys: MemberKeys; named: string }>({ max: options.max ?? 20_000, ttl: options.ttlMs ?? 10 * 60_000 });
+  }
+
+  get(activity: Partial<Activity>): MemberKeys | undefined {
+    const found = this.members.get(memberKey(activity));
+    return found && found.named === (activity.from?.aadObjectId ?? '') ? found.keys : undefined;
+  }
+
+  set(activity: Partial<Activity>, keys: MemberKeys): void {
+    this.members.set(memberKey(activity), { keys, named: activity.from?.aadObjectId ?? '' });
+  }
+}
+
+const memberKey = (activity: Partial<Activity>): string => `${tenantOf(activity) ?? ''}\u0000${activity.from?.id ?? ''}`;
 
 /** The Entra tenant a Teams activity comes from, when Teams says. */
 export function tenantOf(activity: Partial<Activity>): string | undefined {
@@ -31,15 +64,24 @@ export function fromForeignTenant(activity: Partial<Activity>, options: Identity
  * once the tenant is known to be the organisation's); anywhere else only while bot authentication
  * is off (local use), from the activity's `from.id`.
  */
-export async function askerIdentity(context: TurnContext, options: IdentityOptions, logger: Logger): Promise<Identity | undefined> {
+export async function askerIdentity(context: TurnContext, options: IdentityOptions, logger: Logger, cache?: MemberCache): Promise<Identity | undefined> {
   const from = context.activity.from;
   if (!from?.id) return undefined;
   if (context.activity.channelId === 'msteams') {
     if (fromForeignTenant(context.activity, options)) return undefined;
     try {
-      const member = await TeamsInfo.getMember(context, from.id);
+      let member = cache?.get(context.activity);
+      if (!member) {
+        const found = await TeamsInfo.getMember(context, from.id);
+        member = {
+          ...(found.userPrincipalName ? { upn: found.userPrincipalName } : {}),
+          ...(found.email ? { email: found.email } : {}),
+          ...(found.aadObjectId ? { aadObjectId: found.aadObjectId } : {}),
+        };
+        cache?.set(context.activity, member);
+      }
       const identity: Identity = {};
-      if (member.userPrincipalName) identity.upn = member.userPrincipalName;
+      if (member.upn) identity.upn = member.upn;
       if (member.email && options.homeTenantId) identity.mail = member.email;
       const aad = member.aadObjectId ?? from.aadObjectId;
       if (aad) identity.aadObjectId = aad;

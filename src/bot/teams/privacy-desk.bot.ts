@@ -14,7 +14,7 @@ import type { RequestDesk } from '../../app/requests/request-desk';
 import type { Clock } from '../../ports/clock/clock.port';
 import type { ConversationStore, RequestStore } from '../../ports/store/request-store.port';
 import { type IntakeForm, intakeFormSchema } from '../cards/request-form';
-import { caseButtonsWorkHere, isShared, rememberConversation } from './conversations';
+import { UnchangedConversations, caseButtonsWorkHere, isShared, rememberConversation } from './conversations';
 import { type CaseActionReply, handleCaseAction } from '../handlers/case.handlers';
 import type { CaseReply } from '../handlers/request.handlers';
 import type { Logger } from '../../ports/logger/logger.port';
@@ -25,7 +25,7 @@ import { route } from '../handlers/router';
 import type { Newcomers, Turn } from '../handlers/turn';
 import { type Locale, localeFrom } from '../i18n/locale';
 import { messages } from '../i18n/messages';
-import { type IdentityOptions, askerIdentity, fromForeignTenant } from './identity';
+import { type IdentityOptions, MemberCache, askerIdentity, fromForeignTenant } from './identity';
 import type { ParsedMessage } from '../intents/intent';
 import { parse } from '../intents/parser';
 import { readingWith } from '../intents/reading';
@@ -64,6 +64,11 @@ const MAX_TEXT = 500;
  * with an Adaptive Card. Everything past `route` is free of Bot Framework types.
  */
 export class PrivacyDeskBot extends TeamsActivityHandler {
+  /** Teams members asked for recently: not asked again on every message. */
+  private readonly members = new MemberCache();
+  /** Conversation references as last written: written again only when they change. */
+  private conversationWrites: UnchangedConversations | undefined;
+
   constructor(private readonly options: BotOptions) {
     super();
     this.onMessage(async (context, next) => {
@@ -198,7 +203,7 @@ export class PrivacyDeskBot extends TeamsActivityHandler {
 
   /** The asker's directory index (people who joined since the last directory read included). */
   private async identifyAsker(context: TurnContext, log: Logger): Promise<{ identified: boolean; asker?: number }> {
-    const identity = await askerIdentity(context, this.identityOptions, log);
+    const identity = await askerIdentity(context, this.identityOptions, log, this.members);
     if (!identity) return { identified: false };
     const asker =
       this.options.desk.identify(identity) ??
@@ -277,7 +282,8 @@ export class PrivacyDeskBot extends TeamsActivityHandler {
     const requests = this.options.requests;
     if (!requests) return;
     try {
-      await rememberConversation(requests.conversations, context.activity, personId, requests.dpoChannelId, requests.clock.now());
+      this.conversationWrites ??= new UnchangedConversations(requests.conversations);
+      await rememberConversation(this.conversationWrites, context.activity, personId, requests.dpoChannelId, requests.clock.now());
     } catch (error) {
       log.warn({ err: error instanceof Error ? error.name : 'unknown' }, 'could not store the conversation reference');
     }

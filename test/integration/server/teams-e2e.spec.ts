@@ -94,6 +94,16 @@ describe('Teams conversation end to end', () => {
     expect(connector.calls.every((c) => c.authorization === undefined)).toBe(true);
   });
 
+  it('asks Teams for a member once, not on every message, and never takes the entry for another Entra id', async () => {
+    await ask('29:alice', { text: 'who can see my mobile number' });
+    await ask('29:alice', { text: 'who can see my presence' });
+    await ask('29:alice', { text: 'why can frank see my presence' });
+    const lookups = () => connector.calls.filter((c) => c.method === 'GET').map((c) => c.path);
+    expect(lookups()).toEqual(['/v3/conversations/a:personal-29:alice/members/29:alice']);
+    await ask('29:bob', { text: 'who can see my presence' });
+    expect(lookups()).toHaveLength(2);
+  });
+
   it('answers in German when the activity’s locale is German, and strips a channel @mention', async () => {
     const reply = await ask('29:alice', { text: '<at>privacy-desk</at> wer kann meine Präsenz sehen?', locale: 'de-DE', channel: true });
     expect(reply.text).toContain('Wer sieht: Präsenz');
