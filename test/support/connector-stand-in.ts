@@ -36,7 +36,11 @@ export class ConnectorStandIn {
   private waiters: { count: number; resolve: () => void }[] = [];
   private faulty: { fault: Fault; applies: (call: RecordedCall) => boolean } | undefined;
 
-  constructor(private readonly members: Record<string, TeamsMember> = {}) {}
+  constructor(
+    private readonly members: Record<string, TeamsMember> = {},
+    /** `record: false` keeps no calls (a benchmark's millions would fill the memory). */
+    private readonly options: { record?: boolean } = {},
+  ) {}
 
   get url(): string {
     const address = this.server?.address() as AddressInfo;
@@ -102,7 +106,7 @@ export class ConnectorStandIn {
     const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
     const call: RecordedCall = { method: req.method ?? 'GET', path, body: text ? JSON.parse(text) : undefined };
     if (req.headers.authorization) call.authorization = req.headers.authorization;
-    this.calls.push(call);
+    if (this.options.record !== false) this.calls.push(call);
     const faulty = this.faulty;
     if (faulty?.applies(call)) {
       call.fault = faulty.fault.kind === 'hang' ? 'hang' : faulty.fault.status;

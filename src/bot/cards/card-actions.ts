@@ -51,15 +51,27 @@ export type CardAction = z.infer<typeof cardActionSchema>;
  * clicks it in a shared conversation is not served (or changed) as if they were that person.
  */
 export function stampOwner(card: Record<string, unknown>, ownerId: string): Record<string, unknown> {
+  // Copies only what changes (the buttons and what contains them); everything else is shared with
+  // the card given, which is never changed.
   const visit = (value: unknown): unknown => {
-    if (Array.isArray(value)) return value.map(visit);
     if (value === null || typeof value !== 'object') return value;
-    const entries = Object.entries(value as Record<string, unknown>).map(([key, inner]) => [key, visit(inner)]);
-    const result = Object.fromEntries(entries) as Record<string, unknown>;
-    const data = result.data as Record<string, unknown> | undefined;
-    if (typeof result.type === 'string' && result.type.startsWith('Action.') && data?.verb === 'run') {
-      result.data = { ...data, for: ownerId };
+    if (Array.isArray(value)) {
+      let copy: unknown[] | undefined;
+      for (let i = 0; i < value.length; i++) {
+        const inner = visit(value[i]);
+        if (inner !== value[i]) (copy ??= value.slice())[i] = inner;
+      }
+      return copy ?? value;
     }
+    const object = value as Record<string, unknown>;
+    let copy: Record<string, unknown> | undefined;
+    for (const key in object) {
+      const inner = visit(object[key]);
+      if (inner !== object[key]) (copy ??= { ...object })[key] = inner;
+    }
+    const result = copy ?? object;
+    const data = result.data as Record<string, unknown> | undefined;
+    if (typeof result.type === 'string' && result.type.startsWith('Action.') && data?.verb === 'run') return { ...result, data: { ...data, for: ownerId } };
     return result;
   };
   return visit(card) as Record<string, unknown>;

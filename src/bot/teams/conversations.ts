@@ -36,7 +36,11 @@ export async function rememberConversation(store: Pick<ConversationStore, 'saveC
   if (activity.channelId !== 'msteams' && activity.channelId !== 'emulator' && activity.channelId !== 'test') return;
   const reference = { ...TurnContext.getConversationReference(activity), ...(activity.locale ? { locale: activity.locale } : {}) };
   delete (reference as { activityId?: string }).activityId;
-  await store.saveConversation({ key: SERVICE_KEY, reference: JSON.stringify({ ...reference, conversation: { id: 'service' } }) }, at);
+  // Where the tenant's Bot Connector is, for posts into channels nobody has written from yet: the
+  // same for everybody (no asker, no locale), so it is written again only when it moves.
+  const { user: _user, locale: _locale, ...service } = reference as ConversationReference & { locale?: string };
+  const tenantId = reference.conversation?.tenantId;
+  await store.saveConversation({ key: SERVICE_KEY, reference: JSON.stringify({ ...service, conversation: { id: 'service', ...(tenantId ? { tenantId } : {}) } }) }, at);
   const type = activity.conversation?.conversationType;
   if (personId !== undefined && (type === 'personal' || type === undefined) && activity.from?.id) {
     await store.saveConversation({ key: personKey(personId), teamsUserId: activity.from.id, reference: JSON.stringify(reference) }, at);

@@ -1,0 +1,140 @@
+/**
+ * The answer path under load (`npm run bench:http`): privacy-desk and a minimal echo bot on the same
+ * botbuilder + restify (bench/echo-bot.ts), both answering through a local stand-in for the Bot
+ * Connector, loaded in turns with autocannon — 50 concurrent conversations asking lookup questions,
+ * each conversation a person of the demo organisation in a personal chat. Once on the embedded SQLite
+ * database and once on PostgreSQL (skipped, and said so, when it cannot be reached). Prints one JSON
+ * object: each bot's requests per second and latency (p50, p99 in ms), and privacy-desk's share of the
+ * echo bot's throughput. Targets on a 2-core machine: at least 0.8× the echo bot, p99 under 50 ms.
+ *
+ * Options (or HTTP_BENCH_*): --connections (50), --seconds (10 per run), --warmup (3 seconds).
+ * BENCH_POSTGRES_URL: the PostgreSQL server (default postgres://postgres@127.0.0.1:5432/postgres); a
+ * database of its own is created there and dropped afterwards.
+ */
+import { type ChildProcess, fork } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Client } from 'pg';
+import { loadConfig } from '../src/config/config';
+import { shipped } from '../src/config/paths';
+import { silentLogger } from '../src/ports/logger/logger.port';
+import { parseLdifDirectory } from '../src/ports/directory/ldif-directory.adapter';
+import { startServer } from '../src/server/http-server';
+import { createApp } from '../src/startup/create-app';
+import type { TeamsMember } from '../test/support/connector-stand-in';
+import { readNumericOptions } from './bench-options';
+import { startEchoBot } from './echo-bot';
+
+const TARGETS = { ratio: 0.8, p99Ms: 50 } as const;
+const QUESTIONS = [
+  'who can see my mobile number',
+  'wer sieht meine präsenz',
+  'why can frank see my presence',
+  'what can bob see of me',
+  'wer kann meine privaten termine sehen',
+  'who can see my calendar',
+  'was sieht mallory von mir',
+  'can my manager see my private calendar',
+];
+
+interface Load {
+  requestsPerSecond: number;
+  p50Ms: number;
+  p99Ms: number;
+  errors: number;
+  non2xx: number;
+}
+
+const options = readNumericOptions({ connections: 50, seconds: 10, warmup: 3 }, { connections: 'connections', seconds: 'seconds', warmup: 'warmup' }, process.argv.slice(2), process.env, 'HTTP_BENCH');
+
+/** The demo organisation's people as Teams members: one personal conversation each. */
+function people(): { mail: string; member: TeamsMember }[] {
+  const data = parseLdifDirectory(readFileSync(shipped('data', 'demo', 'demo-org.ldif')));
+  return data.people
+    .filter((p) => p.mail)
+    .map((p, i) => ({ mail: p.mail as string, member: { id: `29:user-${i}`, name: p.displayName, aadObjectId: `aad-${i}`, userPrincipalName: p.upn ?? (p.mail as string), email: p.mail as string } }));
+}
+
+/**
+ * Loads `url` for `seconds` from a process of its own (autocannon in the bot's process would take
+ * its CPU), and returns what it measured.
+ */
+async function load(url: string, serviceUrl: string, askers: ReturnType<typeof people>, seconds: number): Promise<Load> {
+  const child = fork(join(__dirname, 'http-load.js'), [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const result = await ask<Load>(child, { url: `${url}/api/messages`, serviceUrl, connections: options.connections, seconds, askers: askers.map((a) => a.member), questions: QUESTIONS });
+  child.kill();
+  return result;
+}
+
+/** Sends a child process one message and waits for its one answer. */
+function ask<T>(child: ChildProcess, message: unknown): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    child.once('message', (answer) => resolve(answer as T));
+    child.once('error', reject);
+    child.once('exit', (code) => reject(new Error(`${child.spawnfile} exited with ${code}`)));
+    child.send(message as object);
+  });
+}
+
+/** Echo, then privacy-desk, each after its warm-up, on one database. */
+async function round(database: Record<string, string>): Promise<Record<string, unknown>> {
+  const askers = people();
+  // The Bot Connector stand-in in a process of its own, as the real one is elsewhere.
+  const connectorProcess = fork(join(__dirname, 'connector-process.js'), [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const connector = await ask<{ url: string }>(connectorProcess, { members: Object.fromEntries(askers.map((a) => [a.member.id, a.member])) });
+  const echo = await startEchoBot();
+  const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', ...database });
+  const app = await createApp(config, silentLogger);
+  const server = await startServer(config, app, silentLogger);
+  try {
+    await load(echo.url, connector.url, askers, options.warmup);
+    const echoLoad = await load(echo.url, connector.url, askers, options.seconds);
+    await load(server.url, connector.url, askers, options.warmup);
+    const botLoad = await load(server.url, connector.url, askers, options.seconds);
+    const ratio = Math.round((botLoad.requestsPerSecond / echoLoad.requestsPerSecond) * 100) / 100;
+    return { echo: echoLoad, privacyDesk: botLoad, ratio, met: { ratio: ratio >= TARGETS.ratio, p99: botLoad.p99Ms < TARGETS.p99Ms, noErrors: botLoad.errors === 0 && botLoad.non2xx === 0 } };
+  } finally {
+    await server.close();
+    await app.close();
+    await echo.close();
+    connectorProcess.kill();
+  }
+}
+
+async function withPostgres<T>(work: (url: string) => Promise<T>): Promise<T | { skipped: string }> {
+  const admin = process.env.BENCH_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+  const name = `privacy_desk_bench_${process.pid}`;
+  const client = new Client({ connectionString: admin, connectionTimeoutMillis: 3000 });
+  try {
+    await client.connect();
+  } catch {
+    process.stderr.write('*** PostgreSQL cannot be reached: the PostgreSQL round is SKIPPED ***\n');
+    return { skipped: 'PostgreSQL not reachable' };
+  }
+  try {
+    await client.query(`CREATE DATABASE ${name}`);
+    const url = new URL(admin);
+    url.pathname = `/${name}`;
+    return await work(url.toString());
+  } finally {
+    await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await client.end();
+  }
+}
+
+async function main(): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'privacy-desk-bench-'));
+  try {
+    const sqlite = await round({ DATABASE_FILE: join(dir, 'bench.sqlite') });
+    const postgres = await withPostgres((url) => round({ DATABASE_URL: url }));
+    process.stdout.write(`${JSON.stringify({ bench: 'http', connections: options.connections, seconds: options.seconds, sqlite, postgres, targets: TARGETS })}\n`);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exit(1);
+});
