@@ -340,6 +340,14 @@ add(['L_PERSONAL'], 'trust vertrauen');
 add(['GIVEN'], 'geteilt teile geteilte');
 add(['REMOVE'], 'zurucknehmen zurucknehme');
 add(['FILLER'], 'komplett vorne neu fresh scratch details detail angaben');
+// Hurried and worried writing: "bitte schnell", "start from zero", "fürn Anwalt", "end of month".
+add(['FILLER'], 'schnell fast quickly zero null anfang beginning anwalt anwaltin lawyer attorney gericht court end ende month monat week woche leaving verlasse leave');
+add(['MANAGER'], 'manger mangaer manger');
+add(['DATA'], 'datas');
+add(['ME'], 'mei');
+add(['NEGATION'], 'nich net');
+// "eve, what can she see of me": a pronoun, never a name.
+add(['FILLER'], 'she he'); 
 
 /** Folded word → concepts. */
 export const LEXICON: ReadonlyMap<string, readonly Concept[]> = new Map(Object.entries(ENTRIES));

@@ -323,7 +323,7 @@ const FOR_NOW = /\b(for\s+now|until|till|while|temporarily|for\s+the\s+time\s+be
 
 /** Ways of asking that name no request word: "forget me", "what data do you have about me". */
 const ERASURE_PHRASE = /\b(forget\s+me|vergiss\s+mich|(want|wish|like)\s+to\s+be\s+forgotten|vergessen\s+werden|right\s+to\s+be\s+forgotten|recht\s+auf\s+vergessen(werden)?|gel(ö|oe|o)scht\s+werden)\b/i;
-const ACCESS_PHRASE = /\b((what|which|all(\s+the)?)\s+(personal\s+)?data\s+(do\s+|does\s+)?(you|the\s+company|it)\s+(have|hold|store|keep|process)|what\s+do\s+you\s+know\s+about|welche\s+daten\s+([a-zäöüß]+\s+){0,3}?(habt|hast|haben|speichert|speichern|verarbeitet|verarbeiten)|was\s+(wisst|wissen|wei(ß|ss)t)\s+(ihr|sie|du))\b/i;
+const ACCESS_PHRASE = /\b((what|which|all(\s+the)?)\s+(personal\s+)?data\s+(do\s+|does\s+)?(you|the\s+company|it|we)\s+(have|has|hold|holds|store|stores|keep|keeps|process|processes)|what\s+do\s+you\s+know\s+about|welche\s+daten\s+([a-zäöüß]+\s+){0,3}?(habt|hast|haben|speichert|speichern|verarbeitet|verarbeiten)|was\s+(wisst|wissen|wei(ß|ss)t)\s+(ihr|sie|du))\b/i;
 
 /**
  * "unblock Mallory", "remove my grant for Bob", "Bobs Freigabe entfernen", "reset Frank" — and,
@@ -421,7 +421,7 @@ const aboutMe = (m: Message): boolean =>
 
 /** "was habt ihr über mich gespeichert", "what do you have on me": what is kept about the asker. */
 const storedAboutMe = (m: Message): boolean =>
-  (m.has('STORED') && m.has('THIRD') && m.has('OUTSIDER')) ||
+  (m.has('STORED') && (m.has('THIRD') || m.has('DATA')) && m.has('OUTSIDER')) ||
   (!m.has('WHO') &&
     !m.hasName && ((m.has('STORED') && (aboutMe(m) || m.has('ME'))) || (m.has('YOU') && m.has('DO') && aboutMe(m))));
 
@@ -493,10 +493,14 @@ const listGrants: Rule = (m) => {
   // … and "what did I set up": what the asker set, naming nobody.
   const setUp = m.has('WHAT') && m.has('SET') && !m.hasName && LEVEL_CONCEPTS.every(([concept]) => !m.has(concept));
   const blockedWhom = m.has('WHO') && (m.has('L_BLOCKED') || m.has('BLOCK')) && !m.hasName && fieldFrom(m.has) === undefined;
-  const gave = (m.has('GIVEN') || (m.has('WHO') && m.has('SET')) || setUp || blockedWhom) && m.has('I');
+  // "which colleagues did I give access": whom, by another word.
+  const whichGiven = m.has('WHICH') && m.has('EVERYONE') && m.has('SET');
+  const gave = (m.has('GIVEN') || (m.has('WHO') && m.has('SET')) || setUp || blockedWhom || whichGiven) && m.has('I');
+  // "show my blocked people": whom the asker blocked.
+  const shownBlocked = m.has('SHOW') && m.has('L_BLOCKED') && m.has('ME') && !m.hasName && fieldFrom(m.has) === undefined;
   // "my levels", "meine Berechtigungsstufen": the levels the asker gave.
   const myLevels = m.has('LEVELS') && m.has('ME') && !m.hasName && !m.has('MEAN') && !m.has('WHAT') && m.tokens.length <= 3;
-  const asksForList = (m.has('GRANTS') && (m.has('ME') || m.has('I') || m.has('SHOW'))) || gave || myLevels;
+  const asksForList = (m.has('GRANTS') && (m.has('ME') || m.has('I') || m.has('SHOW'))) || gave || myLevels || shownBlocked;
   if (!asksForList || (m.has('WHO') && fieldFrom(m.has) !== undefined) || m.has('WHY')) return undefined;
   // "Welche Rechte hat Bob bei mir?" is about one person: what can Bob see of me.
   if (m.has('GRANTS') && !m.has('GIVEN') && m.hasName) {
@@ -576,9 +580,13 @@ const whatCanSee: Rule = (m) => {
   const start = Math.max(0, m.tokens.findIndex((t) => !(t.concepts.size === 1 && t.concepts.has('FILLER'))));
   // "what info does Helga get about me": what reaches her.
   const gets = m.hasName && m.tokens.some((t) => GETS.has(t.word));
-  if (what < 0 || what - start > 1 || !(m.has('CAN') || m.has('SEE') || gets)) return undefined;
+  // "Sabine, was sieht die von mir": the name put first, asked about with a pronoun.
+  const namedFirst = what >= 1 && what - start <= 2 && m.tokens[start]?.concepts.size === 0 && !m.has('NEGATION') && (m.has('CAN') || m.has('SEE'));
+  if (what < 0 || (what - start > 1 && !namedFirst) || !(m.has('CAN') || m.has('SEE') || gets)) return undefined;
   const whom = m.whom(what + 1);
-  return whom.person || whom.relation ? { intent: 'whatCanSee', ...whom } : undefined;
+  if (whom.person || whom.relation) return { intent: 'whatCanSee', ...whom };
+  const first = namedFirst && m.has('ME') ? m.whom(0) : {};
+  return first.person || first.relation ? { intent: 'whatCanSee', ...first } : undefined;
 };
 
 /** "can Bob see my private appointments?", "Sieht Mallory meinen Status?": why, about one person. */

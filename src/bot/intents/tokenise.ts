@@ -35,13 +35,17 @@ const PHRASES: readonly [RegExp, readonly Concept[]][] = [
   [/\b(wer|who)\s+(hat\s+)?(mich|me)\s+(angerufen|called|rang|phoned)\b|\bwho\s+called\s+me\b/gi, ['INCOMING', 'CALLS']],
   // "mich würde interessieren, …", "I'd like to know …": a polite start, nothing asked yet.
   [/\b(mich|me)\s+(würde|wuerde|wurde|would)\s+interess\w*|\bi'?d\s+like\s+to\s+know\b|\bich\s+(würde|wuerde)\s+gerne?\s+wissen\b/gi, ['FILLER']],
+  // "alice wieder auf Standard", "back to default": what was set for her, undone.
+  [/\b(wieder\s+|zur(ü|ue)ck\s+)?auf\s+standard\b|\bback\s+to\s+(the\s+)?default\b/gi, ['UNDO']],
+  // "delete the setting for Priya": her grant.
+  [/\b(setting|einstellung)(?=\s+(for|f(ü|ue)r)\b)/gi, ['GRANTS']],
   // "wer bekommt meinen Status mit": who notices it, not who gets to set it.
   [/\b(bekommt|bekommen|kriegt|kriegen)\b(?=[^.?!]*\bmit\s*[?!.]*\s*$)/gi, ['SEE']],
   [/\bon\s+my\s+plate\b/gi, ['WORKLIST']],
   [/\bget\s+rid\s+of\b/gi, ['R_ERASURE']],
   [/\bfor\s+what\s+reason\b|\baus\s+welchem\s+grund\b/gi, ['WHY']],
   // "stimmt nicht", "is not right": wrong, to be corrected — no negation of a request.
-  [/\bstimm(t|en)\s+nicht\b|\bnicht\s+(mehr\s+)?(richtig|korrekt|aktuell)\b|\bis(n'?t|\s+not)\s+(right|correct)\b/gi, ['R_RECTIFY']],
+  [/\bstimm(t|en)\s+(nicht|nich|net)\b|\bnicht\s+(mehr\s+)?(richtig|korrekt|aktuell)\b|\bis(n'?t|\s+not)\s+(right|correct)\b/gi, ['R_RECTIFY']],
 ];
 
 function applyPhrases(text: string, tokens: Token[]): Token[] {
