@@ -31,7 +31,9 @@ export type Concept =
   // everyday names of details: calls made or received, items outside the matrix
   | 'CALLED' | 'CAR' | 'RADIO' | 'COMMENT' | 'FIRSTNAME' | 'LASTNAME'
   // everyday ways of asking: anyone, what happens, nothing/everything, stored, stopping, a worklist
-  | 'ANYONE' | 'HAPPEN' | 'NOTHING' | 'STORED' | 'STOP' | 'WORKLIST' | 'MODAL' | 'UNDO' | 'WHEN' | 'EVERYONE' | 'BOT' | 'WHICH' | 'PROTECTION';
+  | 'ANYONE' | 'HAPPEN' | 'NOTHING' | 'STORED' | 'STOP' | 'WORKLIST' | 'MODAL' | 'UNDO' | 'WHEN' | 'EVERYONE' | 'BOT' | 'WHICH' | 'PROTECTION'
+  // consent given for processing ("ich widerrufe meine Einwilligung")
+  | 'CONSENT';
 
 const ENTRIES: Record<string, Concept[]> = {};
 const add = (concepts: Concept[], words: string): void => {
@@ -347,7 +349,18 @@ add(['DATA'], 'datas');
 add(['ME'], 'mei');
 add(['NEGATION'], 'nich net');
 // "eve, what can she see of me": a pronoun, never a name.
-add(['FILLER'], 'she he'); 
+add(['FILLER'], 'she he');
+// The names of things in an office: "DSAR", "my dept", "my employer", "busy", "agenda", "call list".
+add(['R_ACCESS', 'REQUEST', 'R_STRONG'], 'dsar sar');
+add(['CONSENT'], 'consent einwilligung zustimmung');
+add(['FILLER'], 'exercise ausuben extra');
+add(['DEPARTMENT'], 'dept abt');
+add(['JOB'], 'stellenbeschreibung jobbeschreibung');
+add(['INCOMING', 'CALLS'], 'anrufliste anrufjournal anrufprotokoll calllog');
+add(['COMPANY'], 'employer arbeitgeber');
+add(['PRESENCE'], 'busy beschaftigt');
+add(['APPOINTMENT'], 'agenda');
+add(['UNDO'], 'revert cancel');
 
 /** Folded word → concepts. */
 export const LEXICON: ReadonlyMap<string, readonly Concept[]> = new Map(Object.entries(ENTRIES));

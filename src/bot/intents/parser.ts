@@ -275,7 +275,7 @@ const requestStatus: Rule = (m) => {
   // "was ist noch offen", "what's pending": open cases, no detail named.
   if (m.has('PENDING') && (m.has('WHAT') || m.has('SHOW')) && !m.hasName && fieldFrom(m.has) === undefined && !m.has('GRANTS')) return { intent: 'requestStatus' };
   // "ich will das doch nicht mehr": taking back what was asked — the asker's cases, to withdraw one.
-  if (/\b(will|möchte|moechte|want)\b.*\b(nicht\s+mehr|no\s+longer|anymore)\b/i.test(m.text) && !m.has('SEE') && fieldFrom(m.has) === undefined && !(m.has('DATA') && (m.has('PROCESSING') || m.has('YOU')))) return { intent: 'requestStatus' };
+  if (/\b(will|möchte|moechte|want)\b.*\b(nicht\s+mehr|no\s+longer|anymore)\b/i.test(m.text) && !m.has('SEE') && fieldFrom(m.has) === undefined && !(m.has('DATA') && (m.has('PROCESSING') || m.has('YOU') || m.has('STORED')))) return { intent: 'requestStatus' };
   // "wurden meine Daten gelöscht?", "have you deleted my data?": how a request went, not a new one.
   if (/^\s*(wurden|wurde|were|was|have|has|habt|hat|sind|ist)\b/i.test(m.text) && m.tokens.some((t) => t.word === 'deleted' || t.word === 'geloscht') && m.text.trim().endsWith('?')) return { intent: 'requestStatus' };
   // "status?", "any news": nothing else said.
@@ -323,7 +323,7 @@ const FOR_NOW = /\b(for\s+now|until|till|while|temporarily|for\s+the\s+time\s+be
 
 /** Ways of asking that name no request word: "forget me", "what data do you have about me". */
 const ERASURE_PHRASE = /\b(forget\s+me|vergiss\s+mich|(want|wish|like)\s+to\s+be\s+forgotten|vergessen\s+werden|right\s+to\s+be\s+forgotten|recht\s+auf\s+vergessen(werden)?|gel(ö|oe|o)scht\s+werden)\b/i;
-const ACCESS_PHRASE = /\b((what|which|all(\s+the)?)\s+(personal\s+)?data\s+(do\s+|does\s+)?(you|the\s+company|it|we)\s+(have|has|hold|holds|store|stores|keep|keeps|process|processes)|what\s+do\s+you\s+know\s+about|welche\s+daten\s+([a-zäöüß]+\s+){0,3}?(habt|hast|haben|speichert|speichern|verarbeitet|verarbeiten)|was\s+(wisst|wissen|wei(ß|ss)t)\s+(ihr|sie|du))\b/i;
+const ACCESS_PHRASE = /\b((what|which|all(\s+the)?)\s+(personal\s+)?data\s+(do\s+|does\s+)?(you|the\s+company|it|we)\s+(have|has|hold|holds|store|stores|keep|keeps|process|processes)|what\s+do\s+you\s+know\s+about|welche\s+daten\s+([a-zäöüß]+\s+){0,3}?(habt|hast|haben|speichert|speichern|verarbeitet|verarbeiten)|was\s+(wisst|wissen|wei(ß|ss)t)\s+(ihr|sie|du)|(will|möchte|moechte|mochte|hätte\s+gerne?)\s+meine\s+daten\s+(haben|sehen|einsehen)|\bi\s+want\s+(to\s+see\s+)?my\s+data)\b/i;
 
 /**
  * "unblock Mallory", "remove my grant for Bob", "Bobs Freigabe entfernen", "reset Frank" — and,
@@ -352,6 +352,8 @@ const startRequest: Rule = (m) => {
   // "Right" reads like "rights" (grants): the right to be forgotten is asked for before that test.
   if (/\b(right\s+to\s+be\s+forgotten|recht\s+auf\s+vergessen)/i.test(m.text) && !m.has('WHO')) return phrasedRequest(m);
   if (m.has('WHO') || m.has('WHY') || m.has('GRANTS')) return undefined;
+  // "ich widerrufe meine Einwilligung", "I withdraw my consent": an objection to the processing.
+  if (m.has('CONSENT') && (m.has('WITHDRAW') || m.has('REMOVE') || m.has('UNDO')) && !m.has('REQUEST')) return { intent: 'startRequest', requestType: 'objection', ...(aboutSelf(m) ? { subject: 'me' } : {}) };
   // "what does Sabine get to see of me": a question about a person, not a request.
   if ((m.has('SEE') || (m.has('CAN') && m.has('I'))) && m.hasName && !m.has('REQUEST') && !m.has('OUTSIDER')) return undefined;
   // "what info does Helga get about me": what a colleague gets to see, not a copy for the asker.
@@ -373,6 +375,8 @@ const startRequest: Rule = (m) => {
   }
   // "I don't want you to have my data", "ich will nicht, dass ihr meine Daten habt": an erasure.
   if (!found && negated && m.has('YOU') && m.has('DO') && m.has('DATA') && m.has('ME') && !m.has('PROCESSING')) return { intent: 'startRequest', requestType: 'erasure', subject: 'me' };
+  // "I don't want my data stored any more", "ich will nicht mehr, dass meine Daten gespeichert werden".
+  if (!found && negated && m.has('STORED') && m.has('DATA') && m.has('ME') && !m.has('PROCESSING') && !m.has('WITHDRAW') && !m.has('REQUEST')) return { intent: 'startRequest', requestType: 'erasure', subject: 'me' };
   // "got a letter from Mr Brown asking for his data": somebody outside asking for their data is asking for a copy.
   if (!found && !negated && m.has('OUTSIDER') && m.has('THIRD') && m.has('DATA')) found = { at: 0, type: 'access' };
   // "don't use my data for marketing", "ich möchte nicht, dass meine Daten weiter verarbeitet werden": an objection.

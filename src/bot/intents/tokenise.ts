@@ -29,14 +29,18 @@ const PHRASES: readonly [RegExp, readonly Concept[]][] = [
   [/\b(last|family)\s+name\b/gi, ['LASTNAME']],
   [/\b(ob|wann)\s+ich\s+(?:(?:grad|gerade|jetzt|eh|so)\s+)?(da|im\s+büro|erreichbar|online)\s+bin\b|\bwhether\s+i'?m\s+(in|around|there|available|online)\b|\bgreen\s+dot\b|\bgrüne[rn]?\s+punkt\b/gi, ['PRESENCE']],
   [/\b(that|who)\s+calls?\s+me\b|\b(mich|mir)\s+an(ruft|rufen)\b/gi, ['INCOMING', 'CALLS']],
-  [/\banswer\s+my\s+(phone|calls)\b/gi, ['PICKUP']],
+  [/\b(answer|take|grab)\s+my\s+(phone|calls)\b/gi, ['PICKUP']],
+  [/\bcall\s+(log|history|list)\b/gi, ['INCOMING', 'CALLS']],
+  [/\bright\s+(of|to)\s+access\b|\brecht\s+auf\s+auskunft\b/gi, ['R_ACCESS', 'REQUEST', 'R_STRONG']],
+  // "who's allowed to IM me": instant messages, not "I'm".
+  [/\bIM(?=\s+(me|mich)\b)/g, ['CHAT']],
   // "wen ich angerufen habe", "who I called": calls made, whoever else the message names ("mein Chef").
   [/\b(wen|who|whom)\s+ich\s+(so\s+|alles\s+)?(angerufen|anrufe|anrief)|\b(who|whom)\s+i\s+(called|call|rang|phoned|dialled|dialed)\b/gi, ['OUTGOING', 'CALLS']],
   [/\b(wer|who)\s+(hat\s+)?(mich|me)\s+(angerufen|called|rang|phoned)\b|\bwho\s+called\s+me\b/gi, ['INCOMING', 'CALLS']],
   // "mich würde interessieren, …", "I'd like to know …": a polite start, nothing asked yet.
   [/\b(mich|me)\s+(würde|wuerde|wurde|would)\s+interess\w*|\bi'?d\s+like\s+to\s+know\b|\bich\s+(würde|wuerde)\s+gerne?\s+wissen\b/gi, ['FILLER']],
   // "alice wieder auf Standard", "back to default": what was set for her, undone.
-  [/\b(wieder\s+|zur(ü|ue)ck\s+)?auf\s+standard\b|\bback\s+to\s+(the\s+)?default\b/gi, ['UNDO']],
+  [/\b(wieder\s+|zur(ü|ue)ck\s+)?(auf|den|zum)\s+standard\b|\b(back\s+)?to\s+(the\s+)?default\b/gi, ['UNDO']],
   // "delete the setting for Priya": her grant.
   [/\b(setting|einstellung)(?=\s+(for|f(ü|ue)r)\b)/gi, ['GRANTS']],
   // "wer bekommt meinen Status mit": who notices it, not who gets to set it.
