@@ -258,7 +258,7 @@ function directoryConfig(e: Environment): DirectoryConfig {
   }
 }
 
-const SECRETS = new Set(['MICROSOFT_APP_PASSWORD', 'LDAP_BIND_PASSWORD', 'GRAPH_CLIENT_SECRET']);
+const SECRETS = new Set(['MICROSOFT_APP_PASSWORD', 'LDAP_BIND_PASSWORD', 'GRAPH_CLIENT_SECRET', 'DATABASE_URL']);
 const LOOPBACK = new Set(['127.0.0.1', '::1', 'localhost']);
 const redact = (name: string, value: string | undefined): string => (SECRETS.has(name) ? '***' : String(value));
 

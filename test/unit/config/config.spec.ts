@@ -11,6 +11,22 @@ describe('configuration', () => {
     expect(config.bot.authDisabled).toBe(true);
   });
 
+  it('keeps everything in PostgreSQL when DATABASE_URL is set, and refuses a URL that is not one', () => {
+    const url = 'postgres://desk:secret@db.example:5432/privacy_desk';
+    expect(loadConfig({ DATABASE_URL: url, DATABASE_FILE: './ignored.sqlite' }).database).toEqual({ kind: 'postgres', url });
+    expect(loadConfig({ DATABASE_URL: '' }).database.kind).toBe('sqlite');
+    let error: unknown;
+    try {
+      loadConfig({ DATABASE_URL: 'mysql://desk:secret@db.example/privacy_desk' });
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(ConfigurationError);
+    // The message names the variable, never the value (it holds a password).
+    expect(String((error as Error).message)).toContain('DATABASE_URL');
+    expect(String((error as Error).message)).not.toContain('secret');
+  });
+
   it('treats empty values as unset', () => {
     expect(loadConfig({ PORT: '', MICROSOFT_APP_ID: ' ' }).server.port).toBe(3978);
   });
