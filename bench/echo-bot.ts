@@ -4,7 +4,7 @@
  * measures privacy-desk against. Not part of the product.
  */
 import type { AddressInfo } from 'node:net';
-import { ActivityHandler, CloudAdapter, ConfigurationBotFrameworkAuthentication } from 'botbuilder';
+import { ActivityHandler, CardFactory, CloudAdapter, ConfigurationBotFrameworkAuthentication, MessageFactory } from 'botbuilder';
 import * as restify from 'restify';
 
 export interface RunningEcho {
@@ -12,11 +12,13 @@ export interface RunningEcho {
   close(): Promise<void>;
 }
 
-export async function startEchoBot(): Promise<RunningEcho> {
+/** With `card`, every answer is that Adaptive Card instead of the text: the same payload as privacy-desk's. */
+export async function startEchoBot(options: { card?: Record<string, unknown> } = {}): Promise<RunningEcho> {
   const adapter = new CloudAdapter(new ConfigurationBotFrameworkAuthentication({}));
   const bot = new ActivityHandler();
   bot.onMessage(async (context, next) => {
-    await context.sendActivity(`echo: ${context.activity.text ?? ''}`);
+    if (options.card) await context.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(options.card)));
+    else await context.sendActivity(`echo: ${context.activity.text ?? ''}`);
     await next();
   });
   const server = restify.createServer({ name: 'echo', handleUncaughtExceptions: false });
