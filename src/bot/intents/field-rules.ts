@@ -25,6 +25,8 @@ export function fieldFrom(has: Has): FieldId | undefined {
   if (has('PRESENCE') || has('STATUS')) return has('SET') ? 'setPresence' : 'presence';
   if (has('CHAT')) return 'chat';
   if (has('APPOINTMENT')) return has('PRIVATE') || has('L_PERSONAL') ? 'privateAppointments' : 'publicAppointments';
+  // "my other number, not the work or mobile one": the other phone, whatever else it names.
+  if (has('OTHER') && (has('NUMBER') || has('PHONE')) && !has('PRIVATE') && !has('LINE')) return 'otherPhone';
   // A car or radio mobile number is a catalogue item of its own (F.13.3.2, F.13.3.3), no matrix row.
   if (has('MOBILE') && !has('CAR') && !has('RADIO') && !has('PAGER')) return 'mobile';
   if (has('EMAIL')) return 'email';
@@ -43,7 +45,9 @@ export function fieldFrom(has: Has): FieldId | undefined {
   if (has('OFFICE')) return 'office';
   if (has('WEBSITE')) return 'website';
   if (has('NOTE')) return 'note';
-  if (has('DISPLAYNAME') || has('DISPLAY') || has('NAME')) return 'displayName';
+  // "Vor- und Nachname": the whole name shown; "my department name" is the department.
+  if (has('FIRSTNAME') && has('LASTNAME')) return 'displayName';
+  if ((has('DISPLAYNAME') || has('DISPLAY') || has('NAME')) && !has('DEPARTMENT')) return 'displayName';
   return undefined;
 }
 

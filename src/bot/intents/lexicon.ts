@@ -32,8 +32,8 @@ export type Concept =
   | 'CALLED' | 'CAR' | 'RADIO' | 'COMMENT' | 'FIRSTNAME' | 'LASTNAME'
   // everyday ways of asking: anyone, what happens, nothing/everything, stored, stopping, a worklist
   | 'ANYONE' | 'HAPPEN' | 'NOTHING' | 'STORED' | 'STOP' | 'WORKLIST' | 'MODAL' | 'UNDO' | 'WHEN' | 'EVERYONE' | 'BOT' | 'WHICH' | 'PROTECTION'
-  // consent given for processing ("ich widerrufe meine Einwilligung")
-  | 'CONSENT';
+  // consent given for processing ("ich widerrufe meine Einwilligung"); a new value ("my new number")
+  | 'CONSENT' | 'NEW';
 
 const ENTRIES: Record<string, Concept[]> = {};
 const add = (concepts: Concept[], words: string): void => {
@@ -341,7 +341,8 @@ add(['SEE'], 'mitbekommen mitkriegen');
 add(['L_PERSONAL'], 'trust vertrauen');
 add(['GIVEN'], 'geteilt teile geteilte');
 add(['REMOVE'], 'zurucknehmen zurucknehme');
-add(['FILLER'], 'komplett vorne neu fresh scratch details detail angaben');
+add(['FILLER'], 'komplett vorne neu fresh scratch detail angaben');
+add(['DATA'], 'details');
 // Hurried and worried writing: "bitte schnell", "start from zero", "fürn Anwalt", "end of month".
 add(['FILLER'], 'schnell fast quickly zero null anfang beginning anwalt anwaltin lawyer attorney gericht court end ende month monat week woche leaving verlasse leave');
 add(['MANAGER'], 'manger mangaer manger');
@@ -361,6 +362,28 @@ add(['COMPANY'], 'employer arbeitgeber');
 add(['PRESENCE'], 'busy beschaftigt');
 add(['APPOINTMENT'], 'agenda');
 add(['UNDO'], 'revert cancel');
+// Details described by what they are ("Diensthandy", "Firmenanschrift", "desk"), requests by a situation.
+add(['MOBILE'], 'diensthandy firmenhandy dienstmobiltelefon');
+add(['ADDRESS', 'BUSINESS'], 'firmenanschrift buroanschrift');
+add(['FILLER'], 'furs guys sure hr drin gekundigt gekundigt complaint beschwerde stats statistik statistiken analytics werbung newsletter januar februar marz april mai juni juli august september oktober november dezember january february march june july october december');
+add(['OF'], 'ubre');
+add(['INCOMING', 'CALLS'], 'anruflisten');
+add(['DATA'], 'records unterlagen');
+add(['STORED'], 'held');
+add(['R_COPY'], 'report');
+add(['PROCESSING'], 'used');
+add(['NEGATION'], "don't doesn't didn't won't");
+add(['PICKUP'], 'ubernehmen entgegennehmen');
+add(['SET'], 'anschalten einschalten aktivieren activate treat behandelt behandeln');
+add(['THANKS'], 'helped geholfen');
+add(['L_PUBLIC'], 'offentliches');
+add(['GRANTS'], 'exceptions ausnahmen');
+add(['GIVEN'], 'eingerichtet freigeschaltet');
+add(['MODAL'], 'want wants');
+add(['FILLER'], 'gets stay stays bleiben remain remains contract vertrag ends endet permanently dauerhaft endgultig forever ever productivity');
+add(['NEW'], 'new neue neuen neuer neues');
+add(['FILLER'], 'reports checked gepruft geklart verified untill those');
+add(['BLOCK', 'L_BLOCKED'], 'blocking');
 
 /** Folded word → concepts. */
 export const LEXICON: ReadonlyMap<string, readonly Concept[]> = new Map(Object.entries(ENTRIES));

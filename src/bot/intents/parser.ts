@@ -197,7 +197,7 @@ function markRelations(tokens: Token[]): Token[] {
     const before = tokens[i - 1];
     const mine = before !== undefined && (before.concepts.has('ME') || ['our', 'unser', 'unserem', 'unserem', 'unseres'].includes(before.word));
     // "Jan ist in meinem Team": where somebody is, not who is asked about.
-    const located = ['in', 'im', 'aus', 'on', 'from'].includes(tokens[i - 2]?.word ?? '');
+    const located = ['in', 'im', 'aus', 'on', 'from', 'zu', 'of'].includes(tokens[i - 2]?.word ?? '');
     if (token.concepts.has('L_TEAM') && mine && !located && token.word.startsWith('team') && !token.word.includes('mitglied')) return { ...token, concepts: new Set<Concept>(['REL_TEAM']) };
     return token;
   });
@@ -235,7 +235,11 @@ const explainLevel: Rule = (m) => {
     // "what can someone with Team member see", "was sieht jemand mit Stufe Öffentlich"
     (m.has('ANYONE') && (m.has('SEE') || m.has('CAN')) && !m.has('ME')) ||
     // "what is team member", "was ist persönlich": a short question naming a level.
-    (m.has('WHAT') && m.has('DO') && m.tokens.length <= 5 && !m.has('ME') && !m.has('SET'));
+    (m.has('WHAT') && m.has('DO') && m.tokens.length <= 5 && !m.has('ME') && !m.has('SET')) ||
+    // "what does blocking someone actually do"
+    /\bwhat\s+does\b.*\bdo\b/i.test(m.text);
+  // "was bedeutet es, wenn jemand bei mir alles sehen darf": the level that shows everything.
+  if (asks && levels.length === 0 && m.has('ALL') && m.has('ANYONE') && (m.has('SEE') || m.has('CAN')) && !m.hasName) return { intent: 'explainLevel', level: 'personal' };
   // "welche Stufen habe ich vergeben": the asker's grants, not what the levels mean.
   if (!asks || (levels.length === 0 && !m.has('LEVEL')) || m.hasName || (m.has('GIVEN') && m.has('I'))) return undefined;
   return levels.length === 1 && !m.has('DIFFERENCE') ? { intent: 'explainLevel', level: levels[0] as Level } : { intent: 'explainLevel' };
@@ -283,7 +287,7 @@ const requestStatus: Rule = (m) => {
   if (!m.has('REQUEST')) return undefined;
   if (m.has('STATUS') || m.has('NEWS')) return { intent: 'requestStatus' };
   // "was ist mit meiner Löschanfrage", "how is my request": a question about one's own request, not a new one.
-  if (m.has('ME') && (m.has('WHAT') || m.has('HOW') || m.text.includes('?')) && !m.has('REQUEST_VERB') && !m.has('DATA')) return { intent: 'requestStatus' };
+  if (m.has('ME') && (m.has('WHAT') || m.has('HOW') || m.text.includes('?')) && !m.has('REQUEST_VERB') && !m.has('DATA') && !m.has('R_COPY') && !m.has('STORED')) return { intent: 'requestStatus' };
   if (typed || m.has('WHO') || m.has('GRANTS') || fieldFrom(m.has) !== undefined) return undefined;
   if (m.has('PENDING') || m.has('SHOW') || /\bopen\s+(req\w*|cases?|anfragen|antr\w*)\b/i.test(m.text)) return { intent: 'requestStatus' };
   // "my requests", "alle Anträge", "requests?": nothing but the word and small words.
@@ -300,7 +304,7 @@ function phrasedRequest(m: Message): ParsedMessage | undefined {
   // "stop processing my data" objects for good (Art. 21); "… until further notice", "bitte meine Daten sperren" restricts (Art. 18).
   const objecting = restricting(m) && m.has('STOP') && m.has('PROCESSING') && !FOR_NOW.test(m.text);
   const type = ERASURE_PHRASE.test(m.text) ? 'erasure' : ACCESS_PHRASE.test(m.text) || storedAboutMe(m) ? 'access' : objecting ? 'objection' : restricting(m) ? 'restriction' : undefined;
-  if (!type || /\b(what|was)\s+(is|ist)\b|\b(don'?t|do\s+not|nicht|kein)\b/i.test(m.text)) return undefined;
+  if (!type || (/\b(what|was)\s+(is|ist)\b/i.test(m.text) && !aboutMe(m)) || /\b(don'?t|do\s+not|nicht|kein)\b/i.test(m.text)) return undefined;
   const relayed = relayedRequest(m);
   if (relayed) return { intent: 'startRequest', requestType: type, ...relayed };
   const aboutAt = m.indexOf('OF');
@@ -319,7 +323,7 @@ const CORRECT_VALUE = /\b(?:to|into|auf)\s+(.+?)\s*(?:(?:ändern|aendern|korrigi
 const LOOKS_LIKE_VALUE = /\d|@|\b\p{Lu}/u;
 
 /** For a while only: what restricts processing rather than objecting to it. */
-const FOR_NOW = /\b(for\s+now|until|till|while|temporarily|for\s+the\s+time\s+being|vorerst|erstmal|erst\s+mal|vor(ü|ue)bergehend|bis|solange|w(ä|ae)hrend)\b/i;
+const FOR_NOW = /\b(for\s+now|until|untill|till|while|temporarily|for\s+the\s+time\s+being|vorerst|erstmal|erst\s+mal|vor(ü|ue)bergehend|bis|solange|w(ä|ae)hrend)\b/i;
 
 /** Ways of asking that name no request word: "forget me", "what data do you have about me". */
 const ERASURE_PHRASE = /\b(forget\s+me|vergiss\s+mich|(want|wish|like)\s+to\s+be\s+forgotten|vergessen\s+werden|right\s+to\s+be\s+forgotten|recht\s+auf\s+vergessen(werden)?|gel(ö|oe|o)scht\s+werden)\b/i;
@@ -345,6 +349,9 @@ const removeGrant: Rule = (m) => {
 };
 
 
+/** Words that erase data, never a grant ("remove" may be either). */
+const ERASE_WORDS: ReadonlySet<string> = new Set(['loschen', 'losche', 'loscht', 'delete', 'erase', 'wipe']);
+
 /** "does Helga get", "was bekommt Bob": what reaches somebody else. */
 const GETS: ReadonlySet<string> = new Set(['get', 'gets', 'bekommt', 'kriegt', 'erhalt']);
 
@@ -369,7 +376,9 @@ const startRequest: Rule = (m) => {
   for (const [concept, type] of REQUEST_CONCEPTS) {
     // German request nouns ("Auskunft", "Berichtigung", "Widerspruch") need no other cue, and
     // "correct my mobile number" names what is wrong.
-    const cue = context || (concept === 'R_RECTIFY' && (field !== undefined || item !== undefined));
+    // … and "meine alten Anruflisten löschen lassen" names what is to be erased.
+    const names = field !== undefined || item !== undefined;
+    const cue = context || (concept === 'R_RECTIFY' && names) || (concept === 'R_ERASURE' && names && m.tokens.some((t) => ERASE_WORDS.has(t.word)));
     const at = m.tokens.findIndex((t) => t.concepts.has(concept) && (cue || t.concepts.has('R_STRONG')));
     if (at >= 0 && (!found || at < found.at)) found = { at, type };
   }
@@ -380,10 +389,18 @@ const startRequest: Rule = (m) => {
   // "got a letter from Mr Brown asking for his data": somebody outside asking for their data is asking for a copy.
   if (!found && !negated && m.has('OUTSIDER') && m.has('THIRD') && m.has('DATA')) found = { at: 0, type: 'access' };
   // "don't use my data for marketing", "ich möchte nicht, dass meine Daten weiter verarbeitet werden": an objection.
-  if (!found && negated && m.has('PROCESSING') && m.has('DATA') && !m.has('R_ERASURE')) found = { at: 0, type: 'objection' };
+  if (!found && negated && m.has('PROCESSING') && m.has('DATA') && !m.has('R_ERASURE')) found = { at: 0, type: FOR_NOW.test(m.text) ? 'restriction' : 'objection' };
+  // "I got a new mobile number, please change it": a new value is a correction.
+  if (!found && field && m.has('NEW') && (m.has('SET') || m.has('R_RECTIFY'))) found = { at: 0, type: 'rectification' };
+  // "my data is not correct, please freeze its processing until it is checked": restricted meanwhile (Art. 18(1)(a)).
+  if (found?.type === 'rectification' && m.has('R_RESTRICT') && FOR_NOW.test(m.text)) found = { at: found.at, type: 'restriction' };
   else if (!found) return negated ? (ERASURE_PHRASE.test(m.text) || ACCESS_PHRASE.test(m.text) ? { intent: 'requestStatus' } : undefined) : phrasedRequest(m);
-  if (found.type === 'objection' && negated && !m.has('WITHDRAW') && !m.has('REQUEST')) return { intent: 'startRequest', requestType: 'objection', ...(aboutSelf(m) ? { subject: 'me' } : {}) };
-  if (negated || m.has('WITHDRAW')) return { intent: 'requestStatus' };
+  if (found.type === 'objection' && negated && !m.has('WITHDRAW') && !m.has('REQUEST')) return { intent: 'startRequest', requestType: FOR_NOW.test(m.text) ? 'restriction' : 'objection', ...(aboutSelf(m) ? { subject: 'me' } : {}) };
+  // Not wanted: a "not" before what is asked ("don't delete my data"), not one elsewhere ("delete my data,
+  // I'm not here after next week") — and a correction says what is not right ("mit ö, nicht oe").
+  const at = found.at;
+  const notBefore = m.tokens.some((t, i) => t.concepts.has('NEGATION') && i < at) || /\b(don'?t|doesn'?t|won'?t)\b/i.test(m.text.slice(0, m.tokens[at]?.start ?? 0));
+  if ((notBefore && found.type !== 'rectification') || m.has('WITHDRAW')) return { intent: 'requestStatus' };
   const result: ParsedMessage = { intent: 'startRequest', requestType: found.type };
   if (found.type === 'rectification') {
     // What the message already says is not asked again: the correct value.
@@ -502,12 +519,15 @@ const listGrants: Rule = (m) => {
   const gave = (m.has('GIVEN') || (m.has('WHO') && m.has('SET')) || setUp || blockedWhom || whichGiven) && m.has('I');
   // "show my blocked people": whom the asker blocked.
   const shownBlocked = m.has('SHOW') && m.has('L_BLOCKED') && m.has('ME') && !m.hasName && fieldFrom(m.has) === undefined;
+  // "hab ich jemanden gesperrt?", "did I block anyone?"; "who have I let see more", "welche Kollegen dürfen bei mir mehr sehen".
+  const blockedAnyone = m.has('ANYONE') && (m.has('L_BLOCKED') || m.has('BLOCK')) && m.has('I') && !m.hasName;
+  const seeMore = (m.has('WHO') || m.has('WHICH')) && m.has('SEE') && /\b(mehr|more)\b/i.test(m.text) && !m.hasName && fieldFrom(m.has) === undefined;
   // "my levels", "meine Berechtigungsstufen": the levels the asker gave.
   const myLevels = m.has('LEVELS') && m.has('ME') && !m.hasName && !m.has('MEAN') && !m.has('WHAT') && m.tokens.length <= 3;
-  const asksForList = (m.has('GRANTS') && (m.has('ME') || m.has('I') || m.has('SHOW'))) || gave || myLevels || shownBlocked;
+  const asksForList = (m.has('GRANTS') && (m.has('ME') || m.has('I') || m.has('SHOW')) && !(m.has('SET') && m.hasName && LEVEL_CONCEPTS.some(([concept]) => m.has(concept)))) || gave || myLevels || shownBlocked || blockedAnyone || seeMore;
   if (!asksForList || (m.has('WHO') && fieldFrom(m.has) !== undefined) || m.has('WHY')) return undefined;
   // "Welche Rechte hat Bob bei mir?" is about one person: what can Bob see of me.
-  if (m.has('GRANTS') && !m.has('GIVEN') && m.hasName) {
+  if (m.has('GRANTS') && !m.has('GIVEN') && !m.has('SET') && m.hasName) {
     const person = m.nameAfter(0);
     if (person) return { intent: 'whatCanSee', person };
   }
@@ -562,6 +582,11 @@ const whatCanISee: Rule = (m) => {
     const whom = m.whom(of + 1);
     if (whom.person || whom.relation) return { intent: 'whatCanISee', ...whom };
   }
+  // "welche Daten von Helga sind für mich sichtbar": of somebody, seen by me.
+  if (what >= 0 && what <= 1 && of > what && m.has('SEE') && /\b(f(ü|ue)r|for)\s+(mich|me)\b/i.test(m.text)) {
+    const whom = m.whom(of + 1);
+    if (whom.person || whom.relation) return { intent: 'whatCanISee', ...whom };
+  }
   // "what information of Bob can I access": the person named before "I" too, after "of".
   if (what >= 0 && what <= 1 && i >= 0 && of >= 0 && of < i && m.has('CAN') && !m.has('ME')) {
     const whom = m.whom(of + 1);
@@ -579,7 +604,7 @@ const whatCanSee: Rule = (m) => {
     if (whom.person || whom.relation) return { intent: 'whatCanSee', ...whom };
   }
   // "how much can Bob see of me", "wieviel sieht Bob von mir": what, by another word.
-  const what = m.indexOf('WHAT') >= 0 ? m.indexOf('WHAT') : /^\s*(how\s+much|wie\s*viel)\b/i.test(m.text) ? 0 : -1;
+  const what = m.indexOf('WHAT') >= 0 ? m.indexOf('WHAT') : /^\s*(how\s+much|wie\s*viel)\b/i.test(m.text) ? 0 : m.has('ME') && m.has('SEE') ? m.indexOf('WHICH') : -1;
   // Counted from the first word that says something ("mich würde interessieren, was …" says nothing yet).
   const start = Math.max(0, m.tokens.findIndex((t) => !(t.concepts.size === 1 && t.concepts.has('FILLER'))));
   // "what info does Helga get about me": what reaches her.
@@ -635,8 +660,12 @@ const setLevel: Rule = (m) => {
   if (m.has('BLOCK') && !m.has('SET')) level = 'blocked';
   // "Bob darf alles sehen", "let Bob see everything", "Mallory should see nothing".
   // "mein Chef soll …": the "mein" of a relation is no "me".
-  const meAsked = m.tokens.some((t, i) => t.concepts.has('ME') && !m.tokens[i + 1]?.concepts.has('REL_MANAGER') && !m.tokens[i + 1]?.concepts.has('REL_TEAM'));
-  const mayNow = (m.has('MODAL') || m.has('CAN')) && m.has('SEE') && !m.has('WHAT') && !meAsked && fieldFrom(m.has) === undefined;
+  // "Kai soll alles von mir sehen": a "mir" after the name is the asker's data, not a question about the asker.
+  const nameAt = m.tokens.findIndex((t) => t.concepts.size === 0);
+  const meAsked = m.tokens.some((t, i) => t.concepts.has('ME') && (nameAt < 0 || i < nameAt) && !m.tokens[i + 1]?.concepts.has('REL_MANAGER') && !m.tokens[i + 1]?.concepts.has('REL_TEAM'));
+  // "Frank soll nur das sehen, was öffentlich ist": a "was" after the seeing is no question.
+  const asksWhat = m.has('WHAT') && m.indexOf('WHAT') < m.indexOf('SEE');
+  const mayNow = (m.has('MODAL') || m.has('CAN')) && m.has('SEE') && !asksWhat && !meAsked && fieldFrom(m.has) === undefined;
   if (!level && mayNow && m.has('NOTHING')) level = 'blocked';
   // "I don't want Mallory to see anything", "ich will nicht, dass Frank was von mir sieht".
   const notWanted = /\b(don'?t|do\s+not|nicht|not|shouldn'?t)\b/i.test(m.text) && (/\b(want|will|möchte|moechte)\b/i.test(m.text) || m.has('MODAL')) && m.has('SEE') && fieldFrom(m.has) === undefined && !m.has('DATA');
@@ -656,9 +685,15 @@ const whoCanSee: Rule = (m) => {
   const field = fieldFrom(m.has);
   const item = field ? undefined : itemFrom(m.has);
   const about = field ?? item;
+  // "kann man meine alten Anruflisten löschen lassen?", "don't use my status data for stats": a request about the detail, not who sees it.
+  if ((m.has('R_ERASURE') || (m.has('PROCESSING') && m.has('DATA'))) && !m.has('SEE') && !m.has('WHO')) return undefined;
+  // "wer hat heute Geburtstag": who, but about nothing the bot knows.
+  if (m.has('WHO') && about === undefined && !m.has('SEE') && !m.has('CAN')) return undefined;
   // "handy sichtbar?", "status visible?": a detail and whether it is seen, nothing else.
   const bare = about !== undefined && m.has('SEE') && !m.hasName && m.tokens.length <= 4;
-  if (!m.has('WHO') && !bare && !(about && m.has('ME') && (m.has('SEE') || m.has('CAN')))) return undefined;
+  // "can you book me a meeting room" names a detail but asks nothing about who sees it.
+  const canSee = m.has('SEE') || (m.has('CAN') && (m.has('EVERYONE') || m.has('ANYONE') || !m.has('YOU')));
+  if (!m.has('WHO') && !bare && !(about && m.has('ME') && canSee)) return undefined;
   const result: ParsedMessage = { intent: 'whoCanSee' };
   if (field) result.field = field;
   if (item) result.item = item;

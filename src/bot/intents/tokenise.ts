@@ -27,10 +27,25 @@ const POSSESSIVE = /['’]s$/;
 const PHRASES: readonly [RegExp, readonly Concept[]][] = [
   [/\b(first|given)\s+name\b/gi, ['FIRSTNAME']],
   [/\b(last|family)\s+name\b/gi, ['LASTNAME']],
-  [/\b(ob|wann)\s+ich\s+(?:(?:grad|gerade|jetzt|eh|so)\s+)?(da|im\s+büro|erreichbar|online)\s+bin\b|\bwhether\s+i'?m\s+(in|around|there|available|online)\b|\bgreen\s+dot\b|\bgrüne[rn]?\s+punkt\b/gi, ['PRESENCE']],
+  [/\b(ob|wann|when|that|dass|if)\s+(ich|i'?m|i\s+am)\s+(?:(?:grad|gerade|jetzt|eh|so)\s+)?(im\s+meeting|in\s+a\s+meeting|in\s+einer\s+besprechung|in\s+a\s+call|am\s+platz|at\s+my\s+desk)\b(\s+bin)?|\b(ob|wann)\s+ich\s+(?:(?:grad|gerade|jetzt|eh|so)\s+)?(da|im\s+büro|erreichbar|online)\s+bin\b|\bwhether\s+i'?m\s+(in|around|there|available|online)\b|\bgreen\s+dot\b|\bgrüne[rn]?\s+punkt\b/gi, ['PRESENCE']],
   [/\b(that|who)\s+calls?\s+me\b|\b(mich|mir)\s+an(ruft|rufen)\b/gi, ['INCOMING', 'CALLS']],
   [/\b(answer|take|grab)\s+my\s+(phone|calls)\b/gi, ['PICKUP']],
-  [/\bcall\s+(log|history|list)\b/gi, ['INCOMING', 'CALLS']],
+  [/\bcall\s+(log|history|list)\b|\bwho\s+(rang|called|phoned)\s+me\b/gi, ['INCOMING', 'CALLS']],
+  [/\b(welche|which)\s+nummern?\s+ich\s+(anrufe|w(ä|ae)hle|call|dial)\b|\bcalls\s+i\s+(made|make)\b/gi, ['OUTGOING', 'CALLS']],
+  // "wie ich hier heiße", "wo ich sitze", "wo mein Schreibtisch ist", "the text under my name".
+  [/\bwie\s+ich\s+(hier\s+)?hei(ß|ss)e\b/gi, ['DISPLAYNAME']],
+  [/\bwo\s+(ich\s+sitze?|mein\s+schreibti\w*)\b|\b(desk\s+location|where\s+i\s+sit|where\s+my\s+desk)\b/gi, ['OFFICE']],
+  [/\btext\s+(den\s+ich\s+|i\s+put\s+)?(unter|under)\s+(meinem|my)\s+namen?\b/gi, ['NOTE']],
+  [/\bmember\s+of\s+my\s+team\b|\bmitglied\s+(in\s+)?meine[sm]?\s+teams?\b/gi, ['L_TEAM']],
+  [/\bwie\s+alle\s+anderen\b|\blike\s+everyone\s+else\b/gi, ['UNDO']],
+  [/\bnichts\s+von\s+mir\s+(bleibt|(ü|ue)brig)|\bnothing\s+(of|about)\s+me\s+(remains|stays|is\s+left)\b/gi, ['R_ERASURE', 'R_STRONG']],
+  // "bei mir steht noch das alte Büro drin": out of date, to be corrected.
+  [/\bsteh(t|en)\s+noch\s+(\w+\s+)?alte[nrs]?\b/gi, ['R_RECTIFY']],
+  [/\bauf\s+eis\s+legen\b|\bon\s+hold\b/gi, ['R_RESTRICT']],
+  // "I don't want any of my details to stay in the system": erased, not a "not" about a request.
+  [/\b(don'?t|do\s+not)\s+want\s+(any\s+of\s+)?my\s+(data|details|info\w*)\s+to\s+(stay|remain|be\s+kept)\b|\b(will|möchte|moechte)\s+nicht,?\s+dass\s+(meine\s+)?(daten|angaben)\s+(\w+\s+)?(bleiben|gespeichert\s+bleiben)\b/gi, ['R_ERASURE', 'R_STRONG', 'DATA']],
+  [/\bpersonal\s+(info|information|data|details)\b/gi, ['DATA']],
+  [/\blegal\s+basis\b|\brechtsgrundlage\b/gi, ['RECORD', 'RECORD_STRONG']],
   [/\bright\s+(of|to)\s+access\b|\brecht\s+auf\s+auskunft\b/gi, ['R_ACCESS', 'REQUEST', 'R_STRONG']],
   // "who's allowed to IM me": instant messages, not "I'm".
   [/\bIM(?=\s+(me|mich)\b)/g, ['CHAT']],
