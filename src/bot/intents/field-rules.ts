@@ -3,8 +3,13 @@ import type { Concept } from './lexicon';
 
 type Has = (concept: Concept) => boolean;
 
+/** Concepts that name a catalogue item no matrix row governs, before any detail their words also name. */
+const ITEM_ONLY: readonly Concept[] = ['UPN', 'ASSISTANT', 'CALLBACK', 'ISDN', 'TELEX', 'MAINLINE', 'CRM'];
+
 /** Which matrix row a message is about, from the concepts its words carry (docs/glossary.md ids). */
 export function fieldFrom(has: Has): FieldId | undefined {
+  // Catalogue items of their own, whatever else their names say ("die Nummer meiner Vertretung", "CRM link").
+  if (ITEM_ONLY.some((concept) => has(concept))) return undefined;
   const line2 = (has('TWO') || has('SECOND')) && (has('LINE') || has('PICKUP') || has('FORWARD') || has('OUTGOING') || has('INCOMING') || has('CALLS') || has('CALLED'));
   if (has('PICKUP')) return line2 ? 'line2Pickup' : 'line1Pickup';
   if (has('FORWARD')) {
@@ -26,7 +31,7 @@ export function fieldFrom(has: Has): FieldId | undefined {
   if (has('CHAT')) return 'chat';
   if (has('APPOINTMENT')) return has('PRIVATE') || has('L_PERSONAL') ? 'privateAppointments' : 'publicAppointments';
   // "my other number, not the work or mobile one": the other phone, whatever else it names.
-  if (has('OTHER') && (has('NUMBER') || has('PHONE')) && !has('PRIVATE') && !has('LINE')) return 'otherPhone';
+  if (has('OTHER') && (has('NUMBER') || has('PHONE')) && !has('PRIVATE') && !has('LINE') && !has('FAX')) return 'otherPhone';
   // A car or radio mobile number is a catalogue item of its own (F.13.3.2, F.13.3.3), no matrix row.
   if (has('MOBILE') && !has('CAR') && !has('RADIO') && !has('PAGER')) return 'mobile';
   if (has('EMAIL')) return 'email';
@@ -56,6 +61,14 @@ export function fieldFrom(has: Has): FieldId | undefined {
  * not governed by levels instead of asking which detail was meant.
  */
 export function itemFrom(has: Has): string | undefined {
+  if (has('UPN')) return 'F.0';
+  if (has('MAINLINE')) return 'F.13.7';
+  if (has('ASSISTANT')) return 'F.13.8';
+  if (has('CALLBACK')) return 'F.13.10';
+  if (has('ISDN')) return 'F.13.11';
+  if (has('TELEX')) return 'F.13.12';
+  if (has('CRM')) return 'F.18';
+  if (has('FAX') && (has('OTHER') || has('SECOND'))) return 'F.13.14';
   if (has('ADDRESS') && (has('PRIVATE') || has('OTHER'))) return has('OTHER') ? 'F.11.1' : 'F.10.1';
   if (has('PHOTO')) return 'F.14';
   if (has('CAR')) return 'F.13.3.2';

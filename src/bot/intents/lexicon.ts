@@ -33,7 +33,9 @@ export type Concept =
   // everyday ways of asking: anyone, what happens, nothing/everything, stored, stopping, a worklist
   | 'ANYONE' | 'HAPPEN' | 'NOTHING' | 'STORED' | 'STOP' | 'WORKLIST' | 'MODAL' | 'UNDO' | 'WHEN' | 'EVERYONE' | 'BOT' | 'WHICH' | 'PROTECTION'
   // consent given for processing ("ich widerrufe meine Einwilligung"); a new value ("my new number")
-  | 'CONSENT' | 'NEW';
+  | 'CONSENT' | 'NEW'
+  // catalogue items that are no matrix row: the UPN, the deputy's, callback, ISDN, telex and main numbers, the CRM link
+  | 'UPN' | 'ASSISTANT' | 'CALLBACK' | 'ISDN' | 'TELEX' | 'MAINLINE' | 'CRM';
 
 const ENTRIES: Record<string, Concept[]> = {};
 const add = (concepts: Concept[], words: string): void => {
@@ -384,6 +386,16 @@ add(['FILLER'], 'gets stay stays bleiben remain remains contract vertrag ends en
 add(['NEW'], 'new neue neuen neuer neues');
 add(['FILLER'], 'reports checked gepruft geklart verified untill those');
 add(['BLOCK', 'L_BLOCKED'], 'blocking');
+// Every catalogue item by its everyday names (seed 4.1.2), also those no matrix row governs.
+add(['UPN'], 'upn userprincipalname anmeldename loginname login benutzername username');
+add(['ASSISTANT'], 'assistant assistent assistentin assistenz vertretung vertreter vertreterin stellvertretung deputy');
+add(['CALLBACK'], 'callback ruckruf ruckrufnummer');
+add(['ISDN'], 'isdn');
+add(['TELEX'], 'telex fernschreiber');
+add(['MAINLINE'], 'zentrale hauptnummer zentralnummer switchboard main');
+add(['CRM'], 'crm');
+add(['ADDRESS'], 'postleitzahl plz postcode zipcode stadt city bundesland country strasse street');
+add(['INCOMING', 'CALLS'], 'journal');
 
 /** Folded word → concepts. */
 export const LEXICON: ReadonlyMap<string, readonly Concept[]> = new Map(Object.entries(ENTRIES));
