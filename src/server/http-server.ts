@@ -29,6 +29,7 @@ export async function startServer(config: Config, app: App, logger: Logger): Pro
     logger,
     // The connector calls end by their timeout; the margin is for the token they may need first.
     sendTimeoutMs: config.bot.connectorTimeoutMs + 1000,
+    connectorBudgetMs: config.bot.connectorTimeoutMs,
   });
   notifier.attach(app.requests);
   app.notifier.use(notifier);

@@ -16,7 +16,7 @@ export function createAdapter(config: Config, logger: Logger): TeamsAdapter {
     }),
     config.bot.connectorTimeoutMs,
   );
-  const adapter = new TeamsAdapter(auth);
+  const adapter = new TeamsAdapter(auth, config.bot.connectorTimeoutMs);
   adapter.onTurnError = async (context: TurnContext, error: Error) => {
     const reference = randomUUID().slice(0, 8);
     logger.error({ reference, activityId: context.activity.id, err: { name: error.name, stack: error.stack } }, 'unhandled turn error');

@@ -1,4 +1,6 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Activity } from 'botbuilder';
+import { LRUCache } from 'lru-cache';
 import {
   AuthenticationError,
   type AuthenticateRequestResult,
@@ -18,6 +20,23 @@ interface Pipeline {
 
 const DEADLINE_POLICY = 'privacy-desk-connector-deadline';
 
+/** What a turn, or a proactive send, may still spend on the Bot Connector. */
+interface Budget {
+  ends: number;
+  signal: AbortSignal;
+}
+
+const budgets = new AsyncLocalStorage<Budget>();
+
+/**
+ * Runs `work` (a turn, a proactive send) with a connector budget of its own: everything it sends to
+ * the Bot Connector — replies, updates, member lookups, retries included — ends within `timeoutMs`
+ * of the start. Teams gives up on a bot after about 15 s; a send that cannot finish is cut off.
+ */
+export function withConnectorBudget<T>(timeoutMs: number, work: () => Promise<T>): Promise<T> {
+  return budgets.run({ ends: Date.now() + timeoutMs, signal: AbortSignal.timeout(timeoutMs) }, work);
+}
+
 /** An incoming post whose Bot Connector token was refused or could not be checked: answered 401, nothing more. */
 export class BotAuthenticationError extends PrivacyDeskError {
   override name = 'BotAuthenticationError';
@@ -30,6 +49,13 @@ export class BotAuthenticationError extends PrivacyDeskError {
  * waiting on it — until the socket dies. Everything else is the wrapped authentication's.
  */
 export class BoundedBotFrameworkAuthentication extends BotFrameworkAuthentication {
+  /**
+   * Connector clients, one per bot identity, service URL and audience, shared by every turn: the
+   * SDK would build a client (and its HTTP pipeline) for each turn, which is most of what a reply
+   * costs. Each call still ends within the budget of the turn or send it belongs to.
+   */
+  private readonly clients = new LRUCache<string, Promise<ConnectorClient>>({ max: 500 });
+
   constructor(
     private readonly inner: BotFrameworkAuthentication,
     private readonly timeoutMs: number,
@@ -65,7 +91,7 @@ export class BoundedBotFrameworkAuthentication extends BotFrameworkAuthenticatio
   }
 
   override createConnectorFactory(claimsIdentity: ClaimsIdentity): ConnectorFactory {
-    return new BoundedConnectorFactory(this.inner.createConnectorFactory(claimsIdentity), this.timeoutMs);
+    return new BoundedConnectorFactory(this.inner.createConnectorFactory(claimsIdentity), this.timeoutMs, this.clients, identityKey(claimsIdentity));
   }
 
   override createUserTokenClient(claimsIdentity: ClaimsIdentity): Promise<UserTokenClient> {
@@ -85,43 +111,57 @@ export class BoundedBotFrameworkAuthentication extends BotFrameworkAuthenticatio
   }
 
   private bounded(result: AuthenticateRequestResult): AuthenticateRequestResult {
-    return result.connectorFactory ? { ...result, connectorFactory: new BoundedConnectorFactory(result.connectorFactory, this.timeoutMs) } : result;
+    return result.connectorFactory ? { ...result, connectorFactory: new BoundedConnectorFactory(result.connectorFactory, this.timeoutMs, this.clients, identityKey(result.claimsIdentity)) } : result;
   }
 }
 
-/** Makes the wrapped factory's clients, each with a deadline on every operation. */
+/** Which bot the clients act for: the app id the token was issued to and for (none while authentication is off). */
+function identityKey(identity: ClaimsIdentity | undefined): string {
+  const claim = (type: string): string => identity?.getClaimValue(type) ?? '';
+  return `${claim('aud')}|${claim('appid') || claim('azp')}`;
+}
+
+/** Hands out the shared clients of the wrapped factory, each bounded by the budget of whoever sends. */
 class BoundedConnectorFactory extends ConnectorFactory {
   constructor(
     private readonly inner: ConnectorFactory,
     private readonly timeoutMs: number,
+    private readonly clients: LRUCache<string, Promise<ConnectorClient>>,
+    private readonly identity: string,
   ) {
     super();
   }
 
-  override async create(serviceUrl: string, audience?: string): Promise<ConnectorClient> {
-    return withDeadline(await this.inner.create(serviceUrl, audience), this.timeoutMs);
+  override create(serviceUrl: string, audience?: string): Promise<ConnectorClient> {
+    const key = `${this.identity}|${serviceUrl}|${audience ?? ''}`;
+    const known = this.clients.get(key);
+    if (known) return known;
+    const made = this.inner.create(serviceUrl, audience).then((client) => withDeadline(client, this.timeoutMs));
+    this.clients.set(key, made);
+    // A client that could not be made is not kept: the next turn tries again.
+    made.catch(() => this.clients.delete(key));
+    return made;
   }
 }
 
 /**
- * Gives the client one budget of `timeoutMs` for all it sends: the adapter makes a client per turn
- * and per proactive send, so a turn's replies and lookups together — and each proactive send — end
- * by it (Teams gives up on a bot after about 15 s). The SDK's own factory overwrites any
- * `requestPolicyFactories` passed in its options, so the policy goes into the pipeline the client
- * sends through (the SDK is archived: this inner structure will not move; the connector tests fail
- * loudly if it ever does). Without a phase the policy runs once per operation, before the retry
- * policy, so retries stay within the budget too; an aborted try is not retried.
+ * Bounds everything the client sends: each operation ends by the budget of the turn or proactive
+ * send it belongs to ({@link withConnectorBudget}), or — sent outside any — within `timeoutMs` of
+ * its own start. The SDK's own factory overwrites any `requestPolicyFactories` passed in its
+ * options, so the policy goes into the pipeline the client sends through (the SDK is archived: this
+ * inner structure will not move; the connector tests fail loudly if it ever does). Without a phase
+ * the policy runs once per operation, before the retry policy, so retries stay within the budget
+ * too; an aborted try is not retried.
  */
 export function withDeadline(client: ConnectorClient, timeoutMs: number): ConnectorClient {
   const pipeline = (client as unknown as { client?: { pipeline?: Pipeline } }).client?.pipeline;
   if (!pipeline) throw new Error('botframework-connector changed: its ConnectorClient has no pipeline to bound');
-  const ends = Date.now() + timeoutMs;
-  const budget = AbortSignal.timeout(timeoutMs);
   pipeline.addPolicy({
     name: DEADLINE_POLICY,
     sendRequest: (request, next) => {
-      request.abortSignal = request.abortSignal ? AbortSignal.any([request.abortSignal, budget]) : budget;
-      request.timeout = Math.max(1, ends - Date.now());
+      const budget = budgets.getStore() ?? { ends: Date.now() + timeoutMs, signal: AbortSignal.timeout(timeoutMs) };
+      request.abortSignal = request.abortSignal ? AbortSignal.any([request.abortSignal, budget.signal]) : budget.signal;
+      request.timeout = Math.max(1, budget.ends - Date.now());
       return next(request as never);
     },
   });

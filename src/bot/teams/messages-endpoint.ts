@@ -5,7 +5,7 @@ import getRawBody from 'raw-body';
 import type { Request, Response } from 'restify';
 import { z } from 'zod';
 import type { Logger } from '../../ports/logger/logger.port';
-import { BotAuthenticationError } from './bounded-connector';
+import { BotAuthenticationError, withConnectorBudget } from './bounded-connector';
 
 /** The largest activity the bot reads (Teams' own limit for a message with cards is far below). */
 export const MAX_ACTIVITY_BYTES = 256 * 1024;
@@ -15,9 +15,17 @@ export const MAX_ACTIVITY_BYTES = 256 * 1024;
  * into the response and prints stack traces to the console; the endpoint below answers itself.
  */
 export class TeamsAdapter extends CloudAdapter {
+  constructor(
+    auth: ConstructorParameters<typeof CloudAdapter>[0],
+    /** What a turn may spend on the Bot Connector, all its calls together (CONNECTOR_TIMEOUT_MS). */
+    readonly connectorBudgetMs: number,
+  ) {
+    super(auth);
+  }
+
   /** Authenticates the post, runs the turn and returns what an invoke answers (undefined otherwise). */
   handle(authHeader: string, activity: Activity, logic: (context: TurnContext) => Promise<void>): Promise<InvokeResponse | undefined> {
-    return this.processActivity(authHeader, activity, logic);
+    return withConnectorBudget(this.connectorBudgetMs, () => this.processActivity(authHeader, activity, logic));
   }
 }
 

@@ -9,6 +9,7 @@ import type { CaseNotice, Notifier } from '../../ports/notifier/notifier.port';
 import type { CardMessage, ConversationStore, RequestStore } from '../../ports/store/request-store.port';
 import type { RenderedCard } from '../cards/answer.card';
 import { showDate } from '../cards/request-view';
+import { withConnectorBudget } from './bounded-connector';
 import { DPO_CHANNEL_KEY, SERVICE_KEY, personKey, readReference } from './conversations';
 import { type Presentation, presentCase } from '../cards/case-presenter';
 import { requestContext } from '../handlers/turn';
@@ -30,6 +31,8 @@ export interface TeamsNotifierOptions {
    * bounded by the adapter's connector options): a send that takes longer counts as failed.
    */
   sendTimeoutMs: number;
+  /** What one proactive send may spend on the Bot Connector calls themselves (CONNECTOR_TIMEOUT_MS). */
+  connectorBudgetMs: number;
 }
 
 /** How a stored card message is redrawn: its conversation, who sees it there, in which language. */
@@ -151,13 +154,16 @@ export class TeamsNotifier implements Notifier {
     });
     try {
       await Promise.race([
-        this.options.adapter.continueConversationAsync(this.options.appId, reference, async (context) => {
-          try {
-            await send(context);
-          } catch (error) {
-            failure = { error };
-          }
-        }),
+        // Its own connector budget: a send is not cut short by the turn that set it off, nor the other way round.
+        withConnectorBudget(this.options.connectorBudgetMs, () =>
+          this.options.adapter.continueConversationAsync(this.options.appId, reference, async (context) => {
+            try {
+              await send(context);
+            } catch (error) {
+              failure = { error };
+            }
+          }),
+        ),
         timeout,
       ]);
     } finally {
