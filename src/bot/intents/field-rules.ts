@@ -12,8 +12,11 @@ export function fieldFrom(has: Has): FieldId | undefined {
   if (ITEM_ONLY.some((concept) => has(concept))) return undefined;
   const line2 = (has('TWO') || has('SECOND')) && (has('LINE') || has('PICKUP') || has('FORWARD') || has('OUTGOING') || has('INCOMING') || has('CALLS') || has('CALLED'));
   if (has('PICKUP')) return line2 ? 'line2Pickup' : 'line1Pickup';
+  // "mein privater Anschluss": the home phone, not one of the two lines.
+  if (has('PRIVATE') && has('LINE') && !line2 && !has('FORWARD') && !has('CALLS')) return 'privatePhone';
   if (has('FORWARD')) {
-    if (has('SET')) return line2 ? 'line2SetForwarding' : 'line1SetForwarding';
+    // "I forward my calls to my cell – who can see that?": seeing the forwarding, not setting it.
+    if (has('SET') && !has('SEE')) return line2 ? 'line2SetForwarding' : 'line1SetForwarding';
     return line2 ? 'line2Forwarding' : 'line1Forwarding';
   }
   // "wen ich angerufen habe" / "who I called": calls made; "wer mich angerufen hat" / "who called me": received.

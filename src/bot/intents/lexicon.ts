@@ -367,7 +367,7 @@ add(['UNDO'], 'revert cancel');
 // Details described by what they are ("Diensthandy", "Firmenanschrift", "desk"), requests by a situation.
 add(['MOBILE'], 'diensthandy firmenhandy dienstmobiltelefon');
 add(['ADDRESS', 'BUSINESS'], 'firmenanschrift buroanschrift');
-add(['FILLER'], 'furs guys sure hr drin gekundigt gekundigt complaint beschwerde stats statistik statistiken analytics werbung newsletter januar februar marz april mai juni juli august september oktober november dezember january february march june july october december');
+add(['FILLER'], 'furs guys sure hr drin gekundigt gekundigt complaint beschwerde stats statistik statistiken analytics werbung newsletter januar februar marz april juni juli august september oktober november dezember january february march june july october december');
 add(['OF'], 'ubre');
 add(['INCOMING', 'CALLS'], 'anruflisten');
 add(['DATA'], 'records unterlagen');
@@ -396,6 +396,18 @@ add(['MAINLINE'], 'zentrale hauptnummer zentralnummer switchboard main');
 add(['CRM'], 'crm');
 add(['ADDRESS'], 'postleitzahl plz postcode zipcode stadt city bundesland country strasse street');
 add(['INCOMING', 'CALLS'], 'journal');
+// Said in passing: who one is married to, a subsidiary, a doctor's appointment, "darum", "man".
+add(['FILLER'], 'aufs tochtergesellschaft wife husband mann partnerin doctor doctors arzt darum deshalb daher man schriftlich heirat hochzeit vorlaufig few paar einige something etwas profile profil fang fange anfangen projekt verlassen sitze sitzt');
+add(['APPOINTMENT', 'PRIVATE'], 'arzttermine arzttermin');
+add(['PRESENCE'], 'telefoniere telefonierst');
+add(['INCOMING'], 'reinkommen reinkommende reinkommenden');
+add(['R_COPY'], 'auszug');
+add(['R_RESTRICT'], 'limit limitieren beschranken');
+add(['GIVEN'], 'eingeschrankt restricted');
+add(['GRANTS'], 'sonderrechte sonderrecht');
+add(['FILLER'], "arbeite arbeitet they're marked markiert laufen lauft ago while remember erinnern");
+add(['SET'], 'verstellt verstelt');
+add(['FILLER'], 'seit seitdem since');
 
 /** Folded word → concepts. */
 export const LEXICON: ReadonlyMap<string, readonly Concept[]> = new Map(Object.entries(ENTRIES));

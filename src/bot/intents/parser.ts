@@ -56,7 +56,8 @@ class Message {
     private readonly isName?: (word: string) => boolean,
     private readonly isGroup?: (name: string) => boolean,
   ) {
-    this.tokens = markRelations(tokens);
+    // A word taken for a keyword only by its likeness ("Priya" ~ "prima") is the name the directory knows.
+    this.tokens = markRelations(isName ? tokens.map((t) => (t.fuzzy && t.word.length >= 4 && isName(t.word) ? { ...t, concepts: new Set<Concept>(), fuzzy: false } : t)) : tokens);
   }
 
   /** The other person as written, or somebody the directory relates to the asker ("my manager", "mein Team"). */
@@ -197,7 +198,7 @@ function markRelations(tokens: Token[]): Token[] {
     const before = tokens[i - 1];
     const mine = before !== undefined && (before.concepts.has('ME') || ['our', 'unser', 'unserem', 'unserem', 'unseres'].includes(before.word));
     // "Jan ist in meinem Team": where somebody is, not who is asked about.
-    const located = ['in', 'im', 'aus', 'on', 'from', 'zu', 'of'].includes(tokens[i - 2]?.word ?? '');
+    const located = ['in', 'im', 'aus', 'on', 'from', 'zu', 'of', 'joined', 'beigetreten'].includes(tokens[i - 2]?.word ?? '');
     if (token.concepts.has('L_TEAM') && mine && !located && token.word.startsWith('team') && !token.word.includes('mitglied')) return { ...token, concepts: new Set<Concept>(['REL_TEAM']) };
     return token;
   });
@@ -323,7 +324,7 @@ const CORRECT_VALUE = /\b(?:to|into|auf)\s+(.+?)\s*(?:(?:ändern|aendern|korrigi
 const LOOKS_LIKE_VALUE = /\d|@|\b\p{Lu}/u;
 
 /** For a while only: what restricts processing rather than objecting to it. */
-const FOR_NOW = /\b(for\s+now|until|untill|till|while|temporarily|for\s+the\s+time\s+being|vorerst|erstmal|erst\s+mal|vor(ü|ue)bergehend|bis|solange|w(ä|ae)hrend)\b/i;
+const FOR_NOW = /\b(for\s+now|until|untill|till|while|vorl(ä|ae|a)ufig|temporarily|for\s+the\s+time\s+being|vorerst|erstmal|erst\s+mal|vor(ü|ue)bergehend|bis|solange|w(ä|ae)hrend)\b/i;
 
 /** Ways of asking that name no request word: "forget me", "what data do you have about me". */
 const ERASURE_PHRASE = /\b(forget\s+me|vergiss\s+mich|(want|wish|like)\s+to\s+be\s+forgotten|vergessen\s+werden|right\s+to\s+be\s+forgotten|recht\s+auf\s+vergessen(werden)?|gel(ö|oe|o)scht\s+werden)\b/i;
@@ -395,7 +396,14 @@ const startRequest: Rule = (m) => {
   // "my data is not correct, please freeze its processing until it is checked": restricted meanwhile (Art. 18(1)(a)).
   if (found?.type === 'rectification' && m.has('R_RESTRICT') && FOR_NOW.test(m.text)) found = { at: found.at, type: 'restriction' };
   else if (!found) return negated ? (ERASURE_PHRASE.test(m.text) || ACCESS_PHRASE.test(m.text) ? { intent: 'requestStatus' } : undefined) : phrasedRequest(m);
-  if (found.type === 'objection' && negated && !m.has('WITHDRAW') && !m.has('REQUEST')) return { intent: 'startRequest', requestType: FOR_NOW.test(m.text) ? 'restriction' : 'objection', ...(aboutSelf(m) ? { subject: 'me' } : {}) };
+  if (found.type === 'objection' && negated && !m.has('WITHDRAW') && !m.has('REQUEST')) {
+    // "für Becker einen Widerspruch einreichen, er will nicht …", "on behalf of Mr Weber, he doesn't want …".
+    // A "for" before the objection names whose it is; one after it names a purpose ("for marketing").
+    const objectionAt = m.indexOf('R_OBJECT');
+    const by = m.indexOf('BEHALF') >= 0 ? m.indexOf('BEHALF') : objectionAt > m.indexOf('FOR') && m.indexOf('FOR') <= 1 ? m.indexOf('FOR') : -1;
+    const named = by >= 0 && !m.tokens[by + 1]?.concepts.has('ME') ? m.nameAfter(by + 1) : undefined;
+    return { intent: 'startRequest', requestType: FOR_NOW.test(m.text) ? 'restriction' : 'objection', ...(named ? { subject: named } : aboutSelf(m) ? { subject: 'me' } : {}) };
+  }
   // Not wanted: a "not" before what is asked ("don't delete my data"), not one elsewhere ("delete my data,
   // I'm not here after next week") — and a correction says what is not right ("mit ö, nicht oe").
   const at = found.at;
@@ -426,10 +434,19 @@ const startRequest: Rule = (m) => {
   if (named) result.subject = named.split(/[,(;]|\s(?:tel|phone|mail|e-mail)\b|\d/i)[0]?.trim() || named;
   // "delete Frank's data": Frank's.
   else if (possessor) result.subject = possessor.replace(/['’]s$/, '');
+  // "Mr Schulz wants his data corrected": the person a title names.
+  else if (titled(m)) result.subject = titled(m) as string;
   // "I want my data": the asker's own. "His data", "a customer wants …": whose is left open.
   else if (aboutSelf(m)) result.subject = 'me';
   return result;
 };
+
+/** The name after "Mr", "Frau", "Herrn" …, when a message names somebody so. */
+function titled(m: Message): string | undefined {
+  const at = m.tokens.findIndex((t) => !t.fuzzy && TITLES.has(t.word));
+  return at >= 0 ? m.nameAfter(at + 1) : undefined;
+}
+const TITLES: ReadonlySet<string> = new Set(['mr', 'mrs', 'ms', 'herr', 'herrn', 'frau']);
 
 /** "about me", "über mich", "on me", "von mir": the asker is the object of what is asked. */
 const aboutMe = (m: Message): boolean =>
@@ -510,24 +527,26 @@ function outsiderName(m: Message): string | undefined {
 }
 
 const listGrants: Rule = (m) => {
+  // "was ich für Priya eingestellt hab, bitte löschen": that grant removed, not the list.
+  if ((m.has('REMOVE') || m.has('UNDO')) && m.hasName) return undefined;
   // "who did I give access to", "wem hab ich was erlaubt": the asker's own grants too.
   // … and "what did I set up": what the asker set, naming nobody.
   const setUp = m.has('WHAT') && m.has('SET') && !m.hasName && LEVEL_CONCEPTS.every(([concept]) => !m.has(concept));
   const blockedWhom = m.has('WHO') && (m.has('L_BLOCKED') || m.has('BLOCK')) && !m.hasName && fieldFrom(m.has) === undefined;
   // "which colleagues did I give access": whom, by another word.
   const whichGiven = m.has('WHICH') && m.has('EVERYONE') && m.has('SET');
-  const gave = (m.has('GIVEN') || (m.has('WHO') && m.has('SET')) || setUp || blockedWhom || whichGiven) && m.has('I');
+  const gave = !m.has('PROCESSING') && (m.has('GIVEN') || (m.has('WHO') && m.has('SET')) || setUp || blockedWhom || whichGiven) && m.has('I');
   // "show my blocked people": whom the asker blocked.
   const shownBlocked = m.has('SHOW') && m.has('L_BLOCKED') && m.has('ME') && !m.hasName && fieldFrom(m.has) === undefined;
   // "hab ich jemanden gesperrt?", "did I block anyone?"; "who have I let see more", "welche Kollegen dürfen bei mir mehr sehen".
-  const blockedAnyone = m.has('ANYONE') && (m.has('L_BLOCKED') || m.has('BLOCK')) && m.has('I') && !m.hasName;
+  const blockedAnyone = m.has('ANYONE') && (m.has('L_BLOCKED') || m.has('BLOCK') || m.has('SET')) && m.has('I') && !m.hasName && fieldFrom(m.has) === undefined;
   const seeMore = (m.has('WHO') || m.has('WHICH')) && m.has('SEE') && /\b(mehr|more)\b/i.test(m.text) && !m.hasName && fieldFrom(m.has) === undefined;
   // "my levels", "meine Berechtigungsstufen": the levels the asker gave.
   const myLevels = m.has('LEVELS') && m.has('ME') && !m.hasName && !m.has('MEAN') && !m.has('WHAT') && m.tokens.length <= 3;
   const asksForList = (m.has('GRANTS') && (m.has('ME') || m.has('I') || m.has('SHOW')) && !(m.has('SET') && m.hasName && LEVEL_CONCEPTS.some(([concept]) => m.has(concept)))) || gave || myLevels || shownBlocked || blockedAnyone || seeMore;
   if (!asksForList || (m.has('WHO') && fieldFrom(m.has) !== undefined) || m.has('WHY')) return undefined;
   // "Welche Rechte hat Bob bei mir?" is about one person: what can Bob see of me.
-  if (m.has('GRANTS') && !m.has('GIVEN') && !m.has('SET') && m.hasName) {
+  if (m.has('GRANTS') && !m.has('GIVEN') && !m.has('SET') && !m.has('REMOVE') && !m.has('UNDO') && m.hasName) {
     const person = m.nameAfter(0);
     if (person) return { intent: 'whatCanSee', person };
   }
@@ -687,6 +706,8 @@ const whoCanSee: Rule = (m) => {
   const about = field ?? item;
   // "kann man meine alten Anruflisten löschen lassen?", "don't use my status data for stats": a request about the detail, not who sees it.
   if ((m.has('R_ERASURE') || (m.has('PROCESSING') && m.has('DATA'))) && !m.has('SEE') && !m.has('WHO')) return undefined;
+  // "meine Handynummer ist falsch, bitte korrigieren": a correction, not a question about who sees it.
+  if (m.has('R_RECTIFY') && !m.has('SEE') && !m.has('WHO')) return undefined;
   // "wer hat heute Geburtstag": who, but about nothing the bot knows.
   if (m.has('WHO') && about === undefined && !m.has('SEE') && !m.has('CAN')) return undefined;
   // "handy sichtbar?", "status visible?": a detail and whether it is seen, nothing else.
