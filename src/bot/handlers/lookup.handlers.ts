@@ -22,14 +22,8 @@ export const whoCanSeeHandler: Handler = async (turn, services) => {
   // Other people's data is theirs to ask about.
   if (turn.parsed.person) return noticeCard(ctx.t.appTitle, [ctx.t.onlyOwnData]);
   const field = turn.parsed.field;
-  const item = turn.parsed.item ? CATALOGUE_ITEMS.find((i) => i.id === turn.parsed.item) : undefined;
-  if (!field && item) {
-    const label = item.group ? item.group[ctx.t.locale] : item[ctx.t.locale];
-    const items = item.group ? `${item.id.replace(/\.\d+$/, '')}.x` : item.id;
-    const ids = item.group ? CATALOGUE_ITEMS.filter((i) => i.group === item.group).map((i) => i.id) : [item.id];
-    const none = missingFromDirectory(services.desk.person(ctx.asker), ids) ? [ctx.t.noDirectoryValue(label, items)] : [];
-    return noticeCard(label, [...none, ctx.t.notGovernedAnywhere(label, items)]);
-  }
+  const notice = field ? undefined : itemNotice(ctx, services, turn.parsed.item);
+  if (notice) return notice;
   if (!field) {
     // Every detail the message's words resemble ("profile pic" → the photo), or the common ones.
     return renderAnswer({ title: ctx.t.detailTitle, intro: [ctx.t.needField], actions: detailChoices(ctx.t, recognise(turn.text ?? '').names) });
@@ -38,6 +32,20 @@ export const whoCanSeeHandler: Handler = async (turn, services) => {
   const answer = services.desk.whoCanSee(ctx.asker, field, page);
   return whoCanSeeCard(ctx, answer, page, turn.page);
 };
+
+/**
+ * A catalogue item no matrix row governs ("who can see my photo", "why can Priya see my photo"): the
+ * answer says so, and whether the directory holds a value for the asker at all.
+ */
+function itemNotice(ctx: DescribeContext, services: HandlerServices, id: string | undefined): RenderedCard | undefined {
+  const item = id ? CATALOGUE_ITEMS.find((i) => i.id === id) : undefined;
+  if (!item) return undefined;
+  const label = item.group ? item.group[ctx.t.locale] : item[ctx.t.locale];
+  const items = item.group ? `${item.id.replace(/\.\d+$/, '')}.x` : item.id;
+  const ids = item.group ? CATALOGUE_ITEMS.filter((i) => i.group === item.group).map((i) => i.id) : [item.id];
+  const none = missingFromDirectory(services.desk.person(ctx.asker), ids) ? [ctx.t.noDirectoryValue(label, items)] : [];
+  return noticeCard(label, [...none, ctx.t.notGovernedAnywhere(label, items)]);
+}
 
 /** The colleague or external contact a what/why question is about, or the reply that says why not. */
 async function viewerOf(
@@ -76,6 +84,9 @@ export const whyCanSeeHandler: Handler = async (turn, services) => {
   const ctx = describeContext(turn, services, turn.asker as number);
   const found = await viewerOf(ctx, turn, services);
   if (!found.ok) return found.reply;
+  // "why can Priya see my photo": no level decides that — the answer says who does.
+  const notice = turn.parsed.field ? undefined : itemNotice(ctx, services, turn.parsed.item);
+  if (notice) return notice;
   return whyCanSeeCard(ctx, services.desk.whyCanSee(ctx.asker, found.viewer, turn.parsed.field), found.name, found.key, found.own);
 };
 

@@ -83,6 +83,7 @@ export function itemFrom(has: Has): string | undefined {
   if (has('FAX')) return 'F.13.13';
   if (has('PAGER')) return 'F.13.3.4';
   if (has('SIP')) return 'F.16';
-  if (has('CUSTOMER')) return 'F.17';
+  // "my customer number", "Kundennummer" — not "a customer wants …".
+  if (has('CUSTOMER') && has('NUMBER')) return 'F.17';
   return undefined;
 }

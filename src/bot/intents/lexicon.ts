@@ -178,7 +178,7 @@ add(['ADDRESS', 'PRIVATE'], 'privatadresse heimadresse wohnadresse privatanschri
 add(['FAX'], 'fax faxnummer telefax');
 add(['PAGER'], 'pager');
 add(['SIP'], 'sip');
-add(['CUSTOMER'], 'kundennummer');
+add(['CUSTOMER', 'NUMBER'], 'kundennummer');
 add(['CUSTOMER', 'OUTSIDER'], 'customer');
 add(['THIRTY'], '30');
 
@@ -407,6 +407,28 @@ add(['GIVEN'], 'eingeschrankt restricted');
 add(['GRANTS'], 'sonderrechte sonderrecht');
 add(['FILLER'], "arbeite arbeitet they're marked markiert laufen lauft ago while remember erinnern");
 add(['SET'], 'verstellt verstelt');
+// "who've I allowed", "who's got what access", "gimme the list".
+add(['WHO'], "who've whove");
+add(['DO'], 'got');
+add(['FILLER'], 'some');
+// Said while telling what happened: "klaus hat meinen anruf rangeholt", "eine umleitung einrichten",
+// "für jan reicht öffentlich", "was bringt die stufe", "out of date and wants it corrected".
+add(['PICKUP'], 'rangeholt herangeholt geholt weggeschnappt');
+add(['SET'], 'einrichten einrichtet reicht reichen genugt');
+add(['MEAN'], 'bringt bringen');
+add(['R_RECTIFY'], 'corrected korrigiert berichtigt fixed');
+add(['FILLER'], 'eintrag eintrags telefonbuch telefonverzeichnis wechsel wechsle wechseln');
+add(['APPOINTMENT'], 'kalendereintrag terminplanung');
+add(['REQUEST'], 'beantragt');
+add(['R_ERASURE'], 'vergesst');
+add(['FILLER'], 'nachsten nachste nachster next letzten letzte letzter');
+add(['EVERYONE', 'FILLER'], 'employee employees mitarbeiter mitarbeiterin mitarbeitende');
+add(['REMOVE'], 'streichen streiche streich');
+// Somebody outside, by their role: "Lisa Berger, eine Lieferantin", "a former employee".
+add(['OUTSIDER'], 'lieferant lieferantin lieferanten supplier vendor dienstleister ehemalige ehemaliger former');
+// Calls kept on record: "dass meine Anrufe protokolliert werden" objects to the journal.
+add(['PROCESSING'], 'protokolliert protokollieren protokollierung aufgezeichnet aufzeichnen logged logging tracked tracking');
+add(['SHOW', 'R_COPY'], 'gimme');
 add(['FILLER'], 'seit seitdem since');
 
 /** Folded word → concepts. */

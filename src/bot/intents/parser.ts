@@ -62,11 +62,23 @@ class Message {
 
   /** The other person as written, or somebody the directory relates to the asker ("my manager", "mein Team"). */
   whom(from = 0): Pick<ParsedMessage, 'person' | 'relation'> {
+    const relationAt = this.tokens.findIndex((t) => t.concepts.has('REL_MANAGER') || t.concepts.has('REL_TEAM'));
+    // "gib Priya Teammitglied, sie ist meine neue Teamleiterin": the colleague named first, the relation said of her.
+    const named = relationAt >= 0 ? this.knownNameSpan(from) : undefined;
+    if (named && named[1] < relationAt) return { person: this.cut(named[0], named[1]) };
     if (this.has('REL_MANAGER')) return { relation: 'manager' };
     if (this.has('REL_TEAM')) return { relation: 'team' };
     const person = this.nameAfter(from);
     if (person && !person.startsWith('group:') && this.isGroup?.(person)) return { person: `group:${person}` };
     return person ? { person } : {};
+  }
+
+  /** Somebody named earlier whom a pronoun stands for: a name the directory knows, or a relation. */
+  namedBefore(): Pick<ParsedMessage, 'person' | 'relation'> {
+    if (this.has('REL_MANAGER')) return { relation: 'manager' };
+    if (this.has('REL_TEAM')) return { relation: 'team' };
+    const named = this.knownNameSpan(0);
+    return named ? { person: this.cut(...this.wholeGroupName(named, 0)) } : {};
   }
 
   has = (concept: Concept): boolean => this.tokens.some((t) => t.concepts.has(concept));
@@ -100,7 +112,7 @@ class Message {
       return `group:${this.cut(start, end)}`;
     }
     const named = this.knownNameSpan(from);
-    if (named) return this.cut(named[0], named[1]);
+    if (named) return this.cut(...this.wholeGroupName(named, from));
     // Failing unknown words, a word taken for a keyword only by its likeness may be the name ("Dana" ~
     // "data") — unless the directory is at hand and said it is no name.
     const span = this.span(from, (t) => t.isAddress || t.concepts.size === 0) ?? (this.isName ? undefined : this.span(from, (t) => t.fuzzy));
@@ -138,9 +150,23 @@ class Message {
     return undefined;
   }
 
+  /** Whether the directory knows the word as (part of) somebody's name. */
+  knowsName(token: Token): boolean {
+    return this.isName?.(token.word) ?? false;
+  }
+
   /** Whether any word is unknown to the lexicon (a name, somewhere). */
   get hasName(): boolean {
-    return this.tokens.some((t) => t.isAddress || t.concepts.size === 0);
+    return this.tokens.some((t) => t.isAddress || (t.concepts.size === 0 && this.mayBeName(t)));
+  }
+
+  /**
+   * An unknown word may be somebody's name. With the directory at hand, a longer lowercase word it
+   * does not know is more likely a word the lexicon lacks ("zurück aus der elternzeit") than a name;
+   * a short one may still be a nickname or a contact's ("revoke eve", "kai blocken").
+   */
+  private mayBeName(token: Token): boolean {
+    return this.isName === undefined || this.isName(token.word) || /^\p{Lu}/u.test(token.raw) || (token.word.length <= 4 && !/^\d+$/.test(token.word));
   }
 
   /** With the directory's names at hand: the first run of words from `from` that are names (a mail address counts). */
@@ -149,6 +175,17 @@ class Message {
     if (!isName) return undefined;
     const known = (t: Token): boolean => t.isAddress || ((t.concepts.size === 0 || t.fuzzy) && isName(t.raw.replace(/['’]s?$/, '')));
     return this.span(from, known);
+  }
+
+  /** "der Works Council": a group's name whose other words are also keywords ("works"), taken whole. */
+  private wholeGroupName([start, end]: [number, number], from: number): [number, number] {
+    const isGroup = this.isGroup;
+    const isName = this.isName;
+    if (!isGroup || !isName) return [start, end];
+    const word = (i: number): Token | undefined => (i >= from ? this.tokens[i] : undefined);
+    while (word(start - 1) !== undefined && isName((word(start - 1) as Token).word) && isGroup(this.cut(start - 1, end))) start--;
+    while (word(end + 1) !== undefined && isName((word(end + 1) as Token).word) && isGroup(this.cut(start, end + 1))) end++;
+    return [start, end];
   }
 
   private endsGroupName(token: Token): boolean {
@@ -235,6 +272,10 @@ const explainLevel: Rule = (m) => {
     (m.has('WHAT') && m.has('LEVEL') && !m.tokens.some((t) => t.concepts.has('SET') && !t.concepts.has('LEVEL')) && !m.has('ME')) ||
     // "what can someone with Team member see", "was sieht jemand mit Stufe Öffentlich"
     (m.has('ANYONE') && (m.has('SEE') || m.has('CAN')) && !m.has('ME')) ||
+    // "what can someone on personal see of me": one level, what it shows of the asker.
+    (m.has('ANYONE') && m.has('WHAT') && m.has('SEE') && levels.length === 1 && fieldFrom(m.has) === undefined) ||
+    // "teammitglied = ?", "persönlich?": a level and a question mark, nothing else.
+    (levels.length === 1 && m.tokens.length === 1 && m.text.includes('?')) ||
     // "what is team member", "was ist persönlich": a short question naming a level.
     (m.has('WHAT') && m.has('DO') && m.tokens.length <= 5 && !m.has('ME') && !m.has('SET')) ||
     // "what does blocking someone actually do"
@@ -327,7 +368,7 @@ const LOOKS_LIKE_VALUE = /\d|@|\b\p{Lu}/u;
 const FOR_NOW = /\b(for\s+now|until|untill|till|while|vorl(ä|ae|a)ufig|temporarily|for\s+the\s+time\s+being|vorerst|erstmal|erst\s+mal|vor(ü|ue)bergehend|bis|solange|w(ä|ae)hrend)\b/i;
 
 /** Ways of asking that name no request word: "forget me", "what data do you have about me". */
-const ERASURE_PHRASE = /\b(forget\s+me|vergiss\s+mich|(want|wish|like)\s+to\s+be\s+forgotten|vergessen\s+werden|right\s+to\s+be\s+forgotten|recht\s+auf\s+vergessen(werden)?|gel(ö|oe|o)scht\s+werden)\b/i;
+const ERASURE_PHRASE = /\b(forget\s+me|vergiss\s+mich|vergesst\s+mich|(want|wish|like)\s+to\s+be\s+forgotten|vergessen\s+werden|right\s+to\s+be\s+forgotten|recht\s+auf\s+vergessen(werden)?|gel(ö|oe|o)scht\s+werden)\b/i;
 const ACCESS_PHRASE = /\b((what|which|all(\s+the)?)\s+(personal\s+)?data\s+(do\s+|does\s+)?(you|the\s+company|it|we)\s+(have|has|hold|holds|store|stores|keep|keeps|process|processes)|what\s+do\s+you\s+know\s+about|welche\s+daten\s+([a-zäöüß]+\s+){0,3}?(habt|hast|haben|speichert|speichern|verarbeitet|verarbeiten)|was\s+(wisst|wissen|wei(ß|ss)t)\s+(ihr|sie|du)|(will|möchte|moechte|mochte|hätte\s+gerne?)\s+meine\s+daten\s+(haben|sehen|einsehen)|\bi\s+want\s+(to\s+see\s+)?my\s+data)\b/i;
 
 /**
@@ -336,19 +377,30 @@ const ACCESS_PHRASE = /\b((what|which|all(\s+the)?)\s+(personal\s+)?data\s+(do\s
  */
 const removeGrant: Rule = (m) => {
   // "undo what I set for Frank", "Bob wieder normal", "remove the block on Mallory", "revoke Eve".
-  const aboutData = m.has('DATA') || m.has('REQUEST') || m.has('OUTSIDER') || m.has('THIRD') || fieldFrom(m.has) !== undefined || itemFrom(m.has) !== undefined;
+  // "remove his data" is about data; "remove him" about the person.
+  const third = m.tokens.some((t) => t.concepts.has('THIRD') && !OBJECT_PRONOUNS.has(t.word));
+  const aboutData = m.has('DATA') || m.has('REQUEST') || m.has('OUTSIDER') || third || fieldFrom(m.has) !== undefined || itemFrom(m.has) !== undefined;
+  // "withdraw access for Mallory", "Zugriff für Kai entziehen": the access given, taken back.
+  const access = m.tokens.some((t) => ACCESS_WORDS.has(t.word)) && (m.has('WITHDRAW') || m.has('REMOVE') || m.has('UNDO')) && m.hasName && !m.has('DATA');
+  // "revoke everything I've shared": what the asker gave.
+  const given = m.has('REMOVE') && m.has('GIVEN') && m.has('I') && !m.has('DATA');
   // A typo that reads as both "Freigabe" and "freigeben" is the grant, not the verb.
   const unblock = m.tokens.some((t) => t.concepts.has('UNBLOCK') && !(t.fuzzy && t.concepts.has('GRANTS')));
   // "stop blocking Kai", "Mallory nicht mehr blocken".
   const unblocking = m.has('BLOCK') && (m.has('STOP') || /\bnicht\s+mehr\b|\bno\s+longer\b/i.test(m.text));
-  const taken = unblock || unblocking || (m.has('WITHDRAW') && m.has('GRANTS')) || ((m.has('REMOVE') || m.has('UNDO')) && (m.has('GRANTS') || m.has('BLOCK'))) || ((m.has('UNDO') || m.tokens.some((t) => t.concepts.has('REMOVE') && (!t.fuzzy || t.word.length >= 6))) && m.hasName && !aboutData);
+  const taken = unblock || unblocking || access || given || (m.has('WITHDRAW') && m.has('GRANTS')) || ((m.has('REMOVE') || m.has('UNDO')) && (m.has('GRANTS') || m.has('BLOCK'))) || ((m.has('UNDO') || m.tokens.some((t) => t.concepts.has('REMOVE') && (!t.fuzzy || t.word.length >= 6))) && m.hasName && !aboutData);
   if (!taken || m.has('WHO')) return undefined;
-  if (m.has('ALL') && (m.has('GRANTS') || (m.tokens.length <= 4 && !m.has('DATA'))) && !m.hasName) return { intent: 'removeAllGrants' };
+  if (m.has('ALL') && (m.has('GRANTS') || given || (m.tokens.length <= 4 && !m.has('DATA'))) && !m.hasName) return { intent: 'removeAllGrants' };
   const forAt = m.indexOf('FOR');
   const named = forAt >= 0 ? m.whom(forAt + 1) : {};
   return { intent: 'removeGrant', ...(named.person || named.relation ? named : m.whom(0)) };
 };
 
+
+/** "him", "ihn": the person, not their data. */
+const OBJECT_PRONOUNS: ReadonlySet<string> = new Set(['him', 'ihn', 'ihm']);
+/** "access", "Zugriff": what a grant gives. */
+const ACCESS_WORDS: ReadonlySet<string> = new Set(['access', 'zugriff', 'zugang']);
 
 /** Words that erase data, never a grant ("remove" may be either). */
 const ERASE_WORDS: ReadonlySet<string> = new Set(['loschen', 'losche', 'loscht', 'delete', 'erase', 'wipe']);
@@ -370,7 +422,8 @@ const startRequest: Rule = (m) => {
   const negated = m.has('NEGATION') || /\b(don'?t|doesn'?t|won'?t)\b/i.test(m.text);
   // "a client emailed asking us to delete everything about her": somebody outside asking is a request too.
   const outsider = m.tokens.some((t, i) => !t.fuzzy && t.concepts.has('OUTSIDER') && !m.tokens[i + 1]?.concepts.has('NUMBER'));
-  const context = m.has('DATA') || m.has('REQUEST') || m.has('REQUEST_VERB') || m.has('PROCESSING') || outsider || aboutMe(m);
+  // "I object to my call history being stored": what is kept is data.
+  const context = m.has('DATA') || m.has('REQUEST') || m.has('REQUEST_VERB') || m.has('PROCESSING') || m.has('STORED') || outsider || aboutMe(m);
   const field = fieldFrom(m.has);
   const item = field ? undefined : itemFrom(m.has);
   let found: { at: number; type: RequestType } | undefined;
@@ -379,7 +432,9 @@ const startRequest: Rule = (m) => {
     // "correct my mobile number" names what is wrong.
     // … and "meine alten Anruflisten löschen lassen" names what is to be erased.
     const names = field !== undefined || item !== undefined;
-    const cue = context || (concept === 'R_RECTIFY' && names) || (concept === 'R_ERASURE' && names && m.tokens.some((t) => ERASE_WORDS.has(t.word)));
+    // "mein Eintrag stimmt nicht mehr, bitte korrigieren": the asker's own entry.
+    const mine = m.hasExactly('ME') && !m.hasName;
+    const cue = context || (concept === 'R_RECTIFY' && (names || mine)) || (concept === 'R_ERASURE' && names && m.tokens.some((t) => ERASE_WORDS.has(t.word)));
     const at = m.tokens.findIndex((t) => t.concepts.has(concept) && (cue || t.concepts.has('R_STRONG')));
     if (at >= 0 && (!found || at < found.at)) found = { at, type };
   }
@@ -390,7 +445,8 @@ const startRequest: Rule = (m) => {
   // "got a letter from Mr Brown asking for his data": somebody outside asking for their data is asking for a copy.
   if (!found && !negated && m.has('OUTSIDER') && m.has('THIRD') && m.has('DATA')) found = { at: 0, type: 'access' };
   // "don't use my data for marketing", "ich möchte nicht, dass meine Daten weiter verarbeitet werden": an objection.
-  if (!found && negated && m.has('PROCESSING') && m.has('DATA') && !m.has('R_ERASURE')) found = { at: 0, type: FOR_NOW.test(m.text) ? 'restriction' : 'objection' };
+  // "ich will nicht, dass meine Anrufe protokolliert werden": calls are data too.
+  if (!found && negated && m.has('PROCESSING') && (m.has('DATA') || m.has('CALLS')) && !m.has('R_ERASURE')) found = { at: 0, type: FOR_NOW.test(m.text) ? 'restriction' : 'objection' };
   // "I got a new mobile number, please change it": a new value is a correction.
   if (!found && field && m.has('NEW') && (m.has('SET') || m.has('R_RECTIFY'))) found = { at: 0, type: 'rectification' };
   // "my data is not correct, please freeze its processing until it is checked": restricted meanwhile (Art. 18(1)(a)).
@@ -436,16 +492,80 @@ const startRequest: Rule = (m) => {
   else if (possessor) result.subject = possessor.replace(/['’]s$/, '');
   // "Mr Schulz wants his data corrected": the person a title names.
   else if (titled(m)) result.subject = titled(m) as string;
+  // "Lisa Berger, eine Lieferantin, sagt …", "Sarah Kim from a partner company objects …".
+  else if (appositionName(m)) result.subject = appositionName(m) as string;
+  // "Auskunftsersuchen von Max Mustermann", "a request from Jan de Vries": whose request.
+  else if (requestFrom(m)) result.subject = requestFrom(m) as string;
+  // "Anna Schmidt will Auskunft": a colleague the directory knows, wanting it.
+  else if (leadingName(m)) result.subject = leadingName(m) as string;
+  // "customer jane doe says …": the person a role names.
+  else if (m.hasExactly('OUTSIDER') && outsiderName(m)) result.subject = outsiderName(m) as string;
   // "I want my data": the asker's own. "His data", "a customer wants …": whose is left open.
   else if (aboutSelf(m)) result.subject = 'me';
   return result;
 };
 
+/** The roles a name is set off by: "Mark Ellis, a customer", "our contact at the supplier, Tom Becker". */
+const ROLE = String.raw`(?:customer|client|supplier|vendor|applicant|caller|contact|partner|employee|kunde|kundin|lieferant(?:in)?|mitarbeiter(?:in)?|bewerber(?:in)?|anrufer(?:in)?|ansprechpartner(?:in)?|dienstleister|mieter(?:in)?|patient(?:in)?)`;
+const TWO_WORDS = String.raw`(\p{L}[\p{L}'’-]*\s+\p{L}[\p{L}'’-]*)`;
+const APPOSITIONS: readonly RegExp[] = [
+  // "Mark Ellis, a customer, …", "petra lang, ehemalige mitarbeiterin, …", "dieter hahn, ein externer anrufer, …".
+  new RegExp(String.raw`(?:^|\bfrom\s+|\bvon\s+)${TWO_WORDS},\s+(?:(?:a|an|our|ein|eine|einer|unser|unsere|ehemalige[rn]?|former|externe[rn]?)\s+)+(?:[\p{L}-]+\s+)?${ROLE}\b`, 'iu'),
+  // "our contact at the supplier, Tom Becker, asked …".
+  new RegExp(String.raw`\b${ROLE}\b[^,.;:]{0,40},\s+${TWO_WORDS},`, 'iu'),
+  // "Sarah Kim from a partner company objects …".
+  new RegExp(String.raw`^${TWO_WORDS}\s+(?:from|von|vom)\s+(?:(?:a|an|the|der|die|einer|einem|our|unserem)\s+)?(?:[\p{L}-]+\s+)?(?:company|firm|firma|partner\w*|supplier|lieferanten?|kunden?|gmbh|ag)\b`, 'iu'),
+];
+
+/** A name set off by a role: the first of its words unknown to the lexicon (or a directory name), none of them the asker. */
+function appositionName(m: Message): string | undefined {
+  for (const pattern of APPOSITIONS) {
+    const match = pattern.exec(m.text);
+    const name = match?.[1];
+    if (!match || !name) continue;
+    const start = m.text.indexOf(name, match.index);
+    const words = m.tokens.filter((t) => t.start >= start && t.end <= start + name.length);
+    const first = words[0];
+    // "ein Kunde, Herr Schulz, …": a title is left to the title's own reading.
+    if (first && !TITLES.has(first.word) && (first.concepts.size === 0 || first.fuzzy || m.knowsName(first) || /^\p{Lu}/u.test(first.raw)) && !words.some((t) => t.concepts.has('ME') || t.concepts.has('I') || t.concepts.has('YOU'))) return name;
+  }
+  return undefined;
+}
+
+/** "Auskunftsersuchen von Max Mustermann", "erasure request from Jan": the name after the request's "from". */
+function requestFrom(m: Message): string | undefined {
+  const at = m.tokens.findIndex((t, i) => i > 0 && t.concepts.has('OF') && !t.fuzzy && REQUEST_WORD(m.tokens[i - 1] as Token));
+  const next = m.tokens[at + 1];
+  return at >= 0 && next && (next.concepts.size === 0 || m.knowsName(next)) ? m.nameAfter(at + 1) : undefined;
+}
+const REQUEST_WORD = (t: Token): boolean => t.concepts.has('REQUEST') || t.concepts.has('R_STRONG');
+
+/** "Anna Schmidt will Auskunft, kam per Brief": a name the directory knows, first, then what they want. */
+function leadingName(m: Message): string | undefined {
+  let end = -1;
+  while (end + 1 < m.tokens.length && m.knowsName(m.tokens[end + 1] as Token)) end++;
+  const verb = m.tokens[end + 1];
+  return end >= 0 && verb !== undefined && WANTS.has(verb.word) ? m.text.slice((m.tokens[0] as Token).start, (m.tokens[end] as Token).end) : undefined;
+}
+const WANTS: ReadonlySet<string> = new Set(['will', 'mochte', 'wants', 'verlangt', 'fordert', 'bittet', 'asks', 'requests', 'wunscht', 'wishes', 'beantragt']);
+
 /** The name after "Mr", "Frau", "Herrn" …, when a message names somebody so. */
 function titled(m: Message): string | undefined {
   const at = m.tokens.findIndex((t) => !t.fuzzy && TITLES.has(t.word));
-  return at >= 0 ? m.nameAfter(at + 1) : undefined;
+  return at >= 0 ? (capitalisedAfterTitle(m, at) ?? m.nameAfter(at + 1)) : undefined;
 }
+
+/** "Frau Dr. Lange", "Herr Lang": after a title (and "Dr."/"Prof."), a capitalised word is a name even where it is also a word. */
+function capitalisedAfterTitle(m: Message, at: number): string | undefined {
+  let i = at + 1;
+  while (m.tokens[i] !== undefined && ACADEMIC.has((m.tokens[i] as Token).word)) i++;
+  const first = m.tokens[i];
+  if (!first || !/^\p{Lu}/u.test(first.raw) || first.isAddress || first.concepts.size === 0) return undefined;
+  let end = i;
+  while (end + 1 < m.tokens.length && isNameWord(m.tokens[end + 1] as Token) && /^\p{Lu}/u.test((m.tokens[end + 1] as Token).raw)) end++;
+  return m.text.slice(first.start, (m.tokens[end] as Token).end);
+}
+const ACADEMIC: ReadonlySet<string> = new Set(['dr', 'prof']);
 const TITLES: ReadonlySet<string> = new Set(['mr', 'mrs', 'ms', 'herr', 'herrn', 'frau']);
 
 /** "about me", "über mich", "on me", "von mir": the asker is the object of what is asked. */
@@ -509,11 +629,17 @@ function outsiderName(m: Message): string | undefined {
   // "her name is Mia König", "a customer named Paul Meyer", "Kunde namens Hans Meier", "sie heißt …".
   const called = /\b(?:name\s+is|named|namens|hei(?:ß|ss)t)\s+(?:(?:herr|herrn|frau|mr|mrs|ms|dr)\.?\s+)?([\p{L}][\p{L}'’.-]*(?:\s+[\p{L}][\p{L}'’.-]*)?)/iu.exec(m.text)?.[1];
   if (called) return clean(called);
+  const apposed = appositionName(m);
+  if (apposed) return apposed;
   for (let i = 0; i < m.tokens.length; i++) {
     const token = m.tokens[i] as Token;
     const next = m.tokens[i + 1];
     const previous = m.tokens[i - 1]?.word;
     const introduces = token.concepts.has('OUTSIDER') || token.concepts.has('BEHALF') || token.concepts.has('FOR') || (token.concepts.has('OF') && (previous === 'namen' || previous === 'behalf'));
+    if (introduces && TITLES.has(token.word)) {
+      const capitalised = capitalisedAfterTitle(m, i);
+      if (capitalised) return capitalised;
+    }
     if (!introduces || next === undefined || next.isAddress || (next.concepts.size > 0 && !next.fuzzy)) continue;
     // The words right after it that the lexicon does not know, or knows only by likeness ("Hans" ~ "has").
     let end = i + 1;
@@ -525,6 +651,9 @@ function outsiderName(m: Message): string | undefined {
   const afterColon = /:\s*(?:(?:herr|herrn|frau|mr|mrs|ms|dr)\.?\s+)?([\p{L}][\p{L}'’.-]*(?:\s+[\p{L}][\p{L}'’.-]*){0,3})\s*(?:[,;(]|\d|$)/iu.exec(m.text)?.[1];
   return afterColon && !EMAIL.test(afterColon) ? afterColon.trim() : undefined;
 }
+
+/** Words that ask for a list of things: "übersicht", "overview". */
+const OVERVIEW: ReadonlySet<string> = new Set(['ubersicht', 'overview', 'liste', 'list']);
 
 const listGrants: Rule = (m) => {
   // "was ich für Priya eingestellt hab, bitte löschen": that grant removed, not the list.
@@ -543,7 +672,19 @@ const listGrants: Rule = (m) => {
   const seeMore = (m.has('WHO') || m.has('WHICH')) && m.has('SEE') && /\b(mehr|more)\b/i.test(m.text) && !m.hasName && fieldFrom(m.has) === undefined;
   // "my levels", "meine Berechtigungsstufen": the levels the asker gave.
   const myLevels = m.has('LEVELS') && m.has('ME') && !m.hasName && !m.has('MEAN') && !m.has('WHAT') && m.tokens.length <= 3;
-  const asksForList = (m.has('GRANTS') && (m.has('ME') || m.has('I') || m.has('SHOW')) && !(m.has('SET') && m.hasName && LEVEL_CONCEPTS.some(([concept]) => m.has(concept)))) || gave || myLevels || shownBlocked || blockedAnyone || seeMore;
+  // "wer hat bei mir welche Stufe", "who's got what access to me", "which people have a level on me": the levels held toward the asker.
+  const levelsHeld =
+    (m.has('WHO') || m.has('ANYONE') || (m.has('WHICH') && m.has('EVERYONE'))) &&
+    (m.has('LEVEL') || (m.has('WHAT') && m.has('R_ACCESS'))) &&
+    m.has('ME') &&
+    !m.hasName &&
+    !m.has('MEAN') &&
+    fieldFrom(m.has) === undefined &&
+    itemFrom(m.has) === undefined &&
+    LEVEL_CONCEPTS.every(([concept]) => !m.has(concept));
+  // "übersicht freigaben bitte": an overview is a list.
+  const overview = m.tokens.some((t) => OVERVIEW.has(t.word));
+  const asksForList = (m.has('GRANTS') && (m.has('ME') || m.has('I') || m.has('SHOW') || overview) && !(m.has('SET') && m.hasName && LEVEL_CONCEPTS.some(([concept]) => m.has(concept)))) || gave || myLevels || shownBlocked || blockedAnyone || seeMore || levelsHeld;
   if (!asksForList || (m.has('WHO') && fieldFrom(m.has) !== undefined) || m.has('WHY')) return undefined;
   // "Welche Rechte hat Bob bei mir?" is about one person: what can Bob see of me.
   if (m.has('GRANTS') && !m.has('GIVEN') && !m.has('SET') && !m.has('REMOVE') && !m.has('UNDO') && m.hasName) {
@@ -573,6 +714,14 @@ const withField = (m: Message, result: ParsedMessage): ParsedMessage => {
   return result;
 };
 
+/** … or, naming no matrix row, the catalogue item it names ("why can Priya see my photo"). */
+const withDetail = (m: Message, result: ParsedMessage): ParsedMessage => {
+  withField(m, result);
+  const item = result.field ? undefined : itemFrom(m.has);
+  if (item) result.item = item;
+  return result;
+};
+
 const whyCanSee: Rule = (m) => {
   // "what level does Bob have", "welche Stufe hat Frank bei mir": where Bob's level comes from.
   const setVerb = m.tokens.some((t) => t.concepts.has('SET') && !t.concepts.has('LEVEL'));
@@ -587,13 +736,32 @@ const whyCanSee: Rule = (m) => {
   if (at < 0) return undefined;
   // "why can Frank see …", or the question put last: "Bob sees my status, why?".
   const after = m.whom(at + 1);
-  return withField(m, { intent: 'whyCanSee', ...(after.person || after.relation ? after : m.whom(0)) });
+  return withDetail(m, { intent: 'whyCanSee', ...(after.person || after.relation ? after : m.whom(0)) });
 };
+
+/**
+ * Where the question that asks `what` starts: after a colon or dash before it ("bin neu hier: was …"),
+ * past small words and a "show me" ("zeig mir mal was …").
+ */
+function questionStart(m: Message, what: number): number {
+  let start = 0;
+  if (what > 0) {
+    const before = m.text.slice(0, (m.tokens[what] as Token).start);
+    const cut = Math.max(before.lastIndexOf(':'), before.lastIndexOf(' – '), before.lastIndexOf(' - '));
+    if (cut >= 0) start = m.tokens.findIndex((t) => t.start > cut);
+  }
+  const idle = (t: Token, i: number): boolean =>
+    (t.concepts.size === 1 && t.concepts.has('FILLER')) || t.concepts.has('GREETING') || (t.concepts.has('SHOW') && !t.concepts.has('R_COPY')) || (t.concepts.has('ME') && m.tokens[i - 1]?.concepts.has('SHOW') === true);
+  while (start < what && idle(m.tokens[start] as Token, start)) start++;
+  return Math.max(0, start);
+}
 
 /** "what can I see of Bob", "Was sehe ich von Bob?": the asker looks at someone else's data. */
 const whatCanISee: Rule = (m) => {
   // "which details of Wei can I see": "which" asks what, too.
   const what = m.indexOf('WHAT') >= 0 ? m.indexOf('WHAT') : m.indexOf('WHICH');
+  // Counted from where the question starts ("zeig mir was ich bei Sophie sehen kann").
+  const lead = what >= 0 ? what - questionStart(m, what) : -1;
   const i = m.indexOf('I');
   // "how much of Eve can I see": of somebody, seen by me.
   const of = m.indexOf('OF');
@@ -602,16 +770,16 @@ const whatCanISee: Rule = (m) => {
     if (whom.person || whom.relation) return { intent: 'whatCanISee', ...whom };
   }
   // "welche Daten von Helga sind für mich sichtbar": of somebody, seen by me.
-  if (what >= 0 && what <= 1 && of > what && m.has('SEE') && /\b(f(ü|ue)r|for)\s+(mich|me)\b/i.test(m.text)) {
+  if (what >= 0 && lead <= 1 && of > what && m.has('SEE') && /\b(f(ü|ue)r|for)\s+(mich|me)\b/i.test(m.text)) {
     const whom = m.whom(of + 1);
     if (whom.person || whom.relation) return { intent: 'whatCanISee', ...whom };
   }
   // "what information of Bob can I access": the person named before "I" too, after "of".
-  if (what >= 0 && what <= 1 && i >= 0 && of >= 0 && of < i && m.has('CAN') && !m.has('ME')) {
+  if (what >= 0 && lead <= 1 && i >= 0 && of >= 0 && of < i && m.has('CAN') && !m.has('ME')) {
     const whom = m.whom(of + 1);
     if (whom.person || whom.relation) return { intent: 'whatCanISee', ...whom };
   }
-  if (what < 0 || what > 1 || i < 0 || i > what + 3 || !(m.has('SEE') || m.has('CAN'))) return undefined;
+  if (what < 0 || lead > 1 || i < 0 || i > what + 3 || !(m.has('SEE') || m.has('CAN'))) return undefined;
   const whom = m.whom(i + 1);
   return whom.person || whom.relation ? { intent: 'whatCanISee', ...whom } : undefined;
 };
@@ -624,8 +792,9 @@ const whatCanSee: Rule = (m) => {
   }
   // "how much can Bob see of me", "wieviel sieht Bob von mir": what, by another word.
   const what = m.indexOf('WHAT') >= 0 ? m.indexOf('WHAT') : /^\s*(how\s+much|wie\s*viel)\b/i.test(m.text) ? 0 : m.has('ME') && m.has('SEE') ? m.indexOf('WHICH') : -1;
-  // Counted from the first word that says something ("mich würde interessieren, was …" says nothing yet).
-  const start = Math.max(0, m.tokens.findIndex((t) => !(t.concepts.size === 1 && t.concepts.has('FILLER'))));
+  // Counted from the first word that says something ("mich würde interessieren, was …", "zeig mir mal was …",
+  // "bin neu hier: was …" say nothing yet).
+  const start = questionStart(m, what);
   // "what info does Helga get about me": what reaches her.
   const gets = m.hasName && m.tokens.some((t) => GETS.has(t.word));
   // "Sabine, was sieht die von mir": the name put first, asked about with a pronoun.
@@ -633,17 +802,22 @@ const whatCanSee: Rule = (m) => {
   if (what < 0 || (what - start > 1 && !namedFirst) || !(m.has('CAN') || m.has('SEE') || gets)) return undefined;
   const whom = m.whom(what + 1);
   if (whom.person || whom.relation) return { intent: 'whatCanSee', ...whom };
-  const first = namedFirst && m.has('ME') ? m.whom(0) : {};
+  // "neue Kollegin Mia König im Team – was kann die von mir sehen?": the pronoun is the colleague named before.
+  const pronoun = [1, 2].some((k) => PRONOUNS.has(m.tokens[what + k]?.word ?? ''));
+  const first = namedFirst && m.has('ME') ? m.whom(0) : pronoun && m.has('ME') ? m.namedBefore() : {};
   return first.person || first.relation ? { intent: 'whatCanSee', ...first } : undefined;
 };
+
+/** "die", "she", "er": somebody named earlier in the message. */
+const PRONOUNS: ReadonlySet<string> = new Set(['die', 'der', 'sie', 'er', 'she', 'he', 'they']);
 
 /** "can Bob see my private appointments?", "Sieht Mallory meinen Status?": why, about one person. */
 const yesNoQuestion: Rule = (m) => {
   // "can anybody see Chris's status": a question about somebody else's detail, not about Chris.
   const owner = m.possessor();
   if (owner && (m.has('EVERYONE') || m.has('ANYONE'))) return withField(m, { intent: 'whoCanSee', person: owner });
-  // "hey, can Frank …", "kurze Frage: sieht Chris …": the question starts after a greeting or a colon.
-  const colon = m.text.indexOf(':');
+  // "hey, can Frank …", "kurze Frage: sieht Chris …": the question starts after a greeting, a colon or a dash.
+  const colon = Math.max(m.text.indexOf(':'), m.text.lastIndexOf(' – '), m.text.lastIndexOf(' - '));
   const start = m.tokens.findIndex((t) => (colon < 0 || t.start > colon) && !t.concepts.has('GREETING') && !(t.concepts.size === 1 && t.concepts.has('FILLER')));
   const first = m.tokens[start];
   if (!first) return undefined;
@@ -651,7 +825,9 @@ const yesNoQuestion: Rule = (m) => {
   if (!verbFirst || m.has('YOU') || m.has('WHO')) return undefined;
   const field = fieldFrom(m.has);
   if (!field && !((m.has('ME') || (m.has('I') && m.has('TO'))) && m.has('SEE'))) return undefined;
-  const whom = m.whom(start + 1);
+  // "Mallory wusste von meinem Arzttermin – kann die meine privaten Termine sehen?": the pronoun is Mallory.
+  const named = m.whom(start + 1);
+  const whom = !named.person && !named.relation && PRONOUNS.has(m.tokens[start + 1]?.word ?? '') && !m.has('EVERYONE') ? m.namedBefore() : named;
   if (whom.person || whom.relation) {
     // "Am I visible to Chris?": what Chris sees of the asker.
     if (!field && m.has('I') && m.has('TO')) return { intent: 'whatCanSee', ...whom };

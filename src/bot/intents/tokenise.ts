@@ -33,6 +33,10 @@ const PHRASES: readonly [RegExp, readonly Concept[]][] = [
   [/\baddress\s+book\b|\badressbuch\b/gi, ['FILLER']],
   [/\bwas\s+alle\s+(sehen|sieht)\b|\bwhat\s+every(one|body)\s+(sees|can\s+see)\b/gi, ['L_PUBLIC']],
   [/\bfull\s+access\b|\bvoll(en)?\s+zugriff\b/gi, ['L_PERSONAL']],
+  // "who have I allowed to see": whom the asker gave something.
+  [/\b(?:i'?ve|i\s+have|(?<=\b(?:who'?ve|whom?\s+have|whom?\s+did)\s+)i)\s+(allowed|let|permitted)\b/gi, ['I', 'GIVEN']],
+  // "some access level", "Zugriffsstufe": a level, not a request for access.
+  [/\baccess\s+levels?\b/gi, ['LEVEL']],
   [/\bha(ve|s)\s+access\s+to\b/gi, ['SEE']],
   [/\bthat'?s\s+what\s+i\s+needed\b|\bgenau\s+das\s+(hab|habe)\s+ich\s+gebraucht\b/gi, ['THANKS']],
   [/\b(answer|take|grab)\s+my\s+(phone|calls)\b/gi, ['PICKUP']],
@@ -67,7 +71,26 @@ const PHRASES: readonly [RegExp, readonly Concept[]][] = [
   // "wer bekommt meinen Status mit": who notices it, not who gets to set it.
   [/\b(bekommt|bekommen|kriegt|kriegen)\b(?=[^.?!]*\bmit\s*[?!.]*\s*$)/gi, ['SEE']],
   [/\bon\s+my\s+plate\b/gi, ['WORKLIST']],
-  [/\bget\s+rid\s+of\b/gi, ['R_ERASURE']],
+  // "seit wann sieht Alice …", "since when can Olivia …", "how is it that Fatima …", "wie kann das sein", "woher": why.
+  [/\bseit\s+wann\b|\bsince\s+when\b|\bhow\s+is\s+it\s+that\b|\bhow'?s\s+it\s+that\b|\bwie\s+kann\s+das\s+sein\b|\bhow\s+can\s+that\s+be\b|\bwoher\b/gi, ['WHY']],
+  // "the numbers I call": calls made; "von welchen Nummern ich angerufen werde", "calls I get": received.
+  [/\b(the\s+)?numbers?\s+i\s+(call|dial|ring)\b/gi, ['OUTGOING', 'CALLS']],
+  [/\bich\s+angerufen\s+werde\b|\bi\s+(get|am)\s+called\b|\bcalls\s+i\s+(get|receive)\b/gi, ['INCOMING', 'CALLS']],
+  // "Art. 17 for me", "Auskunft nach Art 15": the right by its article.
+  [/\b(?:art\.?|artikel|article)\s*15\b/gi, ['R_ACCESS', 'R_STRONG']],
+  [/\b(?:art\.?|artikel|article)\s*16\b/gi, ['R_RECTIFY', 'R_STRONG']],
+  [/\b(?:art\.?|artikel|article)\s*17\b/gi, ['R_ERASURE', 'R_STRONG']],
+  [/\b(?:art\.?|artikel|article)\s*18\b/gi, ['R_RESTRICT', 'R_STRONG']],
+  [/\b(?:art\.?|artikel|article)\s*21\b/gi, ['R_OBJECT', 'R_STRONG']],
+  // "out of date": to be corrected.
+  [/\bout\s+of\s+date\b/gi, ['R_RECTIFY']],
+  // "take Priya off my list", "get rid of the access I set up": taken back.
+  [/\btake(?=\s+(?:\S+\s+){1,3}off\b)/gi, ['REMOVE']],
+  // "line 2 outgoing numbers visible to?": to whom.
+  [/\bto(?=\s*\?+\s*$)/gi, ['WHO']],
+  // "can you reset my password": nothing the bot does.
+  [/\b(reset|change|forgot|vergessen|zur(ü|ue)cksetzen|(ä|ae)ndern)\s+(my\s+|mein\s+)?(password|passwort|kennwort)\b|\b(password|passwort|kennwort)\s+(reset|zur(ü|ue)cksetzen|vergessen|(ä|ae)ndern)\b/gi, ['FILLER']],
+  [/\bget\s+rid\s+of\b/gi, ['R_ERASURE', 'REMOVE']],
   [/\bfor\s+what\s+reason\b|\baus\s+welchem\s+grund\b/gi, ['WHY']],
   // "stimmt nicht", "is not right": wrong, to be corrected — no negation of a request.
   [/\bstimm(t|en)\s+(nicht|nich|net)\b|\bnicht\s+(mehr\s+)?(richtig|korrekt|aktuell)\b|\bis(n'?t|\s+not)\s+(right|correct)\b/gi, ['R_RECTIFY']],

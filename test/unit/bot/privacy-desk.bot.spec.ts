@@ -321,6 +321,12 @@ describe('PrivacyDeskBot', () => {
       .assertReply((reply) => expect(cardText(reply)).toContain('Photo is not governed by permission levels: it comes from the directory (catalogue item F.14)'));
   });
 
+  it('answers why a colleague sees such a detail with the same rule, naming no level', async () => {
+    await adapterFor({ locale: 'de' })
+      .send('priya hat mein foto gesehen obwohl ich das nicht wollte, wieso kann sie das?')
+      .assertReply((reply) => expect(cardText(reply)).toContain('(Katalogeintrag F.14)'));
+  });
+
   it('says when the directory holds none of the detail asked about, and still explains the rule', async () => {
     await adapterFor({ from: 'mia.koenig@example.com' })
       .send('who can see my mobile number')
