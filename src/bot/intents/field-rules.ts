@@ -10,6 +10,8 @@ const ITEM_ONLY: readonly Concept[] = ['UPN', 'ASSISTANT', 'CALLBACK', 'ISDN', '
 export function fieldFrom(has: Has): FieldId | undefined {
   // Catalogue items of their own, whatever else their names say ("die Nummer meiner Vertretung", "CRM link").
   if (ITEM_ONLY.some((concept) => has(concept))) return undefined;
+  // "my car phone number … in the company car": the car phone (F.13.3.2), not the company's name.
+  if ((has('CAR') || has('RADIO')) && (has('PHONE') || has('NUMBER') || has('MOBILE'))) return undefined;
   const line2 = (has('TWO') || has('SECOND')) && (has('LINE') || has('PICKUP') || has('FORWARD') || has('OUTGOING') || has('INCOMING') || has('CALLS') || has('CALLED'));
   if (has('PICKUP')) return line2 ? 'line2Pickup' : 'line1Pickup';
   // "mein privater Anschluss": the home phone, not one of the two lines.

@@ -413,7 +413,7 @@ add(['DO'], 'got');
 add(['FILLER'], 'some');
 // Said while telling what happened: "klaus hat meinen anruf rangeholt", "eine umleitung einrichten",
 // "für jan reicht öffentlich", "was bringt die stufe", "out of date and wants it corrected".
-add(['PICKUP'], 'rangeholt herangeholt geholt weggeschnappt');
+add(['PICKUP'], 'rangeholt herangeholt weggeschnappt');
 add(['SET'], 'einrichten einrichtet reicht reichen genugt');
 add(['MEAN'], 'bringt bringen');
 add(['R_RECTIFY'], 'corrected korrigiert berichtigt fixed');
@@ -422,6 +422,14 @@ add(['APPOINTMENT'], 'kalendereintrag terminplanung');
 add(['REQUEST'], 'beantragt');
 add(['R_ERASURE'], 'vergesst');
 add(['FILLER'], 'nachsten nachste nachster next letzten letzte letzter');
+// Sign-offs and asides of polite messages: "LG", "Kind regards", "ich wechsle bald", "am Rechner".
+add(['FILLER'], 'lg vg mfg gruss grusse grussen regards kind best bald soon aktuell aktuelle aktuellen currently procall rechner computer steh stehe');
+// "can I become my data" (a German speaker's "bekommen"); "presents status"; "Zimmernummer".
+add(['FILLER'], 'freundlichen freundliche freundlicher herzlichen herzliche beste besten sincerely yours');
+add(['FILLER'], 'own eigene eigenen eigener built eingebaut obwohl although immer always sitz gelb');
+add(['R_COPY'], 'become');
+add(['PRESENCE'], 'presents');
+add(['OFFICE'], 'zimmernummer zimmernr raumnr');
 add(['EVERYONE', 'FILLER'], 'employee employees mitarbeiter mitarbeiterin mitarbeitende');
 add(['REMOVE'], 'streichen streiche streich');
 // Somebody outside, by their role: "Lisa Berger, eine Lieferantin", "a former employee".

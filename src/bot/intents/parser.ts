@@ -10,6 +10,19 @@ import { LEVEL_CONCEPTS, REQUEST_CONCEPTS } from './concepts';
  * always gives the same result.
  */
 export function parse(text: string, options: ParseOptions = {}): ParsedMessage {
+  // "wer sieht meine Präsenz und kann ich das für Frank ändern": two questions, the first one is answered.
+  const second = SECOND_QUESTION.exec(text);
+  if (second && second.index > 0) {
+    const first = parseOne(text.slice(0, second.index), options);
+    if (first.intent !== 'unknown') return first;
+  }
+  return parseOne(text, options);
+}
+
+/** " und wie …", " and what …", "; was …": where a second question starts. */
+const SECOND_QUESTION = /\s+(?:und|and|&)\s+(?=(?:was|wie|wer|wo|wann|warum|wieso|kann|darf|what|how|who|where|when|why|can)\b)/i;
+
+function parseOne(text: string, options: ParseOptions): ParsedMessage {
   const tokens = tokenise(text);
   const message = new Message(text, tokens, options.isName, options.isGroup);
   if (tokens.length === 0) return { intent: text.includes('?') ? 'help' : 'unknown' };
@@ -79,6 +92,11 @@ class Message {
     if (this.has('REL_TEAM')) return { relation: 'team' };
     const named = this.knownNameSpan(0);
     return named ? { person: this.cut(...this.wholeGroupName(named, 0)) } : {};
+  }
+
+  /** A "me"/"my" that is the asker's, not the "my" of "my manager". */
+  hasOwnMe(): boolean {
+    return this.tokens.some((t, i) => t.concepts.has('ME') && !this.tokens[i + 1]?.concepts.has('REL_MANAGER') && !this.tokens[i + 1]?.concepts.has('REL_TEAM'));
   }
 
   has = (concept: Concept): boolean => this.tokens.some((t) => t.concepts.has(concept));
@@ -321,7 +339,7 @@ const requestStatus: Rule = (m) => {
   // "was ist noch offen", "what's pending": open cases, no detail named.
   if (m.has('PENDING') && (m.has('WHAT') || m.has('SHOW')) && !m.hasName && fieldFrom(m.has) === undefined && !m.has('GRANTS')) return { intent: 'requestStatus' };
   // "ich will das doch nicht mehr": taking back what was asked — the asker's cases, to withdraw one.
-  if (/\b(will|möchte|moechte|want)\b.*\b(nicht\s+mehr|no\s+longer|anymore)\b/i.test(m.text) && !m.has('SEE') && fieldFrom(m.has) === undefined && !(m.has('DATA') && (m.has('PROCESSING') || m.has('YOU') || m.has('STORED')))) return { intent: 'requestStatus' };
+  if (/\b(will|möchte|moechte|want)\b.*\b(nicht\s+mehr|no\s+longer|anymore)\b/i.test(m.text) && !m.has('SEE') && fieldFrom(m.has) === undefined && !(m.has('DATA') && (m.has('PROCESSING') || m.has('YOU') || m.has('STORED') || m.hasExactly('R_ERASURE')))) return { intent: 'requestStatus' };
   // "wurden meine Daten gelöscht?", "have you deleted my data?": how a request went, not a new one.
   if (/^\s*(wurden|wurde|were|was|have|has|habt|hat|sind|ist)\b/i.test(m.text) && m.tokens.some((t) => t.word === 'deleted' || t.word === 'geloscht') && m.text.trim().endsWith('?')) return { intent: 'requestStatus' };
   // "status?", "any news": nothing else said.
@@ -381,7 +399,7 @@ const removeGrant: Rule = (m) => {
   const third = m.tokens.some((t) => t.concepts.has('THIRD') && !OBJECT_PRONOUNS.has(t.word));
   const aboutData = m.has('DATA') || m.has('REQUEST') || m.has('OUTSIDER') || third || fieldFrom(m.has) !== undefined || itemFrom(m.has) !== undefined;
   // "withdraw access for Mallory", "Zugriff für Kai entziehen": the access given, taken back.
-  const access = m.tokens.some((t) => ACCESS_WORDS.has(t.word)) && (m.has('WITHDRAW') || m.has('REMOVE') || m.has('UNDO')) && m.hasName && !m.has('DATA');
+  const access = m.tokens.some((t) => ACCESS_WORDS.has(t.word)) && (m.has('WITHDRAW') || m.has('REMOVE') || m.has('UNDO')) && m.hasName && (!m.has('DATA') || m.tokens.some((t) => m.knowsName(t)));
   // "revoke everything I've shared": what the asker gave.
   const given = m.has('REMOVE') && m.has('GIVEN') && m.has('I') && !m.has('DATA');
   // A typo that reads as both "Freigabe" and "freigeben" is the grant, not the verb.
@@ -534,20 +552,23 @@ function appositionName(m: Message): string | undefined {
 
 /** "Auskunftsersuchen von Max Mustermann", "erasure request from Jan": the name after the request's "from". */
 function requestFrom(m: Message): string | undefined {
-  const at = m.tokens.findIndex((t, i) => i > 0 && t.concepts.has('OF') && !t.fuzzy && REQUEST_WORD(m.tokens[i - 1] as Token));
+  const at = m.tokens.findIndex((t, i) => i > 0 && t.concepts.has('OF') && !t.fuzzy && (REQUEST_WORD(m.tokens[i - 1] as Token) || LETTERS.has((m.tokens[i - 1] as Token).word)));
   const next = m.tokens[at + 1];
   return at >= 0 && next && (next.concepts.size === 0 || m.knowsName(next)) ? m.nameAfter(at + 1) : undefined;
 }
 const REQUEST_WORD = (t: Token): boolean => t.concepts.has('REQUEST') || t.concepts.has('R_STRONG');
+/** "a letter from eve@partner.example", "eine Mail von Herrn Roth". */
+const LETTERS: ReadonlySet<string> = new Set(['letter', 'brief', 'mail', 'email', 'e-mail', 'message', 'nachricht', 'schreiben', 'call', 'anruf']);
 
 /** "Anna Schmidt will Auskunft, kam per Brief": a name the directory knows, first, then what they want. */
 function leadingName(m: Message): string | undefined {
   let end = -1;
   while (end + 1 < m.tokens.length && m.knowsName(m.tokens[end + 1] as Token)) end++;
-  const verb = m.tokens[end + 1];
-  return end >= 0 && verb !== undefined && WANTS.has(verb.word) ? m.text.slice((m.tokens[0] as Token).start, (m.tokens[end] as Token).end) : undefined;
+  // "… will Auskunft", "… hat mich gebeten", "… asked me to": within the next few words.
+  const wants = m.tokens.slice(end + 1, end + 4).some((t) => WANTS.has(t.word));
+  return end >= 0 && wants ? m.text.slice((m.tokens[0] as Token).start, (m.tokens[end] as Token).end) : undefined;
 }
-const WANTS: ReadonlySet<string> = new Set(['will', 'mochte', 'wants', 'verlangt', 'fordert', 'bittet', 'asks', 'requests', 'wunscht', 'wishes', 'beantragt']);
+const WANTS: ReadonlySet<string> = new Set(['will', 'mochte', 'wants', 'verlangt', 'fordert', 'bittet', 'asks', 'asked', 'requests', 'wunscht', 'wishes', 'beantragt', 'gebeten']);
 
 /** The name after "Mr", "Frau", "Herrn" …, when a message names somebody so. */
 function titled(m: Message): string | undefined {
@@ -587,7 +608,7 @@ const storedAboutMe = (m: Message): boolean =>
 const restricting = (m: Message): boolean => (m.has('STOP') || m.has('BLOCK')) && (m.has('DATA') || m.has('PROCESSING')) && m.has('ME') && !m.hasName;
 
 /** "my data", "ich möchte …": the asker's own — said with the words themselves, not a name that looks like them. */
-const aboutSelf = (m: Message): boolean => (m.hasExactly('ME') || m.hasExactly('I')) && !m.has('THIRD');
+const aboutSelf = (m: Message): boolean => (m.hasExactly('ME') || m.hasExactly('I')) && !m.tokens.some((t) => t.concepts.has('THIRD') && !(OBJECT_PRONOUNS.has(t.word) && m.hasExactly('ME')));
 
 /** A street with its number: "Hauptstr. 5", "Am Markt 3a", "5 High Street". */
 const STREET = /(?:\b[\p{L}][\p{L}.-]*(?:stra(?:ß|ss)e|str\.|weg|platz|allee|gasse|ring|damm|ufer)\s+\d+[a-z]?(?![\p{L}\d]))|(?:\b\d+[a-z]?\s+(?:[\p{L}]+\s+){0,2}(?:street|st\.|road|rd\.|lane|avenue|ave\.|way|close|drive|square)(?=[\s,.;]|$))/iu;
@@ -736,7 +757,9 @@ const whyCanSee: Rule = (m) => {
   if (at < 0) return undefined;
   // "why can Frank see …", or the question put last: "Bob sees my status, why?".
   const after = m.whom(at + 1);
-  return withDetail(m, { intent: 'whyCanSee', ...(after.person || after.relation ? after : m.whom(0)) });
+  const result = withDetail(m, { intent: 'whyCanSee', ...(after.person || after.relation ? after : m.whom(0)) });
+  // "warum bin ich immer gelb": nobody and no detail of the asker's named — not a question for the bot.
+  return result.person || result.relation || result.field || result.item || m.has('SEE') ? result : undefined;
 };
 
 /**
@@ -775,7 +798,7 @@ const whatCanISee: Rule = (m) => {
     if (whom.person || whom.relation) return { intent: 'whatCanISee', ...whom };
   }
   // "what information of Bob can I access": the person named before "I" too, after "of".
-  if (what >= 0 && lead <= 1 && i >= 0 && of >= 0 && of < i && m.has('CAN') && !m.has('ME')) {
+  if (what >= 0 && lead <= 1 && i >= 0 && of >= 0 && of < i && m.has('CAN') && !m.hasOwnMe()) {
     const whom = m.whom(of + 1);
     if (whom.person || whom.relation) return { intent: 'whatCanISee', ...whom };
   }
@@ -791,7 +814,9 @@ const whatCanSee: Rule = (m) => {
     if (whom.person || whom.relation) return { intent: 'whatCanSee', ...whom };
   }
   // "how much can Bob see of me", "wieviel sieht Bob von mir": what, by another word.
-  const what = m.indexOf('WHAT') >= 0 ? m.indexOf('WHAT') : /^\s*(how\s+much|wie\s*viel)\b/i.test(m.text) ? 0 : m.has('ME') && m.has('SEE') ? m.indexOf('WHICH') : -1;
+  // "show me everything Bob can see about me": everything, shown.
+  const everything = m.has('SHOW') && m.has('ME') && m.has('SEE') ? m.indexOf('ALL') : -1;
+  const what = m.indexOf('WHAT') >= 0 ? m.indexOf('WHAT') : /^\s*(how\s+much|wie\s*viel)\b/i.test(m.text) ? 0 : m.has('ME') && m.has('SEE') && m.indexOf('WHICH') >= 0 ? m.indexOf('WHICH') : everything;
   // Counted from the first word that says something ("mich würde interessieren, was …", "zeig mir mal was …",
   // "bin neu hier: was …" say nothing yet).
   const start = questionStart(m, what);
@@ -822,9 +847,13 @@ const yesNoQuestion: Rule = (m) => {
   const first = m.tokens[start];
   if (!first) return undefined;
   const verbFirst = first.concepts.has('CAN') || first.concepts.has('DO') || first.concepts.has('SEE');
-  if (!verbFirst || m.has('YOU') || m.has('WHO')) return undefined;
+  // "… Danke dir", "thank you": thanks, not a question to the bot.
+  const toYou = m.tokens.some((t, i) => t.concepts.has('YOU') && !m.tokens[i - 1]?.concepts.has('THANKS'));
+  if (!verbFirst || toYou || m.has('WHO')) return undefined;
   const field = fieldFrom(m.has);
   if (!field && !((m.has('ME') || (m.has('I') && m.has('TO'))) && m.has('SEE'))) return undefined;
+  // "kann jeder sehen, wer mich anruft? find ich unangenehm": everyone, and no colleague the directory knows.
+  if (field && (m.has('EVERYONE') || m.has('ANYONE')) && !m.tokens.some((t) => m.knowsName(t) || t.isAddress) && !m.has('REL_MANAGER') && !m.has('REL_TEAM')) return { intent: 'whoCanSee', field };
   // "Mallory wusste von meinem Arzttermin – kann die meine privaten Termine sehen?": the pronoun is Mallory.
   const named = m.whom(start + 1);
   const whom = !named.person && !named.relation && PRONOUNS.has(m.tokens[start + 1]?.word ?? '') && !m.has('EVERYONE') ? m.namedBefore() : named;
@@ -886,6 +915,8 @@ const whoCanSee: Rule = (m) => {
   if (m.has('R_RECTIFY') && !m.has('SEE') && !m.has('WHO')) return undefined;
   // "wer hat heute Geburtstag": who, but about nothing the bot knows.
   if (m.has('WHO') && about === undefined && !m.has('SEE') && !m.has('CAN')) return undefined;
+  // "wer hat mich gestern angerufen": who called — the journal itself, which the bot does not show.
+  if (m.has('WHO') && m.has('CALLED') && !m.has('SEE') && !m.has('CAN') && !m.has('INCOMING') && !m.has('OUTGOING') && !m.has('GIVEN')) return undefined;
   // "handy sichtbar?", "status visible?": a detail and whether it is seen, nothing else.
   const bare = about !== undefined && m.has('SEE') && !m.hasName && m.tokens.length <= 4;
   // "can you book me a meeting room" names a detail but asks nothing about who sees it.

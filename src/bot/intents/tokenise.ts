@@ -28,7 +28,7 @@ const PHRASES: readonly [RegExp, readonly Concept[]][] = [
   [/\b(first|given)\s+name\b/gi, ['FIRSTNAME']],
   [/\b(last|family)\s+name\b/gi, ['LASTNAME']],
   [/\b(ob|wann|when|that|dass|if)\s+(ich|i'?m|i\s+am)\s+(?:(?:grad|gerade|jetzt|eh|so)\s+)?(im\s+meeting|in\s+a\s+meeting|in\s+(einer|ner|nem|einem)\s+(besprechung|call|meeting)|in\s+a\s+call|on\s+a\s+call|on\s+the\s+phone|away|am\s+platz|at\s+my\s+desk|telefoniere)\b(\s+bin)?|\b(ob|wann)\s+ich\s+(?:(?:grad|gerade|jetzt|eh|so)\s+)?(da|im\s+büro|erreichbar|online)\s+bin\b|\bwhether\s+i'?m\s+(in|around|there|available|online)\b|\bgreen\s+dot\b|\bgrüne[rn]?\s+punkt\b/gi, ['PRESENCE']],
-  [/\b(that|who)\s+calls?\s+me\b|\b(mich|mir)\s+(so\s+|alles\s+)?an(ruft|rufen)\b/gi, ['INCOMING', 'CALLS']],
+  [/\b(that|who)\s+calls?\s+me\b|\b(wer\s+)?(mich|mir)\s+(so\s+|alles\s+)?an(ruft|rufen)\b/gi, ['INCOMING', 'CALLS']],
   [/\b(who|whom)\s+(i'?ve|i\s+have)\s+been\s+(calling|ringing)\b/gi, ['OUTGOING', 'CALLS']],
   [/\baddress\s+book\b|\badressbuch\b/gi, ['FILLER']],
   [/\bwas\s+alle\s+(sehen|sieht)\b|\bwhat\s+every(one|body)\s+(sees|can\s+see)\b/gi, ['L_PUBLIC']],
@@ -60,7 +60,7 @@ const PHRASES: readonly [RegExp, readonly Concept[]][] = [
   // "who's allowed to IM me": instant messages, not "I'm".
   [/\bIM(?=\s+(me|mich)\b)/g, ['CHAT']],
   // "wen ich angerufen habe", "who I called": calls made, whoever else the message names ("mein Chef").
-  [/\b(wen|who|whom)\s+ich\s+(so\s+|alles\s+)?(angerufen|anrufe|anrief)|\b(who|whom)\s+i\s+(called|call|rang|phoned|dialled|dialed)\b/gi, ['OUTGOING', 'CALLS']],
+  [/\b(wen|who|whom)\s+ich(?=\s+(?:[\p{L}\d]+\s+){0,3}(angerufen|anrufe|anrief)\b)|\b(who|whom)\s+i\s+(called|call|rang|phoned|dialled|dialed)\b/giu, ['OUTGOING', 'CALLS']],
   [/\b(wer|who)\s+(hat\s+)?(mich|me)\s+(angerufen|called|rang|phoned)\b|\bwho\s+called\s+me\b/gi, ['INCOMING', 'CALLS']],
   // "mich würde interessieren, …", "I'd like to know …": a polite start, nothing asked yet.
   [/\b(mich|me)\s+(würde|wuerde|wurde|would)\s+interess\w*|\bi'?d\s+like\s+to\s+know\b|\bich\s+(würde|wuerde)\s+gerne?\s+wissen\b/gi, ['FILLER']],
@@ -69,12 +69,12 @@ const PHRASES: readonly [RegExp, readonly Concept[]][] = [
   // "delete the setting for Priya": her grant.
   [/\b(setting|einstellung)(?=\s+(for|f(ü|ue)r)\b)/gi, ['GRANTS']],
   // "wer bekommt meinen Status mit": who notices it, not who gets to set it.
-  [/\b(bekommt|bekommen|kriegt|kriegen)\b(?=[^.?!]*\bmit\s*[?!.]*\s*$)/gi, ['SEE']],
+  [/\b(bekommt|bekommen|kriegt|kriegen)\b(?=(?:\s+\p{L}+){0,2}\s+mit\b|[^.?!]*\bmit\s*[?!.]*\s*$)/giu, ['SEE']],
   [/\bon\s+my\s+plate\b/gi, ['WORKLIST']],
   // "seit wann sieht Alice …", "since when can Olivia …", "how is it that Fatima …", "wie kann das sein", "woher": why.
   [/\bseit\s+wann\b|\bsince\s+when\b|\bhow\s+is\s+it\s+that\b|\bhow'?s\s+it\s+that\b|\bwie\s+kann\s+das\s+sein\b|\bhow\s+can\s+that\s+be\b|\bwoher\b/gi, ['WHY']],
   // "the numbers I call": calls made; "von welchen Nummern ich angerufen werde", "calls I get": received.
-  [/\b(the\s+)?numbers?\s+i\s+(call|dial|ring)\b/gi, ['OUTGOING', 'CALLS']],
+  [/\b(the\s+)?numbers?\s+(which\s+|that\s+)?i\s+(call|dial|ring)\b|\bdie\s+ich(?=\s+(?:[\p{L}\d]+\s+){0,3}(anrufe|w(ä|ae)hle)\b)/giu, ['OUTGOING', 'CALLS']],
   [/\bich\s+angerufen\s+werde\b|\bi\s+(get|am)\s+called\b|\bcalls\s+i\s+(get|receive)\b/gi, ['INCOMING', 'CALLS']],
   // "Art. 17 for me", "Auskunft nach Art 15": the right by its article.
   [/\b(?:art\.?|artikel|article)\s*15\b/gi, ['R_ACCESS', 'R_STRONG']],
@@ -82,6 +82,18 @@ const PHRASES: readonly [RegExp, readonly Concept[]][] = [
   [/\b(?:art\.?|artikel|article)\s*17\b/gi, ['R_ERASURE', 'R_STRONG']],
   [/\b(?:art\.?|artikel|article)\s*18\b/gi, ['R_RESTRICT', 'R_STRONG']],
   [/\b(?:art\.?|artikel|article)\s*21\b/gi, ['R_OBJECT', 'R_STRONG']],
+  // "how is it possible that Ayse sees …", "wie kommt es, dass …": why.
+  [/\bhow\s+is\s+(it|this|that)\s+possible\b|\bwie\s+(ist\s+(es|das)\s+m(ö|oe)glich|kommt\s+es)\b/gi, ['WHY']],
+  // "I mean the landline", "I was wondering": said in passing, nothing asked of a meaning.
+  [/\bi\s+mean\b|\bi\s+was\s+wondering\b|\bi\s+wonder\b/gi, ['FILLER']],
+  // "ob ich grün oder rot bin", "nicht stören", "do not disturb": the presence.
+  [/\b(gr(ü|ue)n|rot|gelb|green|red|yellow)\s+(oder|or)\s+(gr(ü|ue)n|rot|gelb|green|red|yellow)\b|\bnicht\s+st(ö|oe)ren\b|\bdo\s+not\s+disturb\b|\bdnd\b/gi, ['PRESENCE']],
+  // "an mein Telefon gehen", "heran holen": picking up calls.
+  [/\b(an|ans)\s+(mein(em)?\s+)?(telefon|handy|apparat)\s+gehen\b|\b(heran|ran)\s+holen\b/gi, ['PICKUP']],
+  // "the phone app": where a detail is shown, not the phone number.
+  [/\b(phone|telefon)[\s-]?(app|software|client)\b/gi, ['FILLER']],
+  // "my team gets the level team member": set.
+  [/\b(gets?|bekommt|kriegt)(?=\s+(the\s+|die\s+)?(level|stufe)\b)/gi, ['SET']],
   // "out of date": to be corrected.
   [/\bout\s+of\s+date\b/gi, ['R_RECTIFY']],
   // "take Priya off my list", "get rid of the access I set up": taken back.
@@ -99,8 +111,10 @@ const PHRASES: readonly [RegExp, readonly Concept[]][] = [
 function applyPhrases(text: string, tokens: Token[]): Token[] {
   let result = tokens;
   for (const [pattern, concepts] of PHRASES) {
-    for (const match of text.matchAll(pattern)) {
-      const start = match.index ?? 0;
+    // exec in a loop rather than matchAll, which copies the expression on every call.
+    pattern.lastIndex = 0;
+    for (let match = pattern.exec(text); match !== null; match = pattern.exec(text)) {
+      const start = match.index;
       const end = start + match[0].length;
       let first = true;
       result = result.map((token) => {
@@ -109,6 +123,7 @@ function applyPhrases(text: string, tokens: Token[]): Token[] {
         first = false;
         return phrase;
       });
+      if (!pattern.global) break;
     }
   }
   return result;

@@ -55,6 +55,11 @@ export class BoundedBotFrameworkAuthentication extends BotFrameworkAuthenticatio
    * costs. Each call still ends within the budget of the turn or send it belongs to.
    */
   private readonly clients = new LRUCache<string, Promise<ConnectorClient>>({ max: 500 });
+  /**
+   * User token clients, one per bot identity: the SDK makes one for every turn (a whole HTTP pipeline
+   * each time, about a twentieth of a reply's cost) although privacy-desk signs nobody in.
+   */
+  private readonly userTokenClients = new LRUCache<string, Promise<UserTokenClient>>({ max: 50 });
 
   constructor(
     private readonly inner: BotFrameworkAuthentication,
@@ -95,7 +100,14 @@ export class BoundedBotFrameworkAuthentication extends BotFrameworkAuthenticatio
   }
 
   override createUserTokenClient(claimsIdentity: ClaimsIdentity): Promise<UserTokenClient> {
-    return this.inner.createUserTokenClient(claimsIdentity);
+    const key = identityKey(claimsIdentity);
+    const known = this.userTokenClients.get(key);
+    if (known) return known;
+    const made = this.inner.createUserTokenClient(claimsIdentity);
+    this.userTokenClients.set(key, made);
+    // A failure is not kept: the next turn tries again.
+    made.catch(() => this.userTokenClients.delete(key));
+    return made;
   }
 
   override createBotFrameworkClient(): BotFrameworkClient {
