@@ -27,8 +27,7 @@ import { type Locale, localeFrom } from '../i18n/locale';
 import { messages } from '../i18n/messages';
 import { type IdentityOptions, MemberCache, askerIdentity, fromForeignTenant } from './identity';
 import type { ParsedMessage } from '../intents/intent';
-import { parse } from '../intents/parser';
-import { readingWith } from '../intents/reading';
+import { Reader } from '../intents/reading';
 
 export interface BotOptions {
   desk: PrivacyDesk;
@@ -66,6 +65,7 @@ const MAX_TEXT = 500;
 export class PrivacyDeskBot extends TeamsActivityHandler {
   /** Teams members asked for recently: not asked again on every message. */
   private readonly members = new MemberCache();
+  private readonly reader = new Reader();
   /** Conversation references as last written: written again only when they change. */
   private conversationWrites: UnchangedConversations | undefined;
 
@@ -178,7 +178,7 @@ export class PrivacyDeskBot extends TeamsActivityHandler {
 
   /** Parses with the directory at hand: of the words it does not know, the names are the people's. */
   private parse(text: string): ParsedMessage {
-    return parse(text, readingWith(this.options.desk.directory));
+    return this.reader.read(text, this.options.desk.directory);
   }
 
   private async turnFor(context: TurnContext, understood: Understood, locale: Locale, log: Logger): Promise<Turn> {
