@@ -1,0 +1,131 @@
+import { readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { z } from 'zod';
+import { CATALOGUE_ITEMS, type CategoryId } from '../domain/catalogue/catalogue.data';
+import { ConfigurationError } from '../domain/shared/errors';
+
+/**
+ * The sources file (`SOURCES_FILE`): where the call journal (H), tasks (T) and chat (C) live, which
+ * columns hold which catalogue items, which identify a person, and whether privacy-desk may write
+ * there. Validated when the bot starts; an error names the entry and the setting.
+ */
+
+/** How a column identifies a person. */
+export const IDENTIFIER_KINDS = ['phone', 'name', 'firstName', 'lastName', 'email', 'sip', 'userId'] as const;
+export type IdentifierKind = (typeof IDENTIFIER_KINDS)[number];
+
+/** A column or table name as SQL knows it unquoted: letters, digits, underscores. */
+const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]{0,62}$/;
+const column = z.string().regex(IDENTIFIER, 'expected a column name (letters, digits, underscores)');
+
+/** A database URL is a secret: the file names the environment variable that holds it. */
+const ENV_REFERENCE = /^env:([A-Z_][A-Z0-9_]*)$/;
+
+const connectionSchema = z.union([
+  z.object({ sqlite: z.string().min(1) }).strict(),
+  z.object({ postgres: z.string().regex(ENV_REFERENCE, 'expected env:NAME, the environment variable that holds the postgres:// URL') }).strict(),
+]);
+
+const sourceSchema = z
+  .object({
+    id: z.string().regex(/^[a-z][a-z0-9-]{0,39}$/, 'expected a short id of lowercase letters, digits and dashes'),
+    category: z.enum(['H', 'T', 'C']),
+    connection: connectionSchema,
+    table: z.string().regex(IDENTIFIER, 'expected a table name (letters, digits, underscores)'),
+    /** The column that tells records apart. */
+    key: column,
+    /** When a record was made: its age for retention, its place on the timeline of findings. */
+    time: column.optional(),
+    /** The column that marks a call private (seed 4.3.2.1), where there is one. */
+    private: column.optional(),
+    /** Columns that identify a person, and how. */
+    identifiers: z.record(column, z.enum(IDENTIFIER_KINDS)).refine((map) => Object.keys(map).length > 0, 'name at least one column that identifies a person'),
+    /** Columns → catalogue item ids of the source's category. */
+    items: z.record(column, z.string()),
+    writable: z.boolean().default(false),
+    /** Who looks after the source (a mail address): asked to do by hand what the bot may not. */
+    owner: z.string().email().optional(),
+  })
+  .strict();
+
+const fileSchema = z.object({ sources: z.array(z.unknown()) }).strict();
+
+export type SourceConnection = { dialect: 'sqlite'; file: string } | { dialect: 'postgres'; url: string; variable: string };
+
+export interface SourceDefinition {
+  id: string;
+  category: CategoryId;
+  connection: SourceConnection;
+  table: string;
+  key: string;
+  time?: string;
+  private?: string;
+  identifiers: Record<string, IdentifierKind>;
+  items: Record<string, string>;
+  writable: boolean;
+  owner?: string;
+}
+
+/**
+ * Reads and checks the sources file. `env` gives the database URLs the file refers to; relative
+ * SQLite paths are read from the file's folder.
+ */
+export function readSourcesFile(path: string, env: Readonly<Record<string, string | undefined>>): SourceDefinition[] {
+  let json: unknown;
+  try {
+    json = JSON.parse(readFileSync(path, 'utf8'));
+  } catch (error) {
+    throw new ConfigurationError('CONFIG.SOURCES_FILE', `SOURCES_FILE ${path}`, `${error instanceof SyntaxError ? `not valid JSON (${error.message})` : 'cannot be read'}`);
+  }
+  return parseSources(json, { folder: dirname(resolve(path)), env, file: path });
+}
+
+/** Checks sources given as JSON; errors name the file, the entry (index and id) and the setting. */
+export function parseSources(json: unknown, context: { folder: string; env: Readonly<Record<string, string | undefined>>; file: string }): SourceDefinition[] {
+  const file = fileSchema.safeParse(json);
+  if (!file.success) throw new ConfigurationError('CONFIG.SOURCES_FILE', `SOURCES_FILE ${context.file}`, `expected { "sources": [ … ] } (${describe(file.error)})`);
+  const seen = new Set<string>();
+  return file.data.sources.map((entry, index) => {
+    const id = (entry as { id?: unknown } | null)?.id;
+    const where = `SOURCES_FILE ${context.file}, sources[${index}]${typeof id === 'string' ? ` (${id})` : ''}`;
+    const parsed = sourceSchema.safeParse(entry);
+    if (!parsed.success) throw new ConfigurationError('CONFIG.SOURCES_FILE', where, `${describe(parsed.error)}`);
+    const source = parsed.data;
+    if (seen.has(source.id)) throw new ConfigurationError('CONFIG.SOURCES_FILE', where, `id: "${source.id}" is used twice`);
+    seen.add(source.id);
+    for (const [name, item] of Object.entries(source.items)) {
+      const known = CATALOGUE_ITEMS.find((i) => i.id === item);
+      if (!known) throw new ConfigurationError('CONFIG.SOURCES_FILE', where, `items.${name}: "${item}" is no catalogue item`);
+      if (known.category !== source.category) throw new ConfigurationError('CONFIG.SOURCES_FILE', where, `items.${name}: ${item} belongs to category ${known.category}, not ${source.category}`);
+    }
+    const columns = [source.key, source.time, source.private, ...Object.keys(source.identifiers), ...Object.keys(source.items)].filter((c): c is string => c !== undefined);
+    if (new Set(columns.map((c) => c.toLowerCase())).size !== new Set(columns).size) throw new ConfigurationError('CONFIG.SOURCES_FILE', where, `a column is named twice with different case`);
+    return {
+      id: source.id,
+      category: source.category,
+      connection: connectionOf(source.connection, context, where),
+      table: source.table,
+      key: source.key,
+      ...(source.time ? { time: source.time } : {}),
+      ...(source.private ? { private: source.private } : {}),
+      identifiers: source.identifiers,
+      items: source.items,
+      writable: source.writable,
+      ...(source.owner ? { owner: source.owner } : {}),
+    };
+  });
+}
+
+function connectionOf(connection: z.infer<typeof connectionSchema>, context: { folder: string; env: Readonly<Record<string, string | undefined>> }, where: string): SourceConnection {
+  if ('sqlite' in connection) return { dialect: 'sqlite', file: resolve(context.folder, connection.sqlite) };
+  const variable = (ENV_REFERENCE.exec(connection.postgres) as RegExpExecArray)[1] as string;
+  const url = context.env[variable];
+  // The URL itself is a secret: never repeated in the message.
+  if (!url) throw new ConfigurationError('CONFIG.SOURCES_FILE', where, `connection.postgres: the environment variable ${variable} is not set`);
+  if (!/^postgres(ql)?:\/\//i.test(url)) throw new ConfigurationError('CONFIG.SOURCES_FILE', where, `connection.postgres: ${variable} does not hold a postgres:// URL`);
+  return { dialect: 'postgres', url, variable };
+}
+
+function describe(error: z.ZodError): string {
+  return error.issues.map((issue) => `${issue.path.join('.') || '(entry)'}: ${issue.message}`).join('; ');
+}

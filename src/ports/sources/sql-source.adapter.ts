@@ -1,0 +1,204 @@
+import Database from 'better-sqlite3';
+import type { CountryCode } from 'libphonenumber-js';
+import { type Expression, Kysely, PostgresDialect, type SqlBool, SqliteDialect, sql } from 'kysely';
+import { Pool } from 'pg';
+import type { IdentifierKind, SourceDefinition } from '../../config/sources-file';
+import { PrivacyDeskError } from '../../domain/shared/errors';
+import { type MatchStrength, type Subject, fullNames, nameSpellings, phoneSpellings, subjectPhones } from '../../domain/sources/subject';
+import type { ExportedRecord, PersonalDataSource, SourceFinding, SourceOperation, SourceStatistics } from './personal-data-source.port';
+
+/**
+ * A personal-data source in a SQL database (the call journal, tasks or chat of seed 4.1.2): one
+ * table described by the sources file, read through Kysely on SQLite or PostgreSQL. Read-only unless
+ * the file says the source may be written (a read-only SQLite handle; a read-only PostgreSQL session).
+ *
+ * Finding a person never reads the whole table: every condition is an equality on a column (or on
+ * `lower(column)` for names) against the spellings the person's identifiers may have been stored in,
+ * so that the source's indexes answer it. The README lists the indexes each kind of column needs.
+ */
+export class SqlSource implements PersonalDataSource {
+  readonly id: string;
+  readonly category: SourceDefinition['category'];
+  readonly capabilities: ReadonlySet<SourceOperation>;
+
+  private constructor(
+    private readonly db: Kysely<Record<string, Record<string, unknown>>>,
+    private readonly definition: SourceDefinition,
+    private readonly region: CountryCode,
+  ) {
+    this.id = definition.id;
+    this.category = definition.category;
+    // Writing comes with the issue that carries out requests; until then a source only reads.
+    this.capabilities = new Set<SourceOperation>(['find', 'export']);
+  }
+
+  static open(definition: SourceDefinition, region: CountryCode): SqlSource {
+    const connection = definition.connection;
+    if (connection.dialect === 'sqlite') {
+      let handle: Database.Database;
+      try {
+        handle = new Database(connection.file, { readonly: !definition.writable, fileMustExist: true });
+      } catch (error) {
+        throw new PrivacyDeskError('SOURCE.UNAVAILABLE', `source ${definition.id}: the SQLite file cannot be opened`, { cause: error });
+      }
+      handle.pragma('busy_timeout = 1000');
+      return new SqlSource(new Kysely({ dialect: new SqliteDialect({ database: handle }) }), definition, region);
+    }
+    // Read-only unless the sources file allows writing: a slip cannot change the journal. Options the
+    // URL brings (a search_path) are kept: pg would let the URL's replace ours.
+    const url = new URL(connection.url);
+    const options = [url.searchParams.get('options'), definition.writable ? undefined : '-c default_transaction_read_only=on'].filter(Boolean).join(' ');
+    url.searchParams.delete('options');
+    const pool = new Pool({ connectionString: url.toString(), max: 4, connectionTimeoutMillis: 5_000, ...(options ? { options } : {}) });
+    // An idle connection the server dropped must not end the process.
+    pool.on('error', () => undefined);
+    return new SqlSource(new Kysely({ dialect: new PostgresDialect({ pool }) }), definition, region);
+  }
+
+  async find(subject: Subject): Promise<SourceFinding[]> {
+    const findings: SourceFinding[] = [];
+    const time = this.definition.time;
+    // A record that matched an identifier is not counted again among those matching the name only.
+    const byIdentifier = this.condition(subject, 'identifier');
+    const byName = this.condition(subject, 'name');
+    for (const [match, where] of [
+      ['identifier', byIdentifier],
+      ['name', byName && byIdentifier ? sql<SqlBool>`(${byName}) and not (${byIdentifier})` : byName],
+    ] as const) {
+      if (!where) continue;
+      const row = await this.db
+        .selectFrom(this.definition.table)
+        .select([sql<number>`count(*)`.as('count'), ...(time ? [sql<unknown>`min(${sql.ref(time)})`.as('oldest'), sql<unknown>`max(${sql.ref(time)})`.as('newest')] : [])])
+        .where(where)
+        .executeTakeFirst();
+      const count = Number(row?.count ?? 0);
+      if (count === 0) continue;
+      findings.push({ source: this.id, category: this.category, match, count, ...dates(row?.oldest, row?.newest) });
+    }
+    return findings;
+  }
+
+  async export(subject: Subject): Promise<ExportedRecord[]> {
+    const byIdentifier = this.condition(subject, 'identifier');
+    const byName = this.condition(subject, 'name');
+    const where = byIdentifier && byName ? sql<SqlBool>`(${byIdentifier}) or (${byName})` : (byIdentifier ?? byName);
+    if (!where) return [];
+    const { key, time, items } = this.definition;
+    const columns = [...new Set([key, ...(time ? [time] : []), ...(this.definition.private ? [this.definition.private] : []), ...Object.keys(items)])];
+    let query = this.db.selectFrom(this.definition.table).select(columns.map((c) => sql.ref(c).as(c))).where(where);
+    if (time) query = query.orderBy(sql.ref(time));
+    const rows = await query.orderBy(sql.ref(key)).execute();
+    const identified = byIdentifier ? new Set((await this.db.selectFrom(this.definition.table).select(sql.ref(key).as('k')).where(byIdentifier).execute()).map((r) => String(r.k))) : new Set<string>();
+    return rows.map((row) => ({
+      source: this.id,
+      category: this.category,
+      key: String(row[key]),
+      ...(time && row[time] != null ? { at: toDate(row[time]) as Date } : {}),
+      match: (identified.has(String(row[key])) ? 'identifier' : 'name') as MatchStrength,
+      items: Object.fromEntries(Object.entries(items).map(([column, item]) => [item, plain(row[column])])),
+      ...(this.definition.private ? { private: Boolean(Number(row[this.definition.private])) } : {}),
+    }));
+  }
+
+  async statistics(): Promise<SourceStatistics> {
+    const time = this.definition.time;
+    const row = await this.db
+      .selectFrom(this.definition.table)
+      .select([sql<number>`count(*)`.as('count'), ...(time ? [sql<unknown>`min(${sql.ref(time)})`.as('oldest'), sql<unknown>`max(${sql.ref(time)})`.as('newest')] : [])])
+      .executeTakeFirst();
+    return { source: this.id, category: this.category, count: Number(row?.count ?? 0), ...dates(row?.oldest, row?.newest) };
+  }
+
+  async close(): Promise<void> {
+    await this.db.destroy();
+  }
+
+  /**
+   * The condition that picks the subject's records by one kind of match: any identifier column
+   * equal to one of the spellings of the subject's identifiers; or any name column equal (lower
+   * case) to a spelling of their name. Undefined when the subject gives nothing to match that way.
+   */
+  private condition(subject: Subject, match: MatchStrength): Expression<SqlBool> | undefined {
+    const parts: Expression<SqlBool>[] = [];
+    if (match === 'name') {
+      const split = this.splitNameCondition(subject);
+      if (split) parts.push(split);
+    }
+    for (const [column, kind] of Object.entries(this.definition.identifiers)) {
+      if (strengthOf(kind) !== match || kind === 'firstName' || kind === 'lastName') continue;
+      const values = this.valuesFor(subject, kind);
+      if (values.length === 0) continue;
+      const target = kind === 'email' || kind === 'sip' || NAME_KINDS.has(kind) ? sql`lower(${sql.ref(column)})` : sql.ref(column);
+      parts.push(sql<SqlBool>`${target} in (${sql.join(values)})`);
+    }
+    if (parts.length === 0) return undefined;
+    return parts.length === 1 ? parts[0] : sql<SqlBool>`(${sql.join(parts, sql` or `)})`;
+  }
+
+  private valuesFor(subject: Subject, kind: IdentifierKind): string[] {
+    switch (kind) {
+      case 'phone':
+        return subjectPhones(subject, this.region).flatMap((p) => phoneSpellings(p, this.region));
+      case 'email':
+        return unique((subject.emails ?? []).map((e) => e.trim().toLowerCase()));
+      case 'sip':
+        return unique([...(subject.sipAddresses ?? []), ...(subject.emails ?? [])].flatMap((a) => {
+          const bare = a.trim().toLowerCase().replace(/^sip:/, '');
+          return [bare, `sip:${bare}`];
+        }));
+      case 'userId':
+        return unique((subject.userIds ?? []).map((u) => u.trim()));
+      case 'name':
+        return unique(fullNames(subject).flatMap(nameSpellings));
+      case 'firstName':
+      case 'lastName':
+        // Matched together, in splitNameCondition.
+        return [];
+    }
+  }
+
+  /**
+   * Names kept in two columns (first, last): the last name, and the first name too where both are
+   * known — a first name alone identifies nobody. A whole name given is split at its last space.
+   */
+  private splitNameCondition(subject: Subject): Expression<SqlBool> | undefined {
+    const columns = Object.entries(this.definition.identifiers);
+    const last = columns.find(([, kind]) => kind === 'lastName')?.[0];
+    const first = columns.find(([, kind]) => kind === 'firstName')?.[0];
+    const whole = subject.name?.trim().replace(/\s+/g, ' ');
+    const lastName = subject.lastName?.trim() || (whole?.includes(' ') ? whole.slice(whole.lastIndexOf(' ') + 1) : whole);
+    const firstName = subject.firstName?.trim() || (whole?.includes(' ') ? whole.slice(0, whole.lastIndexOf(' ')) : undefined);
+    if (!last || !lastName) return undefined;
+    const byLast = sql<SqlBool>`lower(${sql.ref(last)}) in (${sql.join(nameSpellings(lastName))})`;
+    return first && firstName ? sql<SqlBool>`(${byLast} and lower(${sql.ref(first)}) in (${sql.join(nameSpellings(firstName))}))` : byLast;
+  }
+}
+
+const NAME_KINDS: ReadonlySet<IdentifierKind> = new Set(['name', 'firstName', 'lastName']);
+const strengthOf = (kind: IdentifierKind): MatchStrength => (NAME_KINDS.has(kind) ? 'name' : 'identifier');
+const unique = (values: string[]): string[] => [...new Set(values.filter(Boolean))];
+
+/** SQLite keeps times as text or numbers, PostgreSQL as timestamps. */
+function toDate(value: unknown): Date | undefined {
+  if (value instanceof Date) return value;
+  if (typeof value === 'number') return new Date(value > 1e12 ? value : value * 1000);
+  if (typeof value === 'string' && value) {
+    const parsed = new Date(/^\d{4}-\d{2}-\d{2} \d/.test(value) ? `${value.replace(' ', 'T')}${/[zZ]|[+-]\d\d:?\d\d$/.test(value) ? '' : 'Z'}` : value);
+    return Number.isNaN(parsed.getTime()) ? undefined : parsed;
+  }
+  return undefined;
+}
+
+function dates(oldest: unknown, newest: unknown): { oldest?: Date; newest?: Date } {
+  const from = toDate(oldest);
+  const to = toDate(newest);
+  return { ...(from ? { oldest: from } : {}), ...(to ? { newest: to } : {}) };
+}
+
+function plain(value: unknown): string | number | boolean | null {
+  if (value === null || value === undefined) return null;
+  if (value instanceof Date) return value.toISOString();
+  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return value;
+  if (typeof value === 'bigint') return Number(value);
+  return String(value);
+}

@@ -1,0 +1,109 @@
+import type { SourceDefinition } from '../../src/config/sources-file';
+import type { PersonalDataSource } from '../../src/ports/sources/personal-data-source.port';
+
+/**
+ * A journal table as the seed's product might keep it, with the person's number written three ways,
+ * their name written two more, and other people's calls around them.
+ */
+export const JOURNAL_ROWS: readonly { id: number; started_at: string; remote_number: string; remote_name: string; user_sip: string; duration: number; is_private: number }[] = [
+  { id: 1, started_at: '2024-03-01T09:00:00Z', remote_number: '+49891234567', remote_name: 'Erika Müller', user_sip: 'sip:alice@example.com', duration: 60, is_private: 0 },
+  { id: 2, started_at: '2025-06-15T10:30:00Z', remote_number: '089 1234567', remote_name: 'E. Müller', user_sip: 'sip:bob@example.com', duration: 120, is_private: 1 },
+  { id: 3, started_at: '2026-11-20T16:45:00Z', remote_number: '0049891234567', remote_name: '', user_sip: 'sip:alice@example.com', duration: 30, is_private: 0 },
+  // Her name only, from numbers we do not know to be hers.
+  { id: 4, started_at: '2024-08-08T08:08:00Z', remote_number: '+4930111111', remote_name: 'ERIKA MUELLER', user_sip: 'sip:frank@example.com', duration: 45, is_private: 0 },
+  { id: 5, started_at: '2025-01-02T12:00:00Z', remote_number: '+4940222222', remote_name: 'erika muller', user_sip: 'sip:bob@example.com', duration: 15, is_private: 0 },
+  // Somebody else.
+  { id: 6, started_at: '2023-12-31T23:59:00Z', remote_number: '+4969333333', remote_name: 'Hans Meier', user_sip: 'sip:alice@example.com', duration: 90, is_private: 0 },
+  { id: 7, started_at: '2026-12-01T07:00:00Z', remote_number: '+4989765432', remote_name: 'Max Müller-Lüdenscheidt', user_sip: 'sip:erika@example.com', duration: 10, is_private: 0 },
+];
+
+/** The statements that make and fill the table, with the indexes the README asks a journal to have. */
+export const JOURNAL_SQL = (timeType: string): string[] => [
+  `CREATE TABLE journal (id integer PRIMARY KEY, started_at ${timeType} NOT NULL, remote_number text, remote_name text, user_sip text, duration integer, is_private integer)`,
+  'CREATE INDEX journal_remote_number ON journal (remote_number)',
+  'CREATE INDEX journal_remote_name ON journal (lower(remote_name))',
+  'CREATE INDEX journal_user_sip ON journal (lower(user_sip))',
+  ...JOURNAL_ROWS.map((r) => `INSERT INTO journal VALUES (${r.id}, '${r.started_at}', '${r.remote_number}', '${r.remote_name}', '${r.user_sip}', ${r.duration}, ${r.is_private})`),
+];
+
+/** The journal as the sources file describes it (connection filled in by each run). */
+export const journalDefinition = (connection: SourceDefinition['connection'], writable = false): SourceDefinition => ({
+  id: 'journal',
+  category: 'H',
+  connection,
+  table: 'journal',
+  key: 'id',
+  time: 'started_at',
+  private: 'is_private',
+  identifiers: { remote_number: 'phone', remote_name: 'name', user_sip: 'sip' },
+  items: { remote_name: 'H.1', remote_number: 'H.2', started_at: 'H.6', duration: 'H.7' },
+  writable,
+});
+
+const ERIKA = { firstName: 'Erika', lastName: 'Müller', phones: ['+49 89 1234-567'] };
+
+export function personalDataSourceContract(name: string, open: () => Promise<{ source: PersonalDataSource; close(): Promise<void> }>): void {
+  describe(`a SQL personal-data source (${name})`, () => {
+    let opened: { source: PersonalDataSource; close(): Promise<void> };
+    beforeEach(async () => {
+      opened = await open();
+    });
+    afterEach(async () => {
+      await opened.close();
+    });
+
+    it('finds a person by their number however it was written, and apart from that by their name only', async () => {
+      const findings = await opened.source.find(ERIKA);
+      expect(findings).toEqual([
+        { source: 'journal', category: 'H', match: 'identifier', count: 3, oldest: new Date('2024-03-01T09:00:00Z'), newest: new Date('2026-11-20T16:45:00Z') },
+        { source: 'journal', category: 'H', match: 'name', count: 2, oldest: new Date('2024-08-08T08:08:00Z'), newest: new Date('2025-01-02T12:00:00Z') },
+      ]);
+    });
+
+    it('finds by a SIP address, case and the sip: prefix aside', async () => {
+      expect(await opened.source.find({ sipAddresses: ['ERIKA@example.com'] })).toEqual([
+        { source: 'journal', category: 'H', match: 'identifier', count: 1, oldest: new Date('2026-12-01T07:00:00Z'), newest: new Date('2026-12-01T07:00:00Z') },
+      ]);
+    });
+
+    it('finds nothing for a person it does not hold, and nothing for a subject that gives nothing to look for', async () => {
+      expect(await opened.source.find({ firstName: 'Nobody', lastName: 'Known', phones: ['+44 20 7946 0000'] })).toEqual([]);
+      expect(await opened.source.find({})).toEqual([]);
+      // A first name alone identifies nobody.
+      expect(await opened.source.find({ firstName: 'Erika' })).toEqual([]);
+    });
+
+    it('exports the records with their catalogue items, how each matched, and whether the call was private', async () => {
+      const records = await opened.source.export(ERIKA);
+      expect(records.map((r) => [r.key, r.match, r.private])).toEqual([
+        ['1', 'identifier', false],
+        ['4', 'name', false],
+        ['5', 'name', false],
+        ['2', 'identifier', true],
+        ['3', 'identifier', false],
+      ]);
+      expect(records[0]).toEqual({
+        source: 'journal',
+        category: 'H',
+        key: '1',
+        at: new Date('2024-03-01T09:00:00Z'),
+        match: 'identifier',
+        items: { 'H.1': 'Erika Müller', 'H.2': '+49891234567', 'H.6': expect.anything(), 'H.7': 60 },
+        private: false,
+      });
+    });
+
+    it('counts what it holds in all, and how old it is', async () => {
+      expect(await opened.source.statistics()).toEqual({ source: 'journal', category: 'H', count: 7, oldest: new Date('2023-12-31T23:59:00Z'), newest: new Date('2026-12-01T07:00:00Z') });
+    });
+
+    it('declares that it only finds and exports (writing comes with carrying out requests)', () => {
+      expect([...opened.source.capabilities].sort()).toEqual(['export', 'find']);
+    });
+
+    it('reads a hostile name as a value, never as SQL', async () => {
+      expect(await opened.source.find({ name: "x') or 1=1 --", phones: ["1'; drop table journal; --"] })).toEqual([]);
+      expect((await opened.source.statistics()).count).toBe(7);
+    });
+  });
+}

@@ -1,0 +1,74 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseSources, readSourcesFile } from '../../../src/config/sources-file';
+
+const journal = {
+  id: 'journal',
+  category: 'H',
+  connection: { sqlite: 'journal.sqlite' },
+  table: 'journal',
+  key: 'id',
+  time: 'started_at',
+  private: 'is_private',
+  identifiers: { remote_number: 'phone', remote_name: 'name' },
+  items: { remote_name: 'H.1', remote_number: 'H.2' },
+};
+const context = { folder: '/srv/ucserver', env: { JOURNAL_URL: 'postgres://reader:secret@db:5432/ucserver' }, file: 'sources.json' };
+
+describe('the sources file', () => {
+  it('reads a source, SQLite paths from the file\'s folder, read-only unless it says otherwise', () => {
+    expect(parseSources({ sources: [journal] }, context)).toEqual([
+      { ...journal, connection: { dialect: 'sqlite', file: '/srv/ucserver/journal.sqlite' }, writable: false },
+    ]);
+  });
+
+  it('takes a PostgreSQL URL from the environment variable it names', () => {
+    const [source] = parseSources({ sources: [{ ...journal, connection: { postgres: 'env:JOURNAL_URL' }, writable: true }] }, context);
+    expect(source?.connection).toEqual({ dialect: 'postgres', url: 'postgres://reader:secret@db:5432/ucserver', variable: 'JOURNAL_URL' });
+    expect(source?.writable).toBe(true);
+  });
+
+  it.each<[string, Record<string, unknown>, RegExp]>([
+    ['a missing table', { table: undefined }, /sources\[0\] \(journal\): table: .*expected string/],
+    ['a column that is no SQL name', { key: 'id; drop table x' }, /sources\[0\] \(journal\): key: expected a column name/],
+    ['no identifying column', { identifiers: {} }, /identifiers: name at least one column that identifies a person/],
+    ['an unknown identifier kind', { identifiers: { remote_number: 'fingerprint' } }, /identifiers\.remote_number/],
+    ['an item that does not exist', { items: { remote_name: 'H.99' } }, /items\.remote_name: "H\.99" is no catalogue item/],
+    ['an item of another category', { items: { remote_name: 'F.1' } }, /items\.remote_name: F\.1 belongs to category F, not H/],
+    ['a category that is no SQL source', { category: 'F' }, /category/],
+    ['an inline database URL', { connection: { postgres: 'postgres://u:p@h/db' } }, /connection.*expected env:NAME/],
+    ['an unset environment variable', { connection: { postgres: 'env:NOT_SET' } }, /connection\.postgres: the environment variable NOT_SET is not set/],
+    ['an unknown setting', { colour: 'blue' }, /Unrecognized key.*colour/],
+  ])('refuses %s, naming the entry and the setting', (_case, change, message) => {
+    expect(() => parseSources({ sources: [{ ...journal, ...change }] }, context)).toThrow(message);
+  });
+
+  it('refuses an id used twice', () => {
+    expect(() => parseSources({ sources: [journal, { ...journal, table: 'other' }] }, context)).toThrow(/sources\[1\] \(journal\): id: "journal" is used twice/);
+  });
+
+  it('never repeats a database URL in its messages', () => {
+    const messages: string[] = [];
+    try {
+      parseSources({ sources: [{ ...journal, connection: { postgres: 'env:JOURNAL_URL' }, table: '' }] }, context);
+    } catch (error) {
+      messages.push((error as Error).message);
+    }
+    expect(messages).toHaveLength(1);
+    expect(messages[0]).not.toContain('secret');
+  });
+
+  it('says when the file is no JSON, or not shaped as sources', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'privacy-desk-sources-'));
+    try {
+      writeFileSync(join(dir, 'broken.json'), '{ "sources": [');
+      expect(() => readSourcesFile(join(dir, 'broken.json'), {})).toThrow(/SOURCES_FILE .*broken\.json: not valid JSON/);
+      writeFileSync(join(dir, 'shape.json'), '[]');
+      expect(() => readSourcesFile(join(dir, 'shape.json'), {})).toThrow(/expected \{ "sources": \[ … \] \}/);
+      expect(() => readSourcesFile(join(dir, 'missing.json'), {})).toThrow(/cannot be read/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
