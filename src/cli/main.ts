@@ -8,6 +8,7 @@ import { parseCommand } from './parse.command';
 import { requestsCommand } from './requests.command';
 import { serveCommand } from './serve.command';
 import { packageCommand } from './package.command';
+import { subjectFindCommand } from './subject.command';
 
 const locale = (value: string): 'en' | 'de' => {
   if (value !== 'en' && value !== 'de') throw new InvalidArgumentError('use en or de');
@@ -62,6 +63,20 @@ export function program(): Command {
     .option('--replace', 'remove everything the target holds first, its audit trail included')
     .option('--json', 'print JSON')
     .action(dbCopyCommand);
+  const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
+  cli
+    .command('subject')
+    .description("a person's records in the personal-data sources (SOURCES_FILE): the call journal, tasks, chat")
+    .command('find')
+    .description('where a person\'s records are: counts, oldest and newest, per source')
+    .option('--name <full name>', 'the whole name, e.g. "Erika Musterfrau"')
+    .option('--first-name <name>', 'first name (with --last-name)')
+    .option('--last-name <name>', 'last name')
+    .option('--phone <number>', 'a phone number, written any way (repeatable)', collect)
+    .option('--email <address>', 'a mail address (repeatable)', collect)
+    .option('--sip <address>', 'a SIP address (repeatable)', collect)
+    .option('--json', 'print JSON')
+    .action(subjectFindCommand);
   const requests = cli.command('requests').description('export the privacy-request cases for the accountability record (Art. 5(2) GDPR)');
   requests
     .addOption(requests.createOption('--json', 'print the stored cases as JSON').conflicts('csv'))

@@ -1,8 +1,9 @@
-import { resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { z } from 'zod';
 import { ConfigurationError } from '../domain/shared/errors';
 import { shipped } from './paths';
 import { isTimeZone } from '../domain/requests/deadlines';
+import { type CountryCode, isSupportedCountry } from 'libphonenumber-js';
 import type { DatabaseTarget } from '../ports/store/database-target';
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -54,6 +55,12 @@ const environmentSchema = z.object({
   DPO_CHANNEL: z.string().regex(/^19:[^\s;]+$/, 'expected a Teams channel id like 19:…@thread.tacv2').optional(),
   TIME_ZONE: z.string().refine(isTimeZone, 'expected an IANA time zone such as Europe/Berlin').default('Europe/Berlin'),
   REMINDER_CHECK_SECONDS: z.coerce.number().int().min(10).max(86_400).default(900),
+  SOURCES_FILE: z.string().min(1).optional(),
+  PHONE_REGION: z
+    .string()
+    .transform((value) => value.toUpperCase())
+    .refine((value) => isSupportedCountry(value), 'expected a country code such as DE, AT, CH or GB')
+    .default('DE'),
   LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
 });
 
@@ -123,6 +130,13 @@ export interface Config {
   timeZone: string;
   /** How often deadlines are checked for reminders. */
   reminderCheckSeconds: number;
+  /**
+   * Where the personal-data sources are described (SOURCES_FILE); with the shipped demo directory
+   * and no file of one's own, the demo sources generated next to the database file.
+   */
+  sources: { kind: 'file'; file: string } | { kind: 'demo'; folder: string } | { kind: 'none' };
+  /** Where a phone number written without its country code is read (PHONE_REGION). */
+  phoneRegion: CountryCode;
 }
 
 /**
@@ -169,7 +183,15 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     admins: adminConfig(e),
     timeZone: e.TIME_ZONE,
     reminderCheckSeconds: e.REMINDER_CHECK_SECONDS,
+    sources: e.SOURCES_FILE ? { kind: 'file', file: resolve(e.SOURCES_FILE) } : usesDemoDirectory(e) ? { kind: 'demo', folder: demoSourcesFolder(e) } : { kind: 'none' },
+    phoneRegion: e.PHONE_REGION as CountryCode,
   };
+}
+
+/** The demo sources live beside the embedded database file (or in ./data when the database is elsewhere). */
+function demoSourcesFolder(e: Environment): string {
+  const file = e.DATABASE_URL || e.DATABASE_FILE === ':memory:' ? './data/privacy-desk.sqlite' : e.DATABASE_FILE;
+  return resolve(dirname(resolve(file)), 'demo-sources');
 }
 
 /** The demo organisation's DPO: used only while the shipped demo directory is in use. */

@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import { loadConfig } from '../../../src/config/config';
 import { ConfigurationError } from '../../../src/domain/shared/errors';
 
@@ -25,6 +26,18 @@ describe('configuration', () => {
     // The message names the variable, never the value (it holds a password).
     expect(String((error as Error).message)).toContain('DATABASE_URL');
     expect(String((error as Error).message)).not.toContain('secret');
+  });
+
+  it('finds the personal-data sources in SOURCES_FILE, else the demo sources beside the database with the demo directory', () => {
+    expect(loadConfig({ SOURCES_FILE: './sources.json' }).sources).toEqual({ kind: 'file', file: resolve('./sources.json') });
+    expect(loadConfig({ DATABASE_FILE: '/var/lib/privacy-desk/db.sqlite' }).sources).toEqual({ kind: 'demo', folder: '/var/lib/privacy-desk/demo-sources' });
+    expect(loadConfig({ DIRECTORY_FILE: './other.ldif' }).sources).toEqual({ kind: 'none' });
+  });
+
+  it('reads phone numbers in the region PHONE_REGION names (default Germany), and refuses one that is none', () => {
+    expect(loadConfig({}).phoneRegion).toBe('DE');
+    expect(loadConfig({ PHONE_REGION: 'at' }).phoneRegion).toBe('AT');
+    expect(() => loadConfig({ PHONE_REGION: 'XX' })).toThrow(/PHONE_REGION: expected a country code/);
   });
 
   it('treats empty values as unset', () => {

@@ -1,0 +1,160 @@
+import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import type { DirectoryData, Person } from '../domain/directory/person';
+import { mulberry32 } from '../domain/shared/random';
+
+/**
+ * Fictional personal data for the demo organisation, so that the embedded default shows real figures:
+ * a call journal over two years (some calls private; Bob Brown's line 2 is excluded from journaling,
+ * so it has no entries), chat messages and tasks, each in a SQLite file as the seed's product keeps
+ * them, with the sources file that describes them. Deterministic: the same directory and the same
+ * day give the same files, byte for byte in content.
+ */
+
+/** Outside callers: invented people and numbers (the +49 30 555 and +44 20 7946 ranges are fictional). */
+const OUTSIDERS: readonly { name: string; number: string; company?: string }[] = [
+  { name: 'Erika Musterfrau', number: '+4930555010001', company: 'Muster AG' },
+  { name: 'Hans Meier', number: '+4930555010002', company: 'Meier Logistik' },
+  { name: 'Jürgen Köhler', number: '+4930555010003' },
+  { name: 'Claire Dubois', number: '+4930555010004', company: 'Dubois SARL' },
+  { name: 'Oliver Bennett', number: '+442079460001', company: 'Bennett & Co' },
+  { name: 'Sofia Rossi', number: '+4930555010005' },
+  { name: 'Tomasz Wójcik', number: '+4930555010006', company: 'Wójcik Bau' },
+  { name: 'Ingrid Larsen', number: '+4930555010007' },
+  { name: 'Mehmet Kaya', number: '+4930555010008', company: 'Kaya Elektro' },
+  { name: 'Grace Okafor', number: '+442079460002' },
+];
+
+const SUBJECTS = ['Rückruf wegen Angebot', 'Termin abstimmen', 'Rechnung prüfen', 'Projektstatus', 'Lieferung klären', 'Vertrag verlängern', 'Call back about the quote', 'Follow up on the meeting'];
+const CHAT_LINES = ['Hast du kurz Zeit?', 'Passt 14 Uhr?', 'Ich rufe dich gleich an.', 'Danke!', 'Can you send me the file?', 'Running five minutes late.', 'Meeting moved to Thursday.', 'Sieht gut aus.'];
+
+const sipOf = (person: Person): string => `sip:${(person.mail ?? person.id).toLowerCase()}`;
+const phoneOf = (person: Person): string | undefined => person.attributes['F.13.1']?.[0];
+
+/** The sources file for the demo files in `folder` (paths relative to it). */
+export const DEMO_SOURCES = {
+  sources: [
+    {
+      id: 'journal',
+      category: 'H',
+      connection: { sqlite: 'journal.sqlite' },
+      table: 'journal',
+      key: 'id',
+      time: 'started_at',
+      private: 'is_private',
+      identifiers: { remote_number: 'phone', remote_name: 'name', user_sip: 'sip' },
+      items: { remote_name: 'H.1', remote_number: 'H.2', project: 'H.4', started_at: 'H.6', duration: 'H.7', line: 'H.8', company: 'H.11' },
+      writable: true,
+    },
+    {
+      id: 'chat',
+      category: 'C',
+      connection: { sqlite: 'chat.sqlite' },
+      table: 'chat_messages',
+      key: 'id',
+      time: 'sent_at',
+      identifiers: { sender_sip: 'sip', recipient_sip: 'sip' },
+      items: { sender_sip: 'C.1.2', recipient_sip: 'C.1.3', body: 'C.1.4' },
+      writable: true,
+    },
+    {
+      id: 'tasks',
+      category: 'T',
+      connection: { sqlite: 'tasks.sqlite' },
+      table: 'tasks',
+      key: 'id',
+      time: 'created_at',
+      identifiers: { contact_phone: 'phone', contact_name: 'name', owner_sip: 'sip', creator_sip: 'sip', completed_by_sip: 'sip' },
+      items: { contact_phone: 'T.1', owner_sip: 'T.2', creator_sip: 'T.3', completed_by_sip: 'T.4', contact_name: 'T.5' },
+      writable: false,
+    },
+  ],
+} as const;
+
+/**
+ * Writes the demo sources into `folder` (journal.sqlite, chat.sqlite, tasks.sqlite, sources.json)
+ * for the two years up to `today`; returns the sources file's path. Written into a temporary folder
+ * first and moved into place, so that a crash leaves no half-written files behind.
+ */
+export function generateDemoSources(folder: string, directory: DirectoryData, today: Date): string {
+  const people = directory.people.filter((p) => p.mail).slice().sort((a, b) => a.id.localeCompare(b.id));
+  const staging = `${folder}.staging-${process.pid}`;
+  rmSync(staging, { recursive: true, force: true });
+  mkdirSync(staging, { recursive: true });
+  const end = Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate());
+  const start = end - 730 * 86_400_000;
+  const next = mulberry32(20261205);
+  const pick = <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)] as T;
+  const at = (): string => new Date(start + Math.floor(next() * (end - start) / 60_000) * 60_000).toISOString();
+
+  const journal = new Database(join(staging, 'journal.sqlite'));
+  journal.exec(`CREATE TABLE journal (id INTEGER PRIMARY KEY, started_at TEXT NOT NULL, direction TEXT NOT NULL, line INTEGER NOT NULL,
+    user_sip TEXT NOT NULL, remote_number TEXT, remote_name TEXT, company TEXT, project TEXT, duration INTEGER NOT NULL, is_private INTEGER NOT NULL DEFAULT 0);
+    CREATE INDEX journal_remote_number ON journal (remote_number);
+    CREATE INDEX journal_remote_name ON journal (lower(remote_name));
+    CREATE INDEX journal_user_sip ON journal (lower(user_sip));
+    CREATE INDEX journal_started_at ON journal (started_at);`);
+  const call = journal.prepare('INSERT INTO journal (started_at, direction, line, user_sip, remote_number, remote_name, company, project, duration, is_private) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)');
+  const excluded = people.find((p) => p.displayName === 'Bob Brown');
+  journal.transaction(() => {
+    for (const person of people) {
+      const calls = 150 + Math.floor(next() * 150);
+      for (let i = 0; i < calls; i++) {
+        const line = next() < 0.2 ? 2 : 1;
+        // Bob Brown's second line is excluded from journaling (seed 4.3.2.1): none of its calls are kept.
+        if (person === excluded && line === 2) continue;
+        const outside = next() < 0.45;
+        const colleague = pick(people);
+        const other = outside ? pick(OUTSIDERS) : { name: colleague.displayName, number: phoneOf(colleague) ?? '', company: undefined };
+        // The same number written the ways a journal ends up holding it.
+        const number = outside && next() < 0.3 ? other.number.replace(/^\+49/, '0') : other.number;
+        call.run(at(), next() < 0.5 ? 'in' : 'out', line, sipOf(person), number || null, other.name, other.company ?? null, next() < 0.2 ? pick(['Phoenix', 'Ember']) : null, 10 + Math.floor(next() * 1800), next() < 0.1 ? 1 : 0);
+      }
+    }
+  })();
+  journal.close();
+
+  const chat = new Database(join(staging, 'chat.sqlite'));
+  chat.exec(`CREATE TABLE chat_messages (id INTEGER PRIMARY KEY, sent_at TEXT NOT NULL, sender_sip TEXT NOT NULL, recipient_sip TEXT NOT NULL, body TEXT NOT NULL);
+    CREATE INDEX chat_sender ON chat_messages (lower(sender_sip));
+    CREATE INDEX chat_recipient ON chat_messages (lower(recipient_sip));
+    CREATE INDEX chat_sent_at ON chat_messages (sent_at);`);
+  const message = chat.prepare('INSERT INTO chat_messages (sent_at, sender_sip, recipient_sip, body) VALUES (?, ?, ?, ?)');
+  chat.transaction(() => {
+    for (let i = 0; i < people.length * 60; i++) {
+      const [from, to] = [pick(people), pick(people)];
+      if (from !== to) message.run(at(), sipOf(from), sipOf(to), pick(CHAT_LINES));
+    }
+  })();
+  chat.close();
+
+  const tasks = new Database(join(staging, 'tasks.sqlite'));
+  tasks.exec(`CREATE TABLE tasks (id INTEGER PRIMARY KEY, created_at TEXT NOT NULL, title TEXT NOT NULL, contact_name TEXT, contact_phone TEXT,
+    owner_sip TEXT, creator_sip TEXT, completed_by_sip TEXT);
+    CREATE INDEX tasks_contact_phone ON tasks (contact_phone);
+    CREATE INDEX tasks_contact_name ON tasks (lower(contact_name));
+    CREATE INDEX tasks_owner ON tasks (lower(owner_sip));
+    CREATE INDEX tasks_creator ON tasks (lower(creator_sip));
+    CREATE INDEX tasks_completed_by ON tasks (lower(completed_by_sip));`);
+  const task = tasks.prepare('INSERT INTO tasks (created_at, title, contact_name, contact_phone, owner_sip, creator_sip, completed_by_sip) VALUES (?, ?, ?, ?, ?, ?, ?)');
+  tasks.transaction(() => {
+    for (let i = 0; i < people.length * 4; i++) {
+      const contact = pick(OUTSIDERS);
+      const [owner, creator] = [pick(people), pick(people)];
+      task.run(at(), pick(SUBJECTS), contact.name, contact.number, sipOf(owner), sipOf(creator), next() < 0.6 ? sipOf(owner) : null);
+    }
+  })();
+  tasks.close();
+
+  writeFileSync(join(staging, 'sources.json'), `${JSON.stringify(DEMO_SOURCES, null, 2)}\n`);
+  rmSync(folder, { recursive: true, force: true });
+  renameSync(staging, folder);
+  return join(folder, 'sources.json');
+}
+
+/** The demo sources in `folder`, generated when they are not there yet; returns the sources file's path. */
+export function ensureDemoSources(folder: string, directory: DirectoryData, today: Date): string {
+  const file = join(folder, 'sources.json');
+  return existsSync(file) ? file : generateDemoSources(folder, directory, today);
+}
