@@ -48,9 +48,36 @@ const sourceSchema = z
   })
   .strict();
 
+/** Log files (category L): a folder, which files, how far back a search reads, the size limit. */
+const logSchema = z
+  .object({
+    id: sourceSchema.shape.id,
+    category: z.literal('L'),
+    folder: z.string().min(1),
+    files: z.string().regex(/^[^/\\]+$/, 'expected a file name pattern such as ucserver*.log* (no folders)').default('*.log*'),
+    windowDays: z.number().int().min(1).max(3650).default(30),
+    limitMB: z.number().positive(),
+  })
+  .strict();
+
 const fileSchema = z.object({ sources: z.array(z.unknown()) }).strict();
 
 export type SourceConnection = { dialect: 'sqlite'; file: string } | { dialect: 'postgres'; url: string; variable: string };
+
+/** Log files under a folder, as the sources file describes them. */
+export interface LogDefinition {
+  id: string;
+  category: 'L';
+  folder: string;
+  files: string;
+  windowDays: number;
+  limitBytes: number;
+}
+
+/** One entry of the sources file: a SQL table (H, T, C) or log files (L). */
+export type SourceEntry = SourceDefinition | LogDefinition;
+
+export const isLogDefinition = (entry: SourceEntry): entry is LogDefinition => entry.category === 'L';
 
 export interface SourceDefinition {
   id: string;
@@ -70,7 +97,7 @@ export interface SourceDefinition {
  * Reads and checks the sources file. `env` gives the database URLs the file refers to; relative
  * SQLite paths are read from the file's folder.
  */
-export function readSourcesFile(path: string, env: Readonly<Record<string, string | undefined>>): SourceDefinition[] {
+export function readSourcesFile(path: string, env: Readonly<Record<string, string | undefined>>): SourceEntry[] {
   let json: unknown;
   try {
     json = JSON.parse(readFileSync(path, 'utf8'));
@@ -81,13 +108,20 @@ export function readSourcesFile(path: string, env: Readonly<Record<string, strin
 }
 
 /** Checks sources given as JSON; errors name the file, the entry (index and id) and the setting. */
-export function parseSources(json: unknown, context: { folder: string; env: Readonly<Record<string, string | undefined>>; file: string }): SourceDefinition[] {
+export function parseSources(json: unknown, context: { folder: string; env: Readonly<Record<string, string | undefined>>; file: string }): SourceEntry[] {
   const file = fileSchema.safeParse(json);
   if (!file.success) throw new ConfigurationError('CONFIG.SOURCES_FILE', `SOURCES_FILE ${context.file}`, `expected { "sources": [ … ] } (${describe(file.error)})`);
   const seen = new Set<string>();
   return file.data.sources.map((entry, index) => {
     const id = (entry as { id?: unknown } | null)?.id;
     const where = `SOURCES_FILE ${context.file}, sources[${index}]${typeof id === 'string' ? ` (${id})` : ''}`;
+    if ((entry as { category?: unknown } | null)?.category === 'L') {
+      const logs = logSchema.safeParse(entry);
+      if (!logs.success) throw new ConfigurationError('CONFIG.SOURCES_FILE', where, `${describe(logs.error)}`);
+      if (seen.has(logs.data.id)) throw new ConfigurationError('CONFIG.SOURCES_FILE', where, `id: "${logs.data.id}" is used twice`);
+      seen.add(logs.data.id);
+      return { id: logs.data.id, category: 'L', folder: resolve(context.folder, logs.data.folder), files: logs.data.files, windowDays: logs.data.windowDays, limitBytes: Math.round(logs.data.limitMB * 1024 * 1024) };
+    }
     const parsed = sourceSchema.safeParse(entry);
     if (!parsed.success) throw new ConfigurationError('CONFIG.SOURCES_FILE', where, `${describe(parsed.error)}`);
     const source = parsed.data;

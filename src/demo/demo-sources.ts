@@ -1,4 +1,5 @@
-import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, renameSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import type { DirectoryData, Person } from '../domain/directory/person';
@@ -69,6 +70,7 @@ export const DEMO_SOURCES = {
       items: { contact_phone: 'T.1', owner_sip: 'T.2', creator_sip: 'T.3', completed_by_sip: 'T.4', contact_name: 'T.5' },
       writable: false,
     },
+    { id: 'logs', category: 'L', folder: 'logs', files: 'ucserver*.log*', windowDays: 30, limitMB: 64 },
   ],
 } as const;
 
@@ -146,6 +148,34 @@ export function generateDemoSources(folder: string, directory: DirectoryData, to
     }
   })();
   tasks.close();
+
+  // The server's logs of the last days: today's as text, older ones rotated, the oldest gzipped, and
+  // the presence service's as JSON lines. Each file dated to the day it covers.
+  const logs = join(staging, 'logs');
+  mkdirSync(logs);
+  const day = (back: number): number => end - back * 86_400_000;
+  const logLines = (back: number, json: boolean): string => {
+    const lines: string[] = [];
+    for (let i = 0; i < 200; i++) {
+      const when = new Date(day(back) + Math.floor(next() * 86_400_000)).toISOString();
+      const person = pick(people);
+      const outside = pick(OUTSIDERS);
+      const event = pick(['call connected', 'call ended', 'presence changed', 'login', 'journal entry written']);
+      lines.push(json ? JSON.stringify({ time: when, level: 'info', msg: event, user: sipOf(person) }) : `${when} INFO ${event} user=${sipOf(person)} remote=${event.startsWith('call') ? outside.number : '-'}`);
+    }
+    return `${lines.sort().join('\n')}\n`;
+  };
+  const logFiles: [string, number, string | Buffer][] = [
+    ['ucserver.log', 0, logLines(0, false)],
+    ['ucserver.log.1', 1, logLines(1, false)],
+    ['ucserver.log.2.gz', 2, gzipSync(logLines(2, false))],
+    ['ucserver-presence.log', 0, logLines(0, true)],
+  ];
+  for (const [name, back, content] of logFiles) {
+    writeFileSync(join(logs, name), content);
+    const at = new Date(day(back) + 86_399_000);
+    utimesSync(join(logs, name), at, at);
+  }
 
   writeFileSync(join(staging, 'sources.json'), `${JSON.stringify(DEMO_SOURCES, null, 2)}\n`);
   rmSync(folder, { recursive: true, force: true });

@@ -1,8 +1,9 @@
-import { readSourcesFile } from '../config/sources-file';
+import { isLogDefinition, readSourcesFile } from '../config/sources-file';
 import type { Config } from '../config/config';
 import type { DirectoryData } from '../domain/directory/person';
 import { ensureDemoSources } from '../demo/demo-sources';
 import type { PersonalDataSource } from '../ports/sources/personal-data-source.port';
+import { LogSource } from '../ports/sources/log-source.adapter';
 import { SqlSource } from '../ports/sources/sql-source.adapter';
 
 /**
@@ -16,7 +17,7 @@ export function openSources(config: Pick<Config, 'sources' | 'phoneRegion'>, dir
   const file = sources.kind === 'file' ? sources.file : ensureDemoSources(sources.folder, directory, today);
   const opened: PersonalDataSource[] = [];
   try {
-    for (const definition of readSourcesFile(file, env)) opened.push(SqlSource.open(definition, config.phoneRegion));
+    for (const entry of readSourcesFile(file, env)) opened.push(isLogDefinition(entry) ? new LogSource(entry, config.phoneRegion) : SqlSource.open(entry, config.phoneRegion));
   } catch (error) {
     for (const source of opened) void source.close();
     throw error;

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parseSources, readSourcesFile } from '../../../src/config/sources-file';
+import { type SourceDefinition, parseSources, readSourcesFile } from '../../../src/config/sources-file';
 
 const journal = {
   id: 'journal',
@@ -24,7 +24,7 @@ describe('the sources file', () => {
   });
 
   it('takes a PostgreSQL URL from the environment variable it names', () => {
-    const [source] = parseSources({ sources: [{ ...journal, connection: { postgres: 'env:JOURNAL_URL' }, writable: true }] }, context);
+    const [source] = parseSources({ sources: [{ ...journal, connection: { postgres: 'env:JOURNAL_URL' }, writable: true }] }, context) as SourceDefinition[];
     expect(source?.connection).toEqual({ dialect: 'postgres', url: 'postgres://reader:secret@db:5432/ucserver', variable: 'JOURNAL_URL' });
     expect(source?.writable).toBe(true);
   });
@@ -42,6 +42,15 @@ describe('the sources file', () => {
     ['an unknown setting', { colour: 'blue' }, /Unrecognized key.*colour/],
   ])('refuses %s, naming the entry and the setting', (_case, change, message) => {
     expect(() => parseSources({ sources: [{ ...journal, ...change }] }, context)).toThrow(message);
+  });
+
+  it('reads log files: a folder beside the file, which files, how many days back, the size limit', () => {
+    expect(parseSources({ sources: [{ id: 'logs', category: 'L', folder: 'logs', files: 'ucserver*.log*', windowDays: 14, limitMB: 512 }] }, context)).toEqual([
+      { id: 'logs', category: 'L', folder: '/srv/ucserver/logs', files: 'ucserver*.log*', windowDays: 14, limitBytes: 512 * 1024 * 1024 },
+    ]);
+    expect(parseSources({ sources: [{ id: 'logs', category: 'L', folder: 'logs', limitMB: 1 }] }, context)).toEqual([{ id: 'logs', category: 'L', folder: '/srv/ucserver/logs', files: '*.log*', windowDays: 30, limitBytes: 1024 * 1024 }]);
+    expect(() => parseSources({ sources: [{ id: 'logs', category: 'L', folder: 'logs' }] }, context)).toThrow(/sources\[0\] \(logs\): limitMB/);
+    expect(() => parseSources({ sources: [{ id: 'logs', category: 'L', folder: 'logs', limitMB: 1, files: '../*.log' }] }, context)).toThrow(/files: expected a file name pattern/);
   });
 
   it('refuses an id used twice', () => {

@@ -47,10 +47,11 @@ describe('the demo sources', () => {
 
   it('come with a sources file that describes them', () => {
     const sources = readSourcesFile(join(dir, 'a', 'sources.json'), {});
-    expect(sources.map((s) => [s.id, s.category, s.writable])).toEqual([
+    expect(sources.map((s) => [s.id, s.category, 'writable' in s ? s.writable : undefined])).toEqual([
       ['journal', 'H', true],
       ['chat', 'C', true],
       ['tasks', 'T', false],
+      ['logs', 'L', undefined],
     ]);
   });
 

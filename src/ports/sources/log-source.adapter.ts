@@ -1,0 +1,170 @@
+import { createReadStream, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { createGunzip } from 'node:zlib';
+import type { CountryCode } from 'libphonenumber-js';
+import { type MatchStrength, type Subject, foldName, fullNames, phoneSpellings, subjectPhones } from '../../domain/sources/subject';
+import type { ExportedRecord, PersonalDataSource, SourceFinding, SourceOperation, SourceStatistics } from './personal-data-source.port';
+
+/** Log files under a folder (category L, seed 4.1.2): plain text or JSON lines, rotated and gzipped ones included. */
+export interface LogSourceDefinition {
+  id: string;
+  folder: string;
+  /** File names to read: `*` stands for any run of characters ("ucserver*.log*"). */
+  files: string;
+  /** Only files changed within this many days are read: a search stays bounded however old the logs. */
+  windowDays: number;
+  /** The configured size limit of the logs (seed 4.1.3: logs are bounded by size), in bytes. */
+  limitBytes: number;
+}
+
+/** What one pass over the logs found for a subject. */
+interface Hit {
+  match: MatchStrength;
+  file: string;
+  line: number;
+  at?: Date;
+  text: string;
+}
+
+/**
+ * Reads log files for a subject's identifiers (numbers in every spelling, mail and SIP addresses,
+ * the whole name folded), within a bounded window of days, line by line — gzipped files streamed
+ * through gunzip, nothing held in memory but the hits. Logs are never written here: rotation and the
+ * size limit are the product's.
+ */
+export class LogSource implements PersonalDataSource {
+  readonly category = 'L' as const;
+  readonly capabilities: ReadonlySet<SourceOperation> = new Set<SourceOperation>(['find', 'export']);
+  readonly id: string;
+  private readonly pattern: RegExp;
+
+  constructor(
+    private readonly definition: LogSourceDefinition,
+    private readonly region: CountryCode,
+    private readonly now: () => Date = () => new Date(),
+  ) {
+    this.id = definition.id;
+    this.pattern = new RegExp(`^${definition.files.split('*').map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`);
+  }
+
+  async find(subject: Subject): Promise<SourceFinding[]> {
+    const hits = await this.scan(subject);
+    const findings: SourceFinding[] = [];
+    for (const match of ['identifier', 'name'] as const) {
+      const own = hits.filter((h) => h.match === match);
+      if (own.length === 0) continue;
+      const times = own.flatMap((h) => (h.at ? [h.at.getTime()] : [])).sort((a, b) => a - b);
+      findings.push({
+        source: this.id,
+        category: 'L',
+        match,
+        count: own.length,
+        ...(times.length > 0 ? { oldest: new Date(times[0] as number), newest: new Date(times[times.length - 1] as number) } : {}),
+      });
+    }
+    return findings;
+  }
+
+  async export(subject: Subject): Promise<ExportedRecord[]> {
+    return (await this.scan(subject)).map((hit) => ({
+      source: this.id,
+      category: 'L',
+      key: `${hit.file}:${hit.line}`,
+      ...(hit.at ? { at: hit.at } : {}),
+      match: hit.match,
+      // A log line holds fields of the directory (F) and of the journal (H): L.1 and L.2.
+      items: { [hit.match === 'identifier' && /\d{5,}/.test(hit.text) ? 'L.2' : 'L.1']: hit.text },
+    }));
+  }
+
+  /** The logs' files, their total size against the limit, and how old the oldest is. */
+  async statistics(): Promise<SourceStatistics & { bytes: number; limitBytes: number }> {
+    const files = this.files();
+    const times = files.map((f) => f.modified.getTime()).sort((a, b) => a - b);
+    return {
+      source: this.id,
+      category: 'L',
+      count: files.length,
+      bytes: files.reduce((sum, f) => sum + f.size, 0),
+      limitBytes: this.definition.limitBytes,
+      ...(times.length > 0 ? { oldest: new Date(times[0] as number), newest: new Date(times[times.length - 1] as number) } : {}),
+    };
+  }
+
+  async close(): Promise<void> {
+    // Nothing is held open between searches.
+  }
+
+  private files(): { path: string; name: string; size: number; modified: Date }[] {
+    let names: string[];
+    try {
+      names = readdirSync(this.definition.folder);
+    } catch {
+      return [];
+    }
+    return names
+      .filter((name) => this.pattern.test(name))
+      .flatMap((name) => {
+        const path = join(this.definition.folder, name);
+        const stat = statSync(path, { throwIfNoEntry: false });
+        return stat?.isFile() ? [{ path, name, size: stat.size, modified: stat.mtime }] : [];
+      })
+      .sort((a, b) => a.name.localeCompare(b.name));
+  }
+
+  private async scan(subject: Subject): Promise<Hit[]> {
+    const identifiers = this.identifiersOf(subject);
+    const names = fullNames(subject).map(foldName).filter((n) => n.includes(' '));
+    if (identifiers.length === 0 && names.length === 0) return [];
+    const since = this.now().getTime() - this.definition.windowDays * 86_400_000;
+    const hits: Hit[] = [];
+    for (const file of this.files()) {
+      if (file.modified.getTime() < since) continue;
+      const input = createReadStream(file.path);
+      const lines = createInterface({ input: file.name.endsWith('.gz') ? input.pipe(createGunzip()) : input, crlfDelay: Infinity });
+      let number = 0;
+      for await (const text of lines) {
+        number++;
+        const lower = text.toLowerCase();
+        const byIdentifier = identifiers.some((value) => lower.includes(value));
+        const folded = !byIdentifier && names.length > 0 ? foldName(text) : '';
+        const byName = folded !== '' && names.some((name) => folded.includes(name));
+        if (!byIdentifier && !byName) continue;
+        const at = timeOf(text) ?? file.modified;
+        hits.push({ match: byIdentifier ? 'identifier' : 'name', file: file.name, line: number, at, text });
+      }
+    }
+    return hits;
+  }
+
+  /** Lower-case strings that identify the subject in a line: numbers in their spellings, addresses. */
+  private identifiersOf(subject: Subject): string[] {
+    const phones = subjectPhones(subject, this.region).flatMap((p) => phoneSpellings(p, this.region)).filter((p) => p.replace(/\D/g, '').length >= 6);
+    const addresses = [...(subject.emails ?? []), ...(subject.sipAddresses ?? [])].map((a) => a.trim().toLowerCase().replace(/^sip:/, '')).filter((a) => a.includes('@'));
+    const ids = (subject.userIds ?? []).map((u) => u.trim().toLowerCase()).filter((u) => u.length >= 4);
+    return [...new Set([...phones.map((p) => p.toLowerCase()), ...addresses, ...ids])];
+  }
+}
+
+/** The time a log line was written: an ISO timestamp at its start, or a JSON line's `time`/`timestamp`. */
+function timeOf(line: string): Date | undefined {
+  const iso = /^\[?(\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:Z|[+-]\d{2}:?\d{2})?)/.exec(line)?.[1];
+  if (iso) return validDate(iso.replace(' ', 'T'));
+  if (line.startsWith('{')) {
+    try {
+      const json = JSON.parse(line) as { time?: unknown; timestamp?: unknown };
+      const value = json.time ?? json.timestamp;
+      if (typeof value === 'number') return new Date(value > 1e12 ? value : value * 1000);
+      if (typeof value === 'string') return validDate(value);
+    } catch {
+      return undefined;
+    }
+  }
+  return undefined;
+}
+
+function validDate(text: string): Date | undefined {
+  const date = new Date(text);
+  return Number.isNaN(date.getTime()) ? undefined : date;
+}

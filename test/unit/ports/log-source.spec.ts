@@ -1,0 +1,66 @@
+import { mkdirSync, mkdtempSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { LogSource } from '../../../src/ports/sources/log-source.adapter';
+
+/** Log files as the seed's product rotates them: today's, yesterday's, an older one gzipped, JSON lines, and one too old to read. */
+describe('a log source', () => {
+  const now = new Date('2026-12-05T12:00:00Z');
+  let folder: string;
+  const dated = (name: string, content: string | Buffer, daysBack: number): void => {
+    writeFileSync(join(folder, name), content);
+    const at = new Date(now.getTime() - daysBack * 86_400_000);
+    utimesSync(join(folder, name), at, at);
+  };
+  beforeAll(() => {
+    folder = join(mkdtempSync(join(tmpdir(), 'privacy-desk-logs-')), 'logs');
+    mkdirSync(folder);
+    dated('ucserver.log', ['2026-12-05T08:00:00Z INFO call connected user=sip:alice@example.com remote=089 1234567', '2026-12-05T09:00:00Z INFO login user=sip:bob@example.com', '2026-12-05T10:00:00Z INFO note: Erika Müller asked for a callback'].join('\n'), 0);
+    dated('ucserver.log.1', '2026-12-04 17:30:00 INFO call ended remote=+49891234567\n', 1);
+    dated('ucserver.log.2.gz', gzipSync('2026-12-03T07:15:00Z INFO call connected remote=0049891234567 user=sip:frank@example.com\n'), 2);
+    dated('ucserver-presence.log', `${JSON.stringify({ time: '2026-12-05T11:00:00Z', msg: 'presence changed', user: 'SIP:Erika@Example.com' })}\n`, 0);
+    dated('ucserver.log.9.gz', gzipSync('2026-10-01T07:15:00Z INFO call connected remote=+49891234567\n'), 65);
+    dated('other-service.log', '2026-12-05T08:00:00Z remote=+49891234567\n', 0);
+  });
+  afterAll(() => rmSync(join(folder, '..'), { recursive: true, force: true }));
+
+  const source = (windowDays = 30): LogSource => new LogSource({ id: 'logs', folder, files: 'ucserver*.log*', windowDays, limitBytes: 1024 * 1024 }, 'DE', () => now);
+  const erika = { firstName: 'Erika', lastName: 'Müller', phones: ['+49 89 1234-567'], sipAddresses: ['erika@example.com'] };
+
+  it('finds a subject\'s lines by number in every spelling, by SIP address in any case, in gzipped and JSON files, within the window', async () => {
+    expect(await source().find(erika)).toEqual([
+      { source: 'logs', category: 'L', match: 'identifier', count: 4, oldest: new Date('2026-12-03T07:15:00Z'), newest: new Date('2026-12-05T11:00:00Z') },
+      { source: 'logs', category: 'L', match: 'name', count: 1, oldest: new Date('2026-12-05T10:00:00Z'), newest: new Date('2026-12-05T10:00:00Z') },
+    ]);
+  });
+
+  it('reads further back only when the window says so', async () => {
+    const [byIdentifier] = await source(90).find(erika);
+    expect(byIdentifier?.count).toBe(5);
+    expect(byIdentifier?.oldest).toEqual(new Date('2026-10-01T07:15:00Z'));
+  });
+
+  it('exports the lines with where they are', async () => {
+    const lines = await source().export({ sipAddresses: ['bob@example.com'] });
+    expect(lines).toEqual([{ source: 'logs', category: 'L', key: 'ucserver.log:2', at: new Date('2026-12-05T09:00:00Z'), match: 'identifier', items: { 'L.1': '2026-12-05T09:00:00Z INFO login user=sip:bob@example.com' } }]);
+  });
+
+  it('finds nothing for nobody, and for a subject that gives nothing to look for', async () => {
+    expect(await source().find({ phones: ['+44 20 7946 0000'], name: 'Nobody Known' })).toEqual([]);
+    expect(await source().find({ firstName: 'Erika' })).toEqual([]);
+  });
+
+  it('reports the logs\' size against the limit', async () => {
+    const statistics = await source().statistics();
+    const names = ['ucserver.log', 'ucserver.log.1', 'ucserver.log.2.gz', 'ucserver-presence.log', 'ucserver.log.9.gz'];
+    expect(statistics).toMatchObject({ source: 'logs', category: 'L', count: 5, limitBytes: 1024 * 1024 });
+    expect(statistics.bytes).toBe(names.reduce((sum, name) => sum + statSync(join(folder, name)).size, 0));
+  });
+
+  it('says nothing rather than failing when the folder is not there', async () => {
+    const missing = new LogSource({ id: 'logs', folder: join(folder, 'nope'), files: '*.log', windowDays: 30, limitBytes: 1 }, 'DE', () => now);
+    expect(await missing.find(erika)).toEqual([]);
+    expect((await missing.statistics()).count).toBe(0);
+  });
+});
