@@ -9,6 +9,7 @@ import { requestsCommand } from './requests.command';
 import { serveCommand } from './serve.command';
 import { packageCommand } from './package.command';
 import { subjectFindCommand } from './subject.command';
+import { retentionPurgeCommand } from './retention.command';
 
 const locale = (value: string): 'en' | 'de' => {
   if (value !== 'en' && value !== 'de') throw new InvalidArgumentError('use en or de');
@@ -77,6 +78,19 @@ export function program(): Command {
     .option('--sip <address>', 'a SIP address (repeatable)', collect)
     .option('--json', 'print JSON')
     .action(subjectFindCommand);
+  cli
+    .command('retention')
+    .description('retention of the personal-data sources (seed 4.1.3)')
+    .command('purge')
+    .description('delete call-journal and chat records past their period (RETENTION_JOURNAL_DAYS, RETENTION_CHAT_DAYS) where the source may be written')
+    .option('--dry-run', 'only count what would be deleted')
+    .option('--batch-size <n>', 'records deleted per batch (default 10000)', (value) => {
+      const n = Number(value);
+      if (!Number.isInteger(n) || n < 1 || n > 1_000_000) throw new InvalidArgumentError('a whole number from 1 to 1000000');
+      return n;
+    })
+    .option('--json', 'print JSON')
+    .action(retentionPurgeCommand);
   const requests = cli.command('requests').description('export the privacy-request cases for the accountability record (Art. 5(2) GDPR)');
   requests
     .addOption(requests.createOption('--json', 'print the stored cases as JSON').conflicts('csv'))

@@ -56,6 +56,8 @@ const environmentSchema = z.object({
   TIME_ZONE: z.string().refine(isTimeZone, 'expected an IANA time zone such as Europe/Berlin').default('Europe/Berlin'),
   REMINDER_CHECK_SECONDS: z.coerce.number().int().min(10).max(86_400).default(900),
   SOURCES_FILE: z.string().min(1).optional(),
+  RETENTION_JOURNAL_DAYS: z.coerce.number({ message: 'expected a whole number of days, at least 1' }).int('expected a whole number of days, at least 1').min(1, 'expected a whole number of days, at least 1 (seed 4.1.3)').max(36_500).default(365),
+  RETENTION_CHAT_DAYS: z.coerce.number({ message: 'expected a whole number of days, at least 1' }).int('expected a whole number of days, at least 1').min(1, 'expected a whole number of days, at least 1 (seed 4.1.3)').max(36_500).default(365),
   PHONE_REGION: z
     .string()
     .transform((value) => value.toUpperCase())
@@ -137,6 +139,8 @@ export interface Config {
   sources: { kind: 'file'; file: string } | { kind: 'demo'; folder: string } | { kind: 'none' };
   /** Where a phone number written without its country code is read (PHONE_REGION). */
   phoneRegion: CountryCode;
+  /** How long the call journal (H) and chat (C) are kept, in days (seed 4.1.3: configurable, at least 1). */
+  retention: { journalDays: number; chatDays: number };
 }
 
 /**
@@ -185,6 +189,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     reminderCheckSeconds: e.REMINDER_CHECK_SECONDS,
     sources: e.SOURCES_FILE ? { kind: 'file', file: resolve(e.SOURCES_FILE) } : usesDemoDirectory(e) ? { kind: 'demo', folder: demoSourcesFolder(e) } : { kind: 'none' },
     phoneRegion: e.PHONE_REGION as CountryCode,
+    retention: { journalDays: e.RETENTION_JOURNAL_DAYS, chatDays: e.RETENTION_CHAT_DAYS },
   };
 }
 

@@ -38,6 +38,8 @@ const sourceSchema = z
     time: column.optional(),
     /** The column that marks a call private (seed 4.3.2.1), where there is one. */
     private: column.optional(),
+    /** The column that marks a record restricted (Art. 18) or on legal hold: never purged. */
+    restricted: column.optional(),
     /** Columns that identify a person, and how. */
     identifiers: z.record(column, z.enum(IDENTIFIER_KINDS)).refine((map) => Object.keys(map).length > 0, 'name at least one column that identifies a person'),
     /** Columns → catalogue item ids of the source's category. */
@@ -87,6 +89,7 @@ export interface SourceDefinition {
   key: string;
   time?: string;
   private?: string;
+  restricted?: string;
   identifiers: Record<string, IdentifierKind>;
   items: Record<string, string>;
   writable: boolean;
@@ -132,7 +135,7 @@ export function parseSources(json: unknown, context: { folder: string; env: Read
       if (!known) throw new ConfigurationError('CONFIG.SOURCES_FILE', where, `items.${name}: "${item}" is no catalogue item`);
       if (known.category !== source.category) throw new ConfigurationError('CONFIG.SOURCES_FILE', where, `items.${name}: ${item} belongs to category ${known.category}, not ${source.category}`);
     }
-    const columns = [source.key, source.time, source.private, ...Object.keys(source.identifiers), ...Object.keys(source.items)].filter((c): c is string => c !== undefined);
+    const columns = [source.key, source.time, source.private, source.restricted, ...Object.keys(source.identifiers), ...Object.keys(source.items)].filter((c): c is string => c !== undefined);
     if (new Set(columns.map((c) => c.toLowerCase())).size !== new Set(columns).size) throw new ConfigurationError('CONFIG.SOURCES_FILE', where, `a column is named twice with different case`);
     return {
       id: source.id,
@@ -142,6 +145,7 @@ export function parseSources(json: unknown, context: { folder: string; env: Read
       key: source.key,
       ...(source.time ? { time: source.time } : {}),
       ...(source.private ? { private: source.private } : {}),
+      ...(source.restricted ? { restricted: source.restricted } : {}),
       identifiers: source.identifiers,
       items: source.items,
       writable: source.writable,

@@ -64,6 +64,17 @@ export function auditTrailContract(name: string, open: () => Promise<AuditTrailU
       await expect(under.stores.grants.auditTrail()).resolves.toEqual(entries);
     });
 
+    it('records what was done outside the stores in the same chain', async () => {
+      await under.stores.grants.setUserGrant(grantChange(1));
+      await under.stores.audit.append({ at: at.toISOString(), actor: 'system', action: 'retention.purge', target: 'source:journal', details: { category: 'H', deleted: 12 } });
+      const entries = await under.stores.audit.entries();
+      expect(entries.map((e) => [e.seq, e.action, e.target, e.details])).toEqual([
+        [1, 'grant.set', expect.any(String), expect.any(Object)],
+        [2, 'retention.purge', 'source:journal', { category: 'H', deleted: 12 }],
+      ]);
+      expect(verifyChain(entries)).toEqual({ ok: true, entries: 2 });
+    });
+
     it('selects by an exact target prefix, wildcards and case included, and limits', async () => {
       await under.stores.grants.setUserGrant(grantChange(1, 'a_b@example.com'));
       await under.stores.grants.setUserGrant(grantChange(2, 'axb@example.com'));

@@ -19,11 +19,13 @@ export const JOURNAL_ROWS: readonly { id: number; started_at: string; remote_num
 
 /** The statements that make and fill the table, with the indexes the README asks a journal to have. */
 export const JOURNAL_SQL = (timeType: string): string[] => [
-  `CREATE TABLE journal (id integer PRIMARY KEY, started_at ${timeType} NOT NULL, remote_number text, remote_name text, user_sip text, duration integer, is_private integer)`,
+  `CREATE TABLE journal (id integer PRIMARY KEY, started_at ${timeType} NOT NULL, remote_number text, remote_name text, user_sip text, duration integer, is_private integer, restricted integer DEFAULT 0)`,
   'CREATE INDEX journal_remote_number ON journal (remote_number)',
   'CREATE INDEX journal_remote_name ON journal (lower(remote_name))',
   'CREATE INDEX journal_user_sip ON journal (lower(user_sip))',
-  ...JOURNAL_ROWS.map((r) => `INSERT INTO journal VALUES (${r.id}, '${r.started_at}', '${r.remote_number}', '${r.remote_name}', '${r.user_sip}', ${r.duration}, ${r.is_private})`),
+  ...JOURNAL_ROWS.map((r) => `INSERT INTO journal VALUES (${r.id}, '${r.started_at}', '${r.remote_number}', '${r.remote_name}', '${r.user_sip}', ${r.duration}, ${r.is_private}, 0)`),
+  // Erika's call of August 2024 is restricted (Art. 18): no purge may touch it.
+  'UPDATE journal SET restricted = 1 WHERE id = 4',
 ];
 
 /** The journal as the sources file describes it (connection filled in by each run). */
@@ -35,6 +37,7 @@ export const journalDefinition = (connection: SourceDefinition['connection'], wr
   key: 'id',
   time: 'started_at',
   private: 'is_private',
+  restricted: 'restricted',
   identifiers: { remote_number: 'phone', remote_name: 'name', user_sip: 'sip' },
   items: { remote_name: 'H.1', remote_number: 'H.2', started_at: 'H.6', duration: 'H.7' },
   writable,
@@ -42,7 +45,7 @@ export const journalDefinition = (connection: SourceDefinition['connection'], wr
 
 const ERIKA = { firstName: 'Erika', lastName: 'Müller', phones: ['+49 89 1234-567'] };
 
-export function personalDataSourceContract(name: string, open: () => Promise<{ source: PersonalDataSource; close(): Promise<void> }>): void {
+export function personalDataSourceContract(name: string, open: (writable?: boolean) => Promise<{ source: PersonalDataSource; close(): Promise<void> }>): void {
   describe(`a SQL personal-data source (${name})`, () => {
     let opened: { source: PersonalDataSource; close(): Promise<void> };
     beforeEach(async () => {
@@ -99,6 +102,39 @@ export function personalDataSourceContract(name: string, open: () => Promise<{ s
 
     it('declares that it only finds and exports (writing comes with carrying out requests)', () => {
       expect([...opened.source.capabilities].sort()).toEqual(['export', 'find']);
+    });
+
+    it('purges records made before the limit, oldest first, in batches — never a restricted one, nor one made at the limit', async () => {
+      const writable = await open(true);
+      try {
+        expect([...writable.source.capabilities].sort()).toEqual(['export', 'find', 'purgeByAge']);
+        // Row 5 was made at the limit itself: kept. Rows 1 and 6 are older: deleted. Row 4 is older but restricted.
+        const result = await writable.source.purgeBefore?.(new Date('2025-01-02T12:00:00Z'), { batchSize: 1 });
+        expect(result).toEqual({ source: 'journal', category: 'H', deleted: 2, due: 0, kept: 1, writable: true });
+        expect((await writable.source.statistics()).count).toBe(5);
+        expect((await writable.source.export({ firstName: 'Erika', lastName: 'Müller', phones: ['089 1234567'] })).map((r) => r.key)).toEqual(['4', '5', '2', '3']);
+      } finally {
+        await writable.close();
+      }
+    });
+
+    it('goes on where a stopped purge ended, and counts without deleting on a dry run', async () => {
+      const writable = await open(true);
+      try {
+        const before = new Date('2025-07-01T00:00:00Z');
+        expect(await writable.source.purgeBefore?.(before, { batchSize: 10, dryRun: true })).toEqual({ source: 'journal', category: 'H', deleted: 0, due: 4, kept: 1, writable: true });
+        expect(await writable.source.purgeBefore?.(before, { batchSize: 1, maxBatches: 1 })).toMatchObject({ deleted: 1, due: 3 });
+        expect(await writable.source.purgeBefore?.(before, { batchSize: 2 })).toMatchObject({ deleted: 3, due: 0, kept: 1 });
+        expect((await writable.source.statistics()).count).toBe(3);
+      } finally {
+        await writable.close();
+      }
+    });
+
+    it('deletes nothing from a source that may not be written: it says how many records are past their period', async () => {
+      expect(opened.source.capabilities.has('purgeByAge')).toBe(false);
+      expect(await opened.source.purgeBefore?.(new Date('2025-07-01T00:00:00Z'), { batchSize: 10 })).toEqual({ source: 'journal', category: 'H', deleted: 0, due: 4, kept: 1, writable: false });
+      expect((await opened.source.statistics()).count).toBe(7);
     });
 
     it('reads a hostile name as a value, never as SQL', async () => {

@@ -29,6 +29,18 @@ export interface ExportedRecord {
   private?: boolean;
 }
 
+/** What a purge did: records deleted, and records past their period still there (read-only, dry run, stopped early). */
+export interface PurgeResult {
+  source: string;
+  category: CategoryId;
+  deleted: number;
+  due: number;
+  /** Records past their period kept because they are restricted. */
+  kept: number;
+  /** Whether the source may be written at all. */
+  writable: boolean;
+}
+
 /** What a category holds in all, for the retention summary. */
 export interface SourceStatistics {
   source: string;
@@ -43,10 +55,19 @@ export interface PersonalDataSource {
   readonly id: string;
   readonly category: CategoryId;
   readonly capabilities: ReadonlySet<SourceOperation>;
+  /** Who looks after the source (a mail address), when the sources file names someone. */
+  readonly owner?: string;
   /** The subject's records, counted per way they matched; without reading them all. */
   find(subject: Subject): Promise<SourceFinding[]>;
   /** The subject's records themselves, for an access report or a copy. */
   export(subject: Subject): Promise<ExportedRecord[]>;
+  /**
+   * Only where the category is kept for a number of days (H, C): deletes records made before `before`, in batches of `batchSize`, each batch committed on its
+   * own (a crash loses nothing done, and the next run goes on); never a restricted record. With
+   * `dryRun`, or on a source that may not be written, nothing is deleted: `due` says how many would be.
+   * `maxBatches` stops early (a run that must end soon); what is left is `due`.
+   */
+  purgeBefore?(before: Date, options: { batchSize: number; dryRun?: boolean; maxBatches?: number }): Promise<PurgeResult>;
   /** How many records the source holds, and how old they are. */
   statistics(): Promise<SourceStatistics>;
   close(): Promise<void>;

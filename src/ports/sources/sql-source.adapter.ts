@@ -5,7 +5,7 @@ import { Pool } from 'pg';
 import type { IdentifierKind, SourceDefinition } from '../../config/sources-file';
 import { PrivacyDeskError } from '../../domain/shared/errors';
 import { type MatchStrength, type Subject, fullNames, nameSpellings, phoneSpellings, subjectPhones } from '../../domain/sources/subject';
-import type { ExportedRecord, PersonalDataSource, SourceFinding, SourceOperation, SourceStatistics } from './personal-data-source.port';
+import type { ExportedRecord, PersonalDataSource, PurgeResult, SourceFinding, SourceOperation, SourceStatistics } from './personal-data-source.port';
 
 /**
  * A personal-data source in a SQL database (the call journal, tasks or chat of seed 4.1.2): one
@@ -20,16 +20,20 @@ export class SqlSource implements PersonalDataSource {
   readonly id: string;
   readonly category: SourceDefinition['category'];
   readonly capabilities: ReadonlySet<SourceOperation>;
+  readonly owner?: string;
 
   private constructor(
     private readonly db: Kysely<Record<string, Record<string, unknown>>>,
     private readonly definition: SourceDefinition,
     private readonly region: CountryCode,
+    private readonly dialect: 'sqlite' | 'postgres',
   ) {
     this.id = definition.id;
     this.category = definition.category;
-    // Writing comes with the issue that carries out requests; until then a source only reads.
-    this.capabilities = new Set<SourceOperation>(['find', 'export']);
+    if (definition.owner) this.owner = definition.owner;
+    // Purging by age where the source may be written and knows when a record was made; the other
+    // writes (rectify, erase, …) come with carrying out requests.
+    this.capabilities = new Set<SourceOperation>(['find', 'export', ...(definition.writable && definition.time ? (['purgeByAge'] as const) : [])]);
   }
 
   static open(definition: SourceDefinition, region: CountryCode): SqlSource {
@@ -42,7 +46,7 @@ export class SqlSource implements PersonalDataSource {
         throw new PrivacyDeskError('SOURCE.UNAVAILABLE', `source ${definition.id}: the SQLite file cannot be opened`, { cause: error });
       }
       handle.pragma('busy_timeout = 1000');
-      return new SqlSource(new Kysely({ dialect: new SqliteDialect({ database: handle }) }), definition, region);
+      return new SqlSource(new Kysely({ dialect: new SqliteDialect({ database: handle }) }), definition, region, 'sqlite');
     }
     // Read-only unless the sources file allows writing: a slip cannot change the journal. Options the
     // URL brings (a search_path) are kept: pg would let the URL's replace ours.
@@ -52,7 +56,7 @@ export class SqlSource implements PersonalDataSource {
     const pool = new Pool({ connectionString: url.toString(), max: 4, connectionTimeoutMillis: 5_000, ...(options ? { options } : {}) });
     // An idle connection the server dropped must not end the process.
     pool.on('error', () => undefined);
-    return new SqlSource(new Kysely({ dialect: new PostgresDialect({ pool }) }), definition, region);
+    return new SqlSource(new Kysely({ dialect: new PostgresDialect({ pool }) }), definition, region, 'postgres');
   }
 
   async find(subject: Subject): Promise<SourceFinding[]> {
@@ -98,6 +102,34 @@ export class SqlSource implements PersonalDataSource {
       items: Object.fromEntries(Object.entries(items).map(([column, item]) => [item, plain(row[column])])),
       ...(this.definition.private ? { private: Boolean(Number(row[this.definition.private])) } : {}),
     }));
+  }
+
+  async purgeBefore(before: Date, options: { batchSize: number; dryRun?: boolean; maxBatches?: number }): Promise<PurgeResult> {
+    const { table, time, key, restricted } = this.definition;
+    const result: PurgeResult = { source: this.id, category: this.category, deleted: 0, due: 0, kept: 0, writable: this.definition.writable };
+    if (!time) return result;
+    // Times as the source keeps them: timestamps on PostgreSQL, ISO text on SQLite (which sorts as time).
+    const cutoff = this.dialect === 'postgres' ? before : before.toISOString();
+    const old = sql<SqlBool>`${sql.ref(time)} < ${cutoff}`;
+    const free = restricted ? sql<SqlBool>`(${old} and coalesce(${sql.ref(restricted)}, 0) = 0)` : old;
+    const count = async (where: Expression<SqlBool>): Promise<number> => Number((await this.db.selectFrom(table).select(sql<number>`count(*)`.as('n')).where(where).executeTakeFirst())?.n ?? 0);
+    if (restricted) result.kept = await count(sql<SqlBool>`(${old} and coalesce(${sql.ref(restricted)}, 0) <> 0)`);
+    if (!this.definition.writable || options.dryRun) {
+      result.due = await count(free);
+      return result;
+    }
+    for (let batch = 0; options.maxBatches === undefined || batch < options.maxBatches; batch++) {
+      // One batch, one statement, committed on its own: the oldest records first.
+      const deleted = await this.db
+        .deleteFrom(table)
+        .where(sql.ref(key), 'in', this.db.selectFrom(table).select(sql.ref(key).as('k')).where(free).orderBy(sql.ref(time)).limit(options.batchSize))
+        .executeTakeFirst();
+      const n = Number(deleted.numDeletedRows);
+      result.deleted += n;
+      if (n < options.batchSize) return result;
+    }
+    result.due = await count(free);
+    return result;
   }
 
   async statistics(): Promise<SourceStatistics> {

@@ -1,4 +1,4 @@
-import type { AuditEntry } from '../../domain/audit/audit-entry';
+import type { AuditEntry, NewAuditEntry } from '../../domain/audit/audit-entry';
 
 export interface AuditQuery {
   /** Only entries whose target starts with this text (exactly, case and all). */
@@ -13,4 +13,9 @@ export interface AuditQuery {
 export interface AuditTrail {
   /** Entries in order (by sequence number). */
   entries(query?: AuditQuery): Promise<AuditEntry[]>;
+  /**
+   * Records something done outside privacy-desk's own stores — a purge in a personal-data source —
+   * after it was done: counts and ids, never the records' contents.
+   */
+  append(entry: NewAuditEntry): Promise<void>;
 }

@@ -31,8 +31,8 @@ async function journal(): Promise<string> {
 }
 
 describeIf('SQL sources on PostgreSQL', () => {
-  personalDataSourceContract('PostgreSQL', async () => {
-    const source = SqlSource.open(journalDefinition({ dialect: 'postgres', url: await journal(), variable: 'JOURNAL_DATABASE_URL' }), 'DE');
+  personalDataSourceContract('PostgreSQL', async (writable) => {
+    const source = SqlSource.open(journalDefinition({ dialect: 'postgres', url: await journal(), variable: 'JOURNAL_DATABASE_URL' }, writable), 'DE');
     return { source, close: () => source.close() };
   });
 

@@ -15,9 +15,9 @@ function journalFile(): { file: string; dir: string } {
   return { file, dir };
 }
 
-personalDataSourceContract('SQLite', async () => {
+personalDataSourceContract('SQLite', async (writable) => {
   const { file, dir } = journalFile();
-  const source = SqlSource.open(journalDefinition({ dialect: 'sqlite', file }), 'DE');
+  const source = SqlSource.open(journalDefinition({ dialect: 'sqlite', file }, writable), 'DE');
   return { source, close: async () => { await source.close(); rmSync(dir, { recursive: true, force: true }); } };
 });
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import type { AuditEntry } from '../../../domain/audit/audit-entry';
+import type { AuditEntry, NewAuditEntry } from '../../../domain/audit/audit-entry';
 import type { AuditQuery, AuditTrail } from '../audit-trail.port';
-import type { SqlDatabase } from './database';
+import { type SqlDatabase, appendAudit } from './database';
 import { parseJson, parseRow } from './rows';
 
 const auditRow = z.object({
@@ -40,5 +40,9 @@ export class SqlAuditTrail implements AuditTrail {
         hash: row.hash,
       };
     });
+  }
+
+  async append(entry: NewAuditEntry): Promise<void> {
+    await this.database.write((trx) => appendAudit(trx, entry));
   }
 }

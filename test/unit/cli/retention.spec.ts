@@ -1,0 +1,69 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openStores } from '../../../src/ports/store/sql/stores';
+import { verifyChain } from '../../../src/ports/store/audit-chain';
+import { runCli } from '../../support/cli';
+
+/** `privacy-desk retention purge` on the demo sources: journal and chat past their period, audited. */
+describe('privacy-desk retention purge', () => {
+  let dir: string;
+  const saved = { ...process.env };
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'privacy-desk-retention-'));
+    process.env.DATABASE_FILE = join(dir, 'privacy-desk.sqlite');
+  });
+  afterEach(() => {
+    process.env = { ...saved };
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('counts on a dry run, then deletes what is past its period, and audits each source with counts only', async () => {
+    process.env.RETENTION_JOURNAL_DAYS = '365';
+    process.env.RETENTION_CHAT_DAYS = '30';
+    const dry = await runCli('retention', 'purge', '--dry-run', '--json');
+    expect(dry.code).toBe(0);
+    const counted = JSON.parse(dry.out) as { dryRun: boolean; results: { source: string; category: string; deleted: number; due: number; days: number }[] };
+    expect(counted.dryRun).toBe(true);
+    // Journal and chat only: tasks cannot be deleted (seed 4.1.3), logs are bounded by size.
+    expect(counted.results.map((r) => [r.source, r.category, r.days, r.deleted])).toEqual([
+      ['journal', 'H', 365, 0],
+      ['chat', 'C', 30, 0],
+    ]);
+    const [journalDue, chatDue] = counted.results.map((r) => r.due);
+    expect(journalDue).toBeGreaterThan(1_000);
+    expect(chatDue).toBeGreaterThan(1_000);
+
+    const run = await runCli('retention', 'purge', '--batch-size', '500');
+    expect(run.code).toBe(0);
+    expect(run.out).toContain(`  journal (H, kept 365 days, before `);
+    expect(run.out).toContain(`: ${journalDue} deleted\n`);
+    expect(run.out).toContain(`: ${chatDue} deleted\n`);
+    const again = JSON.parse((await runCli('retention', 'purge', '--dry-run', '--json')).out) as { results: { due: number }[] };
+    expect(again.results.map((r) => r.due)).toEqual([0, 0]);
+
+    const stores = await openStores({ kind: 'sqlite', file: join(dir, 'privacy-desk.sqlite') });
+    try {
+      const entries = await stores.audit.entries();
+      expect(entries.map((e) => [e.action, e.target])).toEqual([
+        ['retention.purge.dryRun', 'source:journal'],
+        ['retention.purge.dryRun', 'source:chat'],
+        ['retention.purge', 'source:journal'],
+        ['retention.purge', 'source:chat'],
+        ['retention.purge.dryRun', 'source:journal'],
+        ['retention.purge.dryRun', 'source:chat'],
+      ]);
+      expect(entries[2]?.details).toMatchObject({ category: 'H', days: 365, deleted: journalDue, due: 0, kept: 0, writable: true });
+      expect(verifyChain(entries)).toEqual({ ok: true, entries: 6 });
+    } finally {
+      await stores.close();
+    }
+  });
+
+  it.each([['0'], ['-3'], ['1.5'], ['a week']])('refuses RETENTION_CHAT_DAYS=%s, naming the setting', async (value) => {
+    process.env.RETENTION_CHAT_DAYS = value;
+    const { code, err } = await runCli('retention', 'purge', '--dry-run');
+    expect(code).toBe(2);
+    expect(err).toMatch(/RETENTION_CHAT_DAYS: expected a whole number of days/);
+  });
+});
