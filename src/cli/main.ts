@@ -9,7 +9,7 @@ import { requestsCommand } from './requests.command';
 import { serveCommand } from './serve.command';
 import { packageCommand } from './package.command';
 import { subjectFindCommand } from './subject.command';
-import { retentionPurgeCommand } from './retention.command';
+import { retentionPurgeCommand, retentionSummaryCommand } from './retention.command';
 
 const locale = (value: string): 'en' | 'de' => {
   if (value !== 'en' && value !== 'de') throw new InvalidArgumentError('use en or de');
@@ -78,9 +78,13 @@ export function program(): Command {
     .option('--sip <address>', 'a SIP address (repeatable)', collect)
     .option('--json', 'print JSON')
     .action(subjectFindCommand);
-  cli
-    .command('retention')
-    .description('retention of the personal-data sources (seed 4.1.3)')
+  const retention = cli.command('retention').description('retention of the personal-data sources (seed 4.1.3)');
+  retention
+    .command('summary')
+    .description('per category its retention and state, the week\'s privacy requests, and what needs doing')
+    .option('--json', 'print JSON')
+    .action(retentionSummaryCommand);
+  retention
     .command('purge')
     .description('delete call-journal and chat records past their period (RETENTION_JOURNAL_DAYS, RETENTION_CHAT_DAYS) where the source may be written')
     .option('--dry-run', 'only count what would be deleted')

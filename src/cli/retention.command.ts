@@ -2,6 +2,8 @@ import { readFileSync } from 'node:fs';
 import { loadConfig, processEnvironment } from '../config/config';
 import { shipped } from '../config/paths';
 import { purge } from '../app/retention';
+import { type NeedsAction, type RetentionSummary, retentionSummary, weekStartOf } from '../app/retention-summary';
+import { CATEGORIES } from '../domain/catalogue/catalogue.data';
 import { parseLdifDirectory } from '../ports/directory/ldif-directory.adapter';
 import { openStores } from '../ports/store/sql/stores';
 import { openSources } from '../startup/sources';
@@ -40,4 +42,82 @@ export async function retentionPurgeCommand(options: { dryRun?: boolean; json?: 
     await Promise.all(sources.map((s) => s.close()));
     await stores.close();
   }
+}
+
+/**
+ * `privacy-desk retention summary [--json]`: the retention summary as of now — per category its
+ * policy and state, the week's privacy requests, and what needs doing (the weekly card shows the same).
+ */
+export async function retentionSummaryCommand(options: { json?: boolean }): Promise<void> {
+  const env = processEnvironment();
+  const config = loadConfig(env);
+  const directory = config.sources.kind === 'demo' ? parseLdifDirectory(readFileSync(shipped('data', 'demo', 'demo-org.ldif'))) : { people: [], groups: [] };
+  const sources = openSources(config, directory, env, new Date());
+  const stores = await openStores(config.database);
+  try {
+    const now = new Date();
+    const summary = await retentionSummary({
+      now,
+      weekStart: weekStartOf(now, config.timeZone),
+      timeZone: config.timeZone,
+      sources,
+      policy: config.retention,
+      audit: await stores.audit.entries({ targetPrefix: 'source:' }),
+      requests: await stores.requests.listRequests(),
+    });
+    process.stdout.write(options.json ? `${JSON.stringify(summary, null, 2)}\n` : describeSummary(summary));
+  } finally {
+    await Promise.all(sources.map((s) => s.close()));
+    await stores.close();
+  }
+}
+
+const day = (date: Date | undefined): string => (date ? date.toISOString().slice(0, 10) : '—');
+const size = (bytes: number): string => (bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.ceil(bytes / 1024)} KB`);
+
+const POLICY: Record<string, (days?: number) => string> = {
+  days: (days) => `kept ${days} days`,
+  untilUserDeleted: () => 'kept while the user exists',
+  notPossible: () => 'cannot be deleted (a standing risk)',
+  sizeLimited: () => 'bounded by size',
+};
+
+function describeAction(action: NeedsAction): string {
+  switch (action.kind) {
+    case 'purgeDue':
+      return `${action.source}: ${action.count} records past their period — run privacy-desk retention purge`;
+    case 'askOwner':
+      return `${action.source}: ${action.count} records past their period, and privacy-desk may not delete them — ask ${action.owner ?? "the source's administrator"}`;
+    case 'logsOverLimit':
+      return `${action.source}: ${size(action.bytes)} of logs against a limit of ${size(action.limitBytes)}`;
+    case 'tasksStandingRisk':
+      return `tasks: ${action.count} tasks cannot be deleted, the oldest from ${day(action.oldest)}`;
+    case 'overdueRequests':
+      return `${action.count} privacy request${action.count === 1 ? ' is' : 's are'} overdue`;
+    case 'sourceFailed':
+      return `${action.source} could not be asked: ${action.reason}`;
+  }
+}
+
+/** The summary as text. */
+export function describeSummary(summary: RetentionSummary): string {
+  const lines = [`Retention summary, week of ${summary.weekOf} (as of ${summary.at.toISOString().slice(0, 16).replace('T', ' ')} UTC)`];
+  for (const category of summary.categories) {
+    const name = CATEGORIES.find((c) => c.id === category.category)?.name.en ?? category.category;
+    lines.push(`  ${category.category} ${name} — ${POLICY[category.policy.kind]?.(category.policy.kind === 'days' ? category.policy.days : undefined)}`);
+    for (const source of category.sources) {
+      if (source.failed) {
+        lines.push(`    ${source.source}: could not be asked`);
+        continue;
+      }
+      const parts = [source.bytes !== undefined ? `${source.count} files, ${size(source.bytes)} of ${size(source.limitBytes ?? 0)}` : `${source.count} records, oldest ${day(source.oldest)}`];
+      if (source.pastDue !== undefined) parts.push(`${source.pastDue} past their period`, `${source.purgedThisWeek ?? 0} purged this week`);
+      if (source.restricted) parts.push(`${source.restricted} restricted kept`);
+      lines.push(`    ${source.source}: ${parts.join('; ')}`);
+    }
+  }
+  const r = summary.requests;
+  lines.push(`Privacy requests: ${r.opened} opened this week, ${r.completed} completed, ${r.open} open, ${r.dueWithin7Days} due within 7 days, ${r.overdue} overdue`);
+  lines.push(summary.needsAction.length === 0 ? 'Nothing needs action.' : 'Needs action:', ...summary.needsAction.map((a) => `  - ${describeAction(a)}`));
+  return `${lines.join('\n')}\n`;
 }

@@ -60,6 +60,25 @@ describe('privacy-desk retention purge', () => {
     }
   });
 
+  it('summarises each category, the week\'s requests and what needs doing, and shows a purge of this week', async () => {
+    process.env.RETENTION_CHAT_DAYS = '30';
+    const before = await runCli('retention', 'summary');
+    expect(before.code).toBe(0);
+    expect(before.out).toMatch(/^Retention summary, week of \d{4}-\d{2}-\d{2} /);
+    expect(before.out).toMatch(/^ {2}H Call journal — kept 365 days$/m);
+    expect(before.out).toMatch(/^ {4}journal: \d+ records, oldest \d{4}-\d{2}-\d{2}; \d+ past their period; 0 purged this week$/m);
+    expect(before.out).toMatch(/^ {2}T Tasks — cannot be deleted \(a standing risk\)$/m);
+    expect(before.out).toMatch(/^ {4}logs: 4 files, \d+ KB of 64\.0 MB$/m);
+    expect(before.out).toContain('Privacy requests: 0 opened this week, 0 completed, 0 open, 0 due within 7 days, 0 overdue');
+    expect(before.out).toMatch(/^ {2}- chat: \d+ records past their period — run privacy-desk retention purge$/m);
+    await runCli('retention', 'purge');
+    const after = JSON.parse((await runCli('retention', 'summary', '--json')).out) as { categories: { category: string; sources: { pastDue?: number; purgedThisWeek?: number }[] }[]; needsAction: { kind: string }[] };
+    const chat = after.categories.find((c) => c.category === 'C')?.sources[0];
+    expect(chat?.pastDue).toBe(0);
+    expect(chat?.purgedThisWeek).toBeGreaterThan(0);
+    expect(after.needsAction.map((a) => a.kind)).toEqual(['tasksStandingRisk']);
+  });
+
   it.each([['0'], ['-3'], ['1.5'], ['a week']])('refuses RETENTION_CHAT_DAYS=%s, naming the setting', async (value) => {
     process.env.RETENTION_CHAT_DAYS = value;
     const { code, err } = await runCli('retention', 'purge', '--dry-run');
