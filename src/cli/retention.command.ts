@@ -1,12 +1,8 @@
-import { readFileSync } from 'node:fs';
-import { loadConfig, processEnvironment } from '../config/config';
-import { shipped } from '../config/paths';
 import { purge } from '../app/retention';
 import { type NeedsAction, type RetentionSummary, retentionSummary, weekStartOf } from '../app/retention-summary';
 import { CATEGORIES } from '../domain/catalogue/catalogue.data';
-import { parseLdifDirectory } from '../ports/directory/ldif-directory.adapter';
 import { openStores } from '../ports/store/sql/stores';
-import { openSources } from '../startup/sources';
+import { configuredSources } from './configured-sources';
 
 /**
  * `privacy-desk retention purge [--dry-run] [--json]`: deletes call-journal and chat records past
@@ -15,10 +11,7 @@ import { openSources } from '../startup/sources';
  * counts per source. Exit code 1 when a source could not be purged.
  */
 export async function retentionPurgeCommand(options: { dryRun?: boolean; json?: boolean; batchSize?: number }): Promise<void> {
-  const env = processEnvironment();
-  const config = loadConfig(env);
-  const directory = config.sources.kind === 'demo' ? parseLdifDirectory(readFileSync(shipped('data', 'demo', 'demo-org.ldif'))) : { people: [], groups: [] };
-  const sources = openSources(config, directory, env, new Date());
+  const { config, sources, close } = configuredSources();
   const stores = await openStores(config.database);
   try {
     const run = await purge(sources, config.retention, stores.audit, { now: new Date(), dryRun: options.dryRun === true, ...(options.batchSize ? { batchSize: options.batchSize } : {}), actor: 'cli' });
@@ -39,7 +32,7 @@ export async function retentionPurgeCommand(options: { dryRun?: boolean; json?: 
     }
     if (run.failed.length > 0) process.exitCode = 1;
   } finally {
-    await Promise.all(sources.map((s) => s.close()));
+    await close();
     await stores.close();
   }
 }
@@ -49,10 +42,7 @@ export async function retentionPurgeCommand(options: { dryRun?: boolean; json?: 
  * policy and state, the week's privacy requests, and what needs doing (the weekly card shows the same).
  */
 export async function retentionSummaryCommand(options: { json?: boolean }): Promise<void> {
-  const env = processEnvironment();
-  const config = loadConfig(env);
-  const directory = config.sources.kind === 'demo' ? parseLdifDirectory(readFileSync(shipped('data', 'demo', 'demo-org.ldif'))) : { people: [], groups: [] };
-  const sources = openSources(config, directory, env, new Date());
+  const { config, sources, close } = configuredSources();
   const stores = await openStores(config.database);
   try {
     const now = new Date();
@@ -67,7 +57,7 @@ export async function retentionSummaryCommand(options: { json?: boolean }): Prom
     });
     process.stdout.write(options.json ? `${JSON.stringify(summary, null, 2)}\n` : describeSummary(summary));
   } finally {
-    await Promise.all(sources.map((s) => s.close()));
+    await close();
     await stores.close();
   }
 }

@@ -1,12 +1,8 @@
-import { readFileSync } from 'node:fs';
-import { loadConfig, processEnvironment } from '../config/config';
-import { shipped } from '../config/paths';
 import { findSubject } from '../app/subject-finder';
 import type { CategoryId } from '../domain/catalogue/catalogue.data';
 import { type Subject, isSearchable } from '../domain/sources/subject';
-import { parseLdifDirectory } from '../ports/directory/ldif-directory.adapter';
 import type { SourceFinding } from '../ports/sources/personal-data-source.port';
-import { openSources } from '../startup/sources';
+import { configuredSources } from './configured-sources';
 
 export interface SubjectFindOptions {
   name?: string;
@@ -56,10 +52,7 @@ export async function subjectFindCommand(options: SubjectFindOptions): Promise<v
     process.exitCode = 1;
     return;
   }
-  const env = processEnvironment();
-  const config = loadConfig(env);
-  const directory = config.sources.kind === 'demo' ? parseLdifDirectory(readFileSync(shipped('data', 'demo', 'demo-org.ldif'))) : { people: [], groups: [] };
-  const sources = openSources(config, directory, env, new Date());
+  const { sources, close } = configuredSources();
   try {
     const { findings, failed } = await findSubject(sources, subject);
     if (options.json) {
@@ -80,6 +73,6 @@ export async function subjectFindCommand(options: SubjectFindOptions): Promise<v
     }
     if (failed.length > 0) process.exitCode = 1;
   } finally {
-    await Promise.all(sources.map((s) => s.close()));
+    await close();
   }
 }
