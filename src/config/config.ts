@@ -187,7 +187,8 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     admins: adminConfig(e),
     timeZone: e.TIME_ZONE,
     reminderCheckSeconds: e.REMINDER_CHECK_SECONDS,
-    sources: e.SOURCES_FILE ? { kind: 'file', file: resolve(e.SOURCES_FILE) } : usesDemoDirectory(e) ? { kind: 'demo', folder: demoSourcesFolder(e) } : { kind: 'none' },
+    // An in-memory database (a one-off question on the command line) brings no demo sources along.
+    sources: e.SOURCES_FILE ? { kind: 'file', file: resolve(e.SOURCES_FILE) } : usesDemoDirectory(e) && e.DATABASE_FILE !== ':memory:' ? { kind: 'demo', folder: demoSourcesFolder(e) } : { kind: 'none' },
     phoneRegion: e.PHONE_REGION as CountryCode,
     retention: { journalDays: e.RETENTION_JOURNAL_DAYS, chatDays: e.RETENTION_CHAT_DAYS },
   };
@@ -195,7 +196,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
 
 /** The demo sources live beside the embedded database file (or in ./data when the database is elsewhere). */
 function demoSourcesFolder(e: Environment): string {
-  const file = e.DATABASE_URL || e.DATABASE_FILE === ':memory:' ? './data/privacy-desk.sqlite' : e.DATABASE_FILE;
+  const file = e.DATABASE_URL ? './data/privacy-desk.sqlite' : e.DATABASE_FILE;
   return resolve(dirname(resolve(file)), 'demo-sources');
 }
 

@@ -41,6 +41,7 @@ export async function startServer(config: Config, app: App, logger: Logger): Pro
     defaultLocale: config.defaultLocale,
     newcomers: app.sync,
     admins: app.admins,
+    retention: app.retention,
     requests: {
       desk: app.requests,
       conversations: app.requestStore,

@@ -17,6 +17,9 @@ import { RelayNotifier } from '../ports/notifier/notifier.port';
 import { RequestDesk } from '../app/requests/request-desk';
 import { DeadlineScheduler } from '../app/requests/deadline-scheduler';
 import { loadGrantsFile, loadMatrix } from './admin-files';
+import { RetentionDesk } from '../app/retention-desk';
+import { openSources } from './sources';
+import { processEnvironment } from '../config/config';
 
 export interface App {
   desk: PrivacyDesk;
@@ -38,12 +41,16 @@ export interface App {
   clock: Clock;
   /** The communication suite's administrators (lower-case mail/UPN). */
   admins: readonly string[];
+  /** The retention summary, from the personal-data sources (SOURCES_FILE, or the demo sources). */
+  retention: RetentionDesk;
   close(): Promise<void>;
 }
 
 export interface AppSeams {
   clock?: Clock;
   directory?: DirectoryPort;
+  /** Where the sources file's `env:NAME` references are read (the process environment by default). */
+  env?: Readonly<Record<string, string | undefined>>;
 }
 
 /**
@@ -82,6 +89,9 @@ export async function createApp(config: Config, logger: Logger, seams: AppSeams 
     const heartbeat = new InstanceHeartbeat(randomUUID(), claims, clock, logger);
     const requests = new RequestDesk({ store: requestStore, claims, notifier, roster, clock, timeZone: config.timeZone, logger, personIdOf, instance: heartbeat.instance });
     const scheduler = new DeadlineScheduler(requests, claims, clock, logger);
+    const sources = openSources(config, data, seams.env ?? processEnvironment(), clock.now());
+    logger.info({ sources: sources.map((s) => s.id) }, 'personal-data sources open');
+    const retention = new RetentionDesk({ sources, policy: config.retention, timeZone: config.timeZone, audit: stores.audit, requests: requestStore, clock });
     const close = async (): Promise<void> => {
       sync.stop();
       await scheduler.stop();
@@ -90,10 +100,11 @@ export async function createApp(config: Config, logger: Logger, seams: AppSeams 
       // Nothing is being sent any more (or what is still under way has timed out): whatever this
       // instance still holds is free for the others.
       await heartbeat.stop();
+      await retention.close();
       await directory.close();
       await store.close();
     };
-    return { desk, store, directory, sync, requests, requestStore, claims, notifier, scheduler, heartbeat, clock, admins: config.admins, close };
+    return { desk, store, directory, sync, requests, requestStore, claims, notifier, scheduler, heartbeat, clock, admins: config.admins, retention, close };
   } catch (error) {
     await store.close();
     throw error;

@@ -1,6 +1,7 @@
 import { renderAnswer } from '../cards/answer.card';
 import { explainLevelCard, explainLevelsCard } from '../cards/explain-level.card';
 import { helpCard, noticeCard, retentionCard } from '../cards/simple.card';
+import { retentionSummaryCard } from '../cards/retention-summary.card';
 import { recognise } from '../intents/recognise';
 import { classify, featuresOf } from '../intents/classifier';
 import { intentModel } from '../intents/intent-model';
@@ -62,8 +63,12 @@ export const whoIsDpoHandler: Handler = async (turn, services) => {
   return renderAnswer({ title: t.whoIsDpoTitle, intro, actions: [...t.requestExamples, ...examples].map((text) => ({ title: text, data: { verb: 'ask', text } })) });
 };
 
-/** Seed 4.1.3 retention rules; the administrators' weekly summary comes later. */
-export const retentionSummaryHandler: Handler = async (turn) => retentionCard(textsFor(turn));
+/** Seed 4.1.3: the retention summary for administrators and DPOs; everyone else gets the rules. */
+export const retentionSummaryHandler: Handler = async (turn, services) => {
+  const t = textsFor(turn);
+  if (roleOf(turn, services) === 'employee' || !services.retention) return retentionCard(t);
+  return retentionSummaryCard(t, await services.retention.summary(), services.retention.timeZone);
+};
 
 export const processingRecordHandler: Handler = async (turn) => {
   const t = textsFor(turn);

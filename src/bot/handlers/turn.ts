@@ -1,3 +1,4 @@
+import type { RetentionSummary } from '../../app/retention-summary';
 import type { PrivacyDesk } from '../../app/privacy-desk';
 import type { Level } from '../../domain/levels';
 import type { ParsedMessage } from '../intents/intent';
@@ -53,6 +54,8 @@ export interface HandlerServices {
   requests?: RequestDesk;
   /** The communication suite's administrators (lower-case mail/UPN). */
   admins?: readonly string[];
+  /** The retention summary, for administrators and DPOs; absent where no sources are read. */
+  retention?: { summary(): Promise<RetentionSummary>; readonly timeZone: string };
 }
 
 /** The newcomer lookup as an option, where the services have one. */

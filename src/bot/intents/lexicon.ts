@@ -162,6 +162,8 @@ add(['NEWS'], 'news processed bearbeitet weit progress update erledigt due deadl
 add(['WITHDRAW'], 'withdraw cancel zuruckziehen zuruckzuziehen ziehe stornieren storniere widerrufe');
 add(['PENDING'], 'overdue uberfallig uberfallige uberfalligen verspatet offen offene offenen pending ausstehend ausstehende ausstehenden outstanding unanswered unbearbeitet unbearbeitete');
 add(['RETENTION'], 'retention aufbewahrungsfristen aufbewahrungsfrist loschfristen loschfrist speicherdauer');
+// The administrators' weekly report: "zeig den Löschbericht", "retention report".
+add(['RETENTION'], 'loschbericht loschberichte loschreport aufbewahrungsbericht');
 add(['RECORD'], 'record verzeichnis activities');
 add(['RECORD', 'RECORD_STRONG'], 'ropa vvt verarbeitungsverzeichnis verarbeitungstatigkeiten');
 add(['ARTICLE'], 'art article artikel');

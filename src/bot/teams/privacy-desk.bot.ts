@@ -22,7 +22,7 @@ import type { RenderedCard } from '../cards/answer.card';
 import { type CardAction, cardActionSchema, stampOwner } from '../cards/card-actions';
 import { helpCard, noticeCard } from '../cards/simple.card';
 import { route } from '../handlers/router';
-import type { Newcomers, Turn } from '../handlers/turn';
+import type { HandlerServices, Newcomers, Turn } from '../handlers/turn';
 import { type Locale, localeFrom } from '../i18n/locale';
 import { messages } from '../i18n/messages';
 import { type IdentityOptions, MemberCache, askerIdentity, fromForeignTenant } from './identity';
@@ -43,6 +43,7 @@ export interface BotOptions {
   requests?: RequestServices;
   /** The communication suite's administrators (lower-case mail/UPN). */
   admins?: readonly string[];
+  retention?: HandlerServices['retention'];
 }
 
 export interface RequestServices {
@@ -142,6 +143,7 @@ export class PrivacyDeskBot extends TeamsActivityHandler {
         ...(this.options.newcomers ? { newcomers: this.options.newcomers } : {}),
         ...(this.options.requests ? { requests: this.options.requests.desk } : {}),
         ...(this.options.admins ? { admins: this.options.admins } : {}),
+        ...(this.options.retention ? { retention: this.options.retention } : {}),
       });
       const sentId = await send(context, askerId === undefined ? reply : { ...reply, card: stampOwner(reply.card, askerId) });
       // Only a personal chat's copy is kept up to date: a case is nobody else's business.

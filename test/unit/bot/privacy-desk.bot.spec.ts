@@ -1,3 +1,4 @@
+import type { RetentionSummary } from '../../../src/app/retention-summary';
 import { type Activity, ActivityTypes, TestAdapter } from 'botbuilder';
 import { PrivacyDeskBot } from '../../../src/bot/teams/privacy-desk.bot';
 import { localRequestServices } from '../../../src/bot/teams/local-conversation';
@@ -19,9 +20,23 @@ describe('PrivacyDeskBot', () => {
     await app.close();
   });
 
+  /** A retention summary as the sources might give it, for the administrators' and DPOs' answer. */
+  const retention = {
+    timeZone: 'Europe/Berlin',
+    summary: async (): Promise<RetentionSummary> => ({
+      at: new Date('2026-12-05T09:00:00Z'),
+      weekStart: new Date('2026-11-29T23:00:00Z'),
+      weekOf: '2026-11-30',
+      categories: [{ category: 'H', policy: { kind: 'days', days: 365 }, sources: [{ source: 'journal', count: 6486, oldest: new Date('2024-12-05T08:00:00Z'), pastDue: 3249, purgedThisWeek: 0, writable: true }] }],
+      requests: { opened: 1, completed: 0, open: 2, dueWithin7Days: 1, overdue: 0 },
+      needsAction: [{ kind: 'purgeDue', source: 'journal', category: 'H', count: 3249, writable: true }],
+    }),
+  };
+
   const adapterFor = (options: { from?: string; locale?: string; allowLocalIdentity?: boolean; logger?: Logger; requests?: boolean } = {}): TestAdapter => {
     const bot = new PrivacyDeskBot({
       admins: ['ayse.yilmaz@example.com'],
+      retention,
       ...(options.requests ? { requests: localRequestServices(app) } : {}),
       desk: app.desk,
       logger: options.logger ?? silentLogger,
@@ -313,6 +328,27 @@ describe('PrivacyDeskBot', () => {
       expect(text).toContain('Bob Brown');
       expect(actions).toEqual([]);
     });
+  });
+
+  it('gives administrators the retention summary, and everyone else the retention rules', async () => {
+    await adapterFor({ from: 'ayse.yilmaz@example.com' })
+      .send('show the retention summary')
+      .assertReply((reply) => {
+        const text = cardText(reply);
+        expect(text).toContain('Retention summary — week of 2026-11-30');
+        expect(text).toContain('journal: 6486 records, the oldest from 2024-12-05; 3249 past their period; 0 purged this week');
+        expect(text).toContain('journal: 3249 records past their period — an administrator can run the purge');
+      });
+    await adapterFor({ from: 'ayse.yilmaz@example.com', locale: 'de-DE' })
+      .send('zeig mir den Löschbericht')
+      .assertReply((reply) => expect(cardText(reply)).toContain('Löschbericht – Woche ab 2026-11-30'));
+    await adapterFor()
+      .send('show the retention summary')
+      .assertReply((reply) => {
+        const text = cardText(reply);
+        expect(text).toContain('How long data is kept');
+        expect(text).not.toContain('Retention summary');
+      });
   });
 
   it('explains details that no permission table lists', async () => {

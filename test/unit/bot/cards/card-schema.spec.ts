@@ -1,7 +1,5 @@
-import { existsSync, readFileSync } from 'node:fs';
-import Ajv, { type ValidateFunction } from 'ajv';
-import addFormats from 'ajv-formats';
-import draft06MetaSchema from 'ajv/dist/refs/json-schema-draft-06.json';
+import { existsSync } from 'node:fs';
+import type { ValidateFunction } from 'ajv';
 import { cardActionSchema } from '../../../../src/bot/cards/card-actions';
 import { intakeFormSchema } from '../../../../src/bot/cards/request-form';
 import { caseActionSchema } from '../../../../src/bot/handlers/case.handlers';
@@ -16,19 +14,13 @@ import type { LocalReply } from '../../../../src/bot/teams/local-conversation';
 import { demoApp } from '../../../support/demo-app';
 import { serviceGate } from '../../../support/services';
 import { CARD_SCHEMA_FILE as SCHEMA_FILE } from '../../../support/shared-files';
+import { compileCardSchema } from '../../../support/card-schema';
 import { SCENARIOS, cardOf, plain, play } from './card-scenarios';
 
 /** Without the schema file the validation is skipped loudly — except on CI, where it must fail. */
 const gate = serviceGate(existsSync(SCHEMA_FILE), process.env.CI);
 
-function compileSchema(): ValidateFunction {
-  const { id, ...schema } = JSON.parse(readFileSync(SCHEMA_FILE, 'utf8')) as { id?: string } & Record<string, unknown>;
-  const ajv = new Ajv({ strict: false, allErrors: true });
-  addFormats(ajv);
-  ajv.addMetaSchema(draft06MetaSchema);
-  // The schema is draft-06 and names itself with `id`; Ajv 8 only reads `$id`.
-  return ajv.compile({ ...schema, $id: id });
-}
+const compileSchema = compileCardSchema;
 
 type Json = Record<string, unknown>;
 const list = (value: unknown): Json[] => (Array.isArray(value) ? (value as Json[]) : []);

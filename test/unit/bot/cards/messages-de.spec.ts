@@ -113,6 +113,20 @@ const SAMPLES: { [K in FunctionKey]: Parameters<Messages[K]>[] } = {
   suggestWhatCanISee: [['PERSON']],
   suggestSetLevel: perLevel((l) => ['PERSON', l]),
   suggestRequest: [['TYPE']],
+  retentionSummaryTitle: [['2026-11-30']],
+  retentionSummaryIntro: [['2026-12-05 08:00']],
+  retentionPolicy: [[{ kind: 'days', days: 365 }], [{ kind: 'untilUserDeleted' }], [{ kind: 'notPossible' }], [{ kind: 'sizeLimited' }]],
+  retentionRecords: [[1, '2024-12-05'], [6486, '2024-12-05']],
+  retentionPastDue: [[3249]],
+  retentionPurgedThisWeek: [[0], [120]],
+  retentionRestrictedKept: [[1]],
+  retentionLogSize: [[1, '61 KB', '64.0 MB'], [4, '61 KB', '64.0 MB']],
+  retentionPurgeDue: [['journal', 3249]],
+  retentionAskOwner: [['journal', 12, 'telephony@example.com'], ['journal', 12]],
+  retentionLogsOverLimit: [['logs', '70.0 MB', '64.0 MB']],
+  retentionTasksRisk: [[120, '2024-12-11']],
+  retentionOverdueRequests: [[1], [3]],
+  retentionSourceFailedAction: [['chat']],
 };
 
 const isLevel = (value: unknown): value is Level => (LEVELS as readonly unknown[]).includes(value);

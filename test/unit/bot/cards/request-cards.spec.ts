@@ -1,7 +1,5 @@
-import { existsSync, readFileSync } from 'node:fs';
-import Ajv, { type ValidateFunction } from 'ajv';
-import addFormats from 'ajv-formats';
-import draft06MetaSchema from 'ajv/dist/refs/json-schema-draft-06.json';
+import { existsSync } from 'node:fs';
+import type { ValidateFunction } from 'ajv';
 import type { RenderedCard } from '../../../../src/bot/cards/answer.card';
 import { inputDefaults } from '../../../../src/bot/cards/card-text';
 import { plain } from '../../../../src/bot/cards/describe';
@@ -27,20 +25,14 @@ import {
 import { type Actor, type CommandAction, type NewRequest, type RequestCommand, applyCommand, mayAct, openRequest } from '../../../../src/domain/requests/workflow';
 import { serviceGate } from '../../../support/services';
 import { CARD_SCHEMA_FILE as SCHEMA_FILE } from '../../../support/shared-files';
+import { compileCardSchema } from '../../../support/card-schema';
 
 // ---------------------------------------------------------------------------------------------
 // Schema gate (as in card-schema.spec.ts): skip loudly without the schema file, fail under CI=true.
 
 const gate = serviceGate(existsSync(SCHEMA_FILE), process.env.CI);
 
-function compileSchema(): ValidateFunction {
-  const { id, ...schema } = JSON.parse(readFileSync(SCHEMA_FILE, 'utf8')) as { id?: string } & Record<string, unknown>;
-  const ajv = new Ajv({ strict: false, allErrors: true });
-  addFormats(ajv);
-  ajv.addMetaSchema(draft06MetaSchema);
-  // The schema is draft-06 and names itself with `id`; Ajv 8 only reads `$id`.
-  return ajv.compile({ ...schema, $id: id });
-}
+const compileSchema = compileCardSchema;
 
 if (gate === 'skip') {
   console.warn(
