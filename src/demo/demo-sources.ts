@@ -75,9 +75,10 @@ export const DEMO_SOURCES = {
 } as const;
 
 /**
- * Writes the demo sources into `folder` (journal.sqlite, chat.sqlite, tasks.sqlite, sources.json)
- * for the two years up to `today`; returns the sources file's path. Written into a temporary folder
- * first and moved into place, so that a crash leaves no half-written files behind.
+ * Writes the demo sources into `folder` (journal.sqlite, chat.sqlite, tasks.sqlite, logs/,
+ * sources.json) for the two years up to `today`, unless another process got there first; returns the
+ * sources file's path. Written into a temporary folder first and moved into place, so that a crash
+ * leaves no half-written files behind.
  */
 export function generateDemoSources(folder: string, directory: DirectoryData, today: Date): string {
   const people = directory.people.filter((p) => p.mail).slice().sort((a, b) => a.id.localeCompare(b.id));
@@ -178,8 +179,14 @@ export function generateDemoSources(folder: string, directory: DirectoryData, to
   }
 
   writeFileSync(join(staging, 'sources.json'), `${JSON.stringify(DEMO_SOURCES, null, 2)}\n`);
-  rmSync(folder, { recursive: true, force: true });
-  renameSync(staging, folder);
+  try {
+    renameSync(staging, folder);
+  } catch (error) {
+    // Another process (a second instance starting beside this one) put its files there first: the
+    // same files, so theirs are kept and ours go.
+    rmSync(staging, { recursive: true, force: true });
+    if (!existsSync(join(folder, 'sources.json'))) throw error;
+  }
   return join(folder, 'sources.json');
 }
 

@@ -45,7 +45,17 @@ export function retentionSummaryCard(t: Messages, summary: RetentionSummary, tim
     if (category.sources.length === 0) return { heading, lines: category.category === 'F' ? [] : [t.retentionNoSources] };
     return { heading, facts: category.sources.map((source) => ({ title: source.source, value: sourceLine(t, source, timeZone) })) };
   });
-  sections.push({ heading: t.retentionRequestsHeading, facts: t.retentionRequests(summary.requests) });
+  const r = summary.requests;
+  sections.push({
+    heading: t.retentionRequestsHeading,
+    facts: [
+      { title: t.retentionOpenedThisWeek, value: String(r.opened) },
+      { title: t.retentionCompletedThisWeek, value: String(r.completed) },
+      { title: t.retentionOpenCases, value: String(r.open) },
+      { title: t.retentionDueWithin7Days, value: String(r.dueWithin7Days) },
+      { title: t.retentionOverdueCases, value: String(r.overdue) },
+    ],
+  });
   sections.push({ heading: t.retentionNeedsActionHeading, lines: summary.needsAction.length === 0 ? [t.retentionNothingNeeded] : summary.needsAction.map((a) => `• ${actionLine(t, a, timeZone)}`) });
   return renderAnswer({ title: t.retentionSummaryTitle(summary.weekOf), intro: [t.retentionSummaryIntro(at)], sections });
 }

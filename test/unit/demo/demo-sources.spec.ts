@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -53,6 +53,14 @@ describe('the demo sources', () => {
       ['tasks', 'T', false],
       ['logs', 'L', undefined],
     ]);
+  });
+
+  it('are kept as they are when another process put them in place first, leaving nothing half-written behind', () => {
+    const folder = join(dir, 'b');
+    const before = rows(join(folder, 'journal.sqlite'), 'SELECT count(*) AS n, max(started_at) AS newest FROM journal');
+    expect(generateDemoSources(folder, directory, new Date('2031-01-01T00:00:00Z'))).toBe(join(folder, 'sources.json'));
+    expect(rows(join(folder, 'journal.sqlite'), 'SELECT count(*) AS n, max(started_at) AS newest FROM journal')).toEqual(before);
+    expect(readdirSync(dir).filter((name) => name.includes('.staging-'))).toEqual([]);
   });
 
   it('are generated once: files already there are kept', () => {
