@@ -26,7 +26,7 @@ export class SqlSource implements PersonalDataSource {
     private readonly db: Kysely<Record<string, Record<string, unknown>>>,
     private readonly definition: SourceDefinition,
     private readonly region: CountryCode,
-    private readonly dialect: 'sqlite' | 'postgres',
+    private readonly dialect: SqlDialectName,
   ) {
     this.id = definition.id;
     this.category = definition.category;
@@ -34,6 +34,14 @@ export class SqlSource implements PersonalDataSource {
     // Purging by age where the source may be written and knows when a record was made; the other
     // writes (rectify, erase, …) come with carrying out requests.
     this.capabilities = new Set<SourceOperation>(['find', 'export', ...(definition.writable && definition.time ? (['purgeByAge'] as const) : [])]);
+  }
+
+  /**
+   * A source over a Kysely instance made elsewhere: how the SQL for Microsoft SQL Server is checked
+   * here, where no SQL Server runs (a Kysely with SQL Server's dialect and a driver that only records).
+   */
+  static over(db: Kysely<Record<string, Record<string, unknown>>>, definition: SourceDefinition, region: CountryCode, dialect: SqlDialectName): SqlSource {
+    return new SqlSource(db, definition, region, dialect);
   }
 
   static open(definition: SourceDefinition, region: CountryCode): SqlSource {
@@ -108,8 +116,8 @@ export class SqlSource implements PersonalDataSource {
     const { table, time, key, restricted } = this.definition;
     const result: PurgeResult = { source: this.id, category: this.category, deleted: 0, due: 0, kept: 0, writable: this.definition.writable };
     if (!time) return result;
-    // Times as the source keeps them: timestamps on PostgreSQL, ISO text on SQLite (which sorts as time).
-    const cutoff = this.dialect === 'postgres' ? before : before.toISOString();
+    // Times as the source keeps them: timestamps on PostgreSQL and SQL Server, ISO text on SQLite (which sorts as time).
+    const cutoff = this.dialect === 'sqlite' ? before.toISOString() : before;
     const old = sql<SqlBool>`${sql.ref(time)} < ${cutoff}`;
     const free = restricted ? sql<SqlBool>`(${old} and coalesce(${sql.ref(restricted)}, 0) = 0)` : old;
     const count = async (where: Expression<SqlBool>): Promise<number> => Number((await this.db.selectFrom(table).select(sql<number>`count(*)`.as('n')).where(where).executeTakeFirst())?.n ?? 0);
@@ -119,12 +127,12 @@ export class SqlSource implements PersonalDataSource {
       return result;
     }
     for (let batch = 0; options.maxBatches === undefined || batch < options.maxBatches; batch++) {
-      // One batch, one statement, committed on its own: the oldest records first.
-      const deleted = await this.db
-        .deleteFrom(table)
-        .where(sql.ref(key), 'in', this.db.selectFrom(table).select(sql.ref(key).as('k')).where(free).orderBy(sql.ref(time)).limit(options.batchSize))
-        .executeTakeFirst();
-      const n = Number(deleted.numDeletedRows);
+      // One batch, one statement, committed on its own: the oldest records first. SQL Server knows no
+      // LIMIT: its subquery takes TOP.
+      const oldest = this.db.selectFrom(table).select(sql.ref(key).as('k')).where(free).orderBy(sql.ref(time));
+      const batchOf = this.dialect === 'mssql' ? oldest.top(options.batchSize) : oldest.limit(options.batchSize);
+      const deleted = await this.db.deleteFrom(table).where(sql.ref(key), 'in', batchOf).executeTakeFirst();
+      const n = Number(deleted.numDeletedRows ?? 0);
       result.deleted += n;
       if (n < options.batchSize) return result;
     }
@@ -205,6 +213,9 @@ export class SqlSource implements PersonalDataSource {
     return first && firstName ? sql<SqlBool>`(${byLast} and lower(${sql.ref(first)}) in (${sql.join(nameSpellings(firstName))}))` : byLast;
   }
 }
+
+/** The SQL dialects a source may speak. SQL Server's SQL is generated and checked; no server runs here. */
+export type SqlDialectName = 'sqlite' | 'postgres' | 'mssql';
 
 const NAME_KINDS: ReadonlySet<IdentifierKind> = new Set(['name', 'firstName', 'lastName']);
 const strengthOf = (kind: IdentifierKind): MatchStrength => (NAME_KINDS.has(kind) ? 'name' : 'identifier');
