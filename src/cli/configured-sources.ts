@@ -4,6 +4,7 @@ import { shipped } from '../config/paths';
 import { parseLdifDirectory } from '../ports/directory/ldif-directory.adapter';
 import type { PersonalDataSource } from '../ports/sources/personal-data-source.port';
 import { openSources } from '../startup/sources';
+import { DirectorySource } from '../ports/sources/directory-source.adapter';
 
 /**
  * The configuration and the personal-data sources it names, for a command; the demo sources are
@@ -12,7 +13,10 @@ import { openSources } from '../startup/sources';
 export function configuredSources(): { config: Config; sources: PersonalDataSource[]; close(): Promise<void> } {
   const env = processEnvironment();
   const config = loadConfig(env);
-  const directory = config.sources.kind === 'demo' ? parseLdifDirectory(readFileSync(shipped('data', 'demo', 'demo-org.ldif'))) : { people: [], groups: [] };
-  const sources = openSources(config, directory, env, new Date());
+  // An LDIF directory is read here too, and searched as the directory source (F); LDAP and Graph
+  // directories are searched by the bot, which holds their snapshot.
+  const ldif = config.directory.kind === 'ldif' ? parseLdifDirectory(readFileSync(config.directory.file)) : undefined;
+  const directory = config.sources.kind === 'demo' ? (ldif ?? parseLdifDirectory(readFileSync(shipped('data', 'demo', 'demo-org.ldif')))) : { people: [], groups: [] };
+  const sources = [...(ldif ? [new DirectorySource(() => ldif.people, config.phoneRegion)] : []), ...openSources(config, directory, env, new Date())];
   return { config, sources, close: async () => void (await Promise.all(sources.map((s) => s.close()))) };
 }

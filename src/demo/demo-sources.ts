@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import type { DirectoryData, Person } from '../domain/directory/person';
 import { mulberry32 } from '../domain/shared/random';
+import { normalisePhone } from '../domain/sources/subject';
 
 /**
  * Fictional personal data for the demo organisation, so that the embedded default shows real figures:
@@ -31,7 +32,11 @@ const SUBJECTS = ['Rückruf wegen Angebot', 'Termin abstimmen', 'Rechnung prüfe
 const CHAT_LINES = ['Hast du kurz Zeit?', 'Passt 14 Uhr?', 'Ich rufe dich gleich an.', 'Danke!', 'Can you send me the file?', 'Running five minutes late.', 'Meeting moved to Thursday.', 'Sieht gut aus.'];
 
 const sipOf = (person: Person): string => `sip:${(person.mail ?? person.id).toLowerCase()}`;
-const phoneOf = (person: Person): string | undefined => person.attributes['F.13.1']?.[0];
+/** A colleague's business number as a journal keeps it: in E.164 (the directory writes it for people to read). */
+const phoneOf = (person: Person): string | undefined => {
+  const written = person.attributes['F.13.1']?.[0];
+  return written ? (normalisePhone(written, 'DE') ?? written) : undefined;
+};
 
 /** The sources file for the demo files in `folder` (paths relative to it). */
 export const DEMO_SOURCES = {

@@ -19,6 +19,7 @@ import { DeadlineScheduler } from '../app/requests/deadline-scheduler';
 import { loadGrantsFile, loadMatrix } from './admin-files';
 import { RetentionDesk } from '../app/retention-desk';
 import { openSources } from './sources';
+import { DirectorySource } from '../ports/sources/directory-source.adapter';
 import { processEnvironment } from '../config/config';
 
 export interface App {
@@ -89,7 +90,8 @@ export async function createApp(config: Config, logger: Logger, seams: AppSeams 
     const heartbeat = new InstanceHeartbeat(randomUUID(), claims, clock, logger);
     const requests = new RequestDesk({ store: requestStore, claims, notifier, roster, clock, timeZone: config.timeZone, logger, personIdOf, instance: heartbeat.instance });
     const scheduler = new DeadlineScheduler(requests, claims, clock, logger);
-    const sources = openSources(config, data, seams.env ?? processEnvironment(), clock.now());
+    // The directory (F) first — the snapshot the bot holds — then the sources file's.
+    const sources = [new DirectorySource(() => desk.directory.people, config.phoneRegion), ...openSources(config, data, seams.env ?? processEnvironment(), clock.now())];
     logger.info({ sources: sources.map((s) => s.id) }, 'personal-data sources open');
     const retention = new RetentionDesk({ sources, policy: config.retention, timeZone: config.timeZone, audit: stores.audit, requests: requestStore, clock });
     const close = async (): Promise<void> => {

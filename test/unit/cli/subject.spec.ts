@@ -36,6 +36,8 @@ describe('privacy-desk subject find', () => {
     const { out } = await runCli('subject', 'find', '--name', 'Alice Adams', '--sip', 'alice@example.com');
     expect(out).toMatch(/journal \(H\): \d+ journal entries [\d-]+ … [\d-]+; \d+ journal entries [\d-]+ … [\d-]+ by name only/);
     expect(out).toMatch(/chat \(C\): \d+ chat messages/);
+    // The directory (F) is searched too: her entry, by her SIP address.
+    expect(out).toMatch(/^ {2}directory \(F\): 1 directory entry$/m);
     // The server's logs of the last days mention her SIP address.
     expect(out).toMatch(/logs \(L\): \d+ log lines \d{4}-\d{2} … \d{4}-\d{2}/);
   });

@@ -1,0 +1,72 @@
+import type { CountryCode } from 'libphonenumber-js';
+import type { Person } from '../../domain/directory/person';
+import { type MatchStrength, type Subject, foldName, fullNames, normalisePhone, subjectPhones } from '../../domain/sources/subject';
+import type { ExportedRecord, PersonalDataSource, SourceFinding, SourceOperation, SourceStatistics } from './personal-data-source.port';
+
+/** Catalogue items of the directory that hold a phone number (F.13.x). */
+const PHONE_ITEM = /^F\.13\./;
+/** The SIP address (F.16). */
+const SIP_ITEM = 'F.16';
+
+/**
+ * The directory as a personal-data source (category F): the entries of the directory snapshot the
+ * bot already holds (LDIF, LDAP/AD or Graph), matched by mail, UPN, SIP address or any of their phone
+ * numbers — and, counted apart, by the whole name. Read only: the directory is changed in its own
+ * tools (or, for a rectification, by the issue that carries requests out).
+ */
+export class DirectorySource implements PersonalDataSource {
+  readonly id = 'directory';
+  readonly category = 'F' as const;
+  readonly capabilities: ReadonlySet<SourceOperation> = new Set<SourceOperation>(['find', 'export']);
+
+  constructor(
+    private readonly people: () => readonly Person[],
+    private readonly region: CountryCode,
+  ) {}
+
+  async find(subject: Subject): Promise<SourceFinding[]> {
+    const counts: Record<MatchStrength, number> = { identifier: 0, name: 0 };
+    for (const { match } of this.matches(subject)) counts[match]++;
+    return (['identifier', 'name'] as const).filter((m) => counts[m] > 0).map((match) => ({ source: this.id, category: 'F', match, count: counts[match] }));
+  }
+
+  async export(subject: Subject): Promise<ExportedRecord[]> {
+    return this.matches(subject).map(({ person, match }) => ({
+      source: this.id,
+      category: 'F',
+      key: person.id,
+      match,
+      items: {
+        'F.1': person.displayName,
+        ...(person.givenName ? { 'F.1.1': person.givenName } : {}),
+        ...(person.surname ? { 'F.1.2': person.surname } : {}),
+        ...(person.upn ? { 'F.0': person.upn } : {}),
+        ...Object.fromEntries(Object.entries(person.attributes).map(([item, values]) => [item, values.join('; ')])),
+      },
+    }));
+  }
+
+  async statistics(): Promise<SourceStatistics> {
+    return { source: this.id, category: 'F', count: this.people().length };
+  }
+
+  async close(): Promise<void> {
+    // The snapshot belongs to the bot.
+  }
+
+  private matches(subject: Subject): { person: Person; match: MatchStrength }[] {
+    const phones = new Set(subjectPhones(subject, this.region));
+    const addresses = new Set([...(subject.emails ?? []), ...(subject.sipAddresses ?? []), ...(subject.userIds ?? [])].map((a) => a.trim().toLowerCase().replace(/^sip:/, '')));
+    const names = new Set(fullNames(subject).map(foldName));
+    if (phones.size === 0 && addresses.size === 0 && names.size === 0) return [];
+    const found: { person: Person; match: MatchStrength }[] = [];
+    for (const person of this.people()) {
+      const own = [person.id, person.mail, person.upn, ...(person.attributes[SIP_ITEM] ?? [])].filter((a): a is string => Boolean(a)).map((a) => a.toLowerCase().replace(/^sip:/, ''));
+      const numbers = Object.entries(person.attributes).flatMap(([item, values]) => (PHONE_ITEM.test(item) ? values : []));
+      const byIdentifier = own.some((a) => addresses.has(a)) || numbers.some((n) => phones.has(normalisePhone(n, this.region) ?? ''));
+      const byName = !byIdentifier && [person.displayName, [person.givenName, person.surname].filter(Boolean).join(' ')].some((n) => n && names.has(foldName(n)));
+      if (byIdentifier || byName) found.push({ person, match: byIdentifier ? 'identifier' : 'name' });
+    }
+    return found;
+  }
+}
