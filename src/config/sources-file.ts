@@ -24,6 +24,22 @@ const ENV_REFERENCE = /^env:([A-Z_][A-Z0-9_]*)$/;
 const connectionSchema = z.union([
   z.object({ sqlite: z.string().min(1) }).strict(),
   z.object({ postgres: z.string().regex(ENV_REFERENCE, 'expected env:NAME, the environment variable that holds the postgres:// URL') }).strict(),
+  // Microsoft SQL Server, where the seed's product may keep its journal; user and password from the environment.
+  z
+    .object({
+      mssql: z
+        .object({
+          server: z.string().min(1),
+          port: z.number().int().min(1).max(65_535).default(1433),
+          database: z.string().min(1),
+          user: z.string().regex(ENV_REFERENCE, 'expected env:NAME, the environment variable that holds the user name'),
+          password: z.string().regex(ENV_REFERENCE, 'expected env:NAME, the environment variable that holds the password'),
+          encrypt: z.boolean().default(true),
+          trustServerCertificate: z.boolean().default(false),
+        })
+        .strict(),
+    })
+    .strict(),
 ]);
 
 const sourceSchema = z
@@ -64,7 +80,10 @@ const logSchema = z
 
 const fileSchema = z.object({ sources: z.array(z.unknown()) }).strict();
 
-export type SourceConnection = { dialect: 'sqlite'; file: string } | { dialect: 'postgres'; url: string; variable: string };
+export type SourceConnection =
+  | { dialect: 'sqlite'; file: string }
+  | { dialect: 'postgres'; url: string; variable: string }
+  | { dialect: 'mssql'; server: string; port: number; database: string; user: string; password: string; encrypt: boolean; trustServerCertificate: boolean };
 
 /** Log files under a folder, as the sources file describes them. */
 export interface LogDefinition {
@@ -156,6 +175,16 @@ export function parseSources(json: unknown, context: { folder: string; env: Read
 
 function connectionOf(connection: z.infer<typeof connectionSchema>, context: { folder: string; env: Readonly<Record<string, string | undefined>> }, where: string): SourceConnection {
   if ('sqlite' in connection) return { dialect: 'sqlite', file: resolve(context.folder, connection.sqlite) };
+  if ('mssql' in connection) {
+    const { user, password, ...rest } = connection.mssql;
+    const value = (reference: string, setting: string): string => {
+      const variable = (ENV_REFERENCE.exec(reference) as RegExpExecArray)[1] as string;
+      const found = context.env[variable];
+      if (!found) throw new ConfigurationError('CONFIG.SOURCES_FILE', where, `connection.mssql.${setting}: the environment variable ${variable} is not set`);
+      return found;
+    };
+    return { dialect: 'mssql', ...rest, user: value(user, 'user'), password: value(password, 'password') };
+  }
   const variable = (ENV_REFERENCE.exec(connection.postgres) as RegExpExecArray)[1] as string;
   const url = context.env[variable];
   // The URL itself is a secret: never repeated in the message.

@@ -1,6 +1,8 @@
 import Database from 'better-sqlite3';
 import type { CountryCode } from 'libphonenumber-js';
-import { type Expression, Kysely, PostgresDialect, type SqlBool, SqliteDialect, sql } from 'kysely';
+import { type Expression, Kysely, MssqlDialect, PostgresDialect, type SqlBool, SqliteDialect, sql } from 'kysely';
+import * as Tarn from 'tarn';
+import * as Tedious from 'tedious';
 import { Pool } from 'pg';
 import type { IdentifierKind, SourceDefinition } from '../../config/sources-file';
 import { PrivacyDeskError } from '../../domain/shared/errors';
@@ -55,6 +57,24 @@ export class SqlSource implements PersonalDataSource {
       }
       handle.pragma('busy_timeout = 1000');
       return new SqlSource(new Kysely({ dialect: new SqliteDialect({ database: handle }) }), definition, region, 'sqlite');
+    }
+    if (connection.dialect === 'mssql') {
+      // SQL Server has no read-only session to ask for: the login's own rights keep a read-only
+      // source read-only (the README says so); privacy-desk writes only where the file allows it.
+      const dialect = new MssqlDialect({
+        // A server that cannot be reached fails the search at once rather than after retries.
+        tarn: { ...Tarn, options: { min: 0, max: 4, acquireTimeoutMillis: 10_000, createTimeoutMillis: 6_000, propagateCreateError: true } },
+        tedious: {
+          ...Tedious,
+          connectionFactory: () =>
+            new Tedious.Connection({
+              server: connection.server,
+              authentication: { type: 'default', options: { userName: connection.user, password: connection.password } },
+              options: { port: connection.port, database: connection.database, encrypt: connection.encrypt, trustServerCertificate: connection.trustServerCertificate, connectTimeout: 5_000, requestTimeout: 30_000 },
+            }),
+        },
+      });
+      return new SqlSource(new Kysely({ dialect }), definition, region, 'mssql');
     }
     // Read-only unless the sources file allows writing: a slip cannot change the journal. Options the
     // URL brings (a search_path) are kept: pg would let the URL's replace ours.

@@ -53,6 +53,21 @@ describe('the sources file', () => {
     expect(() => parseSources({ sources: [{ id: 'logs', category: 'L', folder: 'logs', limitMB: 1, files: '../*.log' }] }, context)).toThrow(/files: expected a file name pattern/);
   });
 
+  it('reads a Microsoft SQL Server connection, user and password from the environment, encrypted by default', () => {
+    const env = { ...context.env, UC_USER: 'reader', UC_PASSWORD: 's3cret!' };
+    const [source] = parseSources({ sources: [{ ...journal, connection: { mssql: { server: 'ucserver-db', database: 'UCServer', user: 'env:UC_USER', password: 'env:UC_PASSWORD' } } }] }, { ...context, env }) as SourceDefinition[];
+    expect(source?.connection).toEqual({ dialect: 'mssql', server: 'ucserver-db', port: 1433, database: 'UCServer', user: 'reader', password: 's3cret!', encrypt: true, trustServerCertificate: false });
+    let message = '';
+    try {
+      parseSources({ sources: [{ ...journal, connection: { mssql: { server: 'ucserver-db', database: 'UCServer', user: 'env:UC_USER', password: 'env:UC_PASSWORD_MISSING' } } }] }, { ...context, env });
+    } catch (error) {
+      message = (error as Error).message;
+    }
+    expect(message).toContain('sources[0] (journal): connection.mssql.password: the environment variable UC_PASSWORD_MISSING is not set');
+    expect(message).not.toContain('s3cret');
+    expect(() => parseSources({ sources: [{ ...journal, connection: { mssql: { server: 'db', database: 'UC', user: 'sa', password: 'env:UC_PASSWORD' } } }] }, { ...context, env })).toThrow(/connection.*expected env:NAME/);
+  });
+
   it('refuses an id used twice', () => {
     expect(() => parseSources({ sources: [journal, { ...journal, table: 'other' }] }, context)).toThrow(/sources\[1\] \(journal\): id: "journal" is used twice/);
   });

@@ -61,3 +61,20 @@ describe('a SQL source on Microsoft SQL Server (the SQL it generates)', () => {
     ]);
   });
 });
+
+describe('a SQL source on Microsoft SQL Server that cannot be reached', () => {
+  it('fails the search, to be reported as a source that could not be asked', async () => {
+    const source = SqlSource.open(
+      { ...journalDefinition({ dialect: 'sqlite', file: 'unused' }), connection: { dialect: 'mssql', server: '127.0.0.1', port: 1, database: 'UCServer', user: 'reader', password: 'unused', encrypt: false, trustServerCertificate: true } },
+      'DE',
+    );
+    try {
+      const { findSubject } = await import('../../../src/app/subject-finder');
+      const result = await findSubject([source], { phones: ['089 1234567'] });
+      expect(result.findings).toEqual([]);
+      expect(result.failed).toEqual([{ source: 'journal', category: 'H', reason: expect.any(String) }]);
+    } finally {
+      await source.close();
+    }
+  }, 20_000);
+});
