@@ -5,6 +5,9 @@ import type { AuditEntry } from '../domain/audit/audit-entry';
 import type { PersonalDataSource } from '../ports/sources/personal-data-source.port';
 import { type RetentionPolicy, daysFor } from './retention';
 
+/** A size as people read it: "61 KB", "64.0 MB". */
+export const formatBytes = (bytes: number): string => (bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.ceil(bytes / 1024)} KB`);
+
 /** Monday 00:00 of the week `now` falls in, in the organisation's time zone. */
 export function weekStartOf(now: Date, timeZone: string): Date {
   const today = localDate(now, timeZone);

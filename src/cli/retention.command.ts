@@ -1,5 +1,7 @@
 import { purge } from '../app/retention';
-import { type NeedsAction, type RetentionSummary, retentionSummary, weekStartOf } from '../app/retention-summary';
+import { type NeedsAction, type RetentionSummary, formatBytes } from '../app/retention-summary';
+import { RetentionDesk } from '../app/retention-desk';
+import { systemClock } from '../ports/clock/clock.port';
 import { CATEGORIES } from '../domain/catalogue/catalogue.data';
 import { openStores } from '../ports/store/sql/stores';
 import { configuredSources } from './configured-sources';
@@ -45,16 +47,9 @@ export async function retentionSummaryCommand(options: { json?: boolean }): Prom
   const { config, sources, close } = configuredSources();
   const stores = await openStores(config.database);
   try {
-    const now = new Date();
-    const summary = await retentionSummary({
-      now,
-      weekStart: weekStartOf(now, config.timeZone),
-      timeZone: config.timeZone,
-      sources,
-      policy: config.retention,
-      audit: await stores.audit.entries({ targetPrefix: 'source:' }),
-      requests: await stores.requests.listRequests(),
-    });
+    // The same desk the bot asks, so that the command and the card cannot drift apart.
+    const desk = new RetentionDesk({ sources, policy: config.retention, timeZone: config.timeZone, audit: stores.audit, requests: stores.requests, clock: systemClock });
+    const summary = await desk.summary();
     process.stdout.write(options.json ? `${JSON.stringify(summary, null, 2)}\n` : describeSummary(summary));
   } finally {
     await close();
@@ -63,7 +58,6 @@ export async function retentionSummaryCommand(options: { json?: boolean }): Prom
 }
 
 const day = (date: Date | undefined): string => (date ? date.toISOString().slice(0, 10) : '—');
-const size = (bytes: number): string => (bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.ceil(bytes / 1024)} KB`);
 
 const POLICY: Record<string, (days?: number) => string> = {
   days: (days) => `kept ${days} days`,
@@ -79,7 +73,7 @@ function describeAction(action: NeedsAction): string {
     case 'askOwner':
       return `${action.source}: ${action.count} records past their period, and privacy-desk may not delete them — ask ${action.owner ?? "the source's administrator"}`;
     case 'logsOverLimit':
-      return `${action.source}: ${size(action.bytes)} of logs against a limit of ${size(action.limitBytes)}`;
+      return `${action.source}: ${formatBytes(action.bytes)} of logs against a limit of ${formatBytes(action.limitBytes)}`;
     case 'tasksStandingRisk':
       return `tasks: ${action.count} tasks cannot be deleted, the oldest from ${day(action.oldest)}`;
     case 'overdueRequests':
@@ -100,7 +94,7 @@ export function describeSummary(summary: RetentionSummary): string {
         lines.push(`    ${source.source}: could not be asked`);
         continue;
       }
-      const parts = [source.bytes !== undefined ? `${source.count} files, ${size(source.bytes)} of ${size(source.limitBytes ?? 0)}` : `${source.count} records, oldest ${day(source.oldest)}`];
+      const parts = [source.bytes !== undefined ? `${source.count} files, ${formatBytes(source.bytes)} of ${formatBytes(source.limitBytes ?? 0)}` : `${source.count} records, oldest ${day(source.oldest)}`];
       if (source.pastDue !== undefined) parts.push(`${source.pastDue} past their period`, `${source.purgedThisWeek ?? 0} purged this week`);
       if (source.restricted) parts.push(`${source.restricted} restricted kept`);
       lines.push(`    ${source.source}: ${parts.join('; ')}`);

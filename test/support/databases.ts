@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import type { DatabaseTarget } from '../../src/ports/store/database-target';
+import { requireService } from './services';
 
 /** The PostgreSQL server the tests use (trust authentication, as on these machines); POSTGRES_TEST_URL overrides it. */
 export const POSTGRES_ADMIN_URL = process.env.POSTGRES_TEST_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -69,4 +70,20 @@ export class TestPostgres {
 export function tempSqlite(): { target: DatabaseTarget & { kind: 'sqlite' }; dir: string; remove(): void } {
   const dir = mkdtempSync(join(tmpdir(), 'privacy-desk-db-'));
   return { target: { kind: 'sqlite', file: join(dir, 'privacy-desk.sqlite') }, dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+/**
+ * A test file's PostgreSQL: the test database set up before the file's tests and dropped after them;
+ * `describeIf` runs a block only when the server is there (skipped loudly, failing under CI=true).
+ */
+export function usePostgres(): { postgres: TestPostgres; available: boolean; describeIf: jest.Describe } {
+  const available = requireService('PostgreSQL at 127.0.0.1:5432', postgresAvailable(), 'start PostgreSQL with trust authentication for the user postgres (or set POSTGRES_TEST_URL)');
+  const postgres = new TestPostgres();
+  beforeAll(async () => {
+    if (available) await postgres.setUp();
+  }, 30_000);
+  afterAll(async () => {
+    if (available) await postgres.tearDown();
+  }, 30_000);
+  return { postgres, available, describeIf: available ? describe : describe.skip };
 }

@@ -1,16 +1,15 @@
-import type { NeedsAction, RetentionSummary, SourceState } from '../../app/retention-summary';
+import { type NeedsAction, type RetentionSummary, type SourceState, formatBytes } from '../../app/retention-summary';
 import { CATEGORIES } from '../../domain/catalogue/catalogue.data';
 import { localDate } from '../../domain/requests/deadlines';
 import type { Messages } from '../i18n/messages';
 import { type RenderedCard, type SectionView, renderAnswer } from './answer.card';
 
-const size = (bytes: number): string => (bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.ceil(bytes / 1024)} KB`);
 
 /** One source's line: what it holds, what is past its period, what was purged this week. */
 function sourceLine(t: Messages, source: SourceState, timeZone: string): string {
   if (source.failed) return t.retentionSourceFailed;
   const day = (date: Date | undefined): string => (date ? localDate(date, timeZone) : '—');
-  const parts = [source.bytes !== undefined ? t.retentionLogSize(source.count, size(source.bytes), size(source.limitBytes ?? 0)) : t.retentionRecords(source.count, day(source.oldest))];
+  const parts = [source.bytes !== undefined ? t.retentionLogSize(source.count, formatBytes(source.bytes), formatBytes(source.limitBytes ?? 0)) : t.retentionRecords(source.count, day(source.oldest))];
   if (source.pastDue !== undefined) parts.push(t.retentionPastDue(source.pastDue), t.retentionPurgedThisWeek(source.purgedThisWeek ?? 0));
   if (source.restricted) parts.push(t.retentionRestrictedKept(source.restricted));
   return parts.join('; ');
@@ -23,7 +22,7 @@ function actionLine(t: Messages, action: NeedsAction, timeZone: string): string 
     case 'askOwner':
       return t.retentionAskOwner(action.source, action.count, action.owner);
     case 'logsOverLimit':
-      return t.retentionLogsOverLimit(action.source, size(action.bytes), size(action.limitBytes));
+      return t.retentionLogsOverLimit(action.source, formatBytes(action.bytes), formatBytes(action.limitBytes));
     case 'tasksStandingRisk':
       return t.retentionTasksRisk(action.count, action.oldest ? localDate(action.oldest, timeZone) : '—');
     case 'overdueRequests':

@@ -508,20 +508,29 @@ const startRequest: Rule = (m) => {
   if (named) result.subject = named.split(/[,(;]|\s(?:tel|phone|mail|e-mail)\b|\d/i)[0]?.trim() || named;
   // "delete Frank's data": Frank's.
   else if (possessor) result.subject = possessor.replace(/['’]s$/, '');
-  // "Mr Schulz wants his data corrected": the person a title names.
-  else if (titled(m)) result.subject = titled(m) as string;
-  // "Lisa Berger, eine Lieferantin, sagt …", "Sarah Kim from a partner company objects …".
-  else if (appositionName(m)) result.subject = appositionName(m) as string;
-  // "Auskunftsersuchen von Max Mustermann", "a request from Jan de Vries": whose request.
-  else if (requestFrom(m)) result.subject = requestFrom(m) as string;
-  // "Anna Schmidt will Auskunft": a colleague the directory knows, wanting it.
-  else if (leadingName(m)) result.subject = leadingName(m) as string;
-  // "customer jane doe says …": the person a role names.
-  else if (m.hasExactly('OUTSIDER') && outsiderName(m)) result.subject = outsiderName(m) as string;
-  // "I want my data": the asker's own. "His data", "a customer wants …": whose is left open.
-  else if (aboutSelf(m)) result.subject = 'me';
+  else {
+    const subject = namedSubject(m) ?? (aboutSelf(m) ? 'me' : undefined);
+    // "I want my data": the asker's own. "His data", "a customer wants …": whose is left open.
+    if (subject) result.subject = subject;
+  }
   return result;
 };
+
+/** Whom a request names by other means than "for …" or a possessive, each tried in turn. */
+function namedSubject(m: Message): string | undefined {
+  return (
+    // "Mr Schulz wants his data corrected": the person a title names.
+    titled(m) ??
+    // "Lisa Berger, eine Lieferantin, sagt …", "Sarah Kim from a partner company objects …".
+    appositionName(m) ??
+    // "Auskunftsersuchen von Max Mustermann", "a request from Jan de Vries": whose request.
+    requestFrom(m) ??
+    // "Anna Schmidt will Auskunft": a colleague the directory knows, wanting it.
+    leadingName(m) ??
+    // "customer jane doe says …": the person a role names.
+    (m.hasExactly('OUTSIDER') ? outsiderName(m) : undefined)
+  );
+}
 
 /** The roles a name is set off by: "Mark Ellis, a customer", "our contact at the supplier, Tom Becker". */
 const ROLE = String.raw`(?:customer|client|supplier|vendor|applicant|caller|contact|partner|employee|kunde|kundin|lieferant(?:in)?|mitarbeiter(?:in)?|bewerber(?:in)?|anrufer(?:in)?|ansprechpartner(?:in)?|dienstleister|mieter(?:in)?|patient(?:in)?)`;

@@ -1,20 +1,11 @@
 import { Client } from 'pg';
 import { SqlSource } from '../../../src/ports/sources/sql-source.adapter';
 import { JOURNAL_SQL, journalDefinition, personalDataSourceContract } from '../../contract/personal-data-source.contract';
-import { TestPostgres, postgresAvailable } from '../../support/databases';
-import { requireService } from '../../support/services';
+import { usePostgres } from '../../support/databases';
 
 /** The SQL source on a real PostgreSQL database: its own schema per test, read-only by default. */
-const available = requireService('PostgreSQL at 127.0.0.1:5432', postgresAvailable(), 'start PostgreSQL with trust authentication for the user postgres (or set POSTGRES_TEST_URL)');
-const describeIf = available ? describe : describe.skip;
+const { postgres, describeIf } = usePostgres();
 
-const postgres = new TestPostgres();
-beforeAll(async () => {
-  if (available) await postgres.setUp();
-}, 30_000);
-afterAll(async () => {
-  if (available) await postgres.tearDown();
-}, 30_000);
 
 /** A new schema holding the journal; its URL as the sources file would name it. */
 async function journal(): Promise<string> {

@@ -3,21 +3,12 @@ import { join } from 'node:path';
 import { verifyChain } from '../../../src/ports/store/audit-chain';
 import { openStores } from '../../../src/ports/store/sql/stores';
 import { runCli } from '../../support/cli';
-import { TestPostgres, postgresAvailable, tempSqlite } from '../../support/databases';
-import { requireService } from '../../support/services';
+import { tempSqlite, usePostgres } from '../../support/databases';
 
 /** `db migrate`, `db copy`, and the reading commands on either database. */
-const available = requireService('PostgreSQL at 127.0.0.1:5432', postgresAvailable(), 'start PostgreSQL with trust authentication for the user postgres (or set POSTGRES_TEST_URL)');
-const describeIf = available ? describe : describe.skip;
+const { postgres, describeIf } = usePostgres();
 const LEGACY = join(__dirname, '..', '..', 'fixtures', 'legacy-schema-4.sqlite');
 
-const postgres = new TestPostgres();
-beforeAll(async () => {
-  if (available) await postgres.setUp();
-}, 30_000);
-afterAll(async () => {
-  if (available) await postgres.tearDown();
-}, 30_000);
 
 describeIf('db commands', () => {
   let temp: ReturnType<typeof tempSqlite>;

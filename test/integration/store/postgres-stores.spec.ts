@@ -11,22 +11,13 @@ import { claimStoreContract } from '../../contract/claim-store.contract';
 import { grantStoreContract } from '../../contract/grant-store.contract';
 import { createCase, requestStoreContract } from '../../contract/request-store.contract';
 import { runCli } from '../../support/cli';
-import { TestPostgres, postgresAvailable } from '../../support/databases';
-import { requireService } from '../../support/services';
+import { usePostgres } from '../../support/databases';
 
 /** The stores on PostgreSQL: every contract the SQLite stores pass, and several processes on one database. */
-const available = requireService('PostgreSQL at 127.0.0.1:5432', postgresAvailable(), 'start PostgreSQL with trust authentication for the user postgres (or set POSTGRES_TEST_URL)');
-const describeIf = available ? describe : describe.skip;
+const { postgres, describeIf } = usePostgres();
 const run = promisify(execFile);
 const ROOT = join(__dirname, '..', '..', '..');
 
-const postgres = new TestPostgres();
-beforeAll(async () => {
-  if (available) await postgres.setUp();
-}, 30_000);
-afterAll(async () => {
-  if (available) await postgres.tearDown();
-}, 30_000);
 
 const fresh = async (): Promise<Stores> => openStores(await postgres.fresh());
 
