@@ -1,22 +1,36 @@
 import type { Clock } from '../ports/clock/clock.port';
+import type { Logger } from '../ports/logger/logger.port';
+import type { Notifier } from '../ports/notifier/notifier.port';
 import type { PersonalDataSource } from '../ports/sources/personal-data-source.port';
 import type { AuditTrail } from '../ports/store/audit-trail.port';
 import type { RequestStore } from '../ports/store/request-store.port';
-import type { RetentionPolicy } from './retention';
+import { type PurgeRun, type RetentionPolicy, purge } from './retention';
 import { type RetentionSummary, retentionSummary, weekStartOf } from './retention-summary';
+import type { Schedule } from './schedule';
 
-/** The retention summary on demand, from the configured sources, the audit trail and the cases. */
+/**
+ * The retention summary on demand, from the configured sources, the audit trail and the cases; and
+ * the purge, however it is started (the command line, the schedule, an administrator's button).
+ */
 export class RetentionDesk {
   constructor(
     private readonly options: {
       sources: readonly PersonalDataSource[];
       policy: RetentionPolicy;
       timeZone: string;
-      audit: Pick<AuditTrail, 'entries'>;
+      audit: Pick<AuditTrail, 'entries' | 'append'>;
       requests: Pick<RequestStore, 'listRequests'>;
       clock: Clock;
+      /** When the weekly summary is posted (RETENTION_SUMMARY_CRON); absent: never. */
+      summarySchedule?: Schedule;
+      /** Where a purge started by hand reports what it did. */
+      notifier?: Pick<Notifier, 'toAdminChannel'>;
+      logger?: Logger;
     },
   ) {}
+
+  private purging = false;
+  private background: Promise<unknown> = Promise.resolve();
 
   get timeZone(): string {
     return this.options.timeZone;
@@ -35,7 +49,49 @@ export class RetentionDesk {
     });
   }
 
+  /** Deletes what is past its period where the sources may be written; audited as `actor`. */
+  purge(options: { actor: string; dryRun?: boolean; batchSize?: number }): Promise<PurgeRun> {
+    return purge(this.options.sources, this.options.policy, this.options.audit, { now: this.options.clock.now(), ...options });
+  }
+
+  /** When the weekly summary is next posted; undefined while it is switched off. */
+  nextSummary(): Date | undefined {
+    return this.options.summarySchedule?.next(this.options.clock.now());
+  }
+
+  get summaryCron(): string | undefined {
+    return this.options.summarySchedule?.expression;
+  }
+
+  /**
+   * An administrator's "purge now" (from the summary card): runs in the background — a large purge
+   * takes longer than Teams waits for a button's answer — and posts what it did in the
+   * administrators' channel. One at a time in this instance: another press meanwhile says so.
+   */
+  purgeNow(by: string): 'started' | 'running' {
+    if (this.purging) return 'running';
+    this.purging = true;
+    const work = (async () => {
+      try {
+        const run = await this.purge({ actor: by });
+        await this.options.notifier?.toAdminChannel({ kind: 'purgeFinished', run, by });
+      } catch (error) {
+        this.options.logger?.warn({ err: error instanceof Error ? error.name : 'unknown' }, 'purge started by an administrator failed');
+      } finally {
+        this.purging = false;
+      }
+    })();
+    this.background = this.background.then(() => work);
+    return 'started';
+  }
+
+  /** Waits for a purge started by hand (tests, shutdown). */
+  async settled(): Promise<void> {
+    await this.background;
+  }
+
   async close(): Promise<void> {
+    await this.settled();
     await Promise.all(this.options.sources.map((s) => s.close()));
   }
 }

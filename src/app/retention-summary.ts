@@ -61,6 +61,21 @@ export type NeedsAction =
   | { kind: 'overdueRequests'; count: number }
   | { kind: 'sourceFailed'; source: string; reason: string };
 
+/** One week's figures, for the chart of the last weeks. */
+export interface WeekFigures {
+  /** The week's Monday (`YYYY-MM-DD`, organisation's time zone). */
+  weekOf: string;
+  /** Journal and chat records deleted by purges that week. */
+  purged: number;
+  /** Privacy requests received that week. */
+  opened: number;
+  /** Privacy requests completed that week. */
+  completed: number;
+}
+
+/** How many weeks the summary's chart shows, this one included. */
+export const HISTORY_WEEKS = 8;
+
 export interface RetentionSummary {
   at: Date;
   weekStart: Date;
@@ -69,6 +84,8 @@ export interface RetentionSummary {
   categories: CategoryState[];
   requests: RequestFigures;
   needsAction: NeedsAction[];
+  /** The last {@link HISTORY_WEEKS} weeks, oldest first, this week (so far) last. */
+  history: WeekFigures[];
 }
 
 /**
@@ -94,8 +111,43 @@ export async function retentionSummary(input: {
     sources: states.filter((s) => s.category === category.id).map((s) => s.state),
   }));
   const requests = requestFigures(input.requests, now, weekStart, input.timeZone);
-  return { at: now, weekStart, weekOf: localDate(weekStart, input.timeZone), categories, requests, needsAction: needsAction(categories, requests) };
+  return {
+    at: now,
+    weekStart,
+    weekOf: localDate(weekStart, input.timeZone),
+    categories,
+    requests,
+    needsAction: needsAction(categories, requests),
+    history: history(input.audit, input.requests, weekStart, input.timeZone),
+  };
 }
+
+/** The last weeks' purges (from the audit trail) and requests (from the cases), oldest week first. */
+function history(audit: readonly AuditEntry[], requests: readonly PrivacyRequest[], weekStart: Date, timeZone: string): WeekFigures[] {
+  const starts = [weekStart];
+  while (starts.length < HISTORY_WEEKS) starts.unshift(weekStartOf(new Date((starts[0] as Date).getTime() - 86_400_000), timeZone));
+  const weekOf = (at: Date): number => {
+    for (let i = starts.length - 1; i >= 0; i--) if (at >= (starts[i] as Date)) return i;
+    return -1;
+  };
+  const weeks: WeekFigures[] = starts.map((start) => ({ weekOf: localDate(start, timeZone), purged: 0, opened: 0, completed: 0 }));
+  for (const entry of audit) {
+    if (entry.action !== 'retention.purge' || typeof entry.details.deleted !== 'number') continue;
+    const week = weeks[weekOf(new Date(entry.at))];
+    if (week) week.purged += entry.details.deleted;
+  }
+  for (const request of requests) {
+    const opened = weeks[weekOf(new Date(request.receivedAt))];
+    if (opened) opened.opened += 1;
+    const closed = closedAt(request);
+    const completed = request.status === 'completed' && closed ? weeks[weekOf(closed)] : undefined;
+    if (completed) completed.completed += 1;
+  }
+  return weeks;
+}
+
+/** When a closed case was closed (its last event); undefined while it is open. */
+const closedAt = (r: PrivacyRequest): Date | undefined => (isOpen(r.status) ? undefined : new Date(r.history.at(-1)?.at ?? r.receivedAt));
 
 async function stateOf(source: PersonalDataSource, policy: RetentionPolicy, now: Date, weekStart: Date, audit: readonly AuditEntry[]): Promise<{ category: CategoryId; state: SourceState }> {
   try {
@@ -123,7 +175,6 @@ async function stateOf(source: PersonalDataSource, policy: RetentionPolicy, now:
 
 function requestFigures(requests: readonly PrivacyRequest[], now: Date, weekStart: Date, timeZone: string): RequestFigures {
   const open = requests.filter((r) => isOpen(r.status) && r.status !== 'merged');
-  const closedAt = (r: PrivacyRequest): Date | undefined => (isOpen(r.status) ? undefined : new Date(r.history.at(-1)?.at ?? r.receivedAt));
   return {
     opened: requests.filter((r) => new Date(r.receivedAt) >= weekStart).length,
     completed: requests.filter((r) => r.status === 'completed' && (closedAt(r) ?? new Date(0)) >= weekStart).length,

@@ -5,6 +5,19 @@ import { shipped } from './paths';
 import { isTimeZone } from '../domain/requests/deadlines';
 import { type CountryCode, isSupportedCountry } from 'libphonenumber-js';
 import type { DatabaseTarget } from '../ports/store/database-target';
+import { cronProblem } from '../app/schedule';
+
+/** A cron expression, or `off`. */
+const cronSetting = (fallback: string) =>
+  z
+    .string()
+    .transform((value) => value.trim())
+    .superRefine((value, ctx) => {
+      if (value.toLowerCase() === 'off') return;
+      const problem = cronProblem(value);
+      if (problem !== undefined) ctx.addIssue({ code: 'custom', message: `expected a cron expression such as "${fallback}" or "off": ${problem}` });
+    })
+    .default(fallback);
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -52,6 +65,10 @@ const environmentSchema = z.object({
   DPO_USERS: z.string().optional(),
   DPO_DEPUTY: z.string().email('expected the mail/UPN of one person').optional(),
   ADMIN_USERS: z.string().optional(),
+  ADMIN_GROUP: z.string().min(1).optional(),
+  ADMIN_CHANNEL: z.string().regex(/^19:[^\s;]+$/, 'expected a Teams channel id like 19:…@thread.tacv2').optional(),
+  RETENTION_SUMMARY_CRON: cronSetting('0 8 * * 1'),
+  RETENTION_PURGE_CRON: cronSetting('30 2 * * *'),
   DPO_CHANNEL: z.string().regex(/^19:[^\s;]+$/, 'expected a Teams channel id like 19:…@thread.tacv2').optional(),
   TIME_ZONE: z.string().refine(isTimeZone, 'expected an IANA time zone such as Europe/Berlin').default('Europe/Berlin'),
   REMINDER_CHECK_SECONDS: z.coerce.number().int().min(10).max(86_400).default(900),
@@ -128,6 +145,12 @@ export interface Config {
   dpo: { users: string[]; deputy?: string; channelId?: string };
   /** The communication suite's administrators (lower-case mail/UPN): their help card shows what is theirs. */
   admins: string[];
+  /** A directory group whose members are administrators too (ADMIN_GROUP: its `cn` or display name). */
+  adminGroup?: string;
+  /** The administrators' Teams channel for the weekly summary (ADMIN_CHANNEL); else where an administrator asked for it. */
+  adminChannelId?: string;
+  /** When the summary is posted and the purge runs (cron expressions in `timeZone`); undefined: off. */
+  schedules: { summary?: string; purge?: string };
   /** The organisation's time zone: deadlines count its calendar days. */
   timeZone: string;
   /** How often deadlines are checked for reminders. */
@@ -185,6 +208,12 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     logLevel: e.LOG_LEVEL,
     dpo: dpoConfig(e),
     admins: adminConfig(e),
+    ...(e.ADMIN_GROUP ? { adminGroup: e.ADMIN_GROUP.trim() } : {}),
+    ...(e.ADMIN_CHANNEL ? { adminChannelId: e.ADMIN_CHANNEL } : {}),
+    schedules: {
+      ...(e.RETENTION_SUMMARY_CRON.toLowerCase() === 'off' ? {} : { summary: e.RETENTION_SUMMARY_CRON }),
+      ...(e.RETENTION_PURGE_CRON.toLowerCase() === 'off' ? {} : { purge: e.RETENTION_PURGE_CRON }),
+    },
     timeZone: e.TIME_ZONE,
     reminderCheckSeconds: e.REMINDER_CHECK_SECONDS,
     // An in-memory database (a one-off question on the command line) brings no demo sources along.

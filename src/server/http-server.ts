@@ -25,6 +25,8 @@ export async function startServer(config: Config, app: App, logger: Logger): Pro
     cards: app.requestStore,
     desk: app.desk,
     ...(config.dpo.channelId ? { dpoChannelId: config.dpo.channelId } : {}),
+    ...(config.adminChannelId ? { adminChannelId: config.adminChannelId } : {}),
+    timeZone: config.timeZone,
     defaultLocale: config.defaultLocale,
     logger,
     // The connector calls end by their timeout; the margin is for the token they may need first.
@@ -42,6 +44,7 @@ export async function startServer(config: Config, app: App, logger: Logger): Pro
     newcomers: app.sync,
     admins: app.admins,
     retention: app.retention,
+    ...(config.adminChannelId ? { adminChannelId: config.adminChannelId } : {}),
     requests: {
       desk: app.requests,
       conversations: app.requestStore,
@@ -64,6 +67,7 @@ export async function startServer(config: Config, app: App, logger: Logger): Pro
       status: directory.status,
       directory,
       requests,
+      retention: { next: app.retentionScheduler.nextRuns() },
       auth: config.bot.authDisabled ? 'disabled (local use only)' : 'enabled',
     });
   });

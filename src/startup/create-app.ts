@@ -18,6 +18,9 @@ import { RequestDesk } from '../app/requests/request-desk';
 import { DeadlineScheduler } from '../app/requests/deadline-scheduler';
 import { loadGrantsFile, loadMatrix } from './admin-files';
 import { RetentionDesk } from '../app/retention-desk';
+import { RetentionScheduler } from '../app/retention-scheduler';
+import { cronSchedule } from '../app/schedule';
+import { type AdminRoster, Administrators } from '../app/administrators';
 import { openSources } from './sources';
 import { DirectorySource } from '../ports/sources/directory-source.adapter';
 import { processEnvironment } from '../config/config';
@@ -41,7 +44,9 @@ export interface App {
   heartbeat: InstanceHeartbeat;
   clock: Clock;
   /** The communication suite's administrators (lower-case mail/UPN). */
-  admins: readonly string[];
+  admins: AdminRoster;
+  /** Posts the weekly retention summary and runs the scheduled purge (started by the server). */
+  retentionScheduler: RetentionScheduler;
   /** The retention summary, from the personal-data sources (SOURCES_FILE, or the demo sources). */
   retention: RetentionDesk;
   close(): Promise<void>;
@@ -93,10 +98,35 @@ export async function createApp(config: Config, logger: Logger, seams: AppSeams 
     // The directory (F) first — the snapshot the bot holds — then the sources file's.
     const sources = [new DirectorySource(() => desk.directory.people, config.phoneRegion), ...openSources(config, data, seams.env ?? processEnvironment(), clock.now())];
     logger.info({ sources: sources.map((s) => s.id) }, 'personal-data sources open');
-    const retention = new RetentionDesk({ sources, policy: config.retention, timeZone: config.timeZone, audit: stores.audit, requests: requestStore, clock });
+    const summarySchedule = config.schedules.summary ? cronSchedule(config.schedules.summary, config.timeZone) : undefined;
+    const purgeSchedule = config.schedules.purge ? cronSchedule(config.schedules.purge, config.timeZone) : undefined;
+    const retention = new RetentionDesk({
+      sources,
+      policy: config.retention,
+      timeZone: config.timeZone,
+      audit: stores.audit,
+      requests: requestStore,
+      clock,
+      notifier,
+      logger,
+      ...(summarySchedule ? { summarySchedule } : {}),
+    });
+    const retentionScheduler = new RetentionScheduler({
+      desk: retention,
+      notifier,
+      claims,
+      audit: stores.audit,
+      clock,
+      logger,
+      instance: heartbeat.instance,
+      ...(summarySchedule ? { summary: summarySchedule } : {}),
+      ...(purgeSchedule ? { purge: purgeSchedule } : {}),
+    });
+    const admins = new Administrators(config.admins, config.adminGroup, () => desk.directory);
     const close = async (): Promise<void> => {
       sync.stop();
       await scheduler.stop();
+      await retentionScheduler.stop();
       // Card redraws and notices still under way (the server stopped taking requests before this).
       if (!(await requests.settled(10_000))) logger.warn({ waitedMs: 10_000 }, 'stopped before every card was updated');
       // Nothing is being sent any more (or what is still under way has timed out): whatever this
@@ -106,7 +136,7 @@ export async function createApp(config: Config, logger: Logger, seams: AppSeams 
       await directory.close();
       await store.close();
     };
-    return { desk, store, directory, sync, requests, requestStore, claims, notifier, scheduler, heartbeat, clock, admins: config.admins, retention, close };
+    return { desk, store, directory, sync, requests, requestStore, claims, notifier, scheduler, retentionScheduler, heartbeat, clock, admins, retention, close };
   } catch (error) {
     await store.close();
     throw error;

@@ -85,7 +85,9 @@ export function cardToText(card: Element): { text: string; actions: TextAction[]
         return;
       }
       default:
-        for (const item of list(element.items)) walk(item);
+        // An element text cannot show (a chart) is read as its fallback, as a client without it would.
+        if (typeof element.type === 'string' && element.type.startsWith('Chart.') && element.fallback !== null && typeof element.fallback === 'object') walk(element.fallback as Element);
+        else for (const item of list(element.items)) walk(item);
     }
   };
 

@@ -67,7 +67,7 @@ export const whoIsDpoHandler: Handler = async (turn, services) => {
 export const retentionSummaryHandler: Handler = async (turn, services) => {
   const t = textsFor(turn);
   if (roleOf(turn, services) === 'employee' || !services.retention) return retentionCard(t);
-  return retentionSummaryCard(t, await services.retention.summary(), services.retention.timeZone);
+  return retentionSummaryCard(t, await services.retention.summary(), services.retention.timeZone, { buttons: true });
 };
 
 export const processingRecordHandler: Handler = async (turn) => {

@@ -15,6 +15,7 @@ import { requestStatusHandler, startRequestHandler, submitFormHandler, waitingQu
 import { whatCanISeeHandler, whatCanSeeHandler, whoCanSeeHandler, whyCanSeeHandler } from './lookup.handlers';
 import { type Handler, type HandlerServices, type Turn, textsFor } from './turn';
 import { resolveRelation } from './relation.handlers';
+import { adminChannelHandler } from './retention.handlers';
 
 /**
  * Every intent has exactly one handler; `needsAsker` ones answer about the asker's own data;
@@ -36,6 +37,7 @@ const ROUTES: Record<IntentName, { handler: Handler; needsAsker: boolean; person
   startRequest: { handler: (turn, services) => (turn.form ? submitFormHandler(turn, services) : startRequestHandler(turn, services)), needsAsker: true, personalOnly: true },
   requestStatus: { handler: requestStatusHandler, needsAsker: true, personalOnly: true },
   retentionSummary: { handler: retentionSummaryHandler, needsAsker: false },
+  adminChannel: { handler: adminChannelHandler, needsAsker: false },
   processingRecord: { handler: processingRecordHandler, needsAsker: false },
   unknown: { handler: async (turn, services) => (await waitingQuestion(turn, services)) ?? unknownHandler(turn, services), needsAsker: false },
 };

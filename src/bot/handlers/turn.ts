@@ -1,4 +1,16 @@
 import type { RetentionSummary } from '../../app/retention-summary';
+import type { AdminRoster } from '../../app/administrators';
+
+/** What the bot may ask of retention (the app's RetentionDesk). */
+export interface RetentionServices {
+  summary(): Promise<RetentionSummary>;
+  readonly timeZone: string;
+  /** Starts the purge in the background for an administrator; its result goes to the administrators' channel. */
+  purgeNow(by: string): 'started' | 'running';
+  /** When the weekly summary is next posted; undefined while it is switched off. */
+  nextSummary(): Date | undefined;
+  readonly summaryCron: string | undefined;
+}
 import type { PrivacyDesk } from '../../app/privacy-desk';
 import type { Level } from '../../domain/levels';
 import type { ParsedMessage } from '../intents/intent';
@@ -52,10 +64,10 @@ export interface HandlerServices {
   newcomers?: Newcomers;
   /** Privacy requests; absent where requests are not offered (a bare CLI). */
   requests?: RequestDesk;
-  /** The communication suite's administrators (lower-case mail/UPN). */
-  admins?: readonly string[];
-  /** The retention summary, for administrators and DPOs; absent where no sources are read. */
-  retention?: { summary(): Promise<RetentionSummary>; readonly timeZone: string };
+  /** The communication suite's administrators (ADMIN_USERS, ADMIN_GROUP). */
+  admins?: AdminRoster;
+  /** The retention summary and purge, for administrators and DPOs; absent where no sources are read. */
+  retention?: RetentionServices;
 }
 
 /** The newcomer lookup as an option, where the services have one. */

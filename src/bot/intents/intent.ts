@@ -18,6 +18,7 @@ export const INTENTS = [
   'startRequest',
   'requestStatus',
   'retentionSummary',
+  'adminChannel',
   'processingRecord',
   'unknown',
 ] as const;

@@ -4,6 +4,7 @@ import { fieldFrom, itemFrom } from './field-rules';
 import type { ParsedMessage, ReceiptChannel, RequestType } from './intent';
 import { type Token, tokenise } from './tokenise';
 import { LEVEL_CONCEPTS, REQUEST_CONCEPTS } from './concepts';
+import { fold } from '../../domain/shared/text';
 
 /**
  * Understands a message in English or German, typing errors tolerated. Pure: the same text
@@ -31,6 +32,7 @@ function parseOne(text: string, options: ParseOptions): ParsedMessage {
     whoIsDpo(message) ??
     explainLevel(message) ??
     processingRecord(message) ??
+    adminChannel(message) ??
     retentionSummary(message) ??
     requestStatus(message) ??
     removeGrant(message) ??
@@ -313,6 +315,17 @@ const processingRecord: Rule = (m) =>
   (m.has('WHAT') && m.has('DATA') && m.has('PROCESSING') && m.has('YOU') && !m.has('ME') && !m.has('I'))
     ? { intent: 'processingRecord' }
     : undefined;
+
+/** The weekly report named: "retention summaries", "Löschberichte", "the weekly summary", "Wochenbericht". */
+const WEEKLY_REPORT = /\b(?:summar(?:y|ies)|reports?|wochenberichte?|berichte?)\b/i;
+/** Where it should go: this channel. */
+const THIS_CHANNEL = /\b(?:here|this\s+channel|hier(?:her|hin)?|(?:in\s+)?(?:diesen|diesem)\s+kanal)\b/i;
+/** Posting, sending, using (not showing: "show the summary here" is a question now). */
+const POST_TO = /\b(?:post|posts|posting|send|sende|senden|sendet|schick\w*|put|deliver|use|poste|posten|postet|veroffentlich\w*|verwende\w*|nutze\w*)\b/i;
+
+/** "post retention summaries here", "Löschberichte hier posten": an administrator choosing the channel of the weekly summary. */
+const adminChannel: Rule = (m) =>
+  (m.has('RETENTION') || WEEKLY_REPORT.test(m.text)) && THIS_CHANNEL.test(m.text) && POST_TO.test(fold(m.text)) ? { intent: 'adminChannel' } : undefined;
 
 /** "how long do you keep my data", "when is my data deleted automatically" — not a request to delete it. */
 const retentionSummary: Rule = (m) =>

@@ -6,6 +6,10 @@ import type { ConversationStore, StoredConversation } from '../../ports/store/re
 /** Keys of stored conversations: a person's personal chat, the DPO channel, the last service URL. */
 export const personKey = (id: string): string => `person:${id.toLowerCase()}`;
 export const DPO_CHANNEL_KEY = 'channel:dpo';
+/** The channel an administrator chose for the retention summaries ("post retention summaries here"). */
+export const ADMIN_CHANNEL_KEY = 'channel:admin';
+/** Where the bot was added to a team (kept from `teamMemberAdded`). */
+export const teamKey = (teamId: string): string => `team:${teamId}`;
 export const SERVICE_KEY = 'service';
 
 const referenceSchema = z
@@ -72,11 +76,14 @@ export class UnchangedConversations implements Pick<ConversationStore, 'saveConv
   }
 }
 
+/** The Teams channel an activity comes from (without the thread: `19:…@thread.tacv2`). */
+export const channelIdOf = (activity: Partial<Activity>): string | undefined =>
+  (activity.channelData as { channel?: { id?: string } } | undefined)?.channel?.id ?? activity.conversation?.id?.split(';')[0];
+
 /** Whether the activity comes from the configured DPO channel (any of its threads). */
 export function isDpoChannel(activity: Partial<Activity>, dpoChannelId: string | undefined): boolean {
   if (dpoChannelId === undefined || activity.conversation?.conversationType !== 'channel') return false;
-  const channel = (activity.channelData as { channel?: { id?: string } } | undefined)?.channel?.id ?? activity.conversation?.id?.split(';')[0];
-  return channel === dpoChannelId;
+  return channelIdOf(activity) === dpoChannelId;
 }
 
 /** A group chat or a channel: more people read the answer than the asker. */

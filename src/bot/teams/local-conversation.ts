@@ -3,6 +3,7 @@ import type { PrivacyDesk } from '../../app/privacy-desk';
 import type { Logger } from '../../ports/logger/logger.port';
 import { cardToText, type TextAction } from '../cards/card-text';
 import type { Locale } from '../i18n/locale';
+import type { AdminRoster } from '../../app/administrators';
 import { LocalAdapter, localActivity } from './local-adapter';
 import { PrivacyDeskBot, type RequestServices } from './privacy-desk.bot';
 import type { RequestDesk } from '../../app/requests/request-desk';
@@ -29,7 +30,7 @@ export class LocalConversation {
     private readonly user: { id: string; locale: Locale },
     logger: Logger,
     private readonly requests?: RequestServices,
-    admins: readonly string[] = [],
+    admins: AdminRoster = [],
   ) {
     this.bot = new PrivacyDeskBot({ desk, logger, allowLocalIdentity: true, defaultLocale: user.locale, admins, ...(requests ? { requests } : {}) });
   }

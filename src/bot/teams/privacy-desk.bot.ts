@@ -10,11 +10,14 @@ import {
   TurnContext as Turns,
 } from 'botbuilder';
 import type { PrivacyDesk } from '../../app/privacy-desk';
+import type { AdminRoster } from '../../app/administrators';
 import type { RequestDesk } from '../../app/requests/request-desk';
 import type { Clock } from '../../ports/clock/clock.port';
 import type { ConversationStore, RequestStore } from '../../ports/store/request-store.port';
 import { type IntakeForm, intakeFormSchema } from '../cards/request-form';
-import { UnchangedConversations, caseButtonsWorkHere, isShared, rememberConversation } from './conversations';
+import { ADMIN_CHANNEL_KEY, UnchangedConversations, caseButtonsWorkHere, channelIdOf, isShared, rememberConversation, teamKey } from './conversations';
+import { type RetentionAction, retentionActionSchema } from '../cards/retention-summary.card';
+import { retentionActionHandler } from '../handlers/retention.handlers';
 import { type CaseActionReply, handleCaseAction } from '../handlers/case.handlers';
 import type { CaseReply } from '../handlers/request.handlers';
 import type { Logger } from '../../ports/logger/logger.port';
@@ -41,9 +44,11 @@ export interface BotOptions {
   newcomers?: Newcomers;
   /** Privacy requests, with where their cards and conversations are kept. */
   requests?: RequestServices;
-  /** The communication suite's administrators (lower-case mail/UPN). */
-  admins?: readonly string[];
+  /** The communication suite's administrators (ADMIN_USERS, ADMIN_GROUP). */
+  admins?: AdminRoster;
   retention?: HandlerServices['retention'];
+  /** ADMIN_CHANNEL: the administrators' channel set in the configuration (it wins over one chosen in Teams). */
+  adminChannelId?: string;
 }
 
 export interface RequestServices {
@@ -83,13 +88,16 @@ export class PrivacyDeskBot extends TeamsActivityHandler {
       } else {
         const log = this.options.logger.child({ activityId: context.activity.id, channel: context.activity.channelId });
         await this.rememberAsker(context, await this.whoIs(context, log), log);
-        await this.welcome(context);
+        // Added to a team: one short word in the channel (what the bot is for, and how administrators get the summaries there).
+        if (context.activity.conversation?.conversationType === 'channel') await send(context, noticeCard(messages(this.localeOf(context)).appTitle, [messages(this.localeOf(context)).teamWelcome]));
+        else await this.welcome(context);
       }
       await next();
     });
     this.onMembersAdded(async (context, next) => {
       const botAdded = (context.activity.membersAdded ?? []).some((m) => m.id === context.activity.recipient?.id);
       if (botAdded && context.activity.channelId !== 'msteams') await this.welcome(context);
+      if (botAdded && context.activity.channelId === 'msteams') await this.rememberTeam(context);
       await next();
     });
   }
@@ -132,19 +140,22 @@ export class PrivacyDeskBot extends TeamsActivityHandler {
         await this.caseActionByMessage(context, understood.caseAction, askerId, locale, log);
         return;
       }
+      if (understood.retentionAction !== undefined) {
+        await send(context, await retentionActionHandler({ action: understood.retentionAction, actor: askerId, locale }, this.services()));
+        log.info({ action: understood.retentionAction }, 'retention action (fallback)');
+        return;
+      }
+      if (turn.parsed.intent === 'adminChannel' && context.activity.conversation?.conversationType === 'channel') {
+        await send(context, await this.chooseAdminChannel(context, askerId, locale, log));
+        return;
+      }
       const owner = understood.action?.verb === 'run' ? understood.action.for : undefined;
       if (owner !== undefined && owner !== askerId) {
         await send(context, noticeCard(messages(locale).appTitle, [messages(locale).buttonNotYours]));
         log.info({ reason: 'button of another asker' }, 'refused card action');
         return;
       }
-      const reply: CaseReply = await route(turn, {
-        desk: this.options.desk,
-        ...(this.options.newcomers ? { newcomers: this.options.newcomers } : {}),
-        ...(this.options.requests ? { requests: this.options.requests.desk } : {}),
-        ...(this.options.admins ? { admins: this.options.admins } : {}),
-        ...(this.options.retention ? { retention: this.options.retention } : {}),
-      });
+      const reply: CaseReply = await route(turn, this.services());
       const sentId = await send(context, askerId === undefined ? reply : { ...reply, card: stampOwner(reply.card, askerId) });
       // Only a personal chat's copy is kept up to date: a case is nobody else's business.
       if (reply.caseId !== undefined && sentId !== undefined && !shared) await this.rememberCard(context, reply.caseId, sentId, askerId, locale);
@@ -162,6 +173,10 @@ export class PrivacyDeskBot extends TeamsActivityHandler {
       const verb = (activity.value as { verb?: unknown }).verb;
       // The Action.Submit fallback of a case button (clients without Universal Actions).
       if (verb === 'case') return { parsed: { intent: 'requestStatus' }, caseAction: activity.value };
+      if (verb === 'retention') {
+        const retention = retentionActionSchema.safeParse(activity.value);
+        return retention.success ? { parsed: { intent: 'retentionSummary' }, retentionAction: retention.data.action } : undefined;
+      }
       if (verb === 'request') {
         const form = intakeFormSchema.safeParse(activity.value);
         return form.success ? { parsed: { intent: 'startRequest', requestType: form.data.type }, form: form.data } : undefined;
@@ -230,12 +245,13 @@ export class PrivacyDeskBot extends TeamsActivityHandler {
   protected override async onAdaptiveCardInvoke(context: TurnContext, invokeValue: AdaptiveCardInvokeValue): Promise<AdaptiveCardInvokeResponse> {
     const locale = localeFrom(context.activity.locale, this.options.defaultLocale);
     const log = this.options.logger.child({ activityId: context.activity.id, channel: context.activity.channelId });
-    const requests = this.options.requests;
-    if (!requests) return errorResponse('NotSupported', messages(locale).invalidAction);
     if (fromForeignTenant(context.activity, this.identityOptions)) {
       log.warn({ reason: 'foreign tenant' }, 'refused card action');
       return errorResponse('Forbidden', messages(locale).foreignTenant);
     }
+    if ((invokeValue.action?.data as { verb?: unknown } | undefined)?.verb === 'retention') return this.retentionInvoke(context, invokeValue.action?.data, locale, log);
+    const requests = this.options.requests;
+    if (!requests) return errorResponse('NotSupported', messages(locale).invalidAction);
     try {
       const actor = await this.whoIs(context, log);
       await this.rememberAsker(context, actor, log);
@@ -312,6 +328,78 @@ export class PrivacyDeskBot extends TeamsActivityHandler {
     });
   }
 
+  /** What the handlers may use. */
+  private services(): HandlerServices {
+    return {
+      desk: this.options.desk,
+      ...(this.options.newcomers ? { newcomers: this.options.newcomers } : {}),
+      ...(this.options.requests ? { requests: this.options.requests.desk } : {}),
+      ...(this.options.admins ? { admins: this.options.admins } : {}),
+      ...(this.options.retention ? { retention: this.options.retention } : {}),
+    };
+  }
+
+  /**
+   * A retention card's button (`Action.Execute`): the card returned is for the presser only — the
+   * confirmation of a purge, the overdue cases — while everyone else in the channel keeps the summary.
+   */
+  private async retentionInvoke(context: TurnContext, data: unknown, locale: Locale, log: Logger): Promise<AdaptiveCardInvokeResponse> {
+    const action = retentionActionSchema.safeParse(data);
+    if (!action.success) return errorResponse('BadRequest', messages(locale).invalidAction);
+    try {
+      const actor = await this.whoIs(context, log);
+      await this.rememberAsker(context, actor, log);
+      const card = await retentionActionHandler({ action: action.data.action, actor, locale }, this.services());
+      log.info({ action: action.data.action }, 'retention action');
+      return { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: card.card };
+    } catch (error) {
+      const reference = randomUUID().slice(0, 8);
+      log.error({ reference, err: error instanceof Error ? { name: error.name, stack: error.stack } : String(error) }, 'retention action failed');
+      return { statusCode: 500, type: 'application/vnd.microsoft.error', value: { code: 'InternalError', message: messages(locale).errorReference(reference) } as never };
+    }
+  }
+
+  /**
+   * "post retention summaries here", said in a channel: an administrator's choice of the channel
+   * for the weekly summary, kept as the channel's conversation reference (new threads go there).
+   */
+  private async chooseAdminChannel(context: TurnContext, actor: string | undefined, locale: Locale, log: Logger): Promise<RenderedCard> {
+    const t = messages(locale);
+    const requests = this.options.requests;
+    if (actor === undefined || this.options.admins?.includes(actor) !== true) return noticeCard(t.adminChannelTitle, [t.adminChannelAdminsOnly]);
+    const retention = this.options.retention;
+    const cron = retention?.summaryCron;
+    if (!requests || !retention || cron === undefined) return noticeCard(t.adminChannelTitle, [t.adminChannelNoSchedule]);
+    const channelId = channelIdOf(context.activity);
+    if (channelId === undefined) return noticeCard(t.adminChannelTitle, [t.adminChannelOnlyInChannel]);
+    const reference = { ...Turns.getConversationReference(context.activity), ...(context.activity.locale ? { locale: context.activity.locale } : {}) };
+    delete (reference as { activityId?: string }).activityId;
+    await requests.conversations.saveConversation({ key: ADMIN_CHANNEL_KEY, reference: JSON.stringify({ ...reference, conversation: { ...reference.conversation, id: channelId } }) }, requests.clock.now());
+    log.info({ by: 'administrator' }, "administrators' channel chosen");
+    const lines = [t.adminChannelSet(cron, retention.timeZone)];
+    const next = retention.nextSummary();
+    if (next) lines.push(t.adminChannelSetNext(next.toLocaleString(locale === 'de' ? 'de-DE' : 'en-GB', { timeZone: retention.timeZone, weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit' })));
+    if (this.options.adminChannelId !== undefined && this.options.adminChannelId !== channelId) lines.push(t.adminChannelOverridden);
+    return noticeCard(t.adminChannelTitle, lines);
+  }
+
+  /** The bot was added to a team: keep where the team is, for posts into its channels later. */
+  private async rememberTeam(context: TurnContext): Promise<void> {
+    const requests = this.options.requests;
+    const team = (context.activity.channelData as { team?: { id?: unknown } } | undefined)?.team?.id;
+    if (!requests || typeof team !== 'string' || team === '') return;
+    const log = this.options.logger.child({ activityId: context.activity.id, channel: context.activity.channelId });
+    try {
+      await rememberConversation(requests.conversations, context.activity, undefined, requests.dpoChannelId, requests.clock.now());
+      const reference = Turns.getConversationReference(context.activity);
+      delete (reference as { activityId?: string }).activityId;
+      await requests.conversations.saveConversation({ key: teamKey(team), reference: JSON.stringify(reference) }, requests.clock.now());
+      log.info({}, 'added to a team');
+    } catch (error) {
+      log.warn({ err: error instanceof Error ? error.name : 'unknown' }, 'could not store the team reference');
+    }
+  }
+
   private async welcome(context: TurnContext): Promise<void> {
     const locale = localeFrom(context.activity.locale, this.options.defaultLocale);
     await send(context, helpCard(messages(locale), 'welcome'));
@@ -324,6 +412,8 @@ interface Understood {
   action?: CardAction;
   /** A case button's data (validated by the case handler). */
   caseAction?: unknown;
+  /** A retention card's button (the Action.Submit fallback). */
+  retentionAction?: RetentionAction;
   form?: IntakeForm;
   /** The message as typed, or the words a confirmation carries. */
   text?: string;

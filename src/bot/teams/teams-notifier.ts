@@ -5,14 +5,16 @@ import { PrivacyDeskError } from '../../domain/shared/errors';
 import type { RequestDesk } from '../../app/requests/request-desk';
 import type { PrivacyRequest } from '../../domain/requests/request';
 import type { Logger } from '../../ports/logger/logger.port';
-import type { CaseNotice, Notifier } from '../../ports/notifier/notifier.port';
+import type { AdminNotice, CaseNotice, Notifier } from '../../ports/notifier/notifier.port';
 import type { CardMessage, ConversationStore, RequestStore } from '../../ports/store/request-store.port';
 import type { RenderedCard } from '../cards/answer.card';
 import { showDate } from '../cards/request-view';
 import { withConnectorBudget } from './bounded-connector';
-import { DPO_CHANNEL_KEY, SERVICE_KEY, personKey, readReference } from './conversations';
+import { ADMIN_CHANNEL_KEY, DPO_CHANNEL_KEY, SERVICE_KEY, personKey, readReference } from './conversations';
+import { purgeFinishedCard, retentionSummaryCard } from '../cards/retention-summary.card';
+import { messages } from '../i18n/messages';
 import { type Presentation, presentCase } from '../cards/case-presenter';
-import { requestContext } from '../handlers/turn';
+import { nameOf, requestContext } from '../handlers/turn';
 import { type Locale, localeFrom } from '../i18n/locale';
 
 export interface TeamsNotifierOptions {
@@ -24,6 +26,10 @@ export interface TeamsNotifierOptions {
   desk: PrivacyDesk;
   /** The DPO channel's Teams id (`19:…@thread.tacv2`), when configured. */
   dpoChannelId?: string;
+  /** The administrators' channel (ADMIN_CHANNEL); else the one an administrator chose in Teams. */
+  adminChannelId?: string;
+  /** The organisation's time zone: dates on the retention summary. */
+  timeZone: string;
   defaultLocale: Locale;
   logger: Logger;
   /**
@@ -79,13 +85,44 @@ export class TeamsNotifier implements Notifier {
   async toDpoChannel(notice: CaseNotice): Promise<boolean> {
     const channelId = this.options.dpoChannelId;
     if (!channelId) return false;
-    const reference = await this.channelReference(channelId);
+    const reference = await this.channelReference(channelId, DPO_CHANNEL_KEY);
     if (!reference) {
       this.options.logger.warn({}, 'DPO channel configured, but no Teams service URL is known yet (the bot has not been used)');
       return false;
     }
     const target: CardTarget = { reference, locale: this.options.defaultLocale };
-    const card = await this.render(notice, target);
+    const created = await this.postToChannel(channelId, reference, await this.render(notice, target));
+    if (created) {
+      await this.remember(notice.request, 'channel', created.id, created.activityId, { ...target, reference: { ...reference, conversation: { ...reference.conversation, id: created.id } as ConversationReference['conversation'] } });
+    }
+    return true;
+  }
+
+  /**
+   * Posts in the administrators' channel: ADMIN_CHANNEL, else the channel where an administrator said
+   * "post retention summaries here". False while there is none (or no service URL is known yet).
+   */
+  async toAdminChannel(notice: AdminNotice): Promise<boolean> {
+    const stored = await this.options.conversations.conversation(ADMIN_CHANNEL_KEY);
+    const chosen = stored ? readReference(stored.reference) : undefined;
+    const channelId = this.options.adminChannelId ?? chosen?.conversation.id;
+    if (!channelId) return false;
+    const reference = chosen && chosen.conversation.id === channelId ? chosen : await this.channelReference(channelId, ADMIN_CHANNEL_KEY);
+    if (!reference) {
+      this.options.logger.warn({}, "administrators' channel configured, but no Teams service URL is known yet (the bot has not been used)");
+      return false;
+    }
+    const t = messages(this.options.defaultLocale);
+    const card =
+      notice.kind === 'retentionSummary'
+        ? retentionSummaryCard(t, notice.summary, this.options.timeZone, { buttons: true, ...(notice.late ? { late: notice.late.due } : {}) })
+        : purgeFinishedCard(t, notice.run, nameOf(this.options.desk, notice.by));
+    await this.postToChannel(channelId, reference, card);
+    return true;
+  }
+
+  /** Starts a new thread in a Teams channel; returns the thread's conversation id and the post's activity id. */
+  private async postToChannel(channelId: string, reference: Partial<ConversationReference>, card: RenderedCard): Promise<{ id: string; activityId: string } | undefined> {
     let created: { id?: string; activityId?: string } | undefined;
     await this.proactive(reference, async (context) => {
       const connector = context.turnState.get<ConnectorClient>(context.adapter.ConnectorClientKey);
@@ -97,10 +134,7 @@ export class TeamsNotifier implements Notifier {
         members: [],
       });
     });
-    if (created?.id && created.activityId) {
-      await this.remember(notice.request, 'channel', created.id, created.activityId, { ...target, reference: { ...reference, conversation: { ...reference.conversation, id: created.id } as ConversationReference['conversation'] } });
-    }
-    return true;
+    return created?.id && created.activityId ? { id: created.id, activityId: created.activityId } : undefined;
   }
 
   async refreshCards(changed: PrivacyRequest): Promise<void> {
@@ -172,10 +206,11 @@ export class TeamsNotifier implements Notifier {
     if (failure) throw failure.error;
   }
 
-  private async channelReference(channelId: string): Promise<Partial<ConversationReference> | undefined> {
-    const channel = await this.options.conversations.conversation(DPO_CHANNEL_KEY);
+  /** How to reach a channel: as last seen there (`key`), else by the tenant's service URL. */
+  private async channelReference(channelId: string, key: string): Promise<Partial<ConversationReference> | undefined> {
+    const channel = await this.options.conversations.conversation(key);
     const known = channel ? readReference(channel.reference) : undefined;
-    if (known) return known;
+    if (known && known.conversation.id === channelId) return known;
     const service = await this.options.conversations.conversation(SERVICE_KEY);
     const any = service ? readReference(service.reference) : undefined;
     if (!any) return undefined;

@@ -1,3 +1,5 @@
+import type { PurgeRun } from '../../app/retention';
+import type { RetentionSummary } from '../../app/retention-summary';
 import type { Reminder } from '../../domain/requests/deadlines';
 import type { PrivacyRequest, RequestEvent } from '../../domain/requests/request';
 
@@ -10,6 +12,13 @@ export type CaseNotice =
   /** A deadline is near or here. */
   | { kind: 'reminder'; request: PrivacyRequest; reminder: Reminder };
 
+/** Something for the administrators' channel. */
+export type AdminNotice =
+  /** The weekly retention summary; `late` when it is posted after its time (the bot was down). */
+  | { kind: 'retentionSummary'; summary: RetentionSummary; late?: { due: Date } }
+  /** A purge an administrator started from the summary card has finished. */
+  | { kind: 'purgeFinished'; run: PurgeRun; by: string };
+
 /**
  * Proactive messages (Teams now; mail later). Sending returns false when there is no way to reach
  * the recipient (no conversation known, no channel configured); it throws on a failed delivery.
@@ -21,6 +30,8 @@ export interface Notifier {
   toDpoChannel(notice: CaseNotice): Promise<boolean>;
   /** Redraws every card posted about the case, for everyone who has it. */
   refreshCards(request: PrivacyRequest): Promise<void>;
+  /** Posts in the administrators' channel (ADMIN_CHANNEL, or where an administrator asked for it). */
+  toAdminChannel(notice: AdminNotice): Promise<boolean>;
 }
 
 /** A notifier that reaches nobody (CLI, tests that do not look at messages). */
@@ -28,6 +39,7 @@ export const silentNotifier: Notifier = {
   toPerson: async () => false,
   toDpoChannel: async () => false,
   refreshCards: async () => undefined,
+  toAdminChannel: async () => false,
 };
 
 /**
@@ -51,5 +63,9 @@ export class RelayNotifier implements Notifier {
 
   refreshCards(request: PrivacyRequest): Promise<void> {
     return this.target.refreshCards(request);
+  }
+
+  toAdminChannel(notice: AdminNotice): Promise<boolean> {
+    return this.target.toAdminChannel(notice);
   }
 }

@@ -42,6 +42,10 @@ class RecordingNotifier implements Notifier {
     return answer(this.channel);
   }
 
+  async toAdminChannel(): Promise<boolean> {
+    return false;
+  }
+
   async refreshCards(request: PrivacyRequest): Promise<void> {
     this.refreshed.push(request);
     const delay = this.refreshDelays.shift() ?? 0;

@@ -30,7 +30,11 @@ describe('PrivacyDeskBot', () => {
       categories: [{ category: 'H', policy: { kind: 'days', days: 365 }, sources: [{ source: 'journal', count: 6486, oldest: new Date('2024-12-05T08:00:00Z'), pastDue: 3249, purgedThisWeek: 0, writable: true }] }],
       requests: { opened: 1, completed: 0, open: 2, dueWithin7Days: 1, overdue: 0 },
       needsAction: [{ kind: 'purgeDue', source: 'journal', category: 'H', count: 3249, writable: true }],
+      history: [],
     }),
+    purgeNow: (): 'started' => 'started',
+    nextSummary: (): Date => new Date('2026-12-07T07:00:00Z'),
+    summaryCron: '0 8 * * 1',
   };
 
   const adapterFor = (options: { from?: string; locale?: string; allowLocalIdentity?: boolean; logger?: Logger; requests?: boolean } = {}): TestAdapter => {

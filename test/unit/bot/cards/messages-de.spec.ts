@@ -127,6 +127,16 @@ const SAMPLES: { [K in FunctionKey]: Parameters<Messages[K]>[] } = {
   retentionTasksRisk: [[120, '2024-12-11']],
   retentionOverdueRequests: [[1], [3]],
   retentionSourceFailedAction: [['chat']],
+  retentionLate: [['2026-11-30 08:00']],
+  retentionOpenedCompleted: [[0, 0], [3, 1]],
+  retentionConfirmIntro: [[1], [1200]],
+  retentionPurgeStarted: [['Ayşe Yılmaz']],
+  retentionPurgeFinishedIntro: [['Ayşe Yılmaz']],
+  retentionPurgeDeleted: [[10, 0], [10, 2]],
+  retentionPurgeNotWritable: [[7]],
+  retentionOverdueLine: [['REQ-2026-0001', 'access', '2026-11-20', 1], ['REQ-2026-0001', 'access', '2026-11-20', 15]],
+  adminChannelSet: [['0 8 * * 1', 'Europe/Berlin']],
+  adminChannelSetNext: [['Mon 7 Dec 2026, 08:00']],
 };
 
 const isLevel = (value: unknown): value is Level => (LEVELS as readonly unknown[]).includes(value);

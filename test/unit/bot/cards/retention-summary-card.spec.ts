@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ValidateFunction } from 'ajv';
 import { RetentionDesk } from '../../../../src/app/retention-desk';
-import { retentionSummaryCard } from '../../../../src/bot/cards/retention-summary.card';
+import { overdueCasesCard, purgeConfirmCard, purgeFinishedCard, retentionNoticeCard, retentionSummaryCard } from '../../../../src/bot/cards/retention-summary.card';
+import { chartSchemas, chartsIn, withoutCharts } from '../../../support/card-charts';
 import { messages } from '../../../../src/bot/i18n/messages';
 import { shipped } from '../../../../src/config/paths';
 import { generateDemoSources } from '../../../../src/demo/demo-sources';
@@ -47,6 +48,33 @@ describe('the retention summary card', () => {
     for (const expected of [title, journal, chat, needs]) expect(text).toContain(expected);
     expect(text).toMatch(/journal.*\d+.*2024-12-05/);
     expect(text).toMatch(/logs.*4 /);
-    if (validate) expect(validate(rendered.card) ? [] : validate.errors).toEqual([]);
+    // The last 8 weeks as charts, each of its documented shape, with a fallback…
+    const charts = chartsIn(rendered.card);
+    expect(charts.map((c) => c.type)).toEqual(['Chart.VerticalBar', 'Chart.VerticalBar.Grouped']);
+    for (const chart of charts) expect(chartSchemas[String(chart.type)]?.safeParse(chart).error?.issues ?? []).toEqual([]);
+    expect((charts[0]?.data as unknown[]).length).toBe(8);
+    // …and the card a 1.5 client without charts sees (the fallbacks) is a valid card.
+    if (validate) expect(validate(withoutCharts(rendered.card)) ? [] : validate.errors).toEqual([]);
+  });
+
+  it('posted late and with its buttons: says when it was due; every confirmation and answer card is valid', async () => {
+    const t = messages('en');
+    const summary = await desk.summary();
+    const late = retentionSummaryCard(t, summary, 'Europe/Berlin', { late: new Date('2026-11-30T07:00:00Z'), buttons: true });
+    expect(late.text).toContain('Sent late: this summary was due 30 Nov 2026, 08:00');
+    const actions = (late.card.actions as { type: string; verb: string; data: { action: string }; fallback: { type: string } }[]);
+    // The demo journal and chat hold records past their period: the purge button, Action.Execute with its Action.Submit fallback.
+    expect(actions.map((a) => [a.type, a.verb, a.data.action, a.fallback.type])).toEqual([['Action.Execute', 'retention', 'purge', 'Action.Submit']]);
+    const cards = [
+      late,
+      purgeConfirmCard(t, 1234),
+      retentionNoticeCard(t, [t.retentionPurgeRunning]),
+      purgeFinishedCard(t, { at: now, dryRun: false, results: [{ source: 'journal', category: 'H', deleted: 10, due: 0, kept: 2, writable: true, days: 365, before: now }], failed: [{ source: 'chat', category: 'C', reason: 'locked' }] }, 'Ayşe Yılmaz'),
+      overdueCasesCard(t, [{ number: 'DSR-2026-0001', type: 'access', due: '2026-11-20', days: 15 }]),
+      overdueCasesCard(messages('de'), []),
+    ];
+    if (validate) for (const card of cards) expect(validate(withoutCharts(card.card)) ? [] : validate.errors).toEqual([]);
+    expect(cards[3]?.text).toMatch(/journal: 10 deleted, 2 restricted or on hold kept\n.*chat: could not be purged/);
+    expect(cards[4]?.text).toContain('DSR-2026-0001 · access · due 2026-11-20 (15 days overdue)');
   });
 });
