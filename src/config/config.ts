@@ -69,6 +69,7 @@ const environmentSchema = z.object({
   ADMIN_CHANNEL: z.string().regex(/^19:[^\s;]+$/, 'expected a Teams channel id like 19:…@thread.tacv2').optional(),
   RETENTION_SUMMARY_CRON: cronSetting('0 8 * * 1'),
   RETENTION_PURGE_CRON: cronSetting('30 2 * * *'),
+  RETENTION_CHECK_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
   DPO_CHANNEL: z.string().regex(/^19:[^\s;]+$/, 'expected a Teams channel id like 19:…@thread.tacv2').optional(),
   TIME_ZONE: z.string().refine(isTimeZone, 'expected an IANA time zone such as Europe/Berlin').default('Europe/Berlin'),
   REMINDER_CHECK_SECONDS: z.coerce.number().int().min(10).max(86_400).default(900),
@@ -150,7 +151,7 @@ export interface Config {
   /** The administrators' Teams channel for the weekly summary (ADMIN_CHANNEL); else where an administrator asked for it. */
   adminChannelId?: string;
   /** When the summary is posted and the purge runs (cron expressions in `timeZone`); undefined: off. */
-  schedules: { summary?: string; purge?: string };
+  schedules: { summary?: string; purge?: string; checkSeconds: number };
   /** The organisation's time zone: deadlines count its calendar days. */
   timeZone: string;
   /** How often deadlines are checked for reminders. */
@@ -213,6 +214,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     schedules: {
       ...(e.RETENTION_SUMMARY_CRON.toLowerCase() === 'off' ? {} : { summary: e.RETENTION_SUMMARY_CRON }),
       ...(e.RETENTION_PURGE_CRON.toLowerCase() === 'off' ? {} : { purge: e.RETENTION_PURGE_CRON }),
+      checkSeconds: e.RETENTION_CHECK_SECONDS,
     },
     timeZone: e.TIME_ZONE,
     reminderCheckSeconds: e.REMINDER_CHECK_SECONDS,

@@ -61,6 +61,11 @@ describeIf('several instances on one PostgreSQL database', () => {
       HOST: '127.0.0.1',
       DPO_USERS: 'dana.dpo@example.com, sabine.hoffmann@example.com',
       REMINDER_CHECK_SECONDS: '10',
+      // The weekly summary (last Monday's is due: a fresh database has never posted it) every second;
+      // no purge (the demo sources of a PostgreSQL instance live in the checkout's data folder).
+      ADMIN_CHANNEL: '19:admins@thread.tacv2',
+      RETENTION_CHECK_SECONDS: '1',
+      RETENTION_PURGE_CRON: 'off',
       LOG_LEVEL: 'warn',
     });
     a = new ServeInstance('instance A', await env());
@@ -189,6 +194,19 @@ describeIf('several instances on one PostgreSQL database', () => {
     const claims = await sql<{ n: string }>`SELECT COUNT(*) AS n FROM claims WHERE subject = ${request.id} AND mark = 'dueIn7Days'`.execute(stores.database.db);
     expect(Number(claims.rows[0]?.n)).toBe(1);
   }, 60_000);
+
+  it('posts the weekly retention summary once, though both instances find it due every second', async () => {
+    const posts = () => connector.calls.filter((c) => c.method === 'POST' && c.path === '/v3/conversations' && c.fault === undefined && JSON.stringify(c.body).includes('"19:admins@thread.tacv2"'));
+    await eventually(() => posts().length > 0, 20_000);
+    // Both have run several more rounds since.
+    await new Promise((resolve) => setTimeout(resolve, 4000));
+    expect(posts()).toHaveLength(1);
+    expect(JSON.stringify(posts()[0]?.body)).toContain('Retention summary');
+    const claims = await sql<{ n: string }>`SELECT COUNT(*) AS n FROM claims WHERE subject = 'retention' AND mark = 'summary'`.execute(stores.database.db);
+    expect(Number(claims.rows[0]?.n)).toBe(1);
+    const trail = await stores.audit.entries({ targetPrefix: 'channel:admin' });
+    expect(trail.filter((e) => e.action === 'retention.summary.posted')).toHaveLength(1);
+  }, 40_000);
 
   it('loses no request it answered when one instance is killed mid-burst, keeps the chain intact, and the other keeps answering', async () => {
     const before = (await stores.requests.listRequests()).length;
