@@ -1,4 +1,7 @@
 import type { Clock } from '../ports/clock/clock.port';
+import { type LegalHold, holdsInForce } from '../config/sources-file';
+import { localDate } from '../domain/requests/deadlines';
+import type { Subject } from '../domain/sources/subject';
 import type { Logger } from '../ports/logger/logger.port';
 import type { Notifier } from '../ports/notifier/notifier.port';
 import type { PersonalDataSource } from '../ports/sources/personal-data-source.port';
@@ -23,6 +26,8 @@ export class RetentionDesk {
       clock: Clock;
       /** When the weekly summary is posted (RETENTION_SUMMARY_CRON); absent: never. */
       summarySchedule?: Schedule;
+      /** Legal holds (the sources file's): in force until their last day, in `timeZone`. */
+      holds?: readonly LegalHold[];
       /** Where a purge started by hand reports what it did. */
       notifier?: Pick<Notifier, 'toAdminChannel'>;
       logger?: Logger;
@@ -46,12 +51,18 @@ export class RetentionDesk {
       policy: this.options.policy,
       audit: await this.options.audit.entries({ targetPrefix: 'source:' }),
       requests: await this.options.requests.listRequests(),
+      holds: this.holdsInForce(now),
     });
   }
 
   /** Deletes what is past its period where the sources may be written; audited as `actor`. */
   purge(options: { actor: string; dryRun?: boolean; batchSize?: number }): Promise<PurgeRun> {
-    return purge(this.options.sources, this.options.policy, this.options.audit, { now: this.options.clock.now(), ...options });
+    const now = this.options.clock.now();
+    return purge(this.options.sources, this.options.policy, this.options.audit, { now, holds: this.holdsInForce(now), ...options });
+  }
+
+  private holdsInForce(now: Date): Subject[] {
+    return holdsInForce(this.options.holds ?? [], localDate(now, this.options.timeZone)).map((h) => h.subject);
   }
 
   /** When the weekly summary is next posted; undefined while it is switched off. */

@@ -3,6 +3,7 @@ import { addDays, daysLeft, localDate, startOfDay } from '../domain/requests/dea
 import { isOpen, type PrivacyRequest } from '../domain/requests/request';
 import type { AuditEntry } from '../domain/audit/audit-entry';
 import type { PersonalDataSource } from '../ports/sources/personal-data-source.port';
+import type { Subject } from '../domain/sources/subject';
 import { type RetentionPolicy, daysFor } from './retention';
 
 /** A size as people read it: "61 KB", "64.0 MB". */
@@ -25,7 +26,7 @@ export interface SourceState {
   pastDue?: number;
   /** Records deleted by purges since the week began (H, C). */
   purgedThisWeek?: number;
-  /** Records past their period kept because they are restricted. */
+  /** Records past their period kept because they are restricted or under a legal hold. */
   restricted?: number;
   writable?: boolean;
   owner?: string;
@@ -102,9 +103,11 @@ export async function retentionSummary(input: {
   policy: RetentionPolicy;
   audit: readonly AuditEntry[];
   requests: readonly PrivacyRequest[];
+  /** People under a legal hold: their records are not past due, whatever their age. */
+  holds?: readonly Subject[];
 }): Promise<RetentionSummary> {
   const { now, weekStart } = input;
-  const states = await Promise.all(input.sources.map((source) => stateOf(source, input.policy, now, weekStart, input.audit)));
+  const states = await Promise.all(input.sources.map((source) => stateOf(source, input.policy, now, weekStart, input.audit, input.holds ?? [])));
   const categories: CategoryState[] = CATEGORIES.map((category) => ({
     category: category.id,
     policy: category.id === 'H' || category.id === 'C' ? { kind: 'days', days: daysFor(category.id, input.policy) as number } : { kind: category.retention.kind === 'configurable' ? 'notPossible' : category.retention.kind } as CategoryState['policy'],
@@ -149,7 +152,7 @@ function history(audit: readonly AuditEntry[], requests: readonly PrivacyRequest
 /** When a closed case was closed (its last event); undefined while it is open. */
 const closedAt = (r: PrivacyRequest): Date | undefined => (isOpen(r.status) ? undefined : new Date(r.history.at(-1)?.at ?? r.receivedAt));
 
-async function stateOf(source: PersonalDataSource, policy: RetentionPolicy, now: Date, weekStart: Date, audit: readonly AuditEntry[]): Promise<{ category: CategoryId; state: SourceState }> {
+async function stateOf(source: PersonalDataSource, policy: RetentionPolicy, now: Date, weekStart: Date, audit: readonly AuditEntry[], holds: readonly Subject[]): Promise<{ category: CategoryId; state: SourceState }> {
   try {
     const statistics = await source.statistics();
     const state: SourceState = { source: source.id, count: statistics.count, ...(statistics.oldest ? { oldest: statistics.oldest } : {}), ...(statistics.newest ? { newest: statistics.newest } : {}) };
@@ -159,7 +162,7 @@ async function stateOf(source: PersonalDataSource, policy: RetentionPolicy, now:
     if (extra.limitBytes !== undefined) state.limitBytes = extra.limitBytes;
     const days = daysFor(source.category, policy);
     if (days !== undefined && source.purgeBefore) {
-      const due = await source.purgeBefore(new Date(now.getTime() - days * 86_400_000), { batchSize: 1, dryRun: true });
+      const due = await source.purgeBefore(new Date(now.getTime() - days * 86_400_000), { batchSize: 1, dryRun: true, holds });
       state.pastDue = due.due;
       state.restricted = due.kept;
       state.writable = due.writable;

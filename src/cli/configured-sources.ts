@@ -3,14 +3,15 @@ import { type Config, loadConfig, processEnvironment } from '../config/config';
 import { shipped } from '../config/paths';
 import { parseLdifDirectory } from '../ports/directory/ldif-directory.adapter';
 import type { PersonalDataSource } from '../ports/sources/personal-data-source.port';
-import { openSources } from '../startup/sources';
+import { legalHolds, openSources } from '../startup/sources';
+import type { LegalHold } from '../config/sources-file';
 import { DirectorySource } from '../ports/sources/directory-source.adapter';
 
 /**
  * The configuration and the personal-data sources it names, for a command; the demo sources are
  * generated from the demo directory on first use.
  */
-export function configuredSources(): { config: Config; sources: PersonalDataSource[]; close(): Promise<void> } {
+export function configuredSources(): { config: Config; sources: PersonalDataSource[]; holds: LegalHold[]; close(): Promise<void> } {
   const env = processEnvironment();
   const config = loadConfig(env);
   // An LDIF directory is read here too, and searched as the directory source (F); LDAP and Graph
@@ -18,5 +19,5 @@ export function configuredSources(): { config: Config; sources: PersonalDataSour
   const ldif = config.directory.kind === 'ldif' ? parseLdifDirectory(readFileSync(config.directory.file)) : undefined;
   const directory = config.sources.kind === 'demo' ? (ldif ?? parseLdifDirectory(readFileSync(shipped('data', 'demo', 'demo-org.ldif')))) : { people: [], groups: [] };
   const sources = [...(ldif ? [new DirectorySource(() => ldif.people, config.phoneRegion)] : []), ...openSources(config, directory, env, new Date())];
-  return { config, sources, close: async () => void (await Promise.all(sources.map((s) => s.close()))) };
+  return { config, sources, holds: legalHolds(config, directory, new Date()), close: async () => void (await Promise.all(sources.map((s) => s.close()))) };
 }

@@ -1,4 +1,3 @@
-import { purge } from '../app/retention';
 import { type NeedsAction, type RetentionSummary, formatBytes } from '../app/retention-summary';
 import { RetentionDesk } from '../app/retention-desk';
 import { systemClock } from '../ports/clock/clock.port';
@@ -13,10 +12,11 @@ import { configuredSources } from './configured-sources';
  * counts per source. Exit code 1 when a source could not be purged.
  */
 export async function retentionPurgeCommand(options: { dryRun?: boolean; json?: boolean; batchSize?: number }): Promise<void> {
-  const { config, sources, close } = configuredSources();
+  const { config, sources, holds, close } = configuredSources();
   const stores = await openStores(config.database);
   try {
-    const run = await purge(sources, config.retention, stores.audit, { now: new Date(), dryRun: options.dryRun === true, ...(options.batchSize ? { batchSize: options.batchSize } : {}), actor: 'cli' });
+    const desk = new RetentionDesk({ sources, holds, policy: config.retention, timeZone: config.timeZone, audit: stores.audit, requests: stores.requests, clock: systemClock });
+    const run = await desk.purge({ dryRun: options.dryRun === true, ...(options.batchSize ? { batchSize: options.batchSize } : {}), actor: 'cli' });
     if (options.json) {
       process.stdout.write(`${JSON.stringify(run, null, 2)}\n`);
     } else if (run.results.length === 0 && run.failed.length === 0) {
@@ -24,7 +24,7 @@ export async function retentionPurgeCommand(options: { dryRun?: boolean; json?: 
     } else {
       const lines = run.results.map((r) => {
         const head = `  ${r.source} (${r.category}, kept ${r.days} days, before ${r.before.toISOString().slice(0, 10)}):`;
-        const kept = r.kept > 0 ? `; ${r.kept} restricted kept` : '';
+        const kept = r.kept > 0 ? `; ${r.kept} restricted or on legal hold kept` : '';
         if (!r.writable) return `${head} ${r.due} past their period — the source may not be written${r.owner ? `; ask ${r.owner}` : ''}${kept}`;
         if (run.dryRun) return `${head} ${r.due} would be deleted${kept}`;
         return `${head} ${r.deleted} deleted${r.due > 0 ? `, ${r.due} still due` : ''}${kept}`;
@@ -44,11 +44,11 @@ export async function retentionPurgeCommand(options: { dryRun?: boolean; json?: 
  * policy and state, the week's privacy requests, and what needs doing (the weekly card shows the same).
  */
 export async function retentionSummaryCommand(options: { json?: boolean }): Promise<void> {
-  const { config, sources, close } = configuredSources();
+  const { config, sources, holds, close } = configuredSources();
   const stores = await openStores(config.database);
   try {
     // The same desk the bot asks, so that the command and the card cannot drift apart.
-    const desk = new RetentionDesk({ sources, policy: config.retention, timeZone: config.timeZone, audit: stores.audit, requests: stores.requests, clock: systemClock });
+    const desk = new RetentionDesk({ sources, holds, policy: config.retention, timeZone: config.timeZone, audit: stores.audit, requests: stores.requests, clock: systemClock });
     const summary = await desk.summary();
     process.stdout.write(options.json ? `${JSON.stringify(summary, null, 2)}\n` : describeSummary(summary));
   } finally {
@@ -96,7 +96,7 @@ export function describeSummary(summary: RetentionSummary): string {
       }
       const parts = [source.bytes !== undefined ? `${source.count} files, ${formatBytes(source.bytes)} of ${formatBytes(source.limitBytes ?? 0)}` : `${source.count} records, oldest ${day(source.oldest)}`];
       if (source.pastDue !== undefined) parts.push(`${source.pastDue} past their period`, `${source.purgedThisWeek ?? 0} purged this week`);
-      if (source.restricted) parts.push(`${source.restricted} restricted kept`);
+      if (source.restricted) parts.push(`${source.restricted} restricted or on legal hold kept`);
       lines.push(`    ${source.source}: ${parts.join('; ')}`);
     }
   }

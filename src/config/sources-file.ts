@@ -3,6 +3,7 @@ import { dirname, resolve } from 'node:path';
 import { z } from 'zod';
 import { CATALOGUE_ITEMS, type CategoryId } from '../domain/catalogue/catalogue.data';
 import { ConfigurationError } from '../domain/shared/errors';
+import type { Subject } from '../domain/sources/subject';
 
 /**
  * The sources file (`SOURCES_FILE`): where the call journal (H), tasks (T) and chat (C) live, which
@@ -78,7 +79,67 @@ const logSchema = z
   })
   .strict();
 
-const fileSchema = z.object({ sources: z.array(z.unknown()) }).strict();
+const fileSchema = z.object({ sources: z.array(z.unknown()), legalHolds: z.array(z.unknown()).optional() }).strict();
+
+/** A person whose records are kept whatever their age (litigation, an authority's order): matched as a search matches. */
+const holdSchema = z
+  .object({
+    id: z.string().min(1).max(60),
+    reason: z.string().max(500).optional(),
+    /** The last day the hold applies (`YYYY-MM-DD`, organisation's time zone); none: until it is taken out of the file. */
+    until: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date such as 2027-12-31').optional(),
+    subject: z
+      .object({
+        name: z.string().min(1).max(200).optional(),
+        firstName: z.string().min(1).max(100).optional(),
+        lastName: z.string().min(1).max(100).optional(),
+        phones: z.array(z.string().min(1).max(40)).max(20).optional(),
+        emails: z.array(z.string().email()).max(20).optional(),
+        sipAddresses: z.array(z.string().min(1).max(320)).max(20).optional(),
+        userIds: z.array(z.string().min(1).max(320)).max(20).optional(),
+      })
+      .strict()
+      .refine((s) => Object.keys(s).length > 0, 'name the person: a name, phone numbers, mail or SIP addresses, or user ids'),
+  })
+  .strict();
+
+/** A legal hold from the sources file. */
+export interface LegalHold {
+  id: string;
+  reason?: string;
+  until?: string;
+  subject: Subject;
+}
+
+/** The holds in force on `today` (`YYYY-MM-DD`): those without an end, and those ending today or later. */
+export const holdsInForce = (holds: readonly LegalHold[], today: string): LegalHold[] => holds.filter((h) => h.until === undefined || h.until >= today);
+
+/** The legal holds of the sources file (`legalHolds`); an error names the hold and the setting. */
+export function readLegalHolds(path: string): LegalHold[] {
+  let json: unknown;
+  try {
+    json = JSON.parse(readFileSync(path, 'utf8'));
+  } catch (error) {
+    throw new ConfigurationError('CONFIG.SOURCES_FILE', `SOURCES_FILE ${path}`, `${error instanceof SyntaxError ? `not valid JSON (${error.message})` : 'cannot be read'}`);
+  }
+  return parseLegalHolds(json, path);
+}
+
+export function parseLegalHolds(json: unknown, file: string): LegalHold[] {
+  const parsed = fileSchema.safeParse(json);
+  if (!parsed.success) throw new ConfigurationError('CONFIG.SOURCES_FILE', `SOURCES_FILE ${file}`, `expected { "sources": [ … ], "legalHolds": [ … ] } (${describe(parsed.error)})`);
+  const seen = new Set<string>();
+  return (parsed.data.legalHolds ?? []).map((entry, index) => {
+    const id = (entry as { id?: unknown } | null)?.id;
+    const where = `SOURCES_FILE ${file}, legalHolds[${index}]${typeof id === 'string' ? ` (${id})` : ''}`;
+    const hold = holdSchema.safeParse(entry);
+    if (!hold.success) throw new ConfigurationError('CONFIG.SOURCES_FILE', where, describe(hold.error));
+    if (seen.has(hold.data.id)) throw new ConfigurationError('CONFIG.SOURCES_FILE', where, `id: "${hold.data.id}" is used twice`);
+    seen.add(hold.data.id);
+    const { subject, ...rest } = hold.data;
+    return { ...rest, subject: Object.fromEntries(Object.entries(subject).filter(([, v]) => v !== undefined)) as Subject };
+  });
+}
 
 export type SourceConnection =
   | { dialect: 'sqlite'; file: string }
@@ -132,7 +193,9 @@ export function readSourcesFile(path: string, env: Readonly<Record<string, strin
 /** Checks sources given as JSON; errors name the file, the entry (index and id) and the setting. */
 export function parseSources(json: unknown, context: { folder: string; env: Readonly<Record<string, string | undefined>>; file: string }): SourceEntry[] {
   const file = fileSchema.safeParse(json);
-  if (!file.success) throw new ConfigurationError('CONFIG.SOURCES_FILE', `SOURCES_FILE ${context.file}`, `expected { "sources": [ … ] } (${describe(file.error)})`);
+  if (!file.success) throw new ConfigurationError('CONFIG.SOURCES_FILE', `SOURCES_FILE ${context.file}`, `expected { "sources": [ … ], "legalHolds": [ … ] } (${describe(file.error)})`);
+  // Read here too, so that a bad hold stops the start as a bad source does.
+  parseLegalHolds(json, context.file);
   const seen = new Set<string>();
   return file.data.sources.map((entry, index) => {
     const id = (entry as { id?: unknown } | null)?.id;

@@ -77,6 +77,8 @@ export const DEMO_SOURCES = {
     },
     { id: 'logs', category: 'L', folder: 'logs', files: 'ucserver*.log*', windowDays: 30, limitMB: 64 },
   ],
+  // A customer in a dispute: their calls are kept past the journal's period until the case is closed.
+  legalHolds: [{ id: 'HOLD-2026-01', reason: 'Contract dispute with Meier Logistik (demo)', until: '2027-12-31', subject: { name: 'Hans Meier', phones: ['+4930555010002'] } }],
 } as const;
 
 /**

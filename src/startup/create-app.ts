@@ -21,7 +21,7 @@ import { RetentionDesk } from '../app/retention-desk';
 import { RetentionScheduler } from '../app/retention-scheduler';
 import { cronSchedule } from '../app/schedule';
 import { type AdminRoster, Administrators } from '../app/administrators';
-import { openSources } from './sources';
+import { legalHolds, openSources } from './sources';
 import { DirectorySource } from '../ports/sources/directory-source.adapter';
 import { processEnvironment } from '../config/config';
 
@@ -109,6 +109,7 @@ export async function createApp(config: Config, logger: Logger, seams: AppSeams 
       clock,
       notifier,
       logger,
+      holds: legalHolds(config, data, clock.now()),
       ...(summarySchedule ? { summarySchedule } : {}),
     });
     const retentionScheduler = new RetentionScheduler({

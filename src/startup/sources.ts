@@ -1,4 +1,4 @@
-import { isLogDefinition, readSourcesFile } from '../config/sources-file';
+import { type LegalHold, isLogDefinition, readLegalHolds, readSourcesFile } from '../config/sources-file';
 import type { Config } from '../config/config';
 import type { DirectoryData } from '../domain/directory/person';
 import { ensureDemoSources } from '../demo/demo-sources';
@@ -12,9 +12,8 @@ import { SqlSource } from '../ports/sources/sql-source.adapter';
  * opens read-only unless its entry says it may be written.
  */
 export function openSources(config: Pick<Config, 'sources' | 'phoneRegion'>, directory: DirectoryData, env: Readonly<Record<string, string | undefined>>, today: Date): PersonalDataSource[] {
-  const sources = config.sources;
-  if (sources.kind === 'none') return [];
-  const file = sources.kind === 'file' ? sources.file : ensureDemoSources(sources.folder, directory, today);
+  const file = sourcesFileOf(config, directory, today);
+  if (file === undefined) return [];
   const opened: PersonalDataSource[] = [];
   try {
     for (const entry of readSourcesFile(file, env)) opened.push(isLogDefinition(entry) ? new LogSource(entry, config.phoneRegion) : SqlSource.open(entry, config.phoneRegion));
@@ -23,4 +22,17 @@ export function openSources(config: Pick<Config, 'sources' | 'phoneRegion'>, dir
     throw error;
   }
   return opened;
+}
+
+/** The sources file in use: SOURCES_FILE, or the demo sources' (generated on first use); none without sources. */
+function sourcesFileOf(config: Pick<Config, 'sources'>, directory: DirectoryData, today: Date): string | undefined {
+  const sources = config.sources;
+  if (sources.kind === 'none') return undefined;
+  return sources.kind === 'file' ? sources.file : ensureDemoSources(sources.folder, directory, today);
+}
+
+/** The legal holds of the sources file in use (none without one). */
+export function legalHolds(config: Pick<Config, 'sources'>, directory: DirectoryData, today: Date): LegalHold[] {
+  const file = sourcesFileOf(config, directory, today);
+  return file === undefined ? [] : readLegalHolds(file);
 }

@@ -26,6 +26,8 @@ export const JOURNAL_SQL = (timeType: string): string[] => [
   ...JOURNAL_ROWS.map((r) => `INSERT INTO journal VALUES (${r.id}, '${r.started_at}', '${r.remote_number}', '${r.remote_name}', '${r.user_sip}', ${r.duration}, ${r.is_private}, 0)`),
   // Erika's call of August 2024 is restricted (Art. 18): no purge may touch it.
   'UPDATE journal SET restricted = 1 WHERE id = 4',
+  // Hans Meier's number was not recorded.
+  'UPDATE journal SET remote_number = NULL WHERE id = 6',
 ];
 
 /** The journal as the sources file describes it (connection filled in by each run). */
@@ -126,6 +128,21 @@ export function personalDataSourceContract(name: string, open: (writable?: boole
         expect(await writable.source.purgeBefore?.(before, { batchSize: 1, maxBatches: 1 })).toMatchObject({ deleted: 1, due: 3 });
         expect(await writable.source.purgeBefore?.(before, { batchSize: 2 })).toMatchObject({ deleted: 3, due: 0, kept: 1 });
         expect((await writable.source.statistics()).count).toBe(3);
+      } finally {
+        await writable.close();
+      }
+    });
+
+    it('keeps the records of a person under a legal hold, matched by number or by name; a missing number holds nobody', async () => {
+      const writable = await open(true);
+      try {
+        const before = new Date('2025-07-01T00:00:00Z');
+        // Older than the limit: 1, 2 (Erika by number), 4 (restricted), 5 (Erika by name), 6 (Hans, no number).
+        expect(await writable.source.purgeBefore?.(before, { batchSize: 10, dryRun: true, holds: [ERIKA] })).toEqual({ source: 'journal', category: 'H', deleted: 0, due: 1, kept: 4, writable: true });
+        expect(await writable.source.purgeBefore?.(before, { batchSize: 10, holds: [ERIKA, { name: 'Somebody Else' }] })).toEqual({ source: 'journal', category: 'H', deleted: 1, due: 0, kept: 4, writable: true });
+        expect((await writable.source.export(ERIKA)).map((r) => r.key).sort()).toEqual(['1', '2', '3', '4', '5']);
+        // The hold lifted: what is past its period goes (the restricted record still stays).
+        expect(await writable.source.purgeBefore?.(before, { batchSize: 10 })).toMatchObject({ deleted: 3, kept: 1 });
       } finally {
         await writable.close();
       }

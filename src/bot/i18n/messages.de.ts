@@ -199,7 +199,7 @@ export const de: Messages = {
   retentionRecords: (count: number, oldest: string): string => `${count} ${count === 1 ? 'Eintrag' : 'Einträge'}, der älteste vom ${oldest}`,
   retentionPastDue: (count: number): string => `${count} über der Frist`,
   retentionPurgedThisWeek: (count: number): string => `${count} diese Woche gelöscht`,
-  retentionRestrictedKept: (count: number): string => `${count} eingeschränkt, behalten`,
+  retentionRestrictedKept: (count: number): string => `${count} eingeschränkt oder unter Aufbewahrungspflicht, behalten`,
   retentionLogSize: (files: number, size: string, limit: string): string => `${files} ${files === 1 ? 'Datei' : 'Dateien'}, ${size} von ${limit}`,
   retentionSourceFailed: 'nicht erreichbar',
   retentionNoSources: 'Für diese Kategorie ist keine Quelle eingerichtet.',

@@ -208,7 +208,7 @@ export const en = {
   retentionRecords: (count: number, oldest: string): string => `${count} ${count === 1 ? 'record' : 'records'}, the oldest from ${oldest}`,
   retentionPastDue: (count: number): string => `${count} past their period`,
   retentionPurgedThisWeek: (count: number): string => `${count} purged this week`,
-  retentionRestrictedKept: (count: number): string => `${count} restricted, kept`,
+  retentionRestrictedKept: (count: number): string => `${count} restricted or on legal hold, kept`,
   retentionLogSize: (files: number, size: string, limit: string): string => `${files} ${files === 1 ? 'file' : 'files'}, ${size} of ${limit}`,
   retentionSourceFailed: 'could not be asked',
   retentionNoSources: 'No source is configured for this category.',

@@ -35,10 +35,18 @@ export interface PurgeResult {
   category: CategoryId;
   deleted: number;
   due: number;
-  /** Records past their period kept because they are restricted. */
+  /** Records past their period kept because they are restricted or under a legal hold. */
   kept: number;
   /** Whether the source may be written at all. */
   writable: boolean;
+}
+
+export interface PurgeOptions {
+  batchSize: number;
+  dryRun?: boolean;
+  maxBatches?: number;
+  /** People under a legal hold: their records are kept whatever their age. */
+  holds?: readonly Subject[];
 }
 
 /** What a category holds in all, for the retention summary. */
@@ -63,11 +71,12 @@ export interface PersonalDataSource {
   export(subject: Subject): Promise<ExportedRecord[]>;
   /**
    * Only where the category is kept for a number of days (H, C): deletes records made before `before`, in batches of `batchSize`, each batch committed on its
-   * own (a crash loses nothing done, and the next run goes on); never a restricted record. With
+   * own (a crash loses nothing done, and the next run goes on); never a restricted record, nor one of a
+   * person under a legal hold (`holds`: matched by identifier or by name, as `find` matches). With
    * `dryRun`, or on a source that may not be written, nothing is deleted: `due` says how many would be.
    * `maxBatches` stops early (a run that must end soon); what is left is `due`.
    */
-  purgeBefore?(before: Date, options: { batchSize: number; dryRun?: boolean; maxBatches?: number }): Promise<PurgeResult>;
+  purgeBefore?(before: Date, options: PurgeOptions): Promise<PurgeResult>;
   /** How many records the source holds, and how old they are. */
   statistics(): Promise<SourceStatistics>;
   close(): Promise<void>;

@@ -7,7 +7,7 @@ import { Pool } from 'pg';
 import type { IdentifierKind, SourceDefinition } from '../../config/sources-file';
 import { PrivacyDeskError } from '../../domain/shared/errors';
 import { type MatchStrength, type Subject, fullNames, nameSpellings, phoneSpellings, subjectPhones } from '../../domain/sources/subject';
-import type { ExportedRecord, PersonalDataSource, PurgeResult, SourceFinding, SourceOperation, SourceStatistics } from './personal-data-source.port';
+import type { ExportedRecord, PersonalDataSource, PurgeOptions, PurgeResult, SourceFinding, SourceOperation, SourceStatistics } from './personal-data-source.port';
 
 /**
  * A personal-data source in a SQL database (the call journal, tasks or chat of seed 4.1.2): one
@@ -132,16 +132,28 @@ export class SqlSource implements PersonalDataSource {
     }));
   }
 
-  async purgeBefore(before: Date, options: { batchSize: number; dryRun?: boolean; maxBatches?: number }): Promise<PurgeResult> {
+  async purgeBefore(before: Date, options: PurgeOptions): Promise<PurgeResult> {
     const { table, time, key, restricted } = this.definition;
     const result: PurgeResult = { source: this.id, category: this.category, deleted: 0, due: 0, kept: 0, writable: this.definition.writable };
     if (!time) return result;
     // Times as the source keeps them: timestamps on PostgreSQL and SQL Server, ISO text on SQLite (which sorts as time).
     const cutoff = this.dialect === 'sqlite' ? before.toISOString() : before;
     const old = sql<SqlBool>`${sql.ref(time)} < ${cutoff}`;
-    const free = restricted ? sql<SqlBool>`(${old} and coalesce(${sql.ref(restricted)}, 0) = 0)` : old;
+    // Kept whatever their age: restricted records, and the records of people under a legal hold.
+    const keep: Expression<SqlBool>[] = [];
+    if (restricted) keep.push(sql<SqlBool>`coalesce(${sql.ref(restricted)}, 0) <> 0`);
+    for (const held of options.holds ?? []) {
+      for (const match of ['identifier', 'name'] as const) {
+        const condition = this.condition(held, match);
+        // A column that is NULL makes the comparison unknown, and `not unknown` would keep the record
+        // too: CASE makes it true or false (in every dialect — SQL Server has no boolean values to coalesce).
+        if (condition) keep.push(sql<SqlBool>`(case when ${condition} then 1 else 0 end) = 1`);
+      }
+    }
+    const kept = keep.length === 0 ? undefined : keep.length === 1 ? (keep[0] as Expression<SqlBool>) : sql<SqlBool>`(${sql.join(keep, sql` or `)})`;
+    const free = kept ? sql<SqlBool>`(${old} and not (${kept}))` : old;
     const count = async (where: Expression<SqlBool>): Promise<number> => Number((await this.db.selectFrom(table).select(sql<number>`count(*)`.as('n')).where(where).executeTakeFirst())?.n ?? 0);
-    if (restricted) result.kept = await count(sql<SqlBool>`(${old} and coalesce(${sql.ref(restricted)}, 0) <> 0)`);
+    if (kept) result.kept = await count(sql<SqlBool>`(${old} and ${kept})`);
     if (!this.definition.writable || options.dryRun) {
       result.due = await count(free);
       return result;

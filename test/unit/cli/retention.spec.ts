@@ -23,7 +23,7 @@ describe('privacy-desk retention purge', () => {
     process.env.RETENTION_CHAT_DAYS = '30';
     const dry = await runCli('retention', 'purge', '--dry-run', '--json');
     expect(dry.code).toBe(0);
-    const counted = JSON.parse(dry.out) as { dryRun: boolean; results: { source: string; category: string; deleted: number; due: number; days: number }[] };
+    const counted = JSON.parse(dry.out) as { dryRun: boolean; results: { source: string; category: string; deleted: number; due: number; kept: number; days: number }[] };
     expect(counted.dryRun).toBe(true);
     // Journal and chat only: tasks cannot be deleted (seed 4.1.3), logs are bounded by size.
     expect(counted.results.map((r) => [r.source, r.category, r.days, r.deleted])).toEqual([
@@ -31,13 +31,16 @@ describe('privacy-desk retention purge', () => {
       ['chat', 'C', 30, 0],
     ]);
     const [journalDue, chatDue] = counted.results.map((r) => r.due);
+    // The demo's legal hold keeps a customer's old calls (HOLD-2026-01, Hans Meier).
+    const journalHeld = counted.results[0]?.kept ?? 0;
+    expect(journalHeld).toBeGreaterThan(10);
     expect(journalDue).toBeGreaterThan(1_000);
     expect(chatDue).toBeGreaterThan(1_000);
 
     const run = await runCli('retention', 'purge', '--batch-size', '500');
     expect(run.code).toBe(0);
     expect(run.out).toContain(`  journal (H, kept 365 days, before `);
-    expect(run.out).toContain(`: ${journalDue} deleted\n`);
+    expect(run.out).toContain(`: ${journalDue} deleted; ${journalHeld} restricted or on legal hold kept\n`);
     expect(run.out).toContain(`: ${chatDue} deleted\n`);
     const again = JSON.parse((await runCli('retention', 'purge', '--dry-run', '--json')).out) as { results: { due: number }[] };
     expect(again.results.map((r) => r.due)).toEqual([0, 0]);
@@ -53,7 +56,9 @@ describe('privacy-desk retention purge', () => {
         ['retention.purge.dryRun', 'source:journal'],
         ['retention.purge.dryRun', 'source:chat'],
       ]);
-      expect(entries[2]?.details).toMatchObject({ category: 'H', days: 365, deleted: journalDue, due: 0, kept: 0, writable: true });
+      expect(entries[2]?.details).toMatchObject({ category: 'H', days: 365, deleted: journalDue, due: 0, kept: journalHeld, holds: 1, writable: true });
+      // Counts only: nobody's name or number in the audit trail, the held person's included.
+      expect(JSON.stringify(entries)).not.toMatch(/Meier|555010002/);
       expect(verifyChain(entries)).toEqual({ ok: true, entries: 6 });
     } finally {
       await stores.close();
@@ -66,7 +71,7 @@ describe('privacy-desk retention purge', () => {
     expect(before.code).toBe(0);
     expect(before.out).toMatch(/^Retention summary, week of \d{4}-\d{2}-\d{2} /);
     expect(before.out).toMatch(/^ {2}H Call journal — kept 365 days$/m);
-    expect(before.out).toMatch(/^ {4}journal: \d+ records, oldest \d{4}-\d{2}-\d{2}; \d+ past their period; 0 purged this week$/m);
+    expect(before.out).toMatch(/^ {4}journal: \d+ records, oldest \d{4}-\d{2}-\d{2}; \d+ past their period; 0 purged this week; \d+ restricted or on legal hold kept$/m);
     expect(before.out).toMatch(/^ {2}T Tasks — cannot be deleted \(a standing risk\)$/m);
     expect(before.out).toMatch(/^ {4}logs: 4 files, \d+ KB of 64\.0 MB$/m);
     expect(before.out).toContain('Privacy requests: 0 opened this week, 0 completed, 0 open, 0 due within 7 days, 0 overdue');

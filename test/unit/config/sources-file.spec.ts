@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type SourceDefinition, parseSources, readSourcesFile } from '../../../src/config/sources-file';
+import { type SourceDefinition, holdsInForce, parseLegalHolds, parseSources, readSourcesFile } from '../../../src/config/sources-file';
 
 const journal = {
   id: 'journal',
@@ -89,10 +89,37 @@ describe('the sources file', () => {
       writeFileSync(join(dir, 'broken.json'), '{ "sources": [');
       expect(() => readSourcesFile(join(dir, 'broken.json'), {})).toThrow(/SOURCES_FILE .*broken\.json: not valid JSON/);
       writeFileSync(join(dir, 'shape.json'), '[]');
-      expect(() => readSourcesFile(join(dir, 'shape.json'), {})).toThrow(/expected \{ "sources": \[ … \] \}/);
+      expect(() => readSourcesFile(join(dir, 'shape.json'), {})).toThrow(/expected \{ "sources": \[ … \], "legalHolds": \[ … \] \}/);
       expect(() => readSourcesFile(join(dir, 'missing.json'), {})).toThrow(/cannot be read/);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+
+  describe('legal holds', () => {
+    const hold = { id: 'HOLD-1', reason: 'Contract dispute', until: '2027-06-30', subject: { name: 'Hans Meier', phones: ['+49 30 555010002'] } };
+
+    it('reads the people whose records no purge may delete, and which holds are in force on a day', () => {
+      const holds = parseLegalHolds({ sources: [journal], legalHolds: [hold, { id: 'HOLD-2', subject: { emails: ['eve@partner.example'] } }] }, 'sources.json');
+      expect(holds).toEqual([hold, { id: 'HOLD-2', subject: { emails: ['eve@partner.example'] } }]);
+      expect(holdsInForce(holds, '2027-06-30').map((h) => h.id)).toEqual(['HOLD-1', 'HOLD-2']);
+      expect(holdsInForce(holds, '2027-07-01').map((h) => h.id)).toEqual(['HOLD-2']);
+      expect(parseLegalHolds({ sources: [] }, 'sources.json')).toEqual([]);
+    });
+
+    it.each([
+      [{ ...hold, until: '30.06.2027' }, /legalHolds\[0\] \(HOLD-1\): until: expected a date such as 2027-12-31/],
+      [{ ...hold, subject: {} }, /legalHolds\[0\] \(HOLD-1\): subject: name the person/],
+      [{ ...hold, subject: { emails: ['not a mail'] } }, /legalHolds\[0\] \(HOLD-1\): subject\.emails\.0/],
+      [{ ...hold, person: 'Hans' }, /legalHolds\[0\] \(HOLD-1\): \(entry\): Unrecognized key/],
+    ])('refuses a bad hold, naming it: %j', (bad, message) => {
+      expect(() => parseLegalHolds({ sources: [], legalHolds: [bad] }, 'sources.json')).toThrow(message);
+      // A bad hold stops the sources file as a bad source does.
+      expect(() => parseSources({ sources: [journal], legalHolds: [bad] }, context)).toThrow(message);
+    });
+
+    it('refuses the same id twice', () => {
+      expect(() => parseLegalHolds({ sources: [], legalHolds: [hold, hold] }, 'sources.json')).toThrow(/legalHolds\[1\] \(HOLD-1\): id: "HOLD-1" is used twice/);
+    });
   });
 });

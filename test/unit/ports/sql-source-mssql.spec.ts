@@ -39,9 +39,18 @@ describe('a SQL source on Microsoft SQL Server (the SQL it generates)', () => {
     const { source, queries } = recordingSource();
     await source.purgeBefore(new Date('2025-01-01T00:00:00Z'), { batchSize: 500 });
     const purge = queries.find((q) => q.sql.startsWith('delete'));
-    expect(purge?.sql).toBe('delete from "journal" where "id" in (select top(500) "id" as "k" from "journal" where ("started_at" < @1 and coalesce("restricted", 0) = 0) order by "started_at")');
+    expect(purge?.sql).toBe('delete from "journal" where "id" in (select top(500) "id" as "k" from "journal" where ("started_at" < @1 and not (coalesce("restricted", 0) <> 0)) order by "started_at")');
     // SQL Server compares the cutoff as a timestamp, not as text.
     expect(purge?.parameters).toEqual([new Date('2025-01-01T00:00:00Z')]);
+  });
+
+  it('keeps the records of a person under a legal hold with CASE, SQL Server having no boolean values', async () => {
+    const { source, queries } = recordingSource();
+    await source.purgeBefore(new Date('2025-01-01T00:00:00Z'), { batchSize: 500, holds: [{ name: 'Hans Meier', phones: ['+4930555010002'] }] });
+    const purge = queries.find((q) => q.sql.startsWith('delete'));
+    expect(purge?.sql).toMatch(/^delete from "journal" where "id" in \(select top\(500\) "id" as "k" from "journal" where \("started_at" < @1 and not \(\(coalesce\("restricted", 0\) <> 0 or \(case when "remote_number" in \(@2, .*\) then 1 else 0 end\) = 1 or \(case when lower\("remote_name"\) in \(@\d+\) then 1 else 0 end\) = 1\)\)\) order by "started_at"\)$/);
+    expect(purge?.parameters).toEqual(expect.arrayContaining(['+4930555010002', '030555010002', 'hans meier']));
+    for (const q of queries) expect(q.sql).not.toMatch(/\bfalse\b|\btrue\b|\blimit\b/i);
   });
 
   it('counts what is due on a source that may not be written, deleting nothing', async () => {
