@@ -1,5 +1,5 @@
 import type { Clock } from '../ports/clock/clock.port';
-import { type LegalHold, holdsInForce } from '../config/sources-file';
+import { type LegalHold, holdsInForce } from '../domain/sources/legal-hold';
 import { localDate } from '../domain/requests/deadlines';
 import type { Subject } from '../domain/sources/subject';
 import type { Logger } from '../ports/logger/logger.port';

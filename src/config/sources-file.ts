@@ -4,6 +4,9 @@ import { z } from 'zod';
 import { CATALOGUE_ITEMS, type CategoryId } from '../domain/catalogue/catalogue.data';
 import { ConfigurationError } from '../domain/shared/errors';
 import type { Subject } from '../domain/sources/subject';
+import type { LegalHold } from '../domain/sources/legal-hold';
+
+export { type LegalHold, holdsInForce } from '../domain/sources/legal-hold';
 
 /**
  * The sources file (`SOURCES_FILE`): where the call journal (H), tasks (T) and chat (C) live, which
@@ -103,16 +106,6 @@ const holdSchema = z
   })
   .strict();
 
-/** A legal hold from the sources file. */
-export interface LegalHold {
-  id: string;
-  reason?: string;
-  until?: string;
-  subject: Subject;
-}
-
-/** The holds in force on `today` (`YYYY-MM-DD`): those without an end, and those ending today or later. */
-export const holdsInForce = (holds: readonly LegalHold[], today: string): LegalHold[] => holds.filter((h) => h.until === undefined || h.until >= today);
 
 /** The legal holds of the sources file (`legalHolds`); an error names the hold and the setting. */
 export function readLegalHolds(path: string): LegalHold[] {
