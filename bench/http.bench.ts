@@ -17,7 +17,6 @@ import { type ChildProcess, fork } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Client } from 'pg';
 import { parse } from '../src/bot/intents/parser';
 import { readingWith } from '../src/bot/intents/reading';
 import { route } from '../src/bot/handlers/router';
@@ -30,6 +29,7 @@ import { createApp } from '../src/startup/create-app';
 import type { TeamsMember } from '../test/support/connector-stand-in';
 import { readNumericOptions } from './bench-options';
 import { startEchoBot } from './echo-bot';
+import { withPostgres } from './bench-postgres';
 
 const TARGETS = { ratio: 0.8, p99Ms: 50 } as const;
 const QUESTIONS = [
@@ -124,32 +124,11 @@ async function round(database: Record<string, string>): Promise<Record<string, u
   }
 }
 
-async function withPostgres<T>(work: (url: string) => Promise<T>): Promise<T | { skipped: string }> {
-  const admin = process.env.BENCH_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-  const name = `privacy_desk_bench_${process.pid}`;
-  const client = new Client({ connectionString: admin, connectionTimeoutMillis: 3000 });
-  try {
-    await client.connect();
-  } catch {
-    process.stderr.write('*** PostgreSQL cannot be reached: the PostgreSQL round is SKIPPED ***\n');
-    return { skipped: 'PostgreSQL not reachable' };
-  }
-  try {
-    await client.query(`CREATE DATABASE ${name}`);
-    const url = new URL(admin);
-    url.pathname = `/${name}`;
-    return await work(url.toString());
-  } finally {
-    await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await client.end();
-  }
-}
-
 async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'privacy-desk-bench-'));
   try {
     const sqlite = await round({ DATABASE_FILE: join(dir, 'bench.sqlite') });
-    const postgres = await withPostgres((url) => round({ DATABASE_URL: url }));
+    const postgres = await withPostgres('privacy_desk_bench', (url) => round({ DATABASE_URL: url }));
     process.stdout.write(`${JSON.stringify({ bench: 'http', connections: options.connections, seconds: options.seconds, turns: options.turns, sqlite, postgres, targets: TARGETS })}\n`);
   } finally {
     rmSync(dir, { recursive: true, force: true });

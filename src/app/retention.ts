@@ -7,6 +7,8 @@ import type { Subject } from '../domain/sources/subject';
 export interface RetentionPolicy {
   journalDays: number;
   chatDays: number;
+  /** How long one purge batch may hold a source (RETENTION_PURGE_BATCH_MS); batch sizes follow. */
+  batchMs?: number;
 }
 
 export const daysFor = (category: CategoryId, policy: RetentionPolicy): number | undefined => (category === 'H' ? policy.journalDays : category === 'C' ? policy.chatDays : undefined);
@@ -36,7 +38,12 @@ export async function purge(
     if (days === undefined || !source.purgeBefore) continue;
     const before = new Date(options.now.getTime() - days * 86_400_000);
     try {
-      const result = await source.purgeBefore(before, { batchSize: options.batchSize ?? 10_000, dryRun: options.dryRun === true, ...(options.holds ? { holds: options.holds } : {}) });
+      const result = await source.purgeBefore(before, {
+        batchSize: options.batchSize ?? 10_000,
+        dryRun: options.dryRun === true,
+        ...(policy.batchMs !== undefined ? { batchMs: policy.batchMs } : {}),
+        ...(options.holds ? { holds: options.holds } : {}),
+      });
       run.results.push({ ...result, days, before, ...(source.owner ? { owner: source.owner } : {}) });
       await audit.append({
         at: options.now.toISOString(),

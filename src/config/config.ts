@@ -70,6 +70,7 @@ const environmentSchema = z.object({
   RETENTION_SUMMARY_CRON: cronSetting('0 8 * * 1'),
   RETENTION_PURGE_CRON: cronSetting('30 2 * * *'),
   RETENTION_CHECK_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
+  RETENTION_PURGE_BATCH_MS: z.coerce.number().int().min(50).max(60_000).default(1000),
   DPO_CHANNEL: z.string().regex(/^19:[^\s;]+$/, 'expected a Teams channel id like 19:…@thread.tacv2').optional(),
   TIME_ZONE: z.string().refine(isTimeZone, 'expected an IANA time zone such as Europe/Berlin').default('Europe/Berlin'),
   REMINDER_CHECK_SECONDS: z.coerce.number().int().min(10).max(86_400).default(900),
@@ -164,7 +165,7 @@ export interface Config {
   /** Where a phone number written without its country code is read (PHONE_REGION). */
   phoneRegion: CountryCode;
   /** How long the call journal (H) and chat (C) are kept, in days (seed 4.1.3: configurable, at least 1). */
-  retention: { journalDays: number; chatDays: number };
+  retention: { journalDays: number; chatDays: number; batchMs: number };
 }
 
 /**
@@ -221,7 +222,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     // An in-memory database (a one-off question on the command line) brings no demo sources along.
     sources: e.SOURCES_FILE ? { kind: 'file', file: resolve(e.SOURCES_FILE) } : usesDemoDirectory(e) && e.DATABASE_FILE !== ':memory:' ? { kind: 'demo', folder: demoSourcesFolder(e) } : { kind: 'none' },
     phoneRegion: e.PHONE_REGION as CountryCode,
-    retention: { journalDays: e.RETENTION_JOURNAL_DAYS, chatDays: e.RETENTION_CHAT_DAYS },
+    retention: { journalDays: e.RETENTION_JOURNAL_DAYS, chatDays: e.RETENTION_CHAT_DAYS, batchMs: e.RETENTION_PURGE_BATCH_MS },
   };
 }
 

@@ -42,7 +42,10 @@ export interface PurgeResult {
 }
 
 export interface PurgeOptions {
+  /** Records in the first batch (and at least in every batch). */
   batchSize: number;
+  /** How long one batch may hold the source: batches grow while they are quicker, shrink when slower. */
+  batchMs?: number;
   dryRun?: boolean;
   maxBatches?: number;
   /** People under a legal hold: their records are kept whatever their age. */

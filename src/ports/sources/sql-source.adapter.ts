@@ -7,6 +7,7 @@ import { Pool } from 'pg';
 import type { IdentifierKind, SourceDefinition } from '../../config/sources-file';
 import { PrivacyDeskError } from '../../domain/shared/errors';
 import { type MatchStrength, type Subject, fullNames, nameSpellings, phoneSpellings, subjectPhones } from '../../domain/sources/subject';
+import { purgeInWorker } from './sqlite-purge-worker';
 import type { ExportedRecord, PersonalDataSource, PurgeOptions, PurgeResult, SourceFinding, SourceOperation, SourceStatistics } from './personal-data-source.port';
 
 /**
@@ -18,6 +19,21 @@ import type { ExportedRecord, PersonalDataSource, PurgeOptions, PurgeResult, Sou
  * `lower(column)` for names) against the spellings the person's identifiers may have been stored in,
  * so that the source's indexes answer it. The README lists the indexes each kind of column needs.
  */
+/** How long one purge batch may hold the source (RETENTION_PURGE_BATCH_MS): its size follows. */
+const DEFAULT_BATCH_MS = 1000;
+
+/**
+ * The next batch's size: twice as large after one that took less than half of `batchMs`, half as
+ * large (never below `floor`) after one that took longer than `batchMs`. Every record deleted also
+ * leaves the indexes, at places all over them, and a batch writes every page it touched: larger
+ * batches write each page fewer times.
+ */
+export function nextBatchSize(size: number, tookMs: number, floor: number, batchMs: number): number {
+  if (tookMs < batchMs / 2) return Math.min(size * 2, 1_000_000);
+  if (tookMs > batchMs) return Math.max(floor, Math.floor(size / 2));
+  return size;
+}
+
 export class SqlSource implements PersonalDataSource {
   readonly id: string;
   readonly category: SourceDefinition['category'];
@@ -29,6 +45,8 @@ export class SqlSource implements PersonalDataSource {
     private readonly definition: SourceDefinition,
     private readonly region: CountryCode,
     private readonly dialect: SqlDialectName,
+    /** The SQLite file, where the source is one: its purge runs on a worker thread. */
+    private readonly sqliteFile?: string,
   ) {
     this.id = definition.id;
     this.category = definition.category;
@@ -56,7 +74,7 @@ export class SqlSource implements PersonalDataSource {
         throw new PrivacyDeskError('SOURCE.UNAVAILABLE', `source ${definition.id}: the SQLite file cannot be opened`, { cause: error });
       }
       handle.pragma('busy_timeout = 1000');
-      return new SqlSource(new Kysely({ dialect: new SqliteDialect({ database: handle }) }), definition, region, 'sqlite');
+      return new SqlSource(new Kysely({ dialect: new SqliteDialect({ database: handle }) }), definition, region, 'sqlite', connection.file);
     }
     if (connection.dialect === 'mssql') {
       // SQL Server has no read-only session to ask for: the login's own rights keep a read-only
@@ -158,15 +176,29 @@ export class SqlSource implements PersonalDataSource {
       result.due = await count(free);
       return result;
     }
-    for (let batch = 0; options.maxBatches === undefined || batch < options.maxBatches; batch++) {
-      // One batch, one statement, committed on its own: the oldest records first. SQL Server knows no
-      // LIMIT: its subquery takes TOP.
-      const oldest = this.db.selectFrom(table).select(sql.ref(key).as('k')).where(free).orderBy(sql.ref(time));
-      const batchOf = this.dialect === 'mssql' ? oldest.top(options.batchSize) : oldest.limit(options.batchSize);
-      const deleted = await this.db.deleteFrom(table).where(sql.ref(key), 'in', batchOf).executeTakeFirst();
-      const n = Number(deleted.numDeletedRows ?? 0);
-      result.deleted += n;
-      if (n < options.batchSize) return result;
+    // One batch, one statement, committed on its own: the oldest records first. SQL Server knows no
+    // LIMIT: its subquery takes TOP.
+    const oldest = this.db.selectFrom(table).select(sql.ref(key).as('k')).where(free).orderBy(sql.ref(time));
+    const deleteBatch = (size: number) => this.db.deleteFrom(table).where(sql.ref(key), 'in', this.dialect === 'mssql' ? oldest.top(size) : oldest.limit(size));
+    const batchMs = options.batchMs ?? DEFAULT_BATCH_MS;
+    if (this.sqliteFile !== undefined) {
+      // A SQLite file is written on a thread of its own: the bot goes on answering meanwhile.
+      const compiled = deleteBatch(options.batchSize).compile();
+      const outcome = await purgeInWorker({ file: this.sqliteFile, sql: compiled.sql, parameters: compiled.parameters, batchSize: options.batchSize, batchMs, ...(options.maxBatches !== undefined ? { maxBatches: options.maxBatches } : {}) });
+      result.deleted = outcome.deleted;
+      // Done, unless it stopped after `maxBatches`: then what is left is counted below.
+      if (outcome.finished) return result;
+    } else {
+      let size = options.batchSize;
+      for (let batch = 0; options.maxBatches === undefined || batch < options.maxBatches; batch++) {
+        const started = Date.now();
+        const n = Number((await deleteBatch(size).executeTakeFirst()).numDeletedRows ?? 0);
+        result.deleted += n;
+        if (n < size) return result;
+        size = nextBatchSize(size, Date.now() - started, options.batchSize, batchMs);
+        // Between batches the event loop gets its turn (a driver that works synchronously would hold it).
+        await new Promise((resolve) => setImmediate(resolve));
+      }
     }
     result.due = await count(free);
     return result;

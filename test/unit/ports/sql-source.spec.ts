@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { SqlSource } from '../../../src/ports/sources/sql-source.adapter';
+import { SqlSource, nextBatchSize } from '../../../src/ports/sources/sql-source.adapter';
 import { JOURNAL_SQL, journalDefinition, personalDataSourceContract } from '../../contract/personal-data-source.contract';
 
 /** The SQL source on a real SQLite file, read-only as the sources file says by default. */
@@ -22,6 +22,51 @@ personalDataSourceContract('SQLite', async (writable) => {
 });
 
 describe('a SQL source on SQLite', () => {
+  it('purges on a thread of its own: the bot’s event loop keeps turning, and a purge cut short goes on next time', async () => {
+    const { file, dir } = journalFile();
+    try {
+      const db = new Database(file);
+      const insert = db.prepare("INSERT INTO journal (started_at, remote_number, remote_name, user_sip, duration, is_private) VALUES (?, ?, 'Old Contact', 'sip:alice@example.com', 10, 0)");
+      db.transaction(() => {
+        for (let i = 0; i < 60_000; i++) insert.run(new Date(Date.UTC(2022, 0, 1) + i * 60_000).toISOString(), `+4930${String(i % 5000).padStart(7, '0')}`);
+      })();
+      db.close();
+      const source = SqlSource.open(journalDefinition({ dialect: 'sqlite', file }, true), 'DE');
+      try {
+        let turns = 0;
+        let turning = true;
+        const spin = (): void => {
+          turns++;
+          if (turning) setImmediate(spin);
+        };
+        setImmediate(spin);
+        const stopped = await source.purgeBefore(new Date('2023-06-01T00:00:00Z'), { batchSize: 500, maxBatches: 3 });
+        // Three batches, from 500 records each up to 500 + 1,000 + 2,000 as quick ones grow; the rest is still due.
+        expect(stopped.deleted).toBeGreaterThanOrEqual(1500);
+        expect(stopped.deleted).toBeLessThanOrEqual(3500);
+        expect(stopped).toMatchObject({ due: 60_001 - stopped.deleted, writable: true });
+        const rest = await source.purgeBefore(new Date('2023-06-01T00:00:00Z'), { batchSize: 500 });
+        turning = false;
+        // Everything older went: the 60,000 calls of 2022 and Hans Meier's of 2023 (the restricted one stays).
+        expect(stopped.deleted + rest.deleted).toBe(60_001);
+        expect(rest).toMatchObject({ due: 0, kept: 1 });
+        expect(turns).toBeGreaterThan(50);
+      } finally {
+        await source.close();
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('sizes purge batches by how long they take: larger while quick, smaller when slow, never below the first', () => {
+    expect(nextBatchSize(10_000, 100, 10_000, 1000)).toBe(20_000);
+    expect(nextBatchSize(20_000, 700, 10_000, 1000)).toBe(20_000);
+    expect(nextBatchSize(40_000, 1500, 10_000, 1000)).toBe(20_000);
+    expect(nextBatchSize(10_000, 5000, 10_000, 1000)).toBe(10_000);
+    expect(nextBatchSize(800_000, 1, 10_000, 1000)).toBe(1_000_000);
+  });
+
   it('answers a search from the indexes, not by reading the whole journal', () => {
     const { file, dir } = journalFile();
     try {
