@@ -26,6 +26,8 @@ export class RetentionDesk {
       clock: Clock;
       /** When the weekly summary is posted (RETENTION_SUMMARY_CRON); absent: never. */
       summarySchedule?: Schedule;
+      /** Whether a user a favourites source names still exists (the directory's snapshot): the rest are orphans. */
+      isUser?: (user: string) => boolean;
       /** Legal holds (the sources file's): in force until their last day, in `timeZone`. */
       holds?: readonly LegalHold[];
       /** Where a purge started by hand reports what it did. */
@@ -52,6 +54,7 @@ export class RetentionDesk {
       audit: await this.options.audit.entries({ targetPrefix: 'source:' }),
       requests: await this.options.requests.listRequests(),
       holds: this.holdsInForce(now),
+      ...(this.options.isUser ? { isUser: this.options.isUser } : {}),
     });
   }
 

@@ -28,6 +28,9 @@ export interface SourceState {
   purgedThisWeek?: number;
   /** Records past their period kept because they are restricted or under a legal hold. */
   restricted?: number;
+  /** Favourites (F): records of users who no longer exist, and how many such users. */
+  orphans?: number;
+  orphanUsers?: number;
   writable?: boolean;
   owner?: string;
   /** Logs: their size, against the limit. */
@@ -59,6 +62,7 @@ export type NeedsAction =
   | { kind: 'askOwner'; source: string; category: CategoryId; count: number; owner?: string }
   | { kind: 'logsOverLimit'; source: string; bytes: number; limitBytes: number }
   | { kind: 'tasksStandingRisk'; count: number; oldest?: Date }
+  | { kind: 'orphans'; source: string; count: number; users: number; owner?: string }
   | { kind: 'overdueRequests'; count: number }
   | { kind: 'sourceFailed'; source: string; reason: string };
 
@@ -105,9 +109,11 @@ export async function retentionSummary(input: {
   requests: readonly PrivacyRequest[];
   /** People under a legal hold: their records are not past due, whatever their age. */
   holds?: readonly Subject[];
+  /** Whether a user a favourites source names (mail, UPN, SIP address) still exists: the rest are orphans. */
+  isUser?: (user: string) => boolean;
 }): Promise<RetentionSummary> {
   const { now, weekStart } = input;
-  const states = await Promise.all(input.sources.map((source) => stateOf(source, input.policy, now, weekStart, input.audit, input.holds ?? [])));
+  const states = await Promise.all(input.sources.map((source) => stateOf(source, input.policy, now, weekStart, input.audit, input.holds ?? [], input.isUser)));
   const categories: CategoryState[] = CATEGORIES.map((category) => ({
     category: category.id,
     policy: category.id === 'H' || category.id === 'C' ? { kind: 'days', days: daysFor(category.id, input.policy) as number } : { kind: category.retention.kind === 'configurable' ? 'notPossible' : category.retention.kind } as CategoryState['policy'],
@@ -152,7 +158,15 @@ function history(audit: readonly AuditEntry[], requests: readonly PrivacyRequest
 /** When a closed case was closed (its last event); undefined while it is open. */
 const closedAt = (r: PrivacyRequest): Date | undefined => (isOpen(r.status) ? undefined : new Date(r.history.at(-1)?.at ?? r.receivedAt));
 
-async function stateOf(source: PersonalDataSource, policy: RetentionPolicy, now: Date, weekStart: Date, audit: readonly AuditEntry[], holds: readonly Subject[]): Promise<{ category: CategoryId; state: SourceState }> {
+async function stateOf(
+  source: PersonalDataSource,
+  policy: RetentionPolicy,
+  now: Date,
+  weekStart: Date,
+  audit: readonly AuditEntry[],
+  holds: readonly Subject[],
+  isUser: ((user: string) => boolean) | undefined,
+): Promise<{ category: CategoryId; state: SourceState }> {
   try {
     const statistics = await source.statistics();
     const state: SourceState = { source: source.id, count: statistics.count, ...(statistics.oldest ? { oldest: statistics.oldest } : {}), ...(statistics.newest ? { newest: statistics.newest } : {}) };
@@ -160,6 +174,12 @@ async function stateOf(source: PersonalDataSource, policy: RetentionPolicy, now:
     const extra = statistics as { bytes?: number; limitBytes?: number };
     if (extra.bytes !== undefined) state.bytes = extra.bytes;
     if (extra.limitBytes !== undefined) state.limitBytes = extra.limitBytes;
+    if (source.recordsPerUser && isUser) {
+      // Favourites live as long as their user (seed 4.1.3): those of users gone are orphans.
+      const gone = [...(await source.recordsPerUser()).entries()].filter(([user]) => !isUser(user));
+      state.orphanUsers = gone.length;
+      state.orphans = gone.reduce((sum, [, n]) => sum + n, 0);
+    }
     const days = daysFor(source.category, policy);
     if (days !== undefined && source.purgeBefore) {
       const due = await source.purgeBefore(new Date(now.getTime() - days * 86_400_000), { batchSize: 1, dryRun: true, holds });
@@ -197,6 +217,7 @@ function needsAction(categories: readonly CategoryState[], requests: RequestFigu
       if (source.failed) actions.push({ kind: 'sourceFailed', source: source.source, reason: source.failed });
       else if ((source.pastDue ?? 0) > 0)
         actions.push(source.writable ? { kind: 'purgeDue', source: source.source, category: category.category, count: source.pastDue as number, writable: true } : { kind: 'askOwner', source: source.source, category: category.category, count: source.pastDue as number, ...(source.owner ? { owner: source.owner } : {}) });
+      if ((source.orphans ?? 0) > 0) actions.push({ kind: 'orphans', source: source.source, count: source.orphans as number, users: source.orphanUsers ?? 0, ...(source.owner ? { owner: source.owner } : {}) });
       if (source.bytes !== undefined && source.limitBytes !== undefined && source.bytes > source.limitBytes) actions.push({ kind: 'logsOverLimit', source: source.source, bytes: source.bytes, limitBytes: source.limitBytes });
     }
     if (category.category === 'T') {

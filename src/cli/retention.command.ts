@@ -44,11 +44,11 @@ export async function retentionPurgeCommand(options: { dryRun?: boolean; json?: 
  * policy and state, the week's privacy requests, and what needs doing (the weekly card shows the same).
  */
 export async function retentionSummaryCommand(options: { json?: boolean }): Promise<void> {
-  const { config, sources, holds, close } = configuredSources();
+  const { config, sources, holds, isUser, close } = configuredSources();
   const stores = await openStores(config.database);
   try {
     // The same desk the bot asks, so that the command and the card cannot drift apart.
-    const desk = new RetentionDesk({ sources, holds, policy: config.retention, timeZone: config.timeZone, audit: stores.audit, requests: stores.requests, clock: systemClock });
+    const desk = new RetentionDesk({ sources, holds, ...(isUser ? { isUser } : {}), policy: config.retention, timeZone: config.timeZone, audit: stores.audit, requests: stores.requests, clock: systemClock });
     const summary = await desk.summary();
     process.stdout.write(options.json ? `${JSON.stringify(summary, null, 2)}\n` : describeSummary(summary));
   } finally {
@@ -74,6 +74,8 @@ function describeAction(action: NeedsAction): string {
       return `${action.source}: ${action.count} records past their period, and privacy-desk may not delete them — ask ${action.owner ?? "the source's administrator"}`;
     case 'logsOverLimit':
       return `${action.source}: ${formatBytes(action.bytes)} of logs against a limit of ${formatBytes(action.limitBytes)}`;
+    case 'orphans':
+      return `${action.source}: ${action.count} contacts of ${action.users} user${action.users === 1 ? '' : 's'} who no longer exist — delete them in the communication suite's administration${action.owner ? ` (ask ${action.owner})` : ''}`;
     case 'tasksStandingRisk':
       return `tasks: ${action.count} tasks cannot be deleted, the oldest from ${day(action.oldest)}`;
     case 'overdueRequests':
@@ -97,6 +99,7 @@ export function describeSummary(summary: RetentionSummary): string {
       const parts = [source.bytes !== undefined ? `${source.count} files, ${formatBytes(source.bytes)} of ${formatBytes(source.limitBytes ?? 0)}` : `${source.count} records, oldest ${day(source.oldest)}`];
       if (source.pastDue !== undefined) parts.push(`${source.pastDue} past their period`, `${source.purgedThisWeek ?? 0} purged this week`);
       if (source.restricted) parts.push(`${source.restricted} restricted or on legal hold kept`);
+      if (source.orphans) parts.push(`${source.orphans} of users who no longer exist`);
       lines.push(`    ${source.source}: ${parts.join('; ')}`);
     }
   }

@@ -49,7 +49,7 @@ const connectionSchema = z.union([
 const sourceSchema = z
   .object({
     id: z.string().regex(/^[a-z][a-z0-9-]{0,39}$/, 'expected a short id of lowercase letters, digits and dashes'),
-    category: z.enum(['H', 'T', 'C']),
+    category: z.enum(['F', 'H', 'T', 'C']),
     connection: connectionSchema,
     table: z.string().regex(IDENTIFIER, 'expected a table name (letters, digits, underscores)'),
     /** The column that tells records apart. */
@@ -60,6 +60,8 @@ const sourceSchema = z
     private: column.optional(),
     /** The column that marks a record restricted (Art. 18) or on legal hold: never purged. */
     restricted: column.optional(),
+    /** Favourites (F): the column naming the user whose contact list holds the record (mail, UPN or SIP address). */
+    belongsTo: column.optional(),
     /** Columns that identify a person, and how. */
     identifiers: z.record(column, z.enum(IDENTIFIER_KINDS)).refine((map) => Object.keys(map).length > 0, 'name at least one column that identifies a person'),
     /** Columns → catalogue item ids of the source's category. */
@@ -163,6 +165,7 @@ export interface SourceDefinition {
   time?: string;
   private?: string;
   restricted?: string;
+  belongsTo?: string;
   identifiers: Record<string, IdentifierKind>;
   items: Record<string, string>;
   writable: boolean;
@@ -210,7 +213,9 @@ export function parseSources(json: unknown, context: { folder: string; env: Read
       if (!known) throw new ConfigurationError('CONFIG.SOURCES_FILE', where, `items.${name}: "${item}" is no catalogue item`);
       if (known.category !== source.category) throw new ConfigurationError('CONFIG.SOURCES_FILE', where, `items.${name}: ${item} belongs to category ${known.category}, not ${source.category}`);
     }
-    const columns = [source.key, source.time, source.private, source.restricted, ...Object.keys(source.identifiers), ...Object.keys(source.items)].filter((c): c is string => c !== undefined);
+    // Favourites live as long as their user (seed 4.1.3): which user is what tells orphans apart.
+    if (source.category === 'F' && source.belongsTo === undefined) throw new ConfigurationError('CONFIG.SOURCES_FILE', where, 'belongsTo: a favourites source (F) names the column of the user whose contacts they are');
+    const columns = [source.key, source.time, source.private, source.restricted, source.belongsTo, ...Object.keys(source.identifiers), ...Object.keys(source.items)].filter((c): c is string => c !== undefined);
     if (new Set(columns.map((c) => c.toLowerCase())).size !== new Set(columns).size) throw new ConfigurationError('CONFIG.SOURCES_FILE', where, `a column is named twice with different case`);
     return {
       id: source.id,
@@ -221,6 +226,7 @@ export function parseSources(json: unknown, context: { folder: string; env: Read
       ...(source.time ? { time: source.time } : {}),
       ...(source.private ? { private: source.private } : {}),
       ...(source.restricted ? { restricted: source.restricted } : {}),
+      ...(source.belongsTo ? { belongsTo: source.belongsTo } : {}),
       identifiers: source.identifiers,
       items: source.items,
       writable: source.writable,

@@ -76,6 +76,19 @@ export const DEMO_SOURCES = {
       writable: false,
     },
     { id: 'logs', category: 'L', folder: 'logs', files: 'ucserver*.log*', windowDays: 30, limitMB: 64 },
+    {
+      id: 'favourites',
+      category: 'F',
+      connection: { sqlite: 'favourites.sqlite' },
+      table: 'favourites',
+      key: 'id',
+      time: 'added_at',
+      belongsTo: 'user_sip',
+      identifiers: { display_name: 'name', phone: 'phone', email: 'email' },
+      items: { display_name: 'F.1', email: 'F.2.1', phone: 'F.13.1', note: 'F.12' },
+      writable: false,
+      owner: 'uc-admins@example.com',
+    },
   ],
   // A customer in a dispute: their calls are kept past the journal's period until the case is closed.
   legalHolds: [{ id: 'HOLD-2026-01', reason: 'Contract dispute with Meier Logistik (demo)', until: '2027-12-31', subject: { name: 'Hans Meier', phones: ['+4930555010002'] } }],
@@ -156,6 +169,28 @@ export function generateDemoSources(folder: string, directory: DirectoryData, to
     }
   })();
   tasks.close();
+
+  // Each colleague's favourites (federation contacts): outside contacts on their list. Two users who
+  // have left the company (no longer in the directory) still have theirs: orphans.
+  const favourites = new Database(join(staging, 'favourites.sqlite'));
+  favourites.exec(`CREATE TABLE favourites (id INTEGER PRIMARY KEY, added_at TEXT NOT NULL, user_sip TEXT NOT NULL, display_name TEXT, phone TEXT, email TEXT, note TEXT);
+    CREATE INDEX favourites_user ON favourites (lower(user_sip));
+    CREATE INDEX favourites_phone ON favourites (phone);
+    CREATE INDEX favourites_name ON favourites (lower(display_name));
+    CREATE INDEX favourites_email ON favourites (lower(email));`);
+  const favourite = favourites.prepare('INSERT INTO favourites (added_at, user_sip, display_name, phone, email, note) VALUES (?, ?, ?, ?, ?, ?)');
+  const former = ['sip:tom.departed@example.com', 'sip:lena.left@example.com'];
+  favourites.transaction(() => {
+    for (const owner of [...people.map(sipOf), ...former]) {
+      const listed = new Set<number>();
+      for (let i = 0; i < 3 + Math.floor(next() * 4); i++) listed.add(Math.floor(next() * OUTSIDERS.length));
+      for (const index of listed) {
+        const contact = OUTSIDERS[index] as (typeof OUTSIDERS)[number];
+        favourite.run(at(), owner, contact.name, contact.number, null, next() < 0.3 ? pick(['Key account', 'Supplier', 'Calls back mornings']) : null);
+      }
+    }
+  })();
+  favourites.close();
 
   // The server's logs of the last days: today's as text, older ones rotated, the oldest gzipped, and
   // the presence service's as JSON lines. Each file dated to the day it covers.

@@ -110,6 +110,7 @@ export async function createApp(config: Config, logger: Logger, seams: AppSeams 
       notifier,
       logger,
       holds: legalHolds(config, data, clock.now()),
+      isUser: (user) => desk.directory.indexOf(user) !== undefined,
       ...(summarySchedule ? { summarySchedule } : {}),
     });
     const retentionScheduler = new RetentionScheduler({

@@ -66,6 +66,7 @@ function sourceLine(t: Messages, source: SourceState, timeZone: string): string 
   const parts = [source.bytes !== undefined ? t.retentionLogSize(source.count, formatBytes(source.bytes), formatBytes(source.limitBytes ?? 0)) : t.retentionRecords(source.count, day(source.oldest))];
   if (source.pastDue !== undefined) parts.push(t.retentionPastDue(source.pastDue), t.retentionPurgedThisWeek(source.purgedThisWeek ?? 0));
   if (source.restricted) parts.push(t.retentionRestrictedKept(source.restricted));
+  if (source.orphans) parts.push(t.retentionOrphanRecords(source.orphans));
   return parts.join('; ');
 }
 
@@ -79,6 +80,8 @@ function actionLine(t: Messages, action: NeedsAction, timeZone: string): string 
       return t.retentionLogsOverLimit(action.source, formatBytes(action.bytes), formatBytes(action.limitBytes));
     case 'tasksStandingRisk':
       return t.retentionTasksRisk(action.count, action.oldest ? localDate(action.oldest, timeZone) : '—');
+    case 'orphans':
+      return t.retentionOrphans(action.source, action.count, action.users, action.owner);
     case 'overdueRequests':
       return t.retentionOverdueRequests(action.count);
     case 'sourceFailed':

@@ -217,6 +217,9 @@ export const de: Messages = {
   retentionTasksRisk: (count: number, oldest: string): string => `Aufgaben: ${count} können nicht gelöscht werden (ein bleibendes Risiko), die älteste vom ${oldest}.`,
   retentionOverdueRequests: (count: number): string => `${count} ${count === 1 ? 'Datenschutzantrag ist' : 'Datenschutzanträge sind'} überfällig.`,
   retentionSourceFailedAction: (source: string): string => `${source} war nicht erreichbar; Einzelheiten im Protokoll des Bots.`,
+  retentionOrphans: (source: string, count: number, users: number, owner?: string): string =>
+    `${source}: ${count} ${count === 1 ? 'Kontakt' : 'Kontakte'} von ${users} ${users === 1 ? 'Benutzer' : 'Benutzern'}, die es nicht mehr gibt – in der Administration der Kommunikationssuite löschen${owner ? ` (${owner} fragen)` : ''}.`,
+  retentionOrphanRecords: (count: number): string => `${count} von Benutzern, die es nicht mehr gibt`,
   retentionLate: (due: string): string => `Verspätet: Dieser Bericht war am ${due} fällig, als privacy-desk nicht lief.`,
   retentionChartsHeading: 'Die letzten 8 Wochen',
   retentionWeekAxis: 'Woche ab',

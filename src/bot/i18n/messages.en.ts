@@ -226,6 +226,9 @@ export const en = {
   retentionTasksRisk: (count: number, oldest: string): string => `Tasks: ${count} cannot be deleted (a standing risk), the oldest from ${oldest}.`,
   retentionOverdueRequests: (count: number): string => `${count} privacy ${count === 1 ? 'request is' : 'requests are'} overdue.`,
   retentionSourceFailedAction: (source: string): string => `${source} could not be asked; see the bot's log.`,
+  retentionOrphans: (source: string, count: number, users: number, owner?: string): string =>
+    `${source}: ${count} ${count === 1 ? 'contact' : 'contacts'} of ${users} ${users === 1 ? 'user' : 'users'} who no longer exist — delete them in the communication suite's administration${owner ? ` (ask ${owner})` : ''}.`,
+  retentionOrphanRecords: (count: number): string => `${count} of users who no longer exist`,
   retentionLate: (due: string): string => `Sent late: this summary was due ${due}, while privacy-desk was not running.`,
   retentionChartsHeading: 'The last 8 weeks',
   retentionWeekAxis: 'Week of',

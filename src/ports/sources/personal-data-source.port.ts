@@ -82,5 +82,10 @@ export interface PersonalDataSource {
   purgeBefore?(before: Date, options: PurgeOptions): Promise<PurgeResult>;
   /** How many records the source holds, and how old they are. */
   statistics(): Promise<SourceStatistics>;
+  /**
+   * Favourites (F): how many records each user's contact list holds, by the user as the source names
+   * them (lower case, without `sip:`) — to find the contacts of users who no longer exist.
+   */
+  recordsPerUser?(): Promise<Map<string, number>>;
   close(): Promise<void>;
 }

@@ -204,6 +204,23 @@ export class SqlSource implements PersonalDataSource {
     return result;
   }
 
+  async recordsPerUser(): Promise<Map<string, number>> {
+    const column = this.definition.belongsTo;
+    const users = new Map<string, number>();
+    if (column === undefined) return users;
+    // One row per user, from an index on lower(column) where there is one.
+    const rows = await this.db
+      .selectFrom(this.definition.table)
+      .select([sql<string | null>`lower(${sql.ref(column)})`.as('user'), sql<number>`count(*)`.as('n')])
+      .groupBy(sql`lower(${sql.ref(column)})`)
+      .execute();
+    for (const row of rows) {
+      const user = (row.user ?? '').replace(/^sip:/, '');
+      users.set(user, (users.get(user) ?? 0) + Number(row.n));
+    }
+    return users;
+  }
+
   async statistics(): Promise<SourceStatistics> {
     const time = this.definition.time;
     const row = await this.db

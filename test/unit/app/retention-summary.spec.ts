@@ -111,4 +111,18 @@ describe('the retention summary', () => {
       await broken.close();
     }
   });
+
+  it('reports the favourites of users who no longer exist as orphans, with whom to ask', async () => {
+    const directory = parseLdifDirectory(readFileSync(shipped('data', 'demo', 'demo-org.ldif')));
+    const known = new Set(directory.people.flatMap((p) => [p.id, p.mail ?? ''].map((k) => k.toLowerCase())));
+    const summary = await retentionSummary({ now, weekStart, timeZone: 'Europe/Berlin', sources, policy: { journalDays: 365, chatDays: 30 }, audit: [], requests: [], isUser: (user) => known.has(user) });
+    const favourites = summary.categories.find((c) => c.category === 'F')?.sources.find((s) => s.source === 'favourites');
+    const orphans = count('favourites.sqlite', "SELECT count(*) AS n FROM favourites WHERE user_sip IN ('sip:tom.departed@example.com', 'sip:lena.left@example.com')");
+    expect(orphans).toBeGreaterThan(0);
+    expect(favourites).toMatchObject({ orphans, orphanUsers: 2, owner: 'uc-admins@example.com' });
+    expect(summary.needsAction).toContainEqual({ kind: 'orphans', source: 'favourites', count: orphans, users: 2, owner: 'uc-admins@example.com' });
+    // Without the directory at hand nobody is called an orphan.
+    const unknown = await retentionSummary({ now, weekStart, timeZone: 'Europe/Berlin', sources, policy: { journalDays: 365, chatDays: 30 }, audit: [], requests: [] });
+    expect(unknown.needsAction.map((a) => a.kind)).not.toContain('orphans');
+  });
 });

@@ -76,12 +76,15 @@ describe('privacy-desk retention purge', () => {
     expect(before.out).toMatch(/^ {4}logs: 4 files, \d+ KB of 64\.0 MB$/m);
     expect(before.out).toContain('Privacy requests: 0 opened this week, 0 completed, 0 open, 0 due within 7 days, 0 overdue');
     expect(before.out).toMatch(/^ {2}- chat: \d+ records past their period — run privacy-desk retention purge$/m);
+    // Favourites live as long as their user: two who left the company still have theirs.
+    expect(before.out).toMatch(/^ {4}favourites: \d+ records, oldest \d{4}-\d{2}-\d{2}; \d+ of users who no longer exist$/m);
+    expect(before.out).toMatch(/^ {2}- favourites: \d+ contacts of 2 users who no longer exist — delete them in the communication suite's administration \(ask uc-admins@example\.com\)$/m);
     await runCli('retention', 'purge');
     const after = JSON.parse((await runCli('retention', 'summary', '--json')).out) as { categories: { category: string; sources: { pastDue?: number; purgedThisWeek?: number }[] }[]; needsAction: { kind: string }[] };
     const chat = after.categories.find((c) => c.category === 'C')?.sources[0];
     expect(chat?.pastDue).toBe(0);
     expect(chat?.purgedThisWeek).toBeGreaterThan(0);
-    expect(after.needsAction.map((a) => a.kind)).toEqual(['tasksStandingRisk']);
+    expect(after.needsAction.map((a) => a.kind)).toEqual(['orphans', 'tasksStandingRisk']);
   });
 
   it.each([['0'], ['-3'], ['1.5'], ['a week']])('refuses RETENTION_CHAT_DAYS=%s, naming the setting', async (value) => {

@@ -96,6 +96,14 @@ describe('the sources file', () => {
     }
   });
 
+  it('reads a favourites source (F) only with the column of the user whose contacts they are', () => {
+    const favourites = { id: 'favourites', category: 'F', connection: { sqlite: 'fav.sqlite' }, table: 'favourites', key: 'id', identifiers: { phone: 'phone' }, items: { phone: 'F.13.1' } };
+    expect(() => parseSources({ sources: [favourites] }, context)).toThrow(/sources\[0\] \(favourites\): belongsTo: a favourites source \(F\) names the column/);
+    expect(parseSources({ sources: [{ ...favourites, belongsTo: 'user_sip' }] }, context)).toEqual([
+      { ...favourites, belongsTo: 'user_sip', connection: { dialect: 'sqlite', file: '/srv/ucserver/fav.sqlite' }, writable: false },
+    ]);
+  });
+
   describe('legal holds', () => {
     const hold = { id: 'HOLD-1', reason: 'Contract dispute', until: '2027-06-30', subject: { name: 'Hans Meier', phones: ['+49 30 555010002'] } };
 

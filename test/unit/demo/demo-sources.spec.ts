@@ -52,6 +52,7 @@ describe('the demo sources', () => {
       ['chat', 'C', true],
       ['tasks', 'T', false],
       ['logs', 'L', undefined],
+      ['favourites', 'F', false],
     ]);
   });
 

@@ -128,6 +128,8 @@ const SAMPLES: { [K in FunctionKey]: Parameters<Messages[K]>[] } = {
   retentionOverdueRequests: [[1], [3]],
   retentionSourceFailedAction: [['chat']],
   retentionLate: [['2026-11-30 08:00']],
+  retentionOrphans: [['favourites', 1, 1], ['favourites', 12, 2, 'uc-admins@example.com']],
+  retentionOrphanRecords: [[1], [12]],
   retentionOpenedCompleted: [[0, 0], [3, 1]],
   retentionConfirmIntro: [[1], [1200]],
   retentionPurgeStarted: [['Ayşe Yılmaz']],
