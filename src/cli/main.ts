@@ -76,6 +76,8 @@ export function program(): Command {
     .option('--phone <number>', 'a phone number, written any way (repeatable)', collect)
     .option('--email <address>', 'a mail address (repeatable)', collect)
     .option('--sip <address>', 'a SIP address (repeatable)', collect)
+    .option('--street <street>', 'street and number, e.g. "Leopoldstraße 12" (Str., Strasse alike)')
+    .option('--postcode-city <place>', 'postcode and city, e.g. "80802 München" (with --street)')
     .option('--json', 'print JSON')
     .action(subjectFindCommand);
   const retention = cli.command('retention').description('retention of the personal-data sources (seed 4.1.3)');

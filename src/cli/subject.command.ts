@@ -11,6 +11,8 @@ export interface SubjectFindOptions {
   phone?: string[];
   email?: string[];
   sip?: string[];
+  street?: string;
+  postcodeCity?: string;
   json?: boolean;
 }
 
@@ -46,9 +48,11 @@ export async function subjectFindCommand(options: SubjectFindOptions): Promise<v
     ...(options.phone?.length ? { phones: options.phone } : {}),
     ...(options.email?.length ? { emails: options.email } : {}),
     ...(options.sip?.length ? { sipAddresses: options.sip } : {}),
+    ...(options.street ? { street: options.street } : {}),
+    ...(options.postcodeCity ? { postcodeCity: options.postcodeCity } : {}),
   };
   if (!isSearchable(subject)) {
-    process.stderr.write('privacy-desk: give a name (--name, or --last-name with --first-name), a --phone, an --email or a --sip address\n');
+    process.stderr.write('privacy-desk: give a name (--name, or --last-name with --first-name), a --phone, an --email, a --sip address or a --street (with --postcode-city)\n');
     process.exitCode = 1;
     return;
   }
@@ -66,7 +70,7 @@ export async function subjectFindCommand(options: SubjectFindOptions): Promise<v
         const byName = own.find((f) => f.match === 'name');
         if (failed.some((f) => f.source === source.id)) return `  ${source.id} (${source.category}): could not be asked — ${failed.find((f) => f.source === source.id)?.reason}`;
         if (!byId && !byName) return `  ${source.id} (${source.category}): nothing`;
-        const parts = [byId ? describeFinding(byId) : undefined, byName ? `${describeFinding(byName)} by name only` : undefined].filter(Boolean);
+        const parts = [byId ? describeFinding(byId) : undefined, byName ? `${describeFinding(byName)} by name or address only` : undefined].filter(Boolean);
         return `  ${source.id} (${source.category}): ${parts.join('; ')}`;
       });
       process.stdout.write(`${lines.join('\n')}\n`);

@@ -15,7 +15,7 @@ export { type LegalHold, holdsInForce } from '../domain/sources/legal-hold';
  */
 
 /** How a column identifies a person. */
-export const IDENTIFIER_KINDS = ['phone', 'name', 'firstName', 'lastName', 'email', 'sip', 'userId'] as const;
+export const IDENTIFIER_KINDS = ['phone', 'name', 'firstName', 'lastName', 'email', 'sip', 'userId', 'street', 'postcodeCity'] as const;
 export type IdentifierKind = (typeof IDENTIFIER_KINDS)[number];
 
 /** A column or table name as SQL knows it unquoted: letters, digits, underscores. */

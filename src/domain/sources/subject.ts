@@ -78,7 +78,36 @@ export function subjectPhones(subject: Subject, defaultRegion: CountryCode): str
   return [...new Set((subject.phones ?? []).flatMap((p) => normalisePhone(p, defaultRegion) ?? []))];
 }
 
-/** Whether the subject gives anything to look for. */
+/** Whether the subject gives anything to look for (a postcode and city alone would find a whole town: with a street only). */
 export function isSearchable(subject: Subject): boolean {
-  return fullNames(subject).length > 0 || Boolean(subject.lastName?.trim()) || [subject.phones, subject.emails, subject.sipAddresses, subject.userIds].some((list) => (list?.length ?? 0) > 0);
+  return fullNames(subject).length > 0 || Boolean(subject.lastName?.trim()) || Boolean(subject.street?.trim()) || [subject.phones, subject.emails, subject.sipAddresses, subject.userIds].some((list) => (list?.length ?? 0) > 0);
+}
+
+/**
+ * A street or a postcode and city folded for comparison: case, accents and umlauts, "Straße",
+ * "Strasse" and "Str." alike, spaces and punctuation ("Leopoldstr. 12" = "LEOPOLDSTRASSE 12").
+ */
+export function foldAddress(text: string): string {
+  return fold(text)
+    .replace(/(str)(asse|\.)(?=\s|\d|$)/g, '$1')
+    .replace(/[\s,.'’-]+/g, ' ')
+    .trim();
+}
+
+/**
+ * The spellings a source may hold a street or a postcode and city in, lower-cased, for an indexed
+ * lookup on `lower(column)`: as written, umlauts spelt out and dropped, and the street suffix as
+ * "straße", "strasse", "str." and "str".
+ */
+export function addressSpellings(text: string): string[] {
+  const base = nameSpellings(text);
+  const suffixes = ['straße', 'strasse', 'str.', 'str'];
+  return [
+    ...new Set(
+      base.flatMap((spelling) => {
+        const match = /(stra(?:ß|ss)e|str\.?)(?=\s|\d|$)/.exec(spelling);
+        return match ? suffixes.map((suffix) => spelling.replace(match[0], suffix)) : [spelling];
+      }),
+    ),
+  ];
 }

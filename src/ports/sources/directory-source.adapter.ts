@@ -1,12 +1,27 @@
 import type { CountryCode } from 'libphonenumber-js';
 import type { Person } from '../../domain/directory/person';
-import { type MatchStrength, type Subject, foldName, fullNames, normalisePhone, subjectPhones } from '../../domain/sources/subject';
+import { type MatchStrength, type Subject, foldAddress, foldName, fullNames, normalisePhone, subjectPhones } from '../../domain/sources/subject';
 import type { ExportedRecord, PersonalDataSource, SourceFinding, SourceOperation, SourceStatistics } from './personal-data-source.port';
 
 /** Catalogue items of the directory that hold a phone number (F.13.x). */
 const PHONE_ITEM = /^F\.13\./;
 /** The SIP address (F.16). */
 const SIP_ITEM = 'F.16';
+/** The addresses a directory entry may hold: business (F.9), private (F.10), other (F.11) — street, postcode, city. */
+const ADDRESS_GROUPS = ['F.9', 'F.10', 'F.11'] as const;
+
+/** Whether one of the person's addresses is on the street (folded), and in the postcode and city where given. */
+function livesAt(person: Person, street: string, place: string | undefined): boolean {
+  return ADDRESS_GROUPS.some((group) => {
+    const on = (person.attributes[`${group}.1`] ?? []).some((s) => foldAddress(s) === street);
+    if (!on || place === undefined) return on;
+    const postcode = person.attributes[`${group}.2`]?.[0] ?? '';
+    const city = person.attributes[`${group}.3`]?.[0] ?? '';
+    const written = foldAddress(`${postcode} ${city}`);
+    // "80802 München", or just the postcode, or just the city.
+    return written === place || foldAddress(postcode) === place || foldAddress(city) === place;
+  });
+}
 
 /**
  * The directory as a personal-data source (category F): the entries of the directory snapshot the
@@ -58,13 +73,16 @@ export class DirectorySource implements PersonalDataSource {
     const phones = new Set(subjectPhones(subject, this.region));
     const addresses = new Set([...(subject.emails ?? []), ...(subject.sipAddresses ?? []), ...(subject.userIds ?? [])].map((a) => a.trim().toLowerCase().replace(/^sip:/, '')));
     const names = new Set(fullNames(subject).map(foldName));
-    if (phones.size === 0 && addresses.size === 0 && names.size === 0) return [];
+    const street = subject.street?.trim() ? foldAddress(subject.street) : undefined;
+    const place = subject.postcodeCity?.trim() ? foldAddress(subject.postcodeCity) : undefined;
+    if (phones.size === 0 && addresses.size === 0 && names.size === 0 && street === undefined) return [];
     const found: { person: Person; match: MatchStrength }[] = [];
     for (const person of this.people()) {
       const own = [person.id, person.mail, person.upn, ...(person.attributes[SIP_ITEM] ?? [])].filter((a): a is string => Boolean(a)).map((a) => a.toLowerCase().replace(/^sip:/, ''));
       const numbers = Object.entries(person.attributes).flatMap(([item, values]) => (PHONE_ITEM.test(item) ? values : []));
       const byIdentifier = own.some((a) => addresses.has(a)) || numbers.some((n) => phones.has(normalisePhone(n, this.region) ?? ''));
-      const byName = !byIdentifier && [person.displayName, [person.givenName, person.surname].filter(Boolean).join(' ')].some((n) => n && names.has(foldName(n)));
+      const byName =
+        !byIdentifier && ([person.displayName, [person.givenName, person.surname].filter(Boolean).join(' ')].some((n) => n && names.has(foldName(n))) || (street !== undefined && livesAt(person, street, place)));
       if (byIdentifier || byName) found.push({ person, match: byIdentifier ? 'identifier' : 'name' });
     }
     return found;

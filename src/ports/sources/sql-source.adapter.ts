@@ -6,7 +6,7 @@ import * as Tedious from 'tedious';
 import { Pool } from 'pg';
 import type { IdentifierKind, SourceDefinition } from '../../config/sources-file';
 import { PrivacyDeskError } from '../../domain/shared/errors';
-import { type MatchStrength, type Subject, fullNames, nameSpellings, phoneSpellings, subjectPhones } from '../../domain/sources/subject';
+import { type MatchStrength, type Subject, addressSpellings, fullNames, nameSpellings, phoneSpellings, subjectPhones } from '../../domain/sources/subject';
 import { purgeInWorker } from './sqlite-purge-worker';
 import type { ExportedRecord, PersonalDataSource, PurgeOptions, PurgeResult, SourceFinding, SourceOperation, SourceStatistics } from './personal-data-source.port';
 
@@ -244,9 +244,11 @@ export class SqlSource implements PersonalDataSource {
     if (match === 'name') {
       const split = this.splitNameCondition(subject);
       if (split) parts.push(split);
+      const address = this.addressCondition(subject);
+      if (address) parts.push(address);
     }
     for (const [column, kind] of Object.entries(this.definition.identifiers)) {
-      if (strengthOf(kind) !== match || kind === 'firstName' || kind === 'lastName') continue;
+      if (strengthOf(kind) !== match || kind === 'firstName' || kind === 'lastName' || kind === 'street' || kind === 'postcodeCity') continue;
       const values = this.valuesFor(subject, kind);
       if (values.length === 0) continue;
       const target = kind === 'email' || kind === 'sip' || NAME_KINDS.has(kind) ? sql`lower(${sql.ref(column)})` : sql.ref(column);
@@ -271,6 +273,11 @@ export class SqlSource implements PersonalDataSource {
         return unique((subject.userIds ?? []).map((u) => u.trim()));
       case 'name':
         return unique(fullNames(subject).flatMap(nameSpellings));
+      case 'street':
+        return subject.street?.trim() ? addressSpellings(subject.street) : [];
+      case 'postcodeCity':
+        // With a street only: a postcode and city alone would find a whole town.
+        return subject.street?.trim() && subject.postcodeCity?.trim() ? addressSpellings(subject.postcodeCity) : [];
       case 'firstName':
       case 'lastName':
         // Matched together, in splitNameCondition.
@@ -282,6 +289,18 @@ export class SqlSource implements PersonalDataSource {
    * Names kept in two columns (first, last): the last name, and the first name too where both are
    * known — a first name alone identifies nobody. A whole name given is split at its last space.
    */
+  /** The street (any spelling), and the postcode and city too where both the source and the search have them. */
+  private addressCondition(subject: Subject): Expression<SqlBool> | undefined {
+    const columns = Object.entries(this.definition.identifiers);
+    const street = columns.find(([, kind]) => kind === 'street')?.[0];
+    const place = columns.find(([, kind]) => kind === 'postcodeCity')?.[0];
+    const streets = this.valuesFor(subject, 'street');
+    if (street === undefined || streets.length === 0) return undefined;
+    const onStreet = sql<SqlBool>`lower(${sql.ref(street)}) in (${sql.join(streets)})`;
+    const places = this.valuesFor(subject, 'postcodeCity');
+    return place !== undefined && places.length > 0 ? sql<SqlBool>`(${onStreet} and lower(${sql.ref(place)}) in (${sql.join(places)}))` : onStreet;
+  }
+
   private splitNameCondition(subject: Subject): Expression<SqlBool> | undefined {
     const columns = Object.entries(this.definition.identifiers);
     const last = columns.find(([, kind]) => kind === 'lastName')?.[0];
@@ -298,7 +317,8 @@ export class SqlSource implements PersonalDataSource {
 /** The SQL dialects a source may speak. SQL Server's SQL is generated and checked; no server runs here. */
 export type SqlDialectName = 'sqlite' | 'postgres' | 'mssql';
 
-const NAME_KINDS: ReadonlySet<IdentifierKind> = new Set(['name', 'firstName', 'lastName']);
+/** Kinds that match as names do: they find somebody only as likely as a name does (an address too). */
+const NAME_KINDS: ReadonlySet<IdentifierKind> = new Set(['name', 'firstName', 'lastName', 'street', 'postcodeCity']);
 const strengthOf = (kind: IdentifierKind): MatchStrength => (NAME_KINDS.has(kind) ? 'name' : 'identifier');
 const unique = (values: string[]): string[] => [...new Set(values.filter(Boolean))];
 

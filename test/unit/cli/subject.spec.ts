@@ -34,12 +34,19 @@ describe('privacy-desk subject find', () => {
   it('counts records that match the name only apart from those matching an identifier', async () => {
     process.env.DATABASE_FILE = join(dir, 'demo', 'privacy-desk.sqlite');
     const { out } = await runCli('subject', 'find', '--name', 'Alice Adams', '--sip', 'alice@example.com');
-    expect(out).toMatch(/journal \(H\): \d+ journal entries [\d-]+ … [\d-]+; \d+ journal entries [\d-]+ … [\d-]+ by name only/);
+    expect(out).toMatch(/journal \(H\): \d+ journal entries [\d-]+ … [\d-]+; \d+ journal entries [\d-]+ … [\d-]+ by name or address only/);
     expect(out).toMatch(/chat \(C\): \d+ chat messages/);
     // The directory (F) is searched too: her entry, by her SIP address.
     expect(out).toMatch(/^ {2}directory \(F\): 1 directory entry$/m);
     // The server's logs of the last days mention her SIP address.
     expect(out).toMatch(/logs \(L\): \d+ log lines \d{4}-\d{2} … \d{4}-\d{2}/);
+  });
+
+  it('finds people by street and postcode/city, however the street is written', async () => {
+    process.env.DATABASE_FILE = join(dir, 'demo', 'privacy-desk.sqlite');
+    const { out, code } = await runCli('subject', 'find', '--street', 'Leopoldstr. 12', '--postcode-city', '80802 Muenchen');
+    expect(code).toBe(0);
+    expect(out).toMatch(/^ {2}directory \(F\): \d+ directory entries by name or address only$/m);
   });
 
   it('asks for something to look for', async () => {

@@ -1,4 +1,4 @@
-import { foldName, fullNames, isSearchable, nameSpellings, normalisePhone, phoneSpellings, subjectPhones } from '../../../src/domain/sources/subject';
+import { addressSpellings, foldAddress, foldName, fullNames, isSearchable, nameSpellings, normalisePhone, phoneSpellings, subjectPhones } from '../../../src/domain/sources/subject';
 
 describe('phone numbers', () => {
   it.each([
@@ -60,5 +60,28 @@ describe('names', () => {
     expect(isSearchable({ firstName: 'Erika' })).toBe(false);
     expect(isSearchable({ lastName: 'Müller' })).toBe(true);
     expect(isSearchable({ phones: ['089 1234567'] })).toBe(true);
+    // A street finds somebody; a postcode and city alone would find a whole town.
+    expect(isSearchable({ street: 'Leopoldstraße 12' })).toBe(true);
+    expect(isSearchable({ postcodeCity: '80802 München' })).toBe(false);
+  });
+});
+
+describe('addresses', () => {
+  it.each([
+    ['Leopoldstraße 12', 'leopoldstr 12'],
+    ['Leopoldstrasse 12', 'leopoldstr 12'],
+    ['LEOPOLDSTR. 12', 'leopoldstr 12'],
+    ['Leopoldstr 12', 'leopoldstr 12'],
+    ['Am Rotbach 3', 'am rotbach 3'],
+    ['80802 München', '80802 munchen'],
+    ['80802 Muenchen', '80802 munchen'],
+  ])('%s folds to %s', (address, folded) => {
+    expect(foldAddress(address)).toBe(folded);
+  });
+
+  it('gives the spellings a source may hold a street in, lower-cased', () => {
+    expect(addressSpellings('Leopoldstraße 12')).toEqual(expect.arrayContaining(['leopoldstraße 12', 'leopoldstrasse 12', 'leopoldstr. 12', 'leopoldstr 12']));
+    expect(addressSpellings('Am Rotbach 3')).toEqual(['am rotbach 3']);
+    expect(addressSpellings('80802 München')).toEqual(expect.arrayContaining(['80802 münchen', '80802 muenchen', '80802 munchen']));
   });
 });

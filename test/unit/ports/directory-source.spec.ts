@@ -24,6 +24,15 @@ describe('the directory source', () => {
     expect(await source.find({})).toEqual([]);
   });
 
+  it('finds entries by street, however written, and by postcode and city too; an address counts as a name does', async () => {
+    const atOffice = people.filter((p) => (p.attributes['F.9.1'] ?? []).includes('Leopoldstraße 12')).length;
+    expect(atOffice).toBeGreaterThan(1);
+    expect(await source.find({ street: 'Leopoldstr. 12' })).toEqual([{ source: 'directory', category: 'F', match: 'name', count: atOffice }]);
+    expect(await source.find({ street: 'LEOPOLDSTRASSE 12', postcodeCity: '80802 Muenchen' })).toEqual([{ source: 'directory', category: 'F', match: 'name', count: atOffice }]);
+    expect(await source.find({ street: 'Leopoldstraße 12', postcodeCity: '10115 Berlin' })).toEqual([]);
+    expect(await source.find({ postcodeCity: '80802 München' })).toEqual([]);
+  });
+
   it('exports the entry as catalogue items', async () => {
     const [entry] = await source.export({ emails: ['alice@example.com'] });
     expect(entry).toMatchObject({ source: 'directory', category: 'F', key: 'alice@example.com', match: 'identifier' });

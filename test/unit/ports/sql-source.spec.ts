@@ -59,6 +59,35 @@ describe('a SQL source on SQLite', () => {
     }
   });
 
+  it('finds a person by street (and postcode and city where given), from the indexes, as a name-only match', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'privacy-desk-source-'));
+    try {
+      const file = join(dir, 'tasks.sqlite');
+      const db = new Database(file);
+      db.exec(`CREATE TABLE tasks (id INTEGER PRIMARY KEY, created_at TEXT, contact_name TEXT, contact_street TEXT, contact_place TEXT);
+        CREATE INDEX tasks_street ON tasks (lower(contact_street));
+        INSERT INTO tasks VALUES (1, '2026-01-01T00:00:00Z', 'E. Musterfrau', 'Heidestrasse 17', '51147 Köln'),
+          (2, '2026-02-01T00:00:00Z', 'Erika M.', 'heidestr. 17', '51147 Koeln'),
+          (3, '2026-03-01T00:00:00Z', 'Somebody', 'Heidestraße 17', '80331 München');`);
+      const plan = db.prepare("EXPLAIN QUERY PLAN SELECT count(*) FROM tasks WHERE lower(contact_street) IN ('heidestraße 17', 'heidestr 17')").all().map((r) => (r as { detail: string }).detail).join('; ');
+      expect(plan).toMatch(/USING (COVERING )?INDEX tasks_street/);
+      db.close();
+      const source = SqlSource.open(
+        { id: 'tasks', category: 'T', connection: { dialect: 'sqlite', file }, table: 'tasks', key: 'id', time: 'created_at', identifiers: { contact_name: 'name', contact_street: 'street', contact_place: 'postcodeCity' }, items: { contact_name: 'T.5' }, writable: false },
+        'DE',
+      );
+      try {
+        expect(await source.find({ street: 'Heidestraße 17' })).toEqual([expect.objectContaining({ match: 'name', count: 3 })]);
+        expect(await source.find({ street: 'Heidestraße 17', postcodeCity: '51147 Köln' })).toEqual([expect.objectContaining({ match: 'name', count: 2 })]);
+        expect(await source.find({ postcodeCity: '51147 Köln' })).toEqual([]);
+      } finally {
+        await source.close();
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('sizes purge batches by how long they take: larger while quick, smaller when slow, never below the first', () => {
     expect(nextBatchSize(10_000, 100, 10_000, 1000)).toBe(20_000);
     expect(nextBatchSize(20_000, 700, 10_000, 1000)).toBe(20_000);
