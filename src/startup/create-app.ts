@@ -21,6 +21,7 @@ import { RetentionDesk } from '../app/retention-desk';
 import { RetentionScheduler } from '../app/retention-scheduler';
 import { cronSchedule } from '../app/schedule';
 import { type AdminRoster, Administrators } from '../app/administrators';
+import { CaseFindingsLookup } from '../app/case-findings';
 import { legalHolds, openSources } from './sources';
 import { DirectorySource } from '../ports/sources/directory-source.adapter';
 import { processEnvironment } from '../config/config';
@@ -124,6 +125,12 @@ export async function createApp(config: Config, logger: Logger, seams: AppSeams 
       ...(summarySchedule ? { summary: summarySchedule } : {}),
       ...(purgeSchedule ? { purge: purgeSchedule } : {}),
     });
+    requests.useFindings(
+      new CaseFindingsLookup(sources, (id) => {
+        const index = desk.directory.indexOf(id);
+        return index === undefined ? undefined : desk.person(index);
+      }, () => clock.now()),
+    );
     const admins = new Administrators(config.admins, config.adminGroup, () => desk.directory);
     const close = async (): Promise<void> => {
       sync.stop();

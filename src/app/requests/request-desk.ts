@@ -1,4 +1,5 @@
 import { localDate } from '../../domain/requests/deadlines';
+import type { CaseFindings, CaseFindingsLookup } from '../case-findings';
 import { findDuplicates } from '../../domain/requests/duplicates';
 import { type PrivacyRequest, type RequestEvent, isOpen } from '../../domain/requests/request';
 import { type CommandAction, type NewRequest, type Refusal, type RequestCommand, applyCommand, authorisation, isParty, openRequest } from '../../domain/requests/workflow';
@@ -65,6 +66,8 @@ export class RequestDesk {
   private readonly access: CaseAccess;
   private readonly dispatch: DpoDispatch;
   private readonly followUps: FollowUps;
+  /** Where a case's subject has data (the personal-data sources): opened after the desk, so set later. */
+  private findings: Pick<CaseFindingsLookup, 'of'> | undefined;
 
   constructor(private readonly options: RequestDeskOptions) {
     this.access = new CaseAccess(options.roster, options.clock, options.timeZone, options.personIdOf);
@@ -204,6 +207,21 @@ export class RequestDesk {
 
   async openCases(): Promise<PrivacyRequest[]> {
     return this.options.store.listRequests({ openOnly: true });
+  }
+
+  /** The personal-data sources to look a case's subject up in (see {@link findingsOf}). */
+  useFindings(lookup: Pick<CaseFindingsLookup, 'of'>): void {
+    this.findings = lookup;
+  }
+
+  /** Where the case's subject has data, per source — for the DPOs' card; undefined without sources. */
+  async findingsOf(request: PrivacyRequest): Promise<CaseFindings | undefined> {
+    try {
+      return await this.findings?.of(request);
+    } catch (error) {
+      this.options.logger.warn({ case: request.number, err: errorName(error) }, 'could not look the subject up in the sources');
+      return undefined;
+    }
   }
 
   async duplicatesOf(request: PrivacyRequest): Promise<PrivacyRequest[]> {

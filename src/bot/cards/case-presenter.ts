@@ -20,10 +20,12 @@ export type Presentation = Omit<CaseCardOptions, 'daysLeft' | 'duplicates'> & {
 /**
  * The one place a case is drawn for a viewer — answers, decision cards, reminders, redraws: the
  * viewer's buttons, the days left, and for a DPO the possible duplicates (every DPO card lists
- * them, a redrawn one too).
+ * them, a redrawn one too) and where the subject's data is in the personal-data sources.
  */
 export async function presentCase(ctx: RequestTextContext, requests: RequestDesk, request: PrivacyRequest, viewerId: string | undefined, presentation: Presentation = {}): Promise<RenderedCard> {
   const viewer = viewerOf(requests, request, viewerId);
   const duplicates = presentation.duplicates ?? (viewer.dpo ? await requests.duplicatesOf(request) : []);
-  return caseCard(ctx, request, viewer, { ...presentation, daysLeft: requests.daysLeft(request), duplicates });
+  // Where the subject's data is: the DPO's to see, never the requester's (nor a relayer's).
+  const findings = viewer.dpo ? await requests.findingsOf(request) : undefined;
+  return caseCard(ctx, request, viewer, { ...presentation, daysLeft: requests.daysLeft(request), duplicates, ...(findings ? { findings } : {}) });
 }

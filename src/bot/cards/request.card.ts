@@ -1,4 +1,6 @@
 import { CRITERIA_KEYS, IDENTITY_METHODS, type IdentityMethod, type PrivacyRequest, type RequestEvent, isOpen } from '../../domain/requests/request';
+import type { CaseFindings } from '../../app/case-findings';
+import type { SourceFinding } from '../../ports/sources/personal-data-source.port';
 import { type CommandAction, isParty } from '../../domain/requests/workflow';
 import type { RenderedCard } from './answer.card';
 import { renderRequestCard } from './request-render';
@@ -33,6 +35,8 @@ export interface CaseCardOptions {
   fullHistory?: boolean;
   /** What was typed into the form of `verb` before it was refused: shown again, nothing is lost. */
   typed?: { verb: string; values: Record<string, string> };
+  /** For a DPO: where the subject has data, per source. */
+  findings?: CaseFindings;
 }
 
 /** What a case button sends back: the case and the version the card was drawn from, never the case itself. */
@@ -147,12 +151,30 @@ function sections(ctx: RequestTextContext, request: PrivacyRequest, options: Cas
       lines: duplicates.map((d) => rt.duplicateLine(d.number, rt.status(d.status), showInstant(ctx, d.receivedAt))),
     });
   }
+  if (options.findings) result.push(findingsSection(ctx, options.findings));
   const history = options.fullHistory ? request.history : request.history.slice(-HISTORY_LINES);
   result.push({
     heading: rt.historyHeading,
     lines: history.map((e) => rt.historyLine(showInstant(ctx, e.at), plain(e.actor === 'system' ? ctx.t.appTitle : ctx.nameOf(e.actor)), actionWithDetail(ctx, e), plain(e.reason ?? ''))),
   });
   return result;
+}
+
+/** Per source: "journal (H): 412 journal entries 2024-03 … 2026-11; 5 journal entries … by name or address only". */
+function findingsSection(ctx: RequestTextContext, found: CaseFindings): { heading: string; lines: string[] } {
+  const { rt } = ctx;
+  const month = (date: Date | undefined): string => (date ? date.toISOString().slice(0, 7) : '?');
+  const records = (f: SourceFinding): string => `${rt.findingRecords(f.category, f.count)}${f.oldest ? ` ${month(f.oldest)} … ${month(f.newest)}` : ''}`;
+  const sources = [...new Set(found.findings.map((f) => f.source))];
+  const lines = sources.map((source) => {
+    const of = found.findings.filter((f) => f.source === source);
+    const byIdentifier = of.find((f) => f.match === 'identifier');
+    const byName = of.find((f) => f.match === 'name');
+    const parts = [byIdentifier ? records(byIdentifier) : undefined, byName ? rt.findingNameOnly(records(byName)) : undefined].filter(Boolean);
+    return `${source} (${(of[0] as SourceFinding).category}): ${parts.join('; ')}`;
+  });
+  for (const failed of found.failed) lines.push(`${failed.source} (${failed.category}): ${rt.findingFailed}`);
+  return { heading: rt.findingsHeading(showInstant(ctx, found.at.toISOString())), lines: lines.length > 0 ? lines : [rt.findingsNone] };
 }
 
 /** "Assigned to Dana DPO", "Merged into DSR-2026-0041", "Extended by 2 months". */

@@ -109,6 +109,12 @@ export const requestsDe: RequestTexts = {
   extensionLine: (months, reason) => `+${months} ${months === 1 ? 'Monat' : 'Monate'}: ${reason}`,
   decisionLine: (status, by, at, reason) => `${status} von ${by} am ${at}${reason ? `: ${reason}` : ''}`,
   duplicatesHeading: 'Offene Anträge derselben Art für dieselbe Person',
+  findingsHeading: (at) => `Wo Daten der Person liegen (Quellen personenbezogener Daten, Stand ${at})`,
+  findingRecords: (category, count) =>
+    `${count} ${{ F: ['Eintrag', 'Einträge'], H: ['Journaleintrag', 'Journaleinträge'], T: ['Aufgabe', 'Aufgaben'], C: ['Chatnachricht', 'Chatnachrichten'], L: ['Logzeile', 'Logzeilen'] }[category][count === 1 ? 0 : 1]}`,
+  findingNameOnly: (records) => `${records} nur über Name oder Anschrift`,
+  findingsNone: 'Nichts in den Quellen personenbezogener Daten.',
+  findingFailed: 'war nicht erreichbar',
   duplicateLine: (number, status, received) => `${number} — ${status}, eingegangen ${received}`,
   historyHeading: 'Verlauf',
   complaintRight: 'Gegen diese Ablehnung kann sich die antragstellende Person bei einer Aufsichtsbehörde beschweren oder einen gerichtlichen Rechtsbehelf einlegen (Art. 12 Abs. 4 DSGVO).',

@@ -107,6 +107,12 @@ export const requestsEn = {
   extensionLine: (months: number, reason: string): string => `+${months} ${months === 1 ? 'month' : 'months'}: ${reason}`,
   decisionLine: (status: string, by: string, at: string, reason: string): string => `${status} by ${by} on ${at}${reason ? `: ${reason}` : ''}`,
   duplicatesHeading: 'Open requests of the same type for the same person',
+  findingsHeading: (at: string): string => `Where their data is (the personal-data sources, as of ${at})`,
+  findingRecords: (category: 'F' | 'H' | 'T' | 'C' | 'L', count: number): string =>
+    `${count} ${{ F: ['entry', 'entries'], H: ['journal entry', 'journal entries'], T: ['task', 'tasks'], C: ['chat message', 'chat messages'], L: ['log line', 'log lines'] }[category][count === 1 ? 0 : 1]}`,
+  findingNameOnly: (records: string): string => `${records} by name or address only`,
+  findingsNone: 'Nothing in the personal-data sources.',
+  findingFailed: 'could not be asked',
   duplicateLine: (number: string, status: string, received: string): string => `${number} — ${status}, received ${received}`,
   historyHeading: 'History',
   /** What an event did, in a few words after its name: "to Dana DPO", "into DSR-2026-0041". */

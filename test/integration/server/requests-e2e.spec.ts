@@ -143,6 +143,12 @@ describe('privacy requests end to end', () => {
     expect(toDana?.path).toMatch(/^\/v3\/conversations\/a:personal-29:dana\/activities(\/[^/]+)?$/);
     const decisionCard = cardIn(toDana?.activity ?? {});
     expect(JSON.stringify(decisionCard)).toContain('New privacy request');
+    // Where Alice's data is, from the demo sources: her calls in the journal, her chat messages.
+    expect(JSON.stringify(decisionCard)).toMatch(/Where their data is \(the personal-data sources, as of [^)]+\)/);
+    expect(JSON.stringify(decisionCard)).toMatch(/journal \(H\): \d+ journal entries \d{4}-\d{2} … \d{4}-\d{2}/);
+    expect(JSON.stringify(decisionCard)).toMatch(/chat \(C\): \d+ chat messages/);
+    // The requester's own card never shows it.
+    expect(JSON.stringify(acknowledgement?.activity)).not.toContain('Where their data is');
     expect(decisionCard.refresh).toMatchObject({ action: { type: 'Action.Execute', verb: 'refresh' }, userIds: ['29:dana'] });
     const approve = buttonData(decisionCard, 'approve');
     expect(approve).toEqual({ verb: 'case', action: 'approve', caseId: id, version: 2 });

@@ -928,3 +928,37 @@ describe('snapshots', () => {
     expect(myRequestsCard(textContext(locale), [byName('awaitingDecision, employee').request, byName('completed, employee').request]).card).toMatchSnapshot();
   });
 });
+
+describe.each(LOCALES)('where the subject’s data is, on the DPO’s case card (%s)', (locale) => {
+  const ctx = textContext(locale);
+  const { rt } = ctx;
+  const at = new Date('2026-01-20T10:00:00Z');
+  const findings = {
+    at,
+    findings: [
+      { source: 'journal', category: 'H' as const, match: 'identifier' as const, count: 412, oldest: new Date('2024-03-02T00:00:00Z'), newest: new Date('2026-11-30T00:00:00Z') },
+      { source: 'journal', category: 'H' as const, match: 'name' as const, count: 1, oldest: new Date('2025-01-02T00:00:00Z'), newest: new Date('2025-01-02T00:00:00Z') },
+      { source: 'chat', category: 'C' as const, match: 'identifier' as const, count: 38 },
+    ],
+    failed: [{ source: 'logs', category: 'L' as const, reason: 'EACCES' }],
+  };
+
+  it('lists per source counts and months, name-only matches apart, and sources that could not be asked — never their reasons', () => {
+    const request = caseIn('awaitingDecision', 'employee');
+    const rendered = caseCard(ctx, request, dpoViewer(request), { daysLeft: 10, findings });
+    expectWellFormed(rendered);
+    const texts = markdownTexts(rendered.card as Json);
+    expect(texts).toContain(rt.findingsHeading(showInstant(ctx, at.toISOString())));
+    expect(texts).toContain(`journal (H): ${rt.findingRecords('H', 412)} 2024-03 … 2026-11; ${rt.findingNameOnly(`${rt.findingRecords('H', 1)} 2025-01 … 2025-01`)}`);
+    expect(texts).toContain(`chat (C): ${rt.findingRecords('C', 38)}`);
+    expect(texts).toContain(`logs (L): ${rt.findingFailed}`);
+    expect(JSON.stringify(rendered.card)).not.toContain('EACCES');
+    expect(schemaErrors(rendered.card)).toEqual([]);
+  });
+
+  it('says when the sources hold nothing', () => {
+    const request = caseIn('awaitingDecision', 'outside, identity checked');
+    const rendered = caseCard(ctx, request, dpoViewer(request), { daysLeft: 10, findings: { at, findings: [], failed: [] } });
+    expect(markdownTexts(rendered.card as Json)).toContain(rt.findingsNone);
+  });
+});
