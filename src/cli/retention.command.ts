@@ -106,5 +106,8 @@ export function describeSummary(summary: RetentionSummary): string {
   const r = summary.requests;
   lines.push(`Privacy requests: ${r.opened} opened this week, ${r.completed} completed, ${r.open} open, ${r.dueWithin7Days} due within 7 days, ${r.overdue} overdue`);
   lines.push(summary.needsAction.length === 0 ? 'Nothing needs action.' : 'Needs action:', ...summary.needsAction.map((a) => `  - ${describeAction(a)}`));
+  // The weekly card's charts, as a table.
+  lines.push(`The last ${summary.history.length} weeks (week of: records purged; requests opened, completed):`);
+  for (const week of summary.history) lines.push(`  ${week.weekOf}: ${week.purged}; ${week.opened}, ${week.completed}`);
   return `${lines.join('\n')}\n`;
 }

@@ -85,6 +85,11 @@ describe('privacy-desk retention purge', () => {
     expect(chat?.pastDue).toBe(0);
     expect(chat?.purgedThisWeek).toBeGreaterThan(0);
     expect(after.needsAction.map((a) => a.kind)).toEqual(['orphans', 'tasksStandingRisk']);
+    // The last 8 weeks as the card charts them: this week's purge counted in its last row.
+    const table = (await runCli('retention', 'summary')).out;
+    expect(table).toMatch(/^The last 8 weeks \(week of: records purged; requests opened, completed\):$/m);
+    expect(table.match(/^ {2}\d{4}-\d{2}-\d{2}: \d+; \d+, \d+$/gm)).toHaveLength(8);
+    expect(table.trim().split('\n').at(-1)).toMatch(/^ {2}\d{4}-\d{2}-\d{2}: [1-9]\d*; 0, 0$/);
   });
 
   it.each([['0'], ['-3'], ['1.5'], ['a week']])('refuses RETENTION_CHAT_DAYS=%s, naming the setting', async (value) => {
