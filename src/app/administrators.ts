@@ -9,7 +9,10 @@ export interface AdminRoster {
 /**
  * The administrators: everyone listed in ADMIN_USERS, and — with ADMIN_GROUP — every member of that
  * directory group, nested groups included, as the current directory snapshot has it (somebody taken
- * out of the group stops being an administrator at the next directory read).
+ * out of the group stops being an administrator at the next directory read). The group is named by
+ * its DN or Entra object id, or by a name only one group has: display names are not unique, and in
+ * Entra anybody may make a group — one named like the administrators' makes nobody an administrator
+ * (see {@link groupProblem}).
  */
 export class Administrators implements AdminRoster {
   private readonly users: ReadonlySet<string>;
@@ -27,6 +30,24 @@ export class Administrators implements AdminRoster {
     if (this.group === undefined) return false;
     const directory = this.directory();
     const person = directory.indexOf(personId);
-    return person !== undefined && directory.groupIndexesNamed(this.group).some((g) => directory.isMember(person, g));
+    const group = adminGroupIndex(directory, this.group);
+    return person !== undefined && group !== undefined && directory.isMember(person, group);
   }
+
+  /** Why ADMIN_GROUP makes nobody an administrator now (for a warning at start); undefined when it is fine or unset. */
+  groupProblem(): string | undefined {
+    if (this.group === undefined) return undefined;
+    const directory = this.directory();
+    if (adminGroupIndex(directory, this.group) !== undefined) return undefined;
+    return directory.groupIndexesNamed(this.group).length > 1 ? 'several groups have this name: name the group by its DN or object id' : 'no directory group has this id or name';
+  }
+}
+
+/** The group by its id (DN, object id; any case), else by a name exactly one group has. */
+function adminGroupIndex(directory: DirectoryIndex, group: string): number | undefined {
+  const wanted = group.toLowerCase();
+  const byId = directory.groups.findIndex((g) => g.id.toLowerCase() === wanted);
+  if (byId >= 0) return byId;
+  const named = directory.groupIndexesNamed(group);
+  return named.length === 1 ? named[0] : undefined;
 }

@@ -29,14 +29,17 @@ export class RetentionDesk {
       /** Whether a user a favourites source names still exists (the directory's snapshot): the rest are orphans. */
       isUser?: (user: string) => boolean;
       /** Legal holds (the sources file's): in force until their last day, in `timeZone`. */
-      holds?: readonly LegalHold[];
+      holds?: readonly LegalHold[] | (() => readonly LegalHold[]);
       /** Where a purge started by hand reports what it did. */
       notifier?: Pick<Notifier, 'toAdminChannel'>;
       logger?: Logger;
     },
   ) {}
 
+  /** A purge runs in this instance (by the schedule or by hand). */
   private purging = false;
+  /** Purges one after another. */
+  private exclusive: Promise<unknown> = Promise.resolve();
   private background: Promise<unknown> = Promise.resolve();
 
   get timeZone(): string {
@@ -58,14 +61,32 @@ export class RetentionDesk {
     });
   }
 
-  /** Deletes what is past its period where the sources may be written; audited as `actor`. */
+  /**
+   * Deletes what is past its period where the sources may be written; audited as `actor`. One purge
+   * at a time in this instance (the schedule's and an administrator's wait for each other); a dry run
+   * only counts and never waits.
+   */
   purge(options: { actor: string; dryRun?: boolean; batchSize?: number }): Promise<PurgeRun> {
-    const now = this.options.clock.now();
-    return purge(this.options.sources, this.options.policy, this.options.audit, { now, holds: this.holdsInForce(now), ...options });
+    const run = async (): Promise<PurgeRun> => {
+      const now = this.options.clock.now();
+      return purge(this.options.sources, this.options.policy, this.options.audit, { now, holds: this.holdsInForce(now), ...options });
+    };
+    if (options.dryRun) return run();
+    const next = this.exclusive.then(async () => {
+      this.purging = true;
+      try {
+        return await run();
+      } finally {
+        this.purging = false;
+      }
+    });
+    this.exclusive = next.catch(() => undefined);
+    return next;
   }
 
   private holdsInForce(now: Date): Subject[] {
-    return holdsInForce(this.options.holds ?? [], localDate(now, this.options.timeZone)).map((h) => h.subject);
+    const holds = this.options.holds;
+    return holdsInForce((typeof holds === 'function' ? holds() : holds) ?? [], localDate(now, this.options.timeZone)).map((h) => h.subject);
   }
 
   /** When the weekly summary is next posted; undefined while it is switched off. */
@@ -91,12 +112,15 @@ export class RetentionDesk {
         await this.options.notifier?.toAdminChannel({ kind: 'purgeFinished', run, by });
       } catch (error) {
         this.options.logger?.warn({ err: error instanceof Error ? error.name : 'unknown' }, 'purge started by an administrator failed');
-      } finally {
-        this.purging = false;
       }
     })();
     this.background = this.background.then(() => work);
     return 'started';
+  }
+
+  /** Stops the purges under way after their current batch (the bot shuts down). */
+  interrupt(): void {
+    for (const source of this.options.sources) source.interrupt?.();
   }
 
   /** Waits for a purge started by hand (tests, shutdown). */

@@ -12,7 +12,7 @@ export type RetentionJob = 'summary' | 'purge';
 
 export interface RetentionSchedulerOptions {
   desk: Pick<RetentionDesk, 'summary' | 'purge'>;
-  notifier: Pick<Notifier, 'toAdminChannel'>;
+  notifier: Pick<Notifier, 'toAdminChannel'> & Partial<Pick<Notifier, 'hasAdminChannel'>>;
   claims: ClaimStore;
   audit: Pick<AuditTrail, 'append'>;
   clock: Clock;
@@ -35,6 +35,8 @@ export interface RetentionRun {
 }
 
 const DEFAULT_LATE_AFTER_MS = 30 * 60_000;
+/** Who ran a scheduled purge, in its audit entries and its report. */
+export const SCHEDULE = 'schedule';
 
 /**
  * Posts the retention summary to the administrators' channel and runs the scheduled purge, each
@@ -76,6 +78,13 @@ export class RetentionScheduler {
       const key = `${job}@${due.toISOString()}`;
       if (this.done.has(key)) continue;
       const late = now.getTime() - due.getTime() > (this.options.lateAfterMs ?? DEFAULT_LATE_AFTER_MS);
+      if (job === 'purge' && late) {
+        // A purge missed while the bot was down (or before it first ran) is not made up during the
+        // day, on the sources' busy hours: the next due time purges what is due by then.
+        this.done.add(key);
+        this.options.logger.info({ due: due.toISOString() }, 'a scheduled purge missed while the bot was down is left to the next due time');
+        continue;
+      }
       const outcome = await sendOnce(this.options.claims, this.options.clock, { subject: 'retention', mark: job, round: due.toISOString(), holder: this.options.instance }, () =>
         job === 'summary' ? this.postSummary(due, late) : this.runPurge(due),
       );
@@ -85,7 +94,10 @@ export class RetentionScheduler {
         if (outcome.late) this.options.logger.warn({ job, due: due.toISOString() }, 'retention job finished after its claim had run out');
       } else if (outcome.kind === 'nobody' && !this.warned.has(key)) {
         this.warned.add(key);
-        this.options.logger.warn({ job, due: due.toISOString() }, 'retention summary reached nobody (no administrators’ channel yet, or the post failed); tried again every round');
+        this.options.logger.warn(
+          { job, due: due.toISOString() },
+          job === 'summary' ? 'retention summary reached nobody (no administrators’ channel yet, or the post failed); tried again every round' : 'scheduled purge failed; tried again every round',
+        );
       }
     }
     return ran;
@@ -93,6 +105,8 @@ export class RetentionScheduler {
 
   private async postSummary(due: Date, late: boolean): Promise<number> {
     try {
+      // No channel yet: nothing is built (the summary asks every source) for nobody, every round.
+      if ((await this.options.notifier.hasAdminChannel?.()) === false) return 0;
       const summary = await this.options.desk.summary();
       const posted = await this.options.notifier.toAdminChannel({ kind: 'retentionSummary', summary, ...(late ? { late: { due } } : {}) });
       if (!posted) return 0;
@@ -113,9 +127,11 @@ export class RetentionScheduler {
 
   private async runPurge(due: Date): Promise<number> {
     try {
-      const run = await this.options.desk.purge({ actor: 'schedule' });
+      const run = await this.options.desk.purge({ actor: SCHEDULE });
       const deleted = run.results.reduce((sum, r) => sum + r.deleted, 0);
       this.options.logger.info({ due: due.toISOString(), deleted, sources: run.results.length, failed: run.failed.length }, 'scheduled purge finished');
+      // A source that could not be purged is the administrators' to know now, not at the next summary.
+      if (run.failed.length > 0) await this.options.notifier.toAdminChannel({ kind: 'purgeFinished', run, by: SCHEDULE }).catch(() => false);
       // A source that failed is tried again at the next due time; the run itself is done.
       return 1;
     } catch (error) {
@@ -137,7 +153,7 @@ export class RetentionScheduler {
     this.timer.unref();
   }
 
-  /** Stops the timers and waits for a round in progress (a purge finishes its batch). */
+  /** Stops the timers and waits for a round in progress (interrupt the desk's purges first: they then end after their batch). */
   async stop(): Promise<void> {
     if (this.timer) clearInterval(this.timer);
     this.timer = undefined;

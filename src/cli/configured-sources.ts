@@ -6,6 +6,7 @@ import type { PersonalDataSource } from '../ports/sources/personal-data-source.p
 import { legalHolds, openSources } from '../startup/sources';
 import type { LegalHold } from '../config/sources-file';
 import { DirectoryIndex } from '../domain/directory/directory-index';
+import { isDirectoryUser } from '../app/directory-users';
 import { DirectorySource } from '../ports/sources/directory-source.adapter';
 
 /**
@@ -22,5 +23,5 @@ export function configuredSources(): { config: Config; sources: PersonalDataSour
   const sources = [...(ldif ? [new DirectorySource(() => ldif.people, config.phoneRegion)] : []), ...openSources(config, directory, env, new Date())];
   // Orphans are told apart where the directory is at hand (an LDIF file); LDAP and Graph: the bot's summary.
   const users = ldif ? new DirectoryIndex(ldif) : undefined;
-  return { config, sources, holds: legalHolds(config, directory, new Date()), ...(users ? { isUser: (user: string) => users.indexOf(user) !== undefined } : {}), close: async () => void (await Promise.all(sources.map((s) => s.close()))) };
+  return { config, sources, holds: legalHolds(config, directory, new Date()), ...(users ? { isUser: (user: string) => isDirectoryUser(users, user) } : {}), close: async () => void (await Promise.all(sources.map((s) => s.close()))) };
 }

@@ -3,7 +3,7 @@ import { dirname, resolve } from 'node:path';
 import { z } from 'zod';
 import { CATALOGUE_ITEMS, type CategoryId } from '../domain/catalogue/catalogue.data';
 import { ConfigurationError } from '../domain/shared/errors';
-import type { Subject } from '../domain/sources/subject';
+import { type Subject, isSearchable } from '../domain/sources/subject';
 import type { LegalHold } from '../domain/sources/legal-hold';
 
 export { type LegalHold, holdsInForce } from '../domain/sources/legal-hold';
@@ -102,9 +102,12 @@ const holdSchema = z
         emails: z.array(z.string().email()).max(20).optional(),
         sipAddresses: z.array(z.string().min(1).max(320)).max(20).optional(),
         userIds: z.array(z.string().min(1).max(320)).max(20).optional(),
+        street: z.string().min(1).max(200).optional(),
+        postcodeCity: z.string().min(1).max(200).optional(),
       })
       .strict()
-      .refine((s) => Object.keys(s).length > 0, 'name the person: a name, phone numbers, mail or SIP addresses, or user ids'),
+      // As a search: a first name alone, or a postcode and city alone, would hold nobody (or a whole town).
+      .refine((s) => isSearchable(s), 'name the person: a whole name (or a last name), phone numbers, mail or SIP addresses, user ids, or a street'),
   })
   .strict();
 

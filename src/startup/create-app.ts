@@ -22,7 +22,8 @@ import { RetentionScheduler } from '../app/retention-scheduler';
 import { cronSchedule } from '../app/schedule';
 import { type AdminRoster, Administrators } from '../app/administrators';
 import { CaseFindingsLookup } from '../app/case-findings';
-import { legalHolds, openSources } from './sources';
+import { isDirectoryUser } from '../app/directory-users';
+import { liveLegalHolds, openSources } from './sources';
 import { DirectorySource } from '../ports/sources/directory-source.adapter';
 import { processEnvironment } from '../config/config';
 
@@ -110,8 +111,8 @@ export async function createApp(config: Config, logger: Logger, seams: AppSeams 
       clock,
       notifier,
       logger,
-      holds: legalHolds(config, data, clock.now()),
-      isUser: (user) => desk.directory.indexOf(user) !== undefined,
+      holds: liveLegalHolds(config, data, clock.now(), logger),
+      isUser: (user) => isDirectoryUser(desk.directory, user),
       ...(summarySchedule ? { summarySchedule } : {}),
     });
     const retentionScheduler = new RetentionScheduler({
@@ -132,9 +133,13 @@ export async function createApp(config: Config, logger: Logger, seams: AppSeams 
       }, () => clock.now()),
     );
     const admins = new Administrators(config.admins, config.adminGroup, () => desk.directory);
+    const adminGroupProblem = admins.groupProblem();
+    if (adminGroupProblem) logger.warn({ setting: 'ADMIN_GROUP', problem: adminGroupProblem }, 'ADMIN_GROUP makes nobody an administrator');
     const close = async (): Promise<void> => {
       sync.stop();
       await scheduler.stop();
+      // A purge under way ends after its batch: shutting down never waits for a whole purge.
+      retention.interrupt();
       await retentionScheduler.stop();
       // Card redraws and notices still under way (the server stopped taking requests before this).
       if (!(await requests.settled(10_000))) logger.warn({ waitedMs: 10_000 }, 'stopped before every card was updated');

@@ -1,5 +1,6 @@
 import { type LegalHold, isLogDefinition, readLegalHolds, readSourcesFile } from '../config/sources-file';
 import type { Config } from '../config/config';
+import type { Logger } from '../ports/logger/logger.port';
 import type { DirectoryData } from '../domain/directory/person';
 import { ensureDemoSources } from '../demo/demo-sources';
 import type { PersonalDataSource } from '../ports/sources/personal-data-source.port';
@@ -35,4 +36,21 @@ function sourcesFileOf(config: Pick<Config, 'sources'>, directory: DirectoryData
 export function legalHolds(config: Pick<Config, 'sources'>, directory: DirectoryData, today: Date): LegalHold[] {
   const file = sourcesFileOf(config, directory, today);
   return file === undefined ? [] : readLegalHolds(file);
+}
+
+/**
+ * The legal holds as the file says now: read again on every use (every purge, every summary), so a
+ * hold added while the bot runs protects at the next purge without a restart. A file that has become
+ * unreadable or invalid keeps the holds last read — never none — and says so in the log.
+ */
+export function liveLegalHolds(config: Pick<Config, 'sources'>, directory: DirectoryData, today: Date, logger: Logger): () => LegalHold[] {
+  let last = legalHolds(config, directory, today);
+  return () => {
+    try {
+      last = legalHolds(config, directory, new Date());
+    } catch (error) {
+      logger.warn({ err: error instanceof Error ? error.name : 'unknown', setting: 'SOURCES_FILE' }, 'the legal holds could not be read again; the last ones read still apply');
+    }
+    return last;
+  };
 }

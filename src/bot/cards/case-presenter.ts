@@ -4,6 +4,19 @@ import type { RenderedCard } from './answer.card';
 import { type CaseCardOptions, type CaseViewer, caseCard } from './request.card';
 import type { RequestTextContext } from './request-view';
 
+/** How long a card waits for the personal-data sources before it is drawn without their findings. */
+const FINDINGS_WAIT_MS = 1500;
+
+/** What `promise` gives within `ms`, else undefined (the promise goes on). */
+async function within<T>(ms: number, promise: Promise<T | undefined>): Promise<T | undefined> {
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    return await Promise.race([promise, new Promise<undefined>((resolve) => (timer = setTimeout(() => resolve(undefined), ms)))]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 /** How one person sees a case: which buttons, and to whom it may be assigned. */
 export function viewerOf(requests: RequestDesk, request: PrivacyRequest, id: string | undefined): CaseViewer {
   if (id === undefined) return { may: () => false, assignees: [] };
@@ -25,7 +38,9 @@ export type Presentation = Omit<CaseCardOptions, 'daysLeft' | 'duplicates'> & {
 export async function presentCase(ctx: RequestTextContext, requests: RequestDesk, request: PrivacyRequest, viewerId: string | undefined, presentation: Presentation = {}): Promise<RenderedCard> {
   const viewer = viewerOf(requests, request, viewerId);
   const duplicates = presentation.duplicates ?? (viewer.dpo ? await requests.duplicatesOf(request) : []);
-  // Where the subject's data is: the DPO's to see, never the requester's (nor a relayer's).
-  const findings = viewer.dpo ? await requests.findingsOf(request) : undefined;
+  // Where the subject's data is: the DPO's to see, never the requester's (nor a relayer's). A card
+  // waits for the sources a moment only — Teams waits for a button's answer not much longer — and is
+  // drawn without them otherwise; the lookup goes on, and the next drawing of the case shows it.
+  const findings = viewer.dpo ? await within(FINDINGS_WAIT_MS, requests.findingsOf(request)) : undefined;
   return caseCard(ctx, request, viewer, { ...presentation, daysLeft: requests.daysLeft(request), duplicates, ...(findings ? { findings } : {}) });
 }

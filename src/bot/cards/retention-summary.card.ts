@@ -177,11 +177,11 @@ export function retentionNoticeCard(t: Messages, lines: string[], back = true): 
   return render({ title: t.adminChannelTitle, intro: lines, buttons: back ? [button(t.retentionBackButton, 'summary')] : [] });
 }
 
-/** What a purge started from the summary card did, per source: counts only. */
-export function purgeFinishedCard(t: Messages, run: PurgeRun, by: string): RenderedCard {
+/** What a purge did, per source: counts only — one started from the summary card (`by`), or a scheduled one that could not purge a source. */
+export function purgeFinishedCard(t: Messages, run: PurgeRun, by: string | undefined): RenderedCard {
   const facts = run.results.map((r) => ({ title: r.source, value: r.writable ? t.retentionPurgeDeleted(r.deleted, r.kept) : t.retentionPurgeNotWritable(r.due) }));
   for (const f of run.failed) facts.push({ title: f.source, value: t.retentionPurgeSourceFailed });
-  return render({ title: t.retentionPurgeFinishedTitle, intro: [t.retentionPurgeFinishedIntro(by)], sections: [{ facts: facts.length > 0 ? facts : [{ title: '—', value: t.retentionNothingNeeded }] }] });
+  return render({ title: t.retentionPurgeFinishedTitle, intro: [by === undefined ? t.retentionPurgeScheduledIntro : t.retentionPurgeFinishedIntro(by)], sections: [{ facts: facts.length > 0 ? facts : [{ title: '—', value: t.retentionNothingNeeded }] }] });
 }
 
 /** The overdue cases for a DPO: number, type and due date only — no names, whoever else looks at the screen. */

@@ -241,6 +241,7 @@ export const de: Messages = {
   retentionPurgeStarted: (by: string): string => `Löschung gestartet von ${by}. Das Ergebnis steht im Kanal der Administratoren, sobald sie fertig ist.`,
   retentionPurgeRunning: 'Es läuft bereits eine Löschung; ihr Ergebnis steht im Kanal der Administratoren, sobald sie fertig ist.',
   retentionPurgeFinishedTitle: 'Löschung abgeschlossen',
+  retentionPurgeScheduledIntro: 'Die geplante Löschung konnte nicht alle Quellen bereinigen.',
   retentionPurgeFinishedIntro: (by: string): string => `Gestartet von ${by} aus dem Löschbericht.`,
   retentionPurgeDeleted: (deleted: number, kept: number): string => `${deleted} gelöscht${kept > 0 ? `, ${kept} eingeschränkt oder unter Aufbewahrungspflicht behalten` : ''}`,
   retentionPurgeNotWritable: (due: number): string => `${due} über der Frist; privacy-desk darf sie nicht löschen`,

@@ -250,6 +250,7 @@ export const en = {
   retentionPurgeStarted: (by: string): string => `Purge started by ${by}. What it deleted is posted in the administrators’ channel when it is done.`,
   retentionPurgeRunning: 'A purge is already running; its result is posted in the administrators’ channel when it is done.',
   retentionPurgeFinishedTitle: 'Purge finished',
+  retentionPurgeScheduledIntro: 'The scheduled purge could not purge every source.',
   retentionPurgeFinishedIntro: (by: string): string => `Started by ${by} from the retention summary.`,
   retentionPurgeDeleted: (deleted: number, kept: number): string => `${deleted} deleted${kept > 0 ? `, ${kept} restricted or on hold kept` : ''}`,
   retentionPurgeNotWritable: (due: number): string => `${due} past their period; privacy-desk may not delete them`,

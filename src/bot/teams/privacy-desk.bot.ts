@@ -141,6 +141,13 @@ export class PrivacyDeskBot extends TeamsActivityHandler {
         return;
       }
       if (understood.retentionAction !== undefined) {
+        // Without Universal Actions the answer is a message everybody in the conversation reads: cases
+        // are shown in a personal chat only.
+        if (understood.retentionAction === 'overdue' && shared) {
+          await send(context, noticeCard(messages(locale).requestsTitle, [messages(locale).requestsPersonalOnly]));
+          log.info({ action: understood.retentionAction, reason: 'cases in a shared conversation' }, 'refused retention action (fallback)');
+          return;
+        }
         await send(context, await retentionActionHandler({ action: understood.retentionAction, actor: askerId, locale }, this.services()));
         log.info({ action: understood.retentionAction }, 'retention action (fallback)');
         return;
@@ -389,6 +396,11 @@ export class PrivacyDeskBot extends TeamsActivityHandler {
     const team = (context.activity.channelData as { team?: { id?: unknown } } | undefined)?.team?.id;
     if (!requests || typeof team !== 'string' || team === '') return;
     const log = this.options.logger.child({ activityId: context.activity.id, channel: context.activity.channelId });
+    // A team of another tenant must not become where this organisation's channels are reached.
+    if (fromForeignTenant(context.activity, this.identityOptions)) {
+      log.warn({}, 'added to a team of another tenant; not remembered');
+      return;
+    }
     try {
       await rememberConversation(requests.conversations, context.activity, undefined, requests.dpoChannelId, requests.clock.now());
       const reference = Turns.getConversationReference(context.activity);

@@ -12,6 +12,7 @@ import { showDate } from '../cards/request-view';
 import { withConnectorBudget } from './bounded-connector';
 import { ADMIN_CHANNEL_KEY, DPO_CHANNEL_KEY, SERVICE_KEY, personKey, readReference } from './conversations';
 import { purgeFinishedCard, retentionSummaryCard } from '../cards/retention-summary.card';
+import { SCHEDULE } from '../../app/retention-scheduler';
 import { messages } from '../i18n/messages';
 import { type Presentation, presentCase } from '../cards/case-presenter';
 import { nameOf, requestContext } from '../handlers/turn';
@@ -116,9 +117,14 @@ export class TeamsNotifier implements Notifier {
     const card =
       notice.kind === 'retentionSummary'
         ? retentionSummaryCard(t, notice.summary, this.options.timeZone, { buttons: true, ...(notice.late ? { late: notice.late.due } : {}) })
-        : purgeFinishedCard(t, notice.run, nameOf(this.options.desk, notice.by));
+        : purgeFinishedCard(t, notice.run, notice.by === SCHEDULE ? undefined : nameOf(this.options.desk, notice.by));
     await this.postToChannel(channelId, reference, card);
     return true;
+  }
+
+  async hasAdminChannel(): Promise<boolean> {
+    if (this.options.adminChannelId !== undefined) return true;
+    return (await this.options.conversations.conversation(ADMIN_CHANNEL_KEY)) !== undefined;
   }
 
   /** Starts a new thread in a Teams channel; returns the thread's conversation id and the post's activity id. */

@@ -32,6 +32,8 @@ export interface Notifier {
   refreshCards(request: PrivacyRequest): Promise<void>;
   /** Posts in the administrators' channel (ADMIN_CHANNEL, or where an administrator asked for it). */
   toAdminChannel(notice: AdminNotice): Promise<boolean>;
+  /** Whether there is an administrators' channel to post in (nothing is built for nobody). */
+  hasAdminChannel(): Promise<boolean>;
 }
 
 /** A notifier that reaches nobody (CLI, tests that do not look at messages). */
@@ -40,6 +42,7 @@ export const silentNotifier: Notifier = {
   toDpoChannel: async () => false,
   refreshCards: async () => undefined,
   toAdminChannel: async () => false,
+  hasAdminChannel: async () => false,
 };
 
 /**
@@ -67,5 +70,9 @@ export class RelayNotifier implements Notifier {
 
   toAdminChannel(notice: AdminNotice): Promise<boolean> {
     return this.target.toAdminChannel(notice);
+  }
+
+  hasAdminChannel(): Promise<boolean> {
+    return this.target.hasAdminChannel();
   }
 }

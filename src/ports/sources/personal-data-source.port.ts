@@ -80,6 +80,8 @@ export interface PersonalDataSource {
    * `maxBatches` stops early (a run that must end soon); what is left is `due`.
    */
   purgeBefore?(before: Date, options: PurgeOptions): Promise<PurgeResult>;
+  /** Stops a purge under way after its current batch (shutting down); what is left stays due. */
+  interrupt?(): void;
   /** How many records the source holds, and how old they are. */
   statistics(): Promise<SourceStatistics>;
   /**

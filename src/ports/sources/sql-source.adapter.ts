@@ -35,6 +35,9 @@ export function nextBatchSize(size: number, tookMs: number, floor: number, batch
 }
 
 export class SqlSource implements PersonalDataSource {
+  /** Stop flags of the purges running on worker threads. */
+  private readonly stops = new Set<Int32Array>();
+  private interrupted = false;
   readonly id: string;
   readonly category: SourceDefinition['category'];
   readonly capabilities: ReadonlySet<SourceOperation>;
@@ -184,18 +187,22 @@ export class SqlSource implements PersonalDataSource {
     if (this.sqliteFile !== undefined) {
       // A SQLite file is written on a thread of its own: the bot goes on answering meanwhile.
       const compiled = deleteBatch(options.batchSize).compile();
-      const outcome = await purgeInWorker({ file: this.sqliteFile, sql: compiled.sql, parameters: compiled.parameters, batchSize: options.batchSize, batchMs, ...(options.maxBatches !== undefined ? { maxBatches: options.maxBatches } : {}) });
+      const stop = new Int32Array(new SharedArrayBuffer(4));
+      if (this.interrupted) Atomics.store(stop, 0, 1);
+      this.stops.add(stop);
+      const outcome = await purgeInWorker({ file: this.sqliteFile, sql: compiled.sql, parameters: compiled.parameters, batchSize: options.batchSize, batchMs, stop, ...(options.maxBatches !== undefined ? { maxBatches: options.maxBatches } : {}) }).finally(() => this.stops.delete(stop));
       result.deleted = outcome.deleted;
       // Done, unless it stopped after `maxBatches`: then what is left is counted below.
       if (outcome.finished) return result;
     } else {
       let size = options.batchSize;
-      for (let batch = 0; options.maxBatches === undefined || batch < options.maxBatches; batch++) {
+      for (let batch = 0; (options.maxBatches === undefined || batch < options.maxBatches) && !this.interrupted; batch++) {
         const started = Date.now();
         const n = Number((await deleteBatch(size).executeTakeFirst()).numDeletedRows ?? 0);
         result.deleted += n;
         if (n < size) return result;
-        size = nextBatchSize(size, Date.now() - started, options.batchSize, batchMs);
+        // A run bounded by its number of batches keeps them at `batchSize`: the bound is on the work too.
+        if (options.maxBatches === undefined) size = nextBatchSize(size, Date.now() - started, options.batchSize, batchMs);
         // Between batches the event loop gets its turn (a driver that works synchronously would hold it).
         await new Promise((resolve) => setImmediate(resolve));
       }
@@ -215,7 +222,9 @@ export class SqlSource implements PersonalDataSource {
       .groupBy(sql`lower(${sql.ref(column)})`)
       .execute();
     for (const row of rows) {
-      const user = (row.user ?? '').replace(/^sip:/, '');
+      const user = (row.user ?? '').trim().replace(/^sip:/, '');
+      // A contact that names no user belongs to nobody the directory could have: not counted as anyone's.
+      if (user === '') continue;
       users.set(user, (users.get(user) ?? 0) + Number(row.n));
     }
     return users;
@@ -230,7 +239,14 @@ export class SqlSource implements PersonalDataSource {
     return { source: this.id, category: this.category, count: Number(row?.count ?? 0), ...dates(row?.oldest, row?.newest) };
   }
 
+  /** Stops a purge under way after the batch it is in (the bot shuts down); what is left stays due. */
+  interrupt(): void {
+    this.interrupted = true;
+    for (const stop of this.stops) Atomics.store(stop, 0, 1);
+  }
+
   async close(): Promise<void> {
+    this.interrupt();
     await this.db.destroy();
   }
 

@@ -37,6 +37,8 @@ try {
   let deleted = 0;
   let finished = false;
   for (let batch = 0; workerData.maxBatches === null || batch < workerData.maxBatches; batch++) {
+    // Stopped from outside (the bot shuts down): after the batch under way, not in the middle of one.
+    if (Atomics.load(workerData.stop, 0) === 1) break;
     if (workerData.adaptive) parameters[parameters.length - 1] = size;
     const started = Date.now();
     const n = statement.run(...parameters).changes;
@@ -59,12 +61,13 @@ try {
 `;
 
 /** What the worker deleted, and whether it got to the end (rather than stopping after `maxBatches`). */
-export function purgeInWorker(job: { file: string; sql: string; parameters: readonly unknown[]; batchSize: number; maxBatches?: number; batchMs?: number }): Promise<{ deleted: number; finished: boolean }> {
-  const adaptive = /\blimit \?\)$/i.test(job.sql) && job.parameters.at(-1) === job.batchSize;
+export function purgeInWorker(job: { file: string; sql: string; parameters: readonly unknown[]; batchSize: number; maxBatches?: number; batchMs?: number; stop: Int32Array }): Promise<{ deleted: number; finished: boolean }> {
+  // A run bounded by its number of batches keeps them at `batchSize`: the bound is on the work too.
+  const adaptive = job.maxBatches === undefined && /\blimit \?\)$/i.test(job.sql) && job.parameters.at(-1) === job.batchSize;
   return new Promise((resolve, reject) => {
     const worker = new Worker(WORKER, {
       eval: true,
-      workerData: { driver: require.resolve('better-sqlite3'), file: job.file, sql: job.sql, parameters: job.parameters, batchSize: job.batchSize, maxBatches: job.maxBatches ?? null, adaptive, batchMs: job.batchMs ?? 1000 },
+      workerData: { driver: require.resolve('better-sqlite3'), file: job.file, sql: job.sql, parameters: job.parameters, batchSize: job.batchSize, maxBatches: job.maxBatches ?? null, adaptive, batchMs: job.batchMs ?? 1000, stop: job.stop },
     });
     let outcome: { deleted: number; finished: boolean } | undefined;
     worker.once('message', (message: { deleted: number; finished: boolean }) => {

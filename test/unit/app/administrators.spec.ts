@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { Administrators } from '../../../src/app/administrators';
+import { isDirectoryUser } from '../../../src/app/directory-users';
 import { loadConfig } from '../../../src/config/config';
 import { shipped } from '../../../src/config/paths';
 import { DirectoryIndex } from '../../../src/domain/directory/directory-index';
@@ -25,6 +26,30 @@ describe('the administrators (ADMIN_USERS and ADMIN_GROUP)', () => {
     // A group that does not exist makes nobody an administrator; a person unknown to the directory neither.
     expect(new Administrators([], 'No Such Group', () => directory).includes(idOf('frank@example.com'))).toBe(false);
     expect(direct.includes('stranger@elsewhere.example')).toBe(false);
+  });
+
+  it('takes the group by its DN, or by a name only one group has — a second group of that name makes nobody an administrator', () => {
+    const management = directory.groups.find((g) => g.name === 'Management');
+    const byDn = new Administrators([], management?.id.toUpperCase(), () => directory);
+    expect(byDn.includes(idOf('frank@example.com'))).toBe(true);
+    expect(byDn.groupProblem()).toBeUndefined();
+    const twice = new DirectoryIndex({ people: directory.people, groups: [...directory.groups, { id: 'cn=Management,ou=elsewhere', name: 'Management', memberPeople: [idOf('alice@example.com')], memberGroups: [] }] });
+    const ambiguous = new Administrators([], 'Management', () => twice);
+    expect(ambiguous.includes(idOf('frank@example.com'))).toBe(false);
+    expect(ambiguous.includes(idOf('alice@example.com'))).toBe(false);
+    expect(ambiguous.groupProblem()).toMatch(/several groups have this name/);
+    expect(new Administrators([], 'cn=Management,ou=elsewhere', () => twice).includes(idOf('alice@example.com'))).toBe(true);
+    expect(new Administrators([], 'No Such Group', () => directory).groupProblem()).toMatch(/no directory group/);
+  });
+
+  it('tells a directory user by id, mail, UPN or SIP address, and a contact naming nobody from one', () => {
+    const alice = directory.person(directory.indexOf('alice@example.com') as number);
+    const sip = alice.attributes['F.16']?.[0];
+    expect(isDirectoryUser(directory, 'ALICE@example.com')).toBe(true);
+    expect(isDirectoryUser(directory, 'sip:alice@example.com')).toBe(true);
+    if (sip) expect(isDirectoryUser(directory, sip.toUpperCase())).toBe(true);
+    expect(isDirectoryUser(directory, 'sip:tom.departed@example.com')).toBe(false);
+    expect(isDirectoryUser(directory, '')).toBe(false);
   });
 
   it('is configured by ADMIN_GROUP and ADMIN_CHANNEL, a bad channel id refused by name', () => {

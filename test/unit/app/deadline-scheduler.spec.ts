@@ -49,6 +49,10 @@ class RecordingNotifier implements Notifier {
     return false;
   }
 
+  async hasAdminChannel(): Promise<boolean> {
+    return false;
+  }
+
   async refreshCards(request: PrivacyRequest): Promise<void> {
     this.refreshed.push(request);
   }

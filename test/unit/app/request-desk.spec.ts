@@ -46,6 +46,10 @@ class RecordingNotifier implements Notifier {
     return false;
   }
 
+  async hasAdminChannel(): Promise<boolean> {
+    return false;
+  }
+
   async refreshCards(request: PrivacyRequest): Promise<void> {
     this.refreshed.push(request);
     const delay = this.refreshDelays.shift() ?? 0;

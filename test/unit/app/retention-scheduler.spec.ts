@@ -72,10 +72,12 @@ describe('RetentionScheduler', () => {
   let channel: Channel;
   let purges: Date[];
   let purgeFails: boolean;
+  let purgeSourceFails: boolean;
+  let summaries: number;
   let instances = 0;
   const logger = recordingLogger();
 
-  const summary = async (): Promise<RetentionSummary> => ({
+  const summary = async (): Promise<RetentionSummary> => (summaries++, {
     at: now,
     weekStart: now,
     weekOf: now.toISOString().slice(0, 10),
@@ -95,10 +97,11 @@ describe('RetentionScheduler', () => {
         purge: async (): Promise<PurgeRun> => {
           purges.push(now);
           if (purgeFails) throw new Error('database gone');
-          return { at: now, dryRun: false, results: [], failed: [] };
+          return { at: now, dryRun: false, results: [], failed: purgeSourceFails ? [{ source: 'journal', category: 'H', reason: 'locked' }] : [] };
         },
       },
       notifier: {
+        hasAdminChannel: async () => channel !== 'none',
         toAdminChannel: async (notice) => {
           if (channel === 'throw') throw new Error('connector down');
           if (channel === 'none') return false;
@@ -123,6 +126,8 @@ describe('RetentionScheduler', () => {
     purges = [];
     channel = 'reach';
     purgeFails = false;
+    purgeSourceFails = false;
+    summaries = 0;
     logger.lines.length = 0;
   });
   afterEach(async () => {
@@ -185,6 +190,8 @@ describe('RetentionScheduler', () => {
     at('2026-11-30T07:02:10Z');
     expect(await scheduler.tick()).toEqual([]);
     expect(logger.lines.filter((l) => l.message.includes('reached nobody'))).toHaveLength(1);
+    // While there is no channel the summary is not even built (it asks every source); with a failing one it is.
+    expect(summaries).toBe(1);
     // An administrator chose the channel at 10:00: the summary goes there, late.
     channel = 'reach';
     at('2026-11-30T09:00:00Z');
@@ -203,6 +210,20 @@ describe('RetentionScheduler', () => {
     expect(await (await instance({ purge: true })).tick()).toEqual([]);
     expect(purges).toHaveLength(2);
     expect(posted).toEqual([]);
+  });
+
+  it('leaves a purge missed while the bot was down to the next due time, and reports one that could not purge a source', async () => {
+    const scheduler = await instance({ purge: true });
+    // Back at 09:00: the 02:30 purge is not made up in the day.
+    at('2026-12-05T08:00:00Z');
+    expect(await scheduler.tick()).toEqual([]);
+    expect(purges).toEqual([]);
+    expect(logger.lines.some((l) => l.message.includes('left to the next due time'))).toBe(true);
+    // The next night: one source is locked — done for tonight, and the administrators are told.
+    purgeSourceFails = true;
+    at('2026-12-06T01:30:10Z');
+    expect(await scheduler.tick()).toEqual([{ job: 'purge', due: new Date('2026-12-06T01:30:00Z'), late: false }]);
+    expect(posted).toEqual([expect.objectContaining({ kind: 'purgeFinished', by: 'schedule' })]);
   });
 
   it('takes over a purge whose instance died half-way once that instance counts as gone', async () => {

@@ -118,6 +118,9 @@ describe('the sources file', () => {
     it.each([
       [{ ...hold, until: '30.06.2027' }, /legalHolds\[0\] \(HOLD-1\): until: expected a date such as 2027-12-31/],
       [{ ...hold, subject: {} }, /legalHolds\[0\] \(HOLD-1\): subject: name the person/],
+      // A first name alone, or a postcode and city alone, would hold nobody (or a whole town): refused.
+      [{ ...hold, subject: { firstName: 'Hans' } }, /legalHolds\[0\] \(HOLD-1\): subject: name the person/],
+      [{ ...hold, subject: { postcodeCity: '80802 München' } }, /legalHolds\[0\] \(HOLD-1\): subject: name the person/],
       [{ ...hold, subject: { emails: ['not a mail'] } }, /legalHolds\[0\] \(HOLD-1\): subject\.emails\.0/],
       [{ ...hold, person: 'Hans' }, /legalHolds\[0\] \(HOLD-1\): \(entry\): Unrecognized key/],
     ])('refuses a bad hold, naming it: %j', (bad, message) => {
