@@ -8,6 +8,7 @@ import { migrations } from '../../../src/ports/store/sql/migrations';
 import { type Stores, openStores } from '../../../src/ports/store/sql/stores';
 import { auditTrailContract } from '../../contract/audit-trail.contract';
 import { claimStoreContract } from '../../contract/claim-store.contract';
+import { jobStoreContract } from '../../contract/job-store.contract';
 import { grantStoreContract } from '../../contract/grant-store.contract';
 import { createCase, requestStoreContract } from '../../contract/request-store.contract';
 import { runCli } from '../../support/cli';
@@ -30,6 +31,10 @@ describeIf('stores on PostgreSQL', () => {
   claimStoreContract('PostgreSQL', async () => {
     const stores = await fresh();
     return { claims: stores.claims, close: () => stores.close() };
+  });
+  jobStoreContract('PostgreSQL', async () => {
+    const stores = await fresh();
+    return { jobs: stores.jobs, close: () => stores.close() };
   });
   auditTrailContract('PostgreSQL, two connection pools', async () => {
     const target = await postgres.fresh();

@@ -9,6 +9,7 @@ import { CorruptRowError } from '../../../src/ports/store/sql/rows';
 import { type Stores, openStores } from '../../../src/ports/store/sql/stores';
 import { auditTrailContract } from '../../contract/audit-trail.contract';
 import { claimStoreContract } from '../../contract/claim-store.contract';
+import { jobStoreContract } from '../../contract/job-store.contract';
 import { grantStoreContract } from '../../contract/grant-store.contract';
 import { createCase, requestStoreContract } from '../../contract/request-store.contract';
 import { tempSqlite } from '../../support/databases';
@@ -24,6 +25,10 @@ requestStoreContract('SQLite in memory', async () => {
 claimStoreContract('SQLite in memory', async () => {
   const stores = await memory();
   return { claims: stores.claims, close: () => stores.close() };
+});
+jobStoreContract('SQLite in memory', async () => {
+  const stores = await memory();
+  return { jobs: stores.jobs, close: () => stores.close() };
 });
 auditTrailContract('SQLite file, two connections', async () => {
   const temp = tempSqlite();

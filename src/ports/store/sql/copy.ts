@@ -84,6 +84,7 @@ const ORDER: Record<keyof Tables, string> = {
   card_messages: 'recorded_seq, conversation_id, activity_id',
   claims: 'subject, mark, round',
   instances: 'id',
+  execution_jobs: 'case_id',
 };
 
 async function lastEntry(database: SqlDatabase): Promise<string | undefined> {

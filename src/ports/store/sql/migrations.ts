@@ -91,6 +91,16 @@ export function migrations(dialect: Dialect): Record<string, Migration> {
         if (dialect === 'sqlite') await run(db, 'UPDATE card_messages SET recorded_seq = rowid;');
       },
     },
+    // Carrying out approved cases: one job per case, its steps and their states as JSON.
+    '0006_execution_jobs': {
+      up: async (db) => {
+        await run(db, `
+          CREATE TABLE execution_jobs (
+            case_id TEXT PRIMARY KEY, version INTEGER NOT NULL, complete INTEGER NOT NULL, data TEXT NOT NULL, updated_at TEXT NOT NULL);
+          CREATE INDEX execution_jobs_unfinished ON execution_jobs (complete, updated_at);
+        `);
+      },
+    },
   };
 }
 

@@ -25,7 +25,8 @@ export interface Tables {
   card_messages: { request_id: string; audience: string; conversation_id: string; activity_id: string; reference: string; recorded_seq: number | null };
   claims: { subject: string; mark: string; round: string; claimed_at: string; sent_at: string | null; holder: string | null };
   instances: { id: string; heartbeat_at: string };
+  execution_jobs: { case_id: string; version: number; complete: number; data: string; updated_at: string };
 }
 
 /** The tables in the order their rows can be copied (a card message names its case). */
-export const TABLES = ['settings', 'admin_grants', 'user_grants', 'audit_log', 'requests', 'conversations', 'card_messages', 'claims', 'instances'] as const satisfies readonly (keyof Tables)[];
+export const TABLES = ['settings', 'admin_grants', 'user_grants', 'audit_log', 'requests', 'conversations', 'card_messages', 'claims', 'instances', 'execution_jobs'] as const satisfies readonly (keyof Tables)[];

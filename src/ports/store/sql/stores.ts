@@ -1,5 +1,6 @@
 import { SqlAuditTrail } from './audit-trail';
 import { SqlClaimStore } from './claim-store';
+import { SqlJobStore } from './job-store';
 import type { DatabaseTarget } from '../database-target';
 import { SqlDatabase } from './database';
 import { SqlGrantStore } from './grant-store';
@@ -11,6 +12,7 @@ export interface Stores {
   grants: SqlGrantStore;
   requests: SqlRequestStore;
   claims: SqlClaimStore;
+  jobs: SqlJobStore;
   audit: SqlAuditTrail;
   close(): Promise<void>;
 }
@@ -26,6 +28,7 @@ export function storesOf(database: SqlDatabase): Stores {
     grants: new SqlGrantStore(database),
     requests: new SqlRequestStore(database),
     claims: new SqlClaimStore(database),
+    jobs: new SqlJobStore(database),
     audit: new SqlAuditTrail(database),
     close: () => database.close(),
   };

@@ -1,0 +1,23 @@
+import type { Job } from '../../domain/execution/job';
+
+/** A job as stored: its steps' states, and the version a change must name. */
+export interface StoredJob {
+  job: Job;
+  version: number;
+  updatedAt: string;
+}
+
+/**
+ * Where the execution of approved cases is kept, step by step, so that a restart (or another
+ * instance) takes each job up where it stood. Changes name the version they were made from: of two
+ * instances advancing one job, one wins and the other reloads.
+ */
+export interface JobStore {
+  /** Creates the case's job unless it has one; returns the stored one either way (a second approval creates nothing). */
+  createJob(job: Job, at: Date): Promise<StoredJob>;
+  job(caseId: string): Promise<StoredJob | undefined>;
+  /** Saves `job` if the stored version is still `expected`; false when somebody changed it first. */
+  saveJob(job: Job, expected: number, at: Date): Promise<boolean>;
+  /** Jobs with a step not finished: what the runner takes up after a start. */
+  unfinishedJobs(): Promise<StoredJob[]>;
+}
