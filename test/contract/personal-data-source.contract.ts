@@ -154,6 +154,14 @@ export function personalDataSourceContract(name: string, open: (writable?: boole
       expect((await opened.source.statistics()).count).toBe(7);
     });
 
+    it('counts a record whose number is missing among the name-only matches, not nowhere', async () => {
+      // Hans Meier's call has no number: searched with a number of someone else's and his name, it matched the name only.
+      expect(await opened.source.find({ name: 'Hans Meier', phones: ['+49 89 1234567'] })).toEqual([
+        expect.objectContaining({ match: 'identifier', count: 3 }),
+        expect.objectContaining({ match: 'name', count: 1 }),
+      ]);
+    });
+
     it('reads a hostile name as a value, never as SQL', async () => {
       expect(await opened.source.find({ name: "x') or 1=1 --", phones: ["1'; drop table journal; --"] })).toEqual([]);
       expect((await opened.source.statistics()).count).toBe(7);

@@ -19,6 +19,13 @@ import type { ExportedRecord, PersonalDataSource, PurgeOptions, PurgeResult, Sou
  * `lower(column)` for names) against the spellings the person's identifiers may have been stored in,
  * so that the source's indexes answer it. The README lists the indexes each kind of column needs.
  */
+/**
+ * A condition as true or false, never unknown: a NULL column makes a comparison unknown, and
+ * `not unknown` is unknown too — a record would drop out of both sides of a split. CASE works in
+ * every dialect (SQL Server has no boolean values to coalesce).
+ */
+const isTrue = (condition: Expression<SqlBool>): Expression<SqlBool> => sql<SqlBool>`((case when ${condition} then 1 else 0 end) = 1)`;
+
 /** How long one purge batch may hold the source (RETENTION_PURGE_BATCH_MS): its size follows. */
 const DEFAULT_BATCH_MS = 1000;
 
@@ -116,7 +123,7 @@ export class SqlSource implements PersonalDataSource {
     const byName = this.condition(subject, 'name');
     for (const [match, where] of [
       ['identifier', byIdentifier],
-      ['name', byName && byIdentifier ? sql<SqlBool>`(${byName}) and not (${byIdentifier})` : byName],
+      ['name', byName && byIdentifier ? sql<SqlBool>`(${byName}) and not ${isTrue(byIdentifier)}` : byName],
     ] as const) {
       if (!where) continue;
       const row = await this.db
@@ -168,7 +175,7 @@ export class SqlSource implements PersonalDataSource {
         const condition = this.condition(held, match);
         // A column that is NULL makes the comparison unknown, and `not unknown` would keep the record
         // too: CASE makes it true or false (in every dialect — SQL Server has no boolean values to coalesce).
-        if (condition) keep.push(sql<SqlBool>`(case when ${condition} then 1 else 0 end) = 1`);
+        if (condition) keep.push(isTrue(condition));
       }
     }
     const kept = keep.length === 0 ? undefined : keep.length === 1 ? (keep[0] as Expression<SqlBool>) : sql<SqlBool>`(${sql.join(keep, sql` or `)})`;
