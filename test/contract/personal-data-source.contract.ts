@@ -109,7 +109,7 @@ export function personalDataSourceContract(name: string, open: (writable?: boole
     it('purges records made before the limit, oldest first, in batches — never a restricted one, nor one made at the limit', async () => {
       const writable = await open(true);
       try {
-        expect([...writable.source.capabilities].sort()).toEqual(['export', 'find', 'purgeByAge']);
+        expect([...writable.source.capabilities].sort()).toEqual(['erase', 'export', 'find', 'purgeByAge', 'restrict']);
         // Row 5 was made at the limit itself: kept. Rows 1 and 6 are older: deleted. Row 4 is older but restricted.
         const result = await writable.source.purgeBefore?.(new Date('2025-01-02T12:00:00Z'), { batchSize: 1 });
         expect(result).toEqual({ source: 'journal', category: 'H', deleted: 2, due: 0, kept: 1, writable: true });
@@ -146,6 +146,39 @@ export function personalDataSourceContract(name: string, open: (writable?: boole
       } finally {
         await writable.close();
       }
+    });
+
+    it('erases a person’s records matched by identifier, and those matched by name only where asked; never a held person’s', async () => {
+      const writable = await open(true);
+      try {
+        // Under a legal hold: nothing goes, and what was kept is counted.
+        expect(await writable.source.erase?.(ERIKA, { match: ['identifier'], holds: [{ phones: ['089 1234567'] }] })).toEqual({ deleted: 0, kept: 3 });
+        expect(await writable.source.erase?.(ERIKA, { match: ['identifier'] })).toEqual({ deleted: 3, kept: 0 });
+        // Left: the records that matched her name only, for the DPO to include or not.
+        expect(await writable.source.find(ERIKA)).toEqual([expect.objectContaining({ match: 'name', count: 2 })]);
+        expect(await writable.source.erase?.(ERIKA, { match: ['identifier', 'name'] })).toEqual({ deleted: 2, kept: 0 });
+        expect(await writable.source.find(ERIKA)).toEqual([]);
+        expect((await writable.source.statistics()).count).toBe(2);
+      } finally {
+        await writable.close();
+      }
+    });
+
+    it('restricts a person’s records, which a purge then keeps', async () => {
+      const writable = await open(true);
+      try {
+        expect(await writable.source.restrict?.(ERIKA, { match: ['identifier'] })).toEqual({ restricted: 3 });
+        // Rows 1 (2024) and 2 (2025-06) are hers and old: kept now, with row 4 (restricted before); 5 (her name only) and 6 go.
+        expect(await writable.source.purgeBefore?.(new Date('2025-07-01T00:00:00Z'), { batchSize: 10 })).toMatchObject({ deleted: 2, kept: 3 });
+      } finally {
+        await writable.close();
+      }
+    });
+
+    it('refuses to erase or restrict where it may not write', async () => {
+      await expect(opened.source.erase?.(ERIKA, { match: ['identifier'] })).rejects.toThrow(/cannot erase: it may not be written/);
+      await expect(opened.source.restrict?.(ERIKA, { match: ['identifier'] })).rejects.toThrow(/cannot restrict/);
+      expect((await opened.source.statistics()).count).toBe(7);
     });
 
     it('deletes nothing from a source that may not be written: it says how many records are past their period', async () => {

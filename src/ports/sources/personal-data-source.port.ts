@@ -80,6 +80,14 @@ export interface PersonalDataSource {
    * `maxBatches` stops early (a run that must end soon); what is left is `due`.
    */
   purgeBefore?(before: Date, options: PurgeOptions): Promise<PurgeResult>;
+  /**
+   * Erasure (Art. 17): deletes the subject's records that matched one of the ways in `match` (a
+   * name-only match only where the DPO included it); never a record of a person under a legal hold
+   * (`holds`): those are counted as kept. Only where the source may be written ('erase').
+   */
+  erase?(subject: Subject, options: { match: readonly MatchStrength[]; holds?: readonly Subject[] }): Promise<{ deleted: number; kept: number }>;
+  /** Restriction (Art. 18): marks the subject's records restricted, so that purges and later processing leave them be ('restrict'). */
+  restrict?(subject: Subject, options: { match: readonly MatchStrength[] }): Promise<{ restricted: number }>;
   /** Stops a purge under way after its current batch (shutting down); what is left stays due. */
   interrupt?(): void;
   /** How many records the source holds, and how old they are. */

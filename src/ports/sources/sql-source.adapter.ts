@@ -63,7 +63,13 @@ export class SqlSource implements PersonalDataSource {
     if (definition.owner) this.owner = definition.owner;
     // Purging by age where the source may be written and knows when a record was made; the other
     // writes (rectify, erase, …) come with carrying out requests.
-    this.capabilities = new Set<SourceOperation>(['find', 'export', ...(definition.writable && definition.time ? (['purgeByAge'] as const) : [])]);
+    this.capabilities = new Set<SourceOperation>([
+      'find',
+      'export',
+      ...(definition.writable && definition.time ? (['purgeByAge'] as const) : []),
+      ...(definition.writable ? (['erase'] as const) : []),
+      ...(definition.writable && definition.restricted ? (['restrict'] as const) : []),
+    ]);
   }
 
   /**
@@ -160,6 +166,49 @@ export class SqlSource implements PersonalDataSource {
     }));
   }
 
+  async erase(subject: Subject, options: { match: readonly MatchStrength[]; holds?: readonly Subject[] }): Promise<{ deleted: number; kept: number }> {
+    this.mustWrite('erase');
+    const theirs = this.matching(subject, options.match);
+    if (!theirs) return { deleted: 0, kept: 0 };
+    const held = this.heldCondition(options.holds ?? []);
+    const count = async (where: Expression<SqlBool>): Promise<number> => Number((await this.db.selectFrom(this.definition.table).select(sql<number>`count(*)`.as('n')).where(where).executeTakeFirst())?.n ?? 0);
+    const kept = held ? await count(sql<SqlBool>`(${theirs} and ${held})`) : 0;
+    const deleted = await this.db
+      .deleteFrom(this.definition.table)
+      .where(held ? sql<SqlBool>`(${theirs} and not ${held})` : theirs)
+      .executeTakeFirst();
+    return { deleted: Number(deleted.numDeletedRows ?? 0), kept };
+  }
+
+  async restrict(subject: Subject, options: { match: readonly MatchStrength[] }): Promise<{ restricted: number }> {
+    this.mustWrite('restrict');
+    const column = this.definition.restricted as string;
+    const theirs = this.matching(subject, options.match);
+    if (!theirs) return { restricted: 0 };
+    const result = await this.db
+      .updateTable(this.definition.table)
+      .set({ [column]: 1 })
+      .where(theirs)
+      .executeTakeFirst();
+    return { restricted: Number(result.numUpdatedRows ?? 0) };
+  }
+
+  /** The subject's records matched the ways given (by identifier, by name or address). */
+  private matching(subject: Subject, ways: readonly MatchStrength[]): Expression<SqlBool> | undefined {
+    const parts = ways.map((way) => this.condition(subject, way)).filter((c): c is Expression<SqlBool> => c !== undefined);
+    return parts.length === 0 ? undefined : parts.length === 1 ? parts[0] : sql<SqlBool>`(${sql.join(parts, sql` or `)})`;
+  }
+
+  /** Records of anybody under a legal hold, true or false (never unknown). */
+  private heldCondition(holds: readonly Subject[]): Expression<SqlBool> | undefined {
+    const parts = holds.flatMap((held) => (['identifier', 'name'] as const).flatMap((way) => this.condition(held, way) ?? [])).map(isTrue);
+    return parts.length === 0 ? undefined : sql<SqlBool>`(${sql.join(parts, sql` or `)})`;
+  }
+
+  private mustWrite(operation: 'erase' | 'restrict'): void {
+    if (!this.capabilities.has(operation)) throw new PrivacyDeskError('SOURCE.CANNOT', `source ${this.id} cannot ${operation}: ${this.definition.writable ? 'it has no restricted column' : 'it may not be written'}`);
+  }
+
   async purgeBefore(before: Date, options: PurgeOptions): Promise<PurgeResult> {
     const { table, time, key, restricted } = this.definition;
     const result: PurgeResult = { source: this.id, category: this.category, deleted: 0, due: 0, kept: 0, writable: this.definition.writable };
@@ -170,14 +219,8 @@ export class SqlSource implements PersonalDataSource {
     // Kept whatever their age: restricted records, and the records of people under a legal hold.
     const keep: Expression<SqlBool>[] = [];
     if (restricted) keep.push(sql<SqlBool>`coalesce(${sql.ref(restricted)}, 0) <> 0`);
-    for (const held of options.holds ?? []) {
-      for (const match of ['identifier', 'name'] as const) {
-        const condition = this.condition(held, match);
-        // A column that is NULL makes the comparison unknown, and `not unknown` would keep the record
-        // too: CASE makes it true or false (in every dialect — SQL Server has no boolean values to coalesce).
-        if (condition) keep.push(isTrue(condition));
-      }
-    }
+    const held = this.heldCondition(options.holds ?? []);
+    if (held) keep.push(held);
     const kept = keep.length === 0 ? undefined : keep.length === 1 ? (keep[0] as Expression<SqlBool>) : sql<SqlBool>`(${sql.join(keep, sql` or `)})`;
     const free = kept ? sql<SqlBool>`(${old} and not (${kept}))` : old;
     const count = async (where: Expression<SqlBool>): Promise<number> => Number((await this.db.selectFrom(table).select(sql<number>`count(*)`.as('n')).where(where).executeTakeFirst())?.n ?? 0);
