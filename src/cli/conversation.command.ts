@@ -46,7 +46,8 @@ async function open(options: ConversationOptions): Promise<{ app: App; conversat
     );
   }
   const app = await createApp(config, silentLogger);
-  const conversation = new LocalConversation(app.desk, { id: options.as, locale: options.locale }, silentLogger, localRequestServices(app), app.admins);
+  // The same retention summary as in Teams for administrators and DPOs (its buttons act here too; a purge's result goes to the channel, if any).
+  const conversation = new LocalConversation(app.desk, { id: options.as, locale: options.locale }, silentLogger, localRequestServices(app), app.admins, app.retention);
   return { app, conversation };
 }
 

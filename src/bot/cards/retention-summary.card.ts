@@ -63,7 +63,7 @@ function render(view: RetentionView): RenderedCard {
 function sourceLine(t: Messages, source: SourceState, timeZone: string): string {
   if (source.failed) return t.retentionSourceFailed;
   const day = (date: Date | undefined): string => (date ? localDate(date, timeZone) : '—');
-  const parts = [source.bytes !== undefined ? t.retentionLogSize(source.count, formatBytes(source.bytes), formatBytes(source.limitBytes ?? 0)) : t.retentionRecords(source.count, day(source.oldest))];
+  const parts = [source.bytes !== undefined ? t.retentionLogSize(source.count, formatBytes(source.bytes), formatBytes(source.limitBytes ?? 0)) : source.oldest ? t.retentionRecords(source.count, day(source.oldest)) : t.retentionRecordCount(source.count)];
   if (source.pastDue !== undefined) parts.push(t.retentionPastDue(source.pastDue), t.retentionPurgedThisWeek(source.purgedThisWeek ?? 0));
   if (source.restricted) parts.push(t.retentionRestrictedKept(source.restricted));
   if (source.orphans) parts.push(t.retentionOrphanRecords(source.orphans));

@@ -197,6 +197,7 @@ export const de: Messages = {
   retentionPolicy: (policy: { kind: string; days?: number }): string =>
     policy.kind === 'days' ? `${policy.days} Tage aufbewahrt` : policy.kind === 'untilUserDeleted' ? 'aufbewahrt, solange der Benutzer existiert' : policy.kind === 'notPossible' ? 'nicht löschbar' : 'durch die Größe begrenzt',
   retentionRecords: (count: number, oldest: string): string => `${count} ${count === 1 ? 'Eintrag' : 'Einträge'}, der älteste vom ${oldest}`,
+  retentionRecordCount: (count: number): string => `${count} ${count === 1 ? 'Eintrag' : 'Einträge'}`,
   retentionPastDue: (count: number): string => `${count} über der Frist`,
   retentionPurgedThisWeek: (count: number): string => `${count} diese Woche gelöscht`,
   retentionRestrictedKept: (count: number): string => `${count} eingeschränkt oder unter Aufbewahrungspflicht, behalten`,

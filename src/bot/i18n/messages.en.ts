@@ -206,6 +206,7 @@ export const en = {
   retentionPolicy: (policy: { kind: string; days?: number }): string =>
     policy.kind === 'days' ? `kept ${policy.days} days` : policy.kind === 'untilUserDeleted' ? 'kept while the user exists' : policy.kind === 'notPossible' ? 'cannot be deleted' : 'bounded by size',
   retentionRecords: (count: number, oldest: string): string => `${count} ${count === 1 ? 'record' : 'records'}, the oldest from ${oldest}`,
+  retentionRecordCount: (count: number): string => `${count} ${count === 1 ? 'record' : 'records'}`,
   retentionPastDue: (count: number): string => `${count} past their period`,
   retentionPurgedThisWeek: (count: number): string => `${count} purged this week`,
   retentionRestrictedKept: (count: number): string => `${count} restricted or on legal hold, kept`,

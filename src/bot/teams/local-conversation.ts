@@ -5,7 +5,7 @@ import { cardToText, type TextAction } from '../cards/card-text';
 import type { Locale } from '../i18n/locale';
 import type { AdminRoster } from '../../app/administrators';
 import { LocalAdapter, localActivity } from './local-adapter';
-import { PrivacyDeskBot, type RequestServices } from './privacy-desk.bot';
+import { type BotOptions, PrivacyDeskBot, type RequestServices } from './privacy-desk.bot';
 import type { RequestDesk } from '../../app/requests/request-desk';
 import type { Clock } from '../../ports/clock/clock.port';
 import type { ConversationStore, RequestStore } from '../../ports/store/request-store.port';
@@ -31,8 +31,9 @@ export class LocalConversation {
     logger: Logger,
     private readonly requests?: RequestServices,
     admins: AdminRoster = [],
+    retention?: BotOptions['retention'],
   ) {
-    this.bot = new PrivacyDeskBot({ desk, logger, allowLocalIdentity: true, defaultLocale: user.locale, admins, ...(requests ? { requests } : {}) });
+    this.bot = new PrivacyDeskBot({ desk, logger, allowLocalIdentity: true, defaultLocale: user.locale, admins, ...(requests ? { requests } : {}), ...(retention ? { retention } : {}) });
   }
 
   say(text: string): Promise<LocalReply[]> {

@@ -92,6 +92,16 @@ describe('privacy-desk retention purge', () => {
     expect(table.trim().split('\n').at(-1)).toMatch(/^ {2}\d{4}-\d{2}-\d{2}: [1-9]\d*; 0, 0$/);
   });
 
+  it('gives an administrator who asks in the terminal the same summary as in Teams, and an employee the rules', async () => {
+    const admin = await runCli('ask', '--as', 'ayse.yilmaz@example.com', 'show the retention summary');
+    expect(admin.out).toContain('Retention summary — week of');
+    expect(admin.out).toMatch(/^ {2}directory: \d+ records$/m);
+    expect(admin.out).toContain('Records purged per week (journal and chat)');
+    const employee = await runCli('ask', '--as', 'alice@example.com', 'show the retention summary');
+    expect(employee.out).toContain('How long data is kept');
+    expect(employee.out).not.toContain('Retention summary');
+  });
+
   it.each([['0'], ['-3'], ['1.5'], ['a week']])('refuses RETENTION_CHAT_DAYS=%s, naming the setting', async (value) => {
     process.env.RETENTION_CHAT_DAYS = value;
     const { code, err } = await runCli('retention', 'purge', '--dry-run');

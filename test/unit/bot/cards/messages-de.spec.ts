@@ -130,6 +130,7 @@ const SAMPLES: { [K in FunctionKey]: Parameters<Messages[K]>[] } = {
   retentionLate: [['2026-11-30 08:00']],
   retentionOrphans: [['favourites', 1, 1], ['favourites', 12, 2, 'uc-admins@example.com']],
   retentionOrphanRecords: [[1], [12]],
+  retentionRecordCount: [[1], [30]],
   retentionOpenedCompleted: [[0, 0], [3, 1]],
   retentionConfirmIntro: [[1], [1200]],
   retentionPurgeStarted: [['Ayşe Yılmaz']],
