@@ -6,6 +6,7 @@ import { askCommand, chatCommand } from './conversation.command';
 import { matrixCommand } from './matrix.command';
 import { parseCommand } from './parse.command';
 import { requestsCommand } from './requests.command';
+import { jobsCommand } from './jobs.command';
 import { serveCommand } from './serve.command';
 import { packageCommand } from './package.command';
 import { subjectFindCommand } from './subject.command';
@@ -104,6 +105,12 @@ export function program(): Command {
     .option('--open', 'only open cases')
     .option('--database <file or url>', 'SQLite file or postgres:// URL (default: DATABASE_URL, else DATABASE_FILE)')
     .action(requestsCommand);
+  cli
+    .command('jobs')
+    .description('the execution jobs of approved cases and the state of each step')
+    .option('--json', 'print JSON')
+    .option('--database <file or url>', 'SQLite file or postgres:// URL (default: DATABASE_URL, else DATABASE_FILE)')
+    .action(jobsCommand);
   return cli;
 }
 

@@ -20,4 +20,6 @@ export interface JobStore {
   saveJob(job: Job, expected: number, at: Date): Promise<boolean>;
   /** Jobs with a step not finished: what the runner takes up after a start. */
   unfinishedJobs(): Promise<StoredJob[]>;
+  /** Every job, the most recently changed last. */
+  allJobs(): Promise<StoredJob[]>;
 }

@@ -34,6 +34,11 @@ export class SqlJobStore implements JobStore {
     return Number(result.numUpdatedRows) === 1;
   }
 
+  async allJobs(): Promise<StoredJob[]> {
+    const rows = await this.database.db.selectFrom('execution_jobs').selectAll().orderBy('updated_at').orderBy('case_id').execute();
+    return rows.map(stored);
+  }
+
   async unfinishedJobs(): Promise<StoredJob[]> {
     const rows = await this.database.db.selectFrom('execution_jobs').selectAll().where('complete', '=', 0).orderBy('updated_at').execute();
     return rows.map(stored);
