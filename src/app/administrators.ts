@@ -43,8 +43,19 @@ export class Administrators implements AdminRoster {
   }
 }
 
+/** The group found in each directory snapshot: looked for once per snapshot, not on every question. */
+const found = new WeakMap<DirectoryIndex, { group: string; index: number | undefined }>();
+
 /** The group by its id (DN, object id; any case), else by a name exactly one group has. */
 function adminGroupIndex(directory: DirectoryIndex, group: string): number | undefined {
+  const known = found.get(directory);
+  if (known?.group === group) return known.index;
+  const index = findGroup(directory, group);
+  found.set(directory, { group, index });
+  return index;
+}
+
+function findGroup(directory: DirectoryIndex, group: string): number | undefined {
   const wanted = group.toLowerCase();
   const byId = directory.groups.findIndex((g) => g.id.toLowerCase() === wanted);
   if (byId >= 0) return byId;

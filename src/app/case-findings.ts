@@ -1,13 +1,10 @@
 import { LRUCache } from 'lru-cache';
-import type { Person } from '../domain/directory/person';
+import { type Person, phonesOf, sipAddressesOf } from '../domain/directory/person';
 import type { PrivacyRequest } from '../domain/requests/request';
 import type { Subject } from '../domain/sources/subject';
 import type { PersonalDataSource } from '../ports/sources/personal-data-source.port';
 import { type SubjectFindings, findSubject } from './subject-finder';
 
-/** Catalogue items of the directory that hold a phone number (F.13.x), and the SIP address (F.16). */
-const PHONE_ITEM = /^F\.13\./;
-const SIP_ITEM = 'F.16';
 
 /** What the sources hold about a case's subject, as of when it was looked up. */
 export interface CaseFindings extends SubjectFindings {
@@ -67,14 +64,14 @@ export function subjectOf(request: PrivacyRequest, personOf: (id: string) => Per
   }
   const person = personOf(about.id);
   if (!person) return { name: about.name, userIds: [about.id], emails: [about.id] };
-  const phones = Object.entries(person.attributes).flatMap(([item, values]) => (PHONE_ITEM.test(item) ? values : []));
+  const phones = phonesOf(person);
   const addresses = [person.mail, person.upn].filter((a): a is string => Boolean(a));
   return {
     name: person.displayName,
     ...(person.givenName && person.surname ? { firstName: person.givenName, lastName: person.surname } : {}),
     ...(phones.length > 0 ? { phones } : {}),
     ...(addresses.length > 0 ? { emails: addresses } : {}),
-    sipAddresses: person.attributes[SIP_ITEM] ?? addresses,
+    sipAddresses: sipAddressesOf(person).length > 0 ? sipAddressesOf(person) : addresses,
     userIds: [person.id, ...(person.upn ? [person.upn] : [])],
   };
 }

@@ -1,4 +1,5 @@
 import type { DirectoryIndex } from '../domain/directory/directory-index';
+import { sipAddressesOf } from '../domain/directory/person';
 
 /** The SIP addresses (F.16) of a directory snapshot, lower case without `sip:`: built once per snapshot. */
 const sipAddresses = new WeakMap<DirectoryIndex, ReadonlySet<string>>();
@@ -14,7 +15,7 @@ export function isDirectoryUser(directory: DirectoryIndex, user: string): boolea
   let sips = sipAddresses.get(directory);
   if (!sips) {
     const found = new Set<string>();
-    for (let i = 0; i < directory.size; i++) for (const sip of directory.person(i).attributes['F.16'] ?? []) found.add(sip.trim().toLowerCase().replace(/^sip:/, ''));
+    for (let i = 0; i < directory.size; i++) for (const sip of sipAddressesOf(directory.person(i))) found.add(sip.trim().toLowerCase().replace(/^sip:/, ''));
     sips = found;
     sipAddresses.set(directory, sips);
   }

@@ -2,7 +2,8 @@ import type { Clock } from '../ports/clock/clock.port';
 import type { Logger } from '../ports/logger/logger.port';
 import type { Notifier } from '../ports/notifier/notifier.port';
 import type { AuditTrail } from '../ports/store/audit-trail.port';
-import { type ClaimStore, INSTANCE_GONE_MS } from '../ports/store/claim-store.port';
+import type { ClaimStore } from '../ports/store/claim-store.port';
+import { ClaimedRounds } from './claimed-rounds';
 import { sendOnce } from './requests/send-once';
 import type { RetentionDesk } from './retention-desk';
 import type { Schedule } from './schedule';
@@ -48,15 +49,15 @@ export const SCHEDULE = 'schedule';
  * half-way (a crash) leaves its claim to run out and is taken over, and goes on where it stopped.
  */
 export class RetentionScheduler {
-  private timer: NodeJS.Timeout | undefined;
-  private followUp: NodeJS.Timeout | undefined;
-  private running: Promise<unknown> = Promise.resolve();
+  private readonly rounds: ClaimedRounds;
   /** Due times done (here or elsewhere): not claimed again on every round. */
   private readonly done = new Set<string>();
   /** Due summaries already reported as reaching nobody (one warning each, not one per round). */
   private readonly warned = new Set<string>();
 
-  constructor(private readonly options: RetentionSchedulerOptions) {}
+  constructor(private readonly options: RetentionSchedulerOptions) {
+    this.rounds = new ClaimedRounds({ claims: options.claims, instance: () => options.instance, logger: options.logger, name: 'retention', round: () => this.tick() });
+  }
 
   /** When each job is next due, for `GET /healthz`. */
   nextRuns(): Partial<Record<RetentionJob, string>> {
@@ -141,35 +142,12 @@ export class RetentionScheduler {
   }
 
   start(options: { intervalMs: number }): void {
-    if (this.timer || (!this.options.summary && !this.options.purge)) return;
-    const round = (): void => {
-      this.running = this.running
-        .then(() => this.tick())
-        .then(() => this.followUpHeldClaims(round))
-        .catch((error: unknown) => this.options.logger.error({ err: error instanceof Error ? error.name : 'unknown' }, 'retention round failed'));
-    };
-    round();
-    this.timer = setInterval(round, options.intervalMs);
-    this.timer.unref();
+    if (!this.options.summary && !this.options.purge) return;
+    this.rounds.start(options.intervalMs);
   }
 
   /** Stops the timers and waits for a round in progress (interrupt the desk's purges first: they then end after their batch). */
-  async stop(): Promise<void> {
-    if (this.timer) clearInterval(this.timer);
-    this.timer = undefined;
-    clearTimeout(this.followUp);
-    this.followUp = undefined;
-    await this.running;
-  }
-
-  /** A job another instance holds may have been left by one that crashed: look again once it counts as gone. */
-  private async followUpHeldClaims(round: () => void): Promise<void> {
-    if (this.followUp !== undefined || this.timer === undefined) return;
-    if ((await this.options.claims.heldElsewhere(this.options.instance)) === 0) return;
-    this.followUp = setTimeout(() => {
-      this.followUp = undefined;
-      if (this.timer !== undefined) round();
-    }, INSTANCE_GONE_MS + 1000);
-    this.followUp.unref();
+  stop(): Promise<void> {
+    return this.rounds.stop();
   }
 }

@@ -2,7 +2,8 @@ import { type Reminder, reminderDue } from '../../domain/requests/deadlines';
 import type { PrivacyRequest } from '../../domain/requests/request';
 import type { Clock } from '../../ports/clock/clock.port';
 import type { Logger } from '../../ports/logger/logger.port';
-import { type ClaimStore, INSTANCE_GONE_MS } from '../../ports/store/claim-store.port';
+import type { ClaimStore } from '../../ports/store/claim-store.port';
+import { ClaimedRounds } from '../claimed-rounds';
 import type { RequestDesk } from './request-desk';
 import { sendOnce } from './send-once';
 
@@ -21,19 +22,18 @@ export interface SchedulerOptions {
  * information).
  */
 export class DeadlineScheduler {
-  private timer: NodeJS.Timeout | undefined;
-  /** An extra round once claims held elsewhere may have been left by an instance that is gone. */
-  private followUp: NodeJS.Timeout | undefined;
   /** When the last round finished (for health checks). */
   private lastRound: Date | undefined;
-  private running: Promise<unknown> = Promise.resolve();
+  private readonly rounds: ClaimedRounds;
 
   constructor(
     private readonly desk: RequestDesk,
     private readonly claims: ClaimStore,
     private readonly clock: Clock,
     private readonly logger: Logger,
-  ) {}
+  ) {
+    this.rounds = new ClaimedRounds({ claims, instance: () => desk.instance, logger, name: 'deadline', round: () => this.tick() });
+  }
 
   /** One round over the open cases; returns what was sent. */
   async tick(): Promise<{ case: string; reminder: Reminder }[]> {
@@ -86,39 +86,11 @@ export class DeadlineScheduler {
   }
 
   start(options: SchedulerOptions): void {
-    if (this.timer) return;
-    const round = (): void => {
-      this.running = this.running
-        .then(() => this.tick())
-        .then(() => this.followUpHeldClaims(round))
-        .catch((error: unknown) => this.logger.error({ err: error instanceof Error ? error.name : 'unknown' }, 'deadline round failed'));
-    };
-    round();
-    this.timer = setInterval(round, options.intervalMs);
-    this.timer.unref();
+    this.rounds.start(options.intervalMs);
   }
 
   /** Stops the timers and waits for a round in progress. */
-  async stop(): Promise<void> {
-    if (this.timer) clearInterval(this.timer);
-    this.timer = undefined;
-    clearTimeout(this.followUp);
-    this.followUp = undefined;
-    await this.running;
-  }
-
-  /**
-   * Claims another instance holds unconfirmed are being sent there — or were left by an instance
-   * that crashed (this very process before a restart, say). Rather than wait for the next regular
-   * round (15 minutes by default), one more round runs as soon as such an instance counts as gone.
-   */
-  private async followUpHeldClaims(round: () => void): Promise<void> {
-    if (this.followUp !== undefined || this.timer === undefined) return;
-    if ((await this.claims.heldElsewhere(this.desk.instance)) === 0) return;
-    this.followUp = setTimeout(() => {
-      this.followUp = undefined;
-      if (this.timer !== undefined) round();
-    }, INSTANCE_GONE_MS + 1000);
-    this.followUp.unref();
+  stop(): Promise<void> {
+    return this.rounds.stop();
   }
 }

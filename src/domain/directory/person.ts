@@ -35,3 +35,9 @@ export interface DirectoryData {
   people: readonly Person[];
   groups: readonly Group[];
 }
+
+/** Every phone number the directory holds for the person (catalogue items F.13.x), as written there. */
+export const phonesOf = (person: Person): string[] => Object.entries(person.attributes).flatMap(([item, values]) => (item.startsWith('F.13.') ? values : []));
+
+/** The person's SIP addresses (F.16), as written there. */
+export const sipAddressesOf = (person: Person): readonly string[] => person.attributes['F.16'] ?? [];

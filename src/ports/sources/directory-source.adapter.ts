@@ -1,12 +1,8 @@
 import type { CountryCode } from 'libphonenumber-js';
-import type { Person } from '../../domain/directory/person';
+import { type Person, phonesOf, sipAddressesOf } from '../../domain/directory/person';
 import { type MatchStrength, type Subject, foldAddress, foldName, fullNames, normalisePhone, subjectPhones } from '../../domain/sources/subject';
 import type { ExportedRecord, PersonalDataSource, SourceFinding, SourceOperation, SourceStatistics } from './personal-data-source.port';
 
-/** Catalogue items of the directory that hold a phone number (F.13.x). */
-const PHONE_ITEM = /^F\.13\./;
-/** The SIP address (F.16). */
-const SIP_ITEM = 'F.16';
 /** The addresses a directory entry may hold: business (F.9), private (F.10), other (F.11) — street, postcode, city. */
 const ADDRESS_GROUPS = ['F.9', 'F.10', 'F.11'] as const;
 
@@ -78,8 +74,8 @@ export class DirectorySource implements PersonalDataSource {
     if (phones.size === 0 && addresses.size === 0 && names.size === 0 && street === undefined) return [];
     const found: { person: Person; match: MatchStrength }[] = [];
     for (const person of this.people()) {
-      const own = [person.id, person.mail, person.upn, ...(person.attributes[SIP_ITEM] ?? [])].filter((a): a is string => Boolean(a)).map((a) => a.toLowerCase().replace(/^sip:/, ''));
-      const numbers = Object.entries(person.attributes).flatMap(([item, values]) => (PHONE_ITEM.test(item) ? values : []));
+      const own = [person.id, person.mail, person.upn, ...sipAddressesOf(person)].filter((a): a is string => Boolean(a)).map((a) => a.toLowerCase().replace(/^sip:/, ''));
+      const numbers = phonesOf(person);
       const byIdentifier = own.some((a) => addresses.has(a)) || numbers.some((n) => phones.has(normalisePhone(n, this.region) ?? ''));
       const byName =
         !byIdentifier && ([person.displayName, [person.givenName, person.surname].filter(Boolean).join(' ')].some((n) => n && names.has(foldName(n))) || (street !== undefined && livesAt(person, street, place)));
