@@ -1,0 +1,173 @@
+import AdmZip from 'adm-zip';
+import PDFDocument from 'pdfkit';
+import type { AccessReport, ReportRecord } from '../../domain/execution/access-report';
+import { REPORT_LANGUAGES, REPORT_TEXT, type ReportLanguage, inLanguage, showTime } from './report-text';
+
+/** The report's formats: PDF and HTML in each language, JSON once (machine-readable, Art. 20). */
+export type ReportFormat = 'pdf' | 'html' | 'json' | 'zip';
+export const REPORT_FORMATS: readonly ReportFormat[] = ['pdf', 'html', 'json', 'zip'];
+
+/** The fonts the PDF embeds (umlauts, ß, typographic quotes): DejaVu, from its npm package. */
+const FONT_REGULAR = require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans.ttf');
+const FONT_BOLD = require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf');
+
+/** The JSON copy: the report as data, with a format name and version for whoever reads it by machine. */
+export function reportJson(report: AccessReport): string {
+  return `${JSON.stringify({ format: 'privacy-desk/access-report', version: 1, ...report }, null, 2)}\n`;
+}
+
+const escapeHtml = (text: string): string => text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
+
+const recordNotes = (record: ReportRecord, language: ReportLanguage): string[] => {
+  const t = REPORT_TEXT[language];
+  return [...(record.nameOnly ? [t.nameOnly] : []), ...(record.private ? [t.private] : [])];
+};
+
+/** The HTML copy in one language: one self-contained page, readable in any browser and by screen readers. */
+export function reportHtml(report: AccessReport, language: ReportLanguage, timeZone: string): string {
+  const t = REPORT_TEXT[language];
+  const h = escapeHtml;
+  const out: string[] = [];
+  out.push(`<!doctype html>\n<html lang="${language}">\n<head>\n<meta charset="utf-8">\n<title>${h(t.title(report.caseNumber))}</title>`);
+  out.push('<style>body{font-family:sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem}table{border-collapse:collapse;margin:.5rem 0 1rem}th,td{border:1px solid #999;padding:.2rem .5rem;text-align:left;vertical-align:top}.redacted{background:#222;color:#fff}</style>\n</head>\n<body>');
+  out.push(`<h1>${h(t.title(report.caseNumber))}</h1>`);
+  out.push(`<dl><dt>${h(t.about)}</dt><dd>${h(report.subjectName)}</dd><dt>${h(t.issued)}</dt><dd>${h(showTime(report.issuedAt, language, timeZone))}</dd><dt>${h(t.newest)}</dt><dd>${h(report.newestRecordAt ? showTime(report.newestRecordAt, language, timeZone) : t.noRecords)}</dd></dl>`);
+  out.push(`<p>${h(report.processed ? t.confirmYes : t.confirmNo)}</p>`);
+  for (const category of report.categories) {
+    out.push(`<section>\n<h2>${h(t.category(category.id, inLanguage(category.name, language)))}</h2>`);
+    out.push('<dl>');
+    for (const [term, text] of [
+      [t.purpose, category.purpose],
+      [t.legalBasis, category.legalBasis],
+      [t.recipients, category.recipients],
+      [t.retention, category.retention],
+      [t.origin, category.origin],
+      [t.redaction, category.redaction],
+    ] as const) {
+      out.push(`<dt>${h(term)}</dt><dd>${h(inLanguage(text, language))}</dd>`);
+    }
+    out.push(`</dl>\n<h3>${h(t.records(category.records.length))}</h3>`);
+    for (const record of category.records) {
+      const notes = recordNotes(record, language);
+      out.push(`<table>\n<caption>${h(t.record(record.source, record.key))}${record.at ? ` — ${h(showTime(record.at, language, timeZone))}` : ''}${notes.length > 0 ? ` (${h(notes.join('; '))})` : ''}</caption>`);
+      out.push(`<tr><th scope="col">${h(t.item)}</th><th scope="col">${h(t.value)}</th></tr>`);
+      for (const item of record.items) {
+        const value = item.value === null ? (item.redacted ? `<span class="redacted">${h(t.redacted)}</span>` : h(t.empty)) : h(item.value);
+        out.push(`<tr><th scope="row">${h(item.id)} ${h(inLanguage(item.label, language))}</th><td>${value}</td></tr>`);
+      }
+      out.push('</table>');
+    }
+    out.push('</section>');
+  }
+  if (report.unavailable.length > 0) {
+    out.push(`<h2>${h(t.unavailable)}</h2>\n<p>${h(t.unavailableText(report.unavailable.map((u) => `${u.source} (${u.category})`).join(', ')))}</p>`);
+  }
+  out.push(`<h2>${h(t.rights)}</h2>\n<ul>${report.rights.map((r) => `<li>${h(inLanguage(r, language))}</li>`).join('')}</ul>`);
+  out.push(`<h2>${h(t.dataSources)}</h2>\n<ul>${report.dataSources.map((r) => `<li>${h(inLanguage(r, language))}</li>`).join('')}</ul>`);
+  out.push('</body>\n</html>\n');
+  return out.join('\n');
+}
+
+/**
+ * The PDF copy in one language: tagged (headings, paragraphs, tables in the structure tree, the
+ * document's language set) and with its fonts embedded, so that umlauts print and screen readers read it.
+ */
+export function reportPdf(report: AccessReport, language: ReportLanguage, timeZone: string): Promise<Buffer> {
+  const t = REPORT_TEXT[language];
+  const doc = new PDFDocument({
+    tagged: true,
+    lang: language === 'de' ? 'de-DE' : 'en-GB',
+    displayTitle: true,
+    pdfVersion: '1.7',
+    size: 'A4',
+    margin: 50,
+    bufferPages: false,
+    info: { Title: t.title(report.caseNumber), Author: 'privacy-desk', CreationDate: new Date(report.issuedAt) },
+  });
+  const chunks: Buffer[] = [];
+  const done = new Promise<Buffer>((resolve, reject) => {
+    doc.on('data', (chunk: Buffer) => chunks.push(chunk));
+    doc.on('end', () => resolve(Buffer.concat(chunks)));
+    doc.on('error', reject);
+  });
+  doc.registerFont('regular', FONT_REGULAR);
+  doc.registerFont('bold', FONT_BOLD);
+  const root = doc.struct('Document');
+  doc.addStructure(root);
+  const heading = (tag: 'H1' | 'H2' | 'H3', text: string, size: number): void => {
+    doc.moveDown(0.5).font('bold').fontSize(size).text(text, { structParent: root, structType: tag } as PDFKit.Mixins.TextOptions);
+    doc.font('regular').fontSize(10);
+  };
+  const paragraph = (text: string): void => {
+    doc.font('regular').fontSize(10).text(text, { structParent: root, structType: 'P' } as PDFKit.Mixins.TextOptions);
+  };
+  const table = (rows: string[][], header = true): void => {
+    doc.font('regular').fontSize(9);
+    doc.table({
+      structParent: root,
+      columnStyles: [170, '*'],
+      data: rows.map((row, index) => row.map((text) => ({ text, type: header && index === 0 ? ('TH' as const) : ('TD' as const) }))),
+    } as PDFKit.Mixins.TableOptionsWithData);
+    doc.moveDown(0.5);
+  };
+
+  heading('H1', t.title(report.caseNumber), 16);
+  table([
+    [t.about, report.subjectName],
+    [t.issued, showTime(report.issuedAt, language, timeZone)],
+    [t.newest, report.newestRecordAt ? showTime(report.newestRecordAt, language, timeZone) : t.noRecords],
+  ], false);
+  paragraph(report.processed ? t.confirmYes : t.confirmNo);
+  for (const category of report.categories) {
+    heading('H2', t.category(category.id, inLanguage(category.name, language)), 13);
+    table([
+      [t.purpose, inLanguage(category.purpose, language)],
+      [t.legalBasis, inLanguage(category.legalBasis, language)],
+      [t.recipients, inLanguage(category.recipients, language)],
+      [t.retention, inLanguage(category.retention, language)],
+      [t.origin, inLanguage(category.origin, language)],
+      [t.redaction, inLanguage(category.redaction, language)],
+    ], false);
+    heading('H3', t.records(category.records.length), 11);
+    for (const record of category.records) {
+      const notes = recordNotes(record, language);
+      paragraph(`${t.record(record.source, record.key)}${record.at ? ` — ${showTime(record.at, language, timeZone)}` : ''}${notes.length > 0 ? ` (${notes.join('; ')})` : ''}`);
+      table([[t.item, t.value], ...record.items.map((item) => [`${item.id} ${inLanguage(item.label, language)}`, item.value ?? (item.redacted ? t.redacted : t.empty)])]);
+    }
+  }
+  if (report.unavailable.length > 0) {
+    heading('H2', t.unavailable, 13);
+    paragraph(t.unavailableText(report.unavailable.map((u) => `${u.source} (${u.category})`).join(', ')));
+  }
+  heading('H2', t.rights, 13);
+  for (const right of report.rights) paragraph(`• ${inLanguage(right, language)}`);
+  heading('H2', t.dataSources, 13);
+  for (const source of report.dataSources) paragraph(`• ${inLanguage(source, language)}`);
+  root.end();
+  doc.end();
+  return done;
+}
+
+/** The files of one report: `<number>-<lang>.pdf`, `<number>-<lang>.html`, `<number>.json`. */
+export async function reportFiles(report: AccessReport, timeZone: string): Promise<{ name: string; content: Buffer }[]> {
+  const files: { name: string; content: Buffer }[] = [{ name: `${report.caseNumber}.json`, content: Buffer.from(reportJson(report)) }];
+  for (const language of REPORT_LANGUAGES) {
+    files.push({ name: `${report.caseNumber}-${language}.pdf`, content: await reportPdf(report, language, timeZone) });
+    files.push({ name: `${report.caseNumber}-${language}.html`, content: Buffer.from(reportHtml(report, language, timeZone)) });
+  }
+  return files;
+}
+
+/** Every format in one ZIP, as the DPO receives it. */
+export async function reportZip(report: AccessReport, timeZone: string): Promise<Buffer> {
+  const zip = new AdmZip();
+  for (const file of await reportFiles(report, timeZone)) zip.addFile(file.name, file.content);
+  return zip.toBuffer();
+}
+
+/** One format of the report (for `privacy-desk report … --format`): PDF and HTML in both languages. */
+export async function reportInFormat(report: AccessReport, format: ReportFormat, timeZone: string): Promise<{ name: string; content: Buffer }[]> {
+  if (format === 'zip') return [{ name: `${report.caseNumber}.zip`, content: await reportZip(report, timeZone) }];
+  const files = await reportFiles(report, timeZone);
+  return files.filter((f) => f.name.endsWith(`.${format}`));
+}
