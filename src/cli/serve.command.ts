@@ -16,6 +16,8 @@ export async function serveCommand(): Promise<void> {
   app.scheduler.start({ intervalMs: config.reminderCheckSeconds * 1000 });
   // Checked every minute by default: the summary goes out within a minute of its time, and exactly once.
   app.retentionScheduler.start({ intervalMs: config.schedules.checkSeconds * 1000 });
+  // Started cases: taken up now (a restart resumes them) and looked at every EXECUTION_CHECK_SECONDS.
+  app.execution.start(config.execution.checkSeconds * 1000);
   process.stdout.write(`privacy-desk listening on ${server.url} (POST /api/messages, GET /healthz)\n`);
   const stop = async (): Promise<void> => {
     await server.close();

@@ -71,6 +71,11 @@ const environmentSchema = z.object({
   RETENTION_PURGE_CRON: cronSetting('30 2 * * *'),
   RETENTION_CHECK_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
   RETENTION_PURGE_BATCH_MS: z.coerce.number().int().min(50).max(60_000).default(1000),
+  PUBLIC_URL: z.string().regex(/^https?:\/\/[^\s/]+(\/[^\s]*)?$/, 'expected the address Teams reaches the bot at, like https://privacy-desk.example.com').optional(),
+  REPORT_LINK_HOURS: z.coerce.number().int().min(1).max(168).default(72),
+  REPORT_LINK_SECRET: z.string().min(32, 'expected at least 32 characters').optional(),
+  EXECUTION_CHECK_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
+  TASK_REMINDER_HOURS: z.coerce.number().int().min(1).max(720).default(24),
   DPO_CHANNEL: z.string().regex(/^19:[^\s;]+$/, 'expected a Teams channel id like 19:…@thread.tacv2').optional(),
   TIME_ZONE: z.string().refine(isTimeZone, 'expected an IANA time zone such as Europe/Berlin').default('Europe/Berlin'),
   REMINDER_CHECK_SECONDS: z.coerce.number().int().min(10).max(86_400).default(900),
@@ -166,6 +171,12 @@ export interface Config {
   phoneRegion: CountryCode;
   /** How long the call journal (H) and chat (C) are kept, in days (seed 4.1.3: configurable, at least 1). */
   retention: { journalDays: number; chatDays: number; batchMs: number };
+  /**
+   * Carrying out approved cases: where the bot is reached from outside (PUBLIC_URL: the report's
+   * download links), how long a link holds, the links' signing key (REPORT_LINK_SECRET; else one
+   * kept in the database), how often unfinished jobs are looked at, when an open task is reminded of.
+   */
+  execution: { publicUrl: string; linkHours: number; linkSecret?: string; checkSeconds: number; taskReminderHours: number };
 }
 
 /**
@@ -222,6 +233,13 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     // An in-memory database (a one-off question on the command line) brings no demo sources along.
     sources: e.SOURCES_FILE ? { kind: 'file', file: resolve(e.SOURCES_FILE) } : usesDemoDirectory(e) && e.DATABASE_FILE !== ':memory:' ? { kind: 'demo', folder: demoSourcesFolder(e) } : { kind: 'none' },
     phoneRegion: e.PHONE_REGION as CountryCode,
+    execution: {
+      publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ''),
+      linkHours: e.REPORT_LINK_HOURS,
+      ...(e.REPORT_LINK_SECRET ? { linkSecret: e.REPORT_LINK_SECRET } : {}),
+      checkSeconds: e.EXECUTION_CHECK_SECONDS,
+      taskReminderHours: e.TASK_REMINDER_HOURS,
+    },
     retention: { journalDays: e.RETENTION_JOURNAL_DAYS, chatDays: e.RETENTION_CHAT_DAYS, batchMs: e.RETENTION_PURGE_BATCH_MS },
   };
 }
@@ -318,7 +336,7 @@ function directoryConfig(e: Environment): DirectoryConfig {
   }
 }
 
-const SECRETS = new Set(['MICROSOFT_APP_PASSWORD', 'LDAP_BIND_PASSWORD', 'GRAPH_CLIENT_SECRET', 'DATABASE_URL']);
+const SECRETS = new Set(['MICROSOFT_APP_PASSWORD', 'LDAP_BIND_PASSWORD', 'GRAPH_CLIENT_SECRET', 'DATABASE_URL', 'REPORT_LINK_SECRET']);
 const LOOPBACK = new Set(['127.0.0.1', '::1', 'localhost']);
 const redact = (name: string, value: string | undefined): string => (SECRETS.has(name) ? '***' : String(value));
 

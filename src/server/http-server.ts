@@ -71,6 +71,36 @@ export async function startServer(config: Config, app: App, logger: Logger): Pro
       auth: config.bot.authDisabled ? 'disabled (local use only)' : 'enabled',
     });
   });
+  // An access report's download link: signed, expiring, single-use; the file is the DPO's to review.
+  server.get('/reports/:token', async (req, res) => {
+    const page = (status: number, en: string, de: string): void => {
+      const body = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>privacy-desk</title></head><body><p>${en}</p><p lang="de">${de}</p></body></html>`;
+      res.writeHead(status, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store', 'referrer-policy': 'no-referrer' });
+      res.end(body);
+    };
+    try {
+      const redeemed = await app.links.redeem(String(req.params.token ?? ''));
+      if (redeemed.kind === 'invalid') return page(404, 'This link is not valid.', 'Dieser Link ist ungültig.');
+      if (redeemed.kind === 'expired') return page(410, 'This link has expired. Ask the bot for a new one on the case card.', 'Dieser Link ist abgelaufen. Einen neuen gibt es auf der Karte des Vorgangs.');
+      if (redeemed.kind === 'used') return page(410, 'This link has been used already: each link opens once.', 'Dieser Link wurde schon benutzt: Jeder Link öffnet nur einmal.');
+      const file = await app.execution.reportFile(redeemed.caseId);
+      if (!file) return page(404, 'The report is no longer here.', 'Die Auskunft ist nicht mehr vorhanden.');
+      await app.execution.downloaded(file.request);
+      logger.info({ case: file.request.number, bytes: file.content.length }, 'access report downloaded');
+      res.writeHead(200, {
+        'content-type': 'application/zip',
+        'content-length': file.content.length,
+        'content-disposition': `attachment; filename="${file.request.number}.zip"`,
+        'cache-control': 'no-store',
+        'referrer-policy': 'no-referrer',
+        'x-content-type-options': 'nosniff',
+      });
+      res.end(file.content);
+    } catch (error) {
+      logger.error({ err: error instanceof Error ? error.name : 'unknown' }, 'report download failed');
+      page(500, 'Something went wrong; try again later.', 'Etwas ist schiefgegangen; versuche es später noch einmal.');
+    }
+  });
   await new Promise<void>((resolve) => server.listen(config.server.port, config.server.host, resolve));
   const address = server.address() as AddressInfo;
   const host = config.server.host === '0.0.0.0' ? '127.0.0.1' : config.server.host;

@@ -25,7 +25,11 @@ import { CaseFindingsLookup } from '../app/case-findings';
 import { isDirectoryUser } from '../app/directory-users';
 import { liveLegalHolds, openSources } from './sources';
 import { DirectorySource } from '../ports/sources/directory-source.adapter';
+import type { PersonalDataSource } from '../ports/sources/personal-data-source.port';
 import { processEnvironment } from '../config/config';
+import { ExecutionDesk } from '../app/execution/execution-desk';
+import { ReportLinks } from '../ports/links/report-links';
+import { subjectOf } from '../app/case-findings';
 
 export interface App {
   desk: PrivacyDesk;
@@ -51,6 +55,12 @@ export interface App {
   retentionScheduler: RetentionScheduler;
   /** The retention summary, from the personal-data sources (SOURCES_FILE, or the demo sources). */
   retention: RetentionDesk;
+  /** Carries out started cases (started by the server: `execution.start(ms)`). */
+  execution: ExecutionDesk;
+  /** The access reports' download links. */
+  links: ReportLinks;
+  /** The personal-data sources: the directory (F) and the sources file's (or the demo's). */
+  sources: readonly PersonalDataSource[];
   close(): Promise<void>;
 }
 
@@ -126,12 +136,39 @@ export async function createApp(config: Config, logger: Logger, seams: AppSeams 
       ...(summarySchedule ? { summary: summarySchedule } : {}),
       ...(purgeSchedule ? { purge: purgeSchedule } : {}),
     });
-    requests.useFindings(
-      new CaseFindingsLookup(sources, (id) => {
-        const index = desk.directory.indexOf(id);
-        return index === undefined ? undefined : desk.person(index);
-      }, () => clock.now()),
-    );
+    const personOf = (id: string) => {
+      const index = desk.directory.indexOf(id);
+      return index === undefined ? undefined : desk.person(index);
+    };
+    requests.useFindings(new CaseFindingsLookup(sources, personOf, () => clock.now()));
+    const links = new ReportLinks(config.execution.linkSecret ? Buffer.from(config.execution.linkSecret) : await stores.jobs.linkKey(), claims, clock, { publicUrl: config.execution.publicUrl, hours: config.execution.linkHours, instance: heartbeat.instance });
+    const execution = new ExecutionDesk({
+      jobs: stores.jobs,
+      sources,
+      requests,
+      notifier,
+      claims,
+      audit: stores.audit,
+      links,
+      clock,
+      logger,
+      instance: heartbeat.instance,
+      timeZone: config.timeZone,
+      region: config.phoneRegion,
+      retentionDays: { H: config.retention.journalDays, C: config.retention.chatDays },
+      subjectOf: (request) => subjectOf(request, personOf),
+      holds: liveLegalHolds(config, data, clock.now(), logger),
+      taskReminderMs: config.execution.taskReminderHours * 3_600_000,
+    });
+    requests.useExecution({
+      jobOf: async (caseId) => (await execution.jobOf(caseId))?.job,
+      started: async (request) => {
+        await execution.started(request);
+        execution.kick(request.id);
+      },
+      retry: (caseId, stepId, actor) => execution.retry(caseId, stepId, actor),
+      answerTask: (caseId, stepId, actor, answer) => execution.answerTask(caseId, stepId, actor, answer),
+    });
     const admins = new Administrators(config.admins, config.adminGroup, () => desk.directory);
     const adminGroupProblem = admins.groupProblem();
     if (adminGroupProblem) logger.warn({ setting: 'ADMIN_GROUP', problem: adminGroupProblem }, 'ADMIN_GROUP makes nobody an administrator');
@@ -141,6 +178,7 @@ export async function createApp(config: Config, logger: Logger, seams: AppSeams 
       // A purge under way ends after its batch: shutting down never waits for a whole purge.
       retention.interrupt();
       await retentionScheduler.stop();
+      await execution.stop();
       // Card redraws and notices still under way (the server stopped taking requests before this).
       if (!(await requests.settled(10_000))) logger.warn({ waitedMs: 10_000 }, 'stopped before every card was updated');
       // Nothing is being sent any more (or what is still under way has timed out): whatever this
@@ -150,7 +188,7 @@ export async function createApp(config: Config, logger: Logger, seams: AppSeams 
       await directory.close();
       await store.close();
     };
-    return { desk, store, directory, sync, requests, requestStore, claims, notifier, scheduler, retentionScheduler, heartbeat, clock, admins, retention, close };
+    return { desk, store, directory, sync, requests, requestStore, claims, notifier, scheduler, retentionScheduler, heartbeat, clock, admins, retention, execution, links, sources, close };
   } catch (error) {
     await store.close();
     throw error;

@@ -49,5 +49,25 @@ export function jobStoreContract(name: string, open: () => Promise<{ jobs: JobSt
       expect((await opened.jobs.unfinishedJobs()).map((j) => j.job.caseId)).toEqual(['case-2']);
       expect((await opened.jobs.job('case-1'))?.version).toBe(version);
     });
+
+    it('keeps the files a case produced, replaces one written again, and removes them by prefix', async () => {
+      await opened.jobs.putFile('case-1', 'export/journal.json', Buffer.from('[1]'), T);
+      await opened.jobs.putFile('case-1', 'export/journal.json', Buffer.from('[1,2]'), T);
+      await opened.jobs.putFile('case-1', 'export/50%_x.json', Buffer.from('[]'), T);
+      await opened.jobs.putFile('case-1', 'report.zip', Buffer.from([0, 255, 1]), T);
+      await opened.jobs.putFile('case-2', 'report.zip', Buffer.from('other'), T);
+      expect((await opened.jobs.file('case-1', 'export/journal.json'))?.toString()).toBe('[1,2]');
+      expect(await opened.jobs.file('case-1', 'report.zip')).toEqual(Buffer.from([0, 255, 1]));
+      expect((await opened.jobs.files('case-1')).map((f) => [f.name, f.bytes])).toEqual([
+        ['export/50%_x.json', 2],
+        ['export/journal.json', 5],
+        ['report.zip', 3],
+      ]);
+      expect(await opened.jobs.deleteFiles('case-1', 'export/')).toBe(2);
+      expect(await opened.jobs.deleteFiles('case-1', '%')).toBe(0);
+      expect((await opened.jobs.files('case-1')).map((f) => f.name)).toEqual(['report.zip']);
+      expect(await opened.jobs.deleteFiles('case-1')).toBe(1);
+      expect(await opened.jobs.file('case-2', 'report.zip')).toEqual(Buffer.from('other'));
+    });
   });
 }

@@ -10,7 +10,20 @@ export type StepExecutor = (step: JobStep, job: Job) => Promise<{ counts?: Recor
 /** Sends a person's task (a card to the source's owner, or the DPO); false when nobody could be reached yet. */
 export type TaskSender = (step: JobStep, job: Job) => Promise<boolean>;
 
+/**
+ * Who runs a step, across instances: a claim per step and attempt, held in one running instance's
+ * name. A step found running is run again only when its claim can be taken — its instance is gone
+ * (crashed, stopped) — never while the instance running it is alive.
+ */
+export interface StepGuard {
+  claim(caseId: string, stepId: string, attempt: number): Promise<boolean>;
+  /** The attempt ended (done or failed): its claim is confirmed, never taken again. */
+  finish(caseId: string, stepId: string, attempt: number): Promise<void>;
+}
+
 export interface JobRunnerOptions {
+  /** Claims per step; without one, this is the only process running jobs (tests, the command line). */
+  guard?: StepGuard;
   jobs: JobStore;
   executors: Partial<Record<StepKind, StepExecutor>>;
   sendTask: TaskSender;
@@ -50,9 +63,15 @@ export class JobRunner {
         await this.save(record(job, next.step.id, { kind: 'taskSent', at: at() }), version);
         continue;
       }
+      const guard = this.options.guard;
+      const left = next.step.state;
+      // Left running: by a crash (run it again), or by another instance still at it (leave it be).
+      if (guard && left.status === 'running' && !(await guard.claim(caseId, next.step.id, left.attempt))) return { kind: 'blocked', job, step: next.step };
       // Recorded as running before it runs: a crash in the middle leaves it to be run again.
       const running = record(job, next.step.id, { kind: 'started', at: at() });
       if (!(await this.save(running, version))) continue;
+      const attempt = (running.steps.find((s) => s.id === next.step.id)?.state as { attempt: number }).attempt;
+      if (guard && !(await guard.claim(caseId, next.step.id, attempt))) continue;
       const executor = this.options.executors[next.step.kind];
       let after: Job;
       try {
@@ -64,6 +83,7 @@ export class JobRunner {
         after = record(running, next.step.id, { kind: 'failed', at: at(), error: error instanceof Error ? error.message : String(error) });
       }
       await this.save(after, version + 1);
+      await guard?.finish(caseId, next.step.id, attempt);
     }
   }
 

@@ -129,10 +129,14 @@ export function reportPdf(report: AccessReport, language: ReportLanguage, timeZo
       [t.redaction, inLanguage(category.redaction, language)],
     ], false);
     heading('H3', t.records(category.records.length), 11);
+    // A paragraph per record: its key, time and notes in bold, then its items, one per line (tables
+    // cost pdfkit a layout pass per cell — seconds for a few hundred records).
     for (const record of category.records) {
       const notes = recordNotes(record, language);
-      paragraph(`${t.record(record.source, record.key)}${record.at ? ` — ${showTime(record.at, language, timeZone)}` : ''}${notes.length > 0 ? ` (${notes.join('; ')})` : ''}`);
-      table([[t.item, t.value], ...record.items.map((item) => [`${item.id} ${inLanguage(item.label, language)}`, item.value ?? (item.redacted ? t.redacted : t.empty)])]);
+      const head = `${t.record(record.source, record.key)}${record.at ? ` — ${showTime(record.at, language, timeZone)}` : ''}${notes.length > 0 ? ` (${notes.join('; ')})` : ''}`;
+      const items = record.items.map((item) => `${item.id} ${inLanguage(item.label, language)}: ${item.value ?? (item.redacted ? t.redacted : t.empty)}`).join('\n');
+      doc.moveDown(0.3).font('bold').fontSize(9).text(head, { structParent: root, structType: 'P' } as PDFKit.Mixins.TextOptions);
+      doc.font('regular').fontSize(9).text(items, { structParent: root, structType: 'P', indent: 10 } as PDFKit.Mixins.TextOptions);
     }
   }
   if (report.unavailable.length > 0) {

@@ -14,6 +14,21 @@ import { DpoDispatch } from './dpo-dispatch';
 import type { DpoRoster } from './dpo-roster';
 import { FollowUps, errorName } from './follow-ups';
 import { sendOnce } from './send-once';
+import { type Job, isComplete } from '../../domain/execution/job';
+
+/** What the request desk asks of whoever carries out started cases. */
+export interface ExecutionHooks {
+  jobOf(caseId: string): Promise<Job | undefined>;
+  /** The case was started: make its job and carry it forward (in the background). */
+  started(request: PrivacyRequest): Promise<void>;
+  /** A DPO's Retry on a failed step. */
+  retry(caseId: string, stepId: string, actor: string): Promise<JobActionOutcome>;
+  /** A person's answer to their task. */
+  answerTask(caseId: string, stepId: string, actor: string, answer: { done: true } | { done: false; reason: string }): Promise<JobActionOutcome>;
+}
+
+/** What became of a Retry or a task's answer. */
+export type JobActionOutcome = { kind: 'done'; job: Job } | { kind: 'refused'; reason: 'notFound' | 'notAllowed' | 'notNow' };
 
 export interface RequestDeskOptions {
   store: RequestStore;
@@ -66,6 +81,8 @@ export class RequestDesk {
   private readonly access: CaseAccess;
   private readonly dispatch: DpoDispatch;
   private readonly followUps: FollowUps;
+  /** Carrying out started cases (made after the desk, so set later). */
+  private execution: ExecutionHooks | undefined;
   /** Where a case's subject has data (the personal-data sources): opened after the desk, so set later. */
   private findings: Pick<CaseFindingsLookup, 'of'> | undefined;
 
@@ -209,6 +226,44 @@ export class RequestDesk {
     return this.options.store.listRequests({ openOnly: true });
   }
 
+  /** Who carries out started cases: told of every start, asked before a DPO completes a case by hand. */
+  useExecution(hooks: ExecutionHooks): void {
+    this.execution = hooks;
+  }
+
+  /** A step's Retry or a task's answer, passed to whoever carries cases out. */
+  async jobAction(caseId: string, stepId: string, actor: string, action: { kind: 'retry' } | { kind: 'answer'; answer: { done: true } | { done: false; reason: string } }): Promise<JobActionOutcome> {
+    if (!this.execution) return { kind: 'refused', reason: 'notFound' };
+    return action.kind === 'retry' ? this.execution.retry(caseId, stepId, actor) : this.execution.answerTask(caseId, stepId, actor, action.answer);
+  }
+
+  /** The case's execution job, where it has one (for the card). */
+  async jobOf(caseId: string): Promise<Job | undefined> {
+    try {
+      return await this.execution?.jobOf(caseId);
+    } catch (error) {
+      this.options.logger.warn({ err: errorName(error) }, 'could not read a case’s execution');
+      return undefined;
+    }
+  }
+
+  /**
+   * Completes a case whose every execution step is done, as the system, with what was done in
+   * numbers; the requester is told as after any completion. False when it was not in progress.
+   */
+  async completeAfterExecution(caseId: string, note: string): Promise<boolean> {
+    const request = await this.options.store.getRequest(caseId);
+    if (!request || request.status !== 'inProgress') return false;
+    const context = { now: this.options.clock.now(), timeZone: this.options.timeZone };
+    const applied = applyCommand(request, { action: 'complete', note }, { id: 'system', isDpo: false, system: true }, context);
+    if (!applied.ok) return false;
+    const event = applied.value.history.at(-1) as RequestEvent;
+    if (!(await this.options.store.saveRequest(applied.value, request.version, { actor: 'system', action: 'request.complete', details: auditDetails(event, applied.value, false) }))) return false;
+    this.options.logger.info({ case: request.number }, 'case completed after its execution');
+    this.later(applied.value, () => this.afterChange(applied.value, event));
+    return true;
+  }
+
   /** The personal-data sources to look a case's subject up in (see {@link findingsOf}). */
   useFindings(lookup: Pick<CaseFindingsLookup, 'of'>): void {
     this.findings = lookup;
@@ -247,6 +302,11 @@ export class RequestDesk {
     // assignee: somebody without a say learns nothing about which other cases exist.
     const tried = applyCommand(request, command, who, context);
     if (!tried.ok) return { kind: 'refused', request, refusal: tried.error };
+    // A case being carried out completes by itself when its last step is done.
+    if (command.action === 'complete') {
+      const job = await this.jobOf(request.id);
+      if (job && !isComplete(job)) return { kind: 'refused', request, refusal: { code: 'EXECUTION_UNFINISHED' } };
+    }
     const other = await this.checkOther(request, command);
     if (other) return { kind: 'refused', request, refusal: other };
     // checkOther names the other case by its number: apply the command as rewritten.
@@ -317,6 +377,14 @@ export class RequestDesk {
       await this.options.notifier.refreshCards(request);
     } catch (error) {
       this.options.logger.warn({ case: request.number, err: errorName(error) }, 'could not update the cards of a case');
+    }
+    // Started: carrying it out begins (the job is made once; a restart takes it up).
+    if (event.action === 'start' && this.execution) {
+      try {
+        await this.execution.started(request);
+      } catch (error) {
+        this.options.logger.warn({ case: request.number, err: errorName(error) }, 'could not start carrying the case out; tried again at the next round');
+      }
     }
     // The requester answered the DPO's question: the case is the DPO's to decide again.
     if (event.action === 'provideInfo' && isParty(request, event.actor)) await this.announce(request);

@@ -42,5 +42,7 @@ export async function presentCase(ctx: RequestTextContext, requests: RequestDesk
   // waits for the sources a moment only — Teams waits for a button's answer not much longer — and is
   // drawn without them otherwise; the lookup goes on, and the next drawing of the case shows it.
   const findings = viewer.dpo ? await within(FINDINGS_WAIT_MS, requests.findingsOf(request)) : undefined;
-  return caseCard(ctx, request, viewer, { ...presentation, daysLeft: requests.daysLeft(request), duplicates, ...(findings ? { findings } : {}) });
+  // Carrying it out, step by step: the DPO's to follow (the requester is told the outcome).
+  const job = viewer.dpo && (request.status === 'inProgress' || request.status === 'completed') ? await requests.jobOf(request.id) : undefined;
+  return caseCard(ctx, request, viewer, { ...presentation, daysLeft: requests.daysLeft(request), duplicates, ...(findings ? { findings } : {}), ...(job ? { job } : {}) });
 }

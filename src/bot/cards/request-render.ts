@@ -33,6 +33,7 @@ export function renderRequestCard(view: RequestCardView): RenderedCard {
     inputs: (view.inputs ?? []).map(input),
     notes: view.notes ?? [],
     buttons: (view.buttons ?? []).map((b) => ({ ...b, verb: b.verb ?? '' })),
+    links: view.links ?? [],
     forms: (view.forms ?? []).map((f) => ({ ...f, mode: f.secondary ? 'secondary' : 'primary', inputs: f.inputs.map(input) })),
     refresh: view.refresh ?? null,
   };

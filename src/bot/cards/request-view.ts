@@ -2,7 +2,7 @@ import type { Messages, RequestTexts } from '../i18n/messages';
 
 /** One input field of a request card (`cards/request.json`). */
 export interface InputView {
-  kind: 'text' | 'date' | 'choice';
+  kind: 'text' | 'date' | 'choice' | 'multi';
   id: string;
   label: string;
   value?: string;
@@ -43,6 +43,8 @@ export interface RequestCardView {
   inputs?: InputView[];
   notes?: string[];
   buttons?: ButtonView[];
+  /** Buttons that open an address (a download link). */
+  links?: { title: string; url: string }[];
   forms?: FormView[];
   refresh?: { verb: string; title: string; data: Record<string, unknown>; userIds: string[] };
 }

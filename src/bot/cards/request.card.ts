@@ -10,6 +10,8 @@ import { localDate } from '../../domain/requests/deadlines';
 import { FIELDS, FIELD_IDS } from '../../domain/matrix/fields';
 import { CATALOGUE_ITEMS } from '../../domain/catalogue/catalogue.data';
 import { fold } from '../../domain/shared/text';
+import type { Job } from '../../domain/execution/job';
+import { executionActions, executionSection, startInputs } from './execution.card';
 
 /** What the person looking at a case card may do, decided by the request desk. */
 export interface CaseViewer {
@@ -37,6 +39,8 @@ export interface CaseCardOptions {
   typed?: { verb: string; values: Record<string, string> };
   /** For a DPO: where the subject has data, per source. */
   findings?: CaseFindings;
+  /** For a DPO: the case's execution, step by step. */
+  job?: Job;
 }
 
 /** What a case button sends back: the case and the version the card was drawn from, never the case itself. */
@@ -62,7 +66,7 @@ export function caseCard(ctx: RequestTextContext, request: PrivacyRequest, viewe
     sections: sections(ctx, request, options),
     // Art. 12(4): a refusal always comes with the remedies, wherever the case is looked at later.
     notes: request.status === 'rejected' ? [rt.complaintRight] : [],
-    ...actions(ctx, request, viewer, options.duplicates ?? [], options.typed),
+    ...withExecution(ctx, request, viewer, options, actions(ctx, request, viewer, options.duplicates ?? [], options.typed, options)),
   };
   if (options.refreshFor && options.refreshFor.length > 0) {
     view.refresh = { verb: 'refresh', title: rt.factStatus, data: caseData(request, 'refresh'), userIds: options.refreshFor.slice(0, MAX_REFRESH_USERS) };
@@ -152,6 +156,7 @@ function sections(ctx: RequestTextContext, request: PrivacyRequest, options: Cas
     });
   }
   if (options.findings) result.push(findingsSection(ctx, options.findings));
+  if (options.job) result.push(executionSection(ctx, options.job));
   const history = options.fullHistory ? request.history : request.history.slice(-HISTORY_LINES);
   result.push({
     heading: rt.historyHeading,
@@ -187,7 +192,14 @@ function actionWithDetail(ctx: RequestTextContext, event: RequestEvent): string 
   return words ? `${rt.action(event.action)} ${words}` : rt.action(event.action);
 }
 
-function actions(ctx: RequestTextContext, request: PrivacyRequest, viewer: CaseViewer, duplicates: PrivacyRequest[], typed?: CaseCardOptions['typed']): { buttons: ButtonView[]; forms: FormView[] } {
+/** A DPO's Retry and task buttons come first: they are what the case waits on. */
+function withExecution(ctx: RequestTextContext, request: PrivacyRequest, viewer: CaseViewer, options: CaseCardOptions, own: { buttons: ButtonView[]; forms: FormView[] }): { buttons: ButtonView[]; forms: FormView[] } {
+  if (!options.job || !viewer.dpo || !viewer.may('complete')) return own;
+  const steps = executionActions(ctx, request, options.job);
+  return { buttons: [...steps.buttons, ...own.buttons], forms: [...steps.forms, ...own.forms] };
+}
+
+function actions(ctx: RequestTextContext, request: PrivacyRequest, viewer: CaseViewer, duplicates: PrivacyRequest[], typed?: CaseCardOptions['typed'], options?: CaseCardOptions): { buttons: ButtonView[]; forms: FormView[] } {
   const { rt } = ctx;
   const buttons: ButtonView[] = [];
   const forms: FormView[] = [];
@@ -209,9 +221,13 @@ function actions(ctx: RequestTextContext, request: PrivacyRequest, viewer: CaseV
   if (viewer.id !== undefined && isParty(request, viewer.id)) {
     if (viewer.may('provideInfo')) forms.push(answerForm(ctx, request, rt.answerButton));
   } else form('provideInfo', [{ ...reason(rt.recordAnswerLabel), error: rt.refusal.ANSWER_REQUIRED }], rt.button('provideInfo'));
-  button('start');
-  // Completing asks once more, with room for what was done ("copy sent by mail on 3 May").
-  form('complete', [{ kind: 'text', id: 'reason', label: rt.completeNoteLabel, multiline: true }]);
+  // Starting carries the case out: the DPO first says which name-only findings count (and what an objection becomes).
+  const choices = viewer.may('start') ? startInputs(ctx, request, options?.findings) : [];
+  if (choices.length > 0) form('start', choices);
+  else button('start');
+  // Completing asks once more, with room for what was done ("copy sent by mail on 3 May"); a case
+  // being carried out completes by itself.
+  if (!options?.job) form('complete', [{ kind: 'text', id: 'reason', label: rt.completeNoteLabel, multiline: true }]);
   if (!request.extension) {
     form('extend', [
       { kind: 'choice', id: 'months', label: rt.monthsLabel, value: '1', required: true, choices: [1, 2].map((n) => ({ title: rt.months(n), value: String(n) })) },

@@ -11,6 +11,7 @@ import { type RequestTextContext, showInstant } from '../cards/request-view';
 import type { Locale } from '../i18n/locale';
 import { requestContext } from './turn';
 import { presentCase } from '../cards/case-presenter';
+import { stepState, taskCard } from '../cards/execution.card';
 
 /** Every command a card can give (all but `route`, which only the desk gives), and `refresh`. */
 const CASE_ACTIONS = ['approve', 'reject', 'askInfo', 'provideInfo', 'extend', 'assign', 'recordIdentity', 'correctSubject', 'link', 'merge', 'start', 'complete', 'withdraw', 'refresh'] as const satisfies readonly (
@@ -35,6 +36,9 @@ export const caseActionSchema = z.object({
   identityMethod: z.union([z.enum(IDENTITY_METHODS), z.literal('').transform(() => undefined)]).optional(),
   identityNote: z.string().max(500).optional(),
   other: z.string().max(500).optional(),
+  // Starting: the sources whose name-only findings count (a multi-select sends them comma-separated), what an objection becomes.
+  include: z.string().max(2000).optional(),
+  becomes: z.union([z.enum(['restriction', 'erasure']), z.literal('').transform(() => undefined)]).optional(),
   // Correcting whom the case is about: a colleague by name or mail, or an outside person's criteria.
   subjectKind: z.enum(['employee', 'outside']).optional(),
   colleague: z.string().max(320).optional(),
@@ -71,6 +75,7 @@ const FORBIDDEN: ReadonlySet<ActRefusal['code']> = new Set(['NOT_DPO', 'OWN_REQU
  */
 export async function handleCaseAction(input: CaseActionInput, desk: PrivacyDesk, requests: RequestDesk): Promise<CaseActionReply> {
   const ctx = requestContext(input.locale, desk, requests);
+  if ((input.data as { verb?: unknown } | null | undefined)?.verb === 'job') return handleJobAction(ctx, requests, input);
   const parsed = caseActionSchema.safeParse(input.data);
   if (!parsed.success) return { kind: 'error', code: 'BadRequest', message: ctx.t.invalidAction };
   if (input.actor === undefined) return { kind: 'error', code: 'Forbidden', message: ctx.rt.unidentified };
@@ -124,7 +129,7 @@ function subjectFrom(ctx: RequestTextContext, desk: PrivacyDesk, action: CaseAct
 /** What the clicker typed into the form, to show it again when the action is refused or came too late. */
 function typedInto(action: CaseAction): NonNullable<CaseCardOptions['typed']> {
   const values: Record<string, string> = {};
-  for (const key of ['reason', 'assignee', 'identityMethod', 'identityNote', 'other', 'subjectKind', 'colleague', ...CRITERIA_KEYS] as const) {
+  for (const key of ['reason', 'assignee', 'identityMethod', 'identityNote', 'other', 'subjectKind', 'colleague', 'include', 'becomes', ...CRITERIA_KEYS] as const) {
     const value = action[key];
     if (typeof value === 'string' && value !== '') values[key] = value;
   }
@@ -197,11 +202,48 @@ function toCommand(action: CaseAction, kind: Exclude<CaseAction['action'], 'refr
       return { action: 'link', other: (action.other ?? '').trim() };
     case 'merge':
       return { action: 'merge', into: (action.other ?? '').trim() };
-    case 'start':
-      return { action: 'start' };
+    case 'start': {
+      const include = (action.include ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+      return { action: 'start', execution: { includeNameOnly: include, ...(action.becomes ? { objectionBecomes: action.becomes } : {}) } };
+    }
     case 'complete':
       return { action: 'complete', ...(action.reason ? { note: action.reason } : {}) };
     case 'withdraw':
       return { action: 'withdraw', ...(action.reason ? { reason: action.reason } : {}) };
   }
+}
+
+/** What a step's button sends: Retry (a DPO), or a task's Done / Not possible (its owner or a DPO). */
+export const jobActionSchema = z.object({
+  verb: z.literal('job'),
+  action: z.enum(['retry', 'taskDone', 'taskNotPossible']),
+  caseId: z.string().uuid(),
+  stepId: z.string().min(1).max(200),
+  reason: z.string().max(2000).optional(),
+});
+
+/**
+ * A step's button: the answer is recorded by the execution desk, which checks who may give it; the
+ * clicker gets the case card (a DPO) or the task card as it stands now (the task's owner).
+ */
+async function handleJobAction(ctx: RequestTextContext, requests: RequestDesk, input: CaseActionInput): Promise<CaseActionReply> {
+  const parsed = jobActionSchema.safeParse(input.data);
+  if (!parsed.success) return { kind: 'error', code: 'BadRequest', message: ctx.t.invalidAction };
+  if (input.actor === undefined) return { kind: 'error', code: 'Forbidden', message: ctx.rt.unidentified };
+  const { action, caseId, stepId } = parsed.data;
+  const x = ctx.rt.execution;
+  if (action === 'taskNotPossible' && !parsed.data.reason?.trim()) return { kind: 'error', code: 'BadRequest', message: ctx.rt.refusal.REASON_REQUIRED };
+  const outcome = await requests.jobAction(caseId, stepId, input.actor, action === 'retry' ? { kind: 'retry' } : { kind: 'answer', answer: action === 'taskDone' ? { done: true } : { done: false, reason: (parsed.data.reason ?? '').trim() } });
+  const request = await requests.get(caseId);
+  if (!request || (outcome.kind === 'refused' && outcome.reason === 'notFound')) return { kind: 'error', code: 'NotFound', message: x.notFound, action: 'refresh' };
+  if (outcome.kind === 'refused' && outcome.reason === 'notAllowed') return { kind: 'error', code: 'Forbidden', message: x.notAllowed, action: 'refresh' };
+  const notices = outcome.kind === 'done' ? [action === 'retry' ? x.retried : ctx.rt.done(action === 'taskDone' ? x.taskDone : x.taskNotPossible)] : [x.notNow];
+  if (requests.isDpo(input.actor) && requests.maySee(request, input.actor)) {
+    return { kind: 'card', card: await presentCase(ctx, requests, request, input.actor, { notices, refreshFor: input.dpoTeamsIds }), caseId: request.id, action: 'refresh' };
+  }
+  // The source's owner: their task as it stands now (answered), nothing else of the case.
+  const job = outcome.kind === 'done' ? outcome.job : await requests.jobOf(caseId);
+  const step = job?.steps.find((s) => s.id === stepId);
+  if (!job || !step) return { kind: 'error', code: 'NotFound', message: x.notFound, action: 'refresh' };
+  return { kind: 'card', card: taskCard(ctx, request, step, job.subject, { notices: outcome.kind === 'done' ? [x.taskAnswered(stepState(ctx, step))] : [x.notNow] }), caseId: request.id, action: 'refresh' };
 }

@@ -1,3 +1,4 @@
+import { executionDe } from './execution.de';
 import type { IdentityMethod, ReceiptChannel, RequestStatus, RequestType, SubjectCriteria } from '../../domain/requests/request';
 import type { Reminder } from '../../domain/requests/deadlines';
 import type { CommandAction } from '../../domain/requests/workflow';
@@ -78,6 +79,7 @@ const daysDative = (n: number): string => `${n} ${n === 1 ? 'Tag' : 'Tagen'}`;
 
 /** German texts of privacy requests (du, as the rest of the bot). */
 export const requestsDe: RequestTexts = {
+  execution: executionDe,
   status: (status) => STATUS[status],
   channel: (channel) => CHANNEL[channel],
   identityMethod: (method) => IDENTITY[method],
@@ -148,6 +150,8 @@ export const requestsDe: RequestTexts = {
     SUBJECT_UNKNOWN: 'Auf diesen Namen oder diese Adresse passt nicht genau eine Kollegin oder ein Kollege: Schreib den vollen Namen oder die Mail-Adresse, oder wähle „eine Person außerhalb“.',
     SUBJECT_INCOMPLETE: 'Gib für eine Person außerhalb mindestens den Nachnamen, eine Mail-Adresse oder eine Telefonnummer an (Telefonnummer und Mail-Adresse müssen gültig sein).',
     INVALID_ASSIGNEE: 'Weise den Vorgang einer oder einem konfigurierten Datenschutzbeauftragten zu, die oder der nicht selbst beteiligt ist.',
+    OBJECTION_OUTCOME_REQUIRED: 'Wähle vor dem Start, was aus dem Widerspruch wird: eine Einschränkung oder eine Löschung.',
+    EXECUTION_UNFINISHED: 'Der Vorgang wird noch ausgeführt: Er wird von selbst abgeschlossen, sobald jeder Schritt erledigt ist.',
     UNKNOWN_CASE: 'Einen Vorgang mit dieser Nummer gibt es nicht.',
     NOT_SAME_KIND: 'Ein Vorgang kann nur mit einem offenen Vorgang derselben Art zusammengeführt werden.',
   },

@@ -1,3 +1,4 @@
+import { executionEn } from './execution.en';
 import type { IdentityMethod, ReceiptChannel, RequestStatus, RequestType, SubjectCriteria } from '../../domain/requests/request';
 import type { Reminder } from '../../domain/requests/deadlines';
 import type { CommandAction } from '../../domain/requests/workflow';
@@ -76,6 +77,7 @@ const days = (n: number): string => `${n} ${n === 1 ? 'day' : 'days'}`;
 
 /** English texts of privacy requests. */
 export const requestsEn = {
+  execution: executionEn,
   status: (status: RequestStatus): string => STATUS[status],
   channel: (channel: ReceiptChannel): string => CHANNEL[channel],
   identityMethod: (method: IdentityMethod): string => IDENTITY[method],
@@ -147,6 +149,8 @@ export const requestsEn = {
     SUBJECT_UNKNOWN: 'No single colleague matches that name or address: write their full name or mail address, or choose “an outside person”.',
     SUBJECT_INCOMPLETE: 'For an outside person, give at least a last name, a mail address or a phone number (a phone number and mail address must be valid).',
     INVALID_ASSIGNEE: 'Assign the case to a configured data-protection officer who is not party to it.',
+    OBJECTION_OUTCOME_REQUIRED: 'Choose what the objection becomes — a restriction or an erasure — before starting.',
+    EXECUTION_UNFINISHED: 'The case is still being carried out: it completes by itself once every step is done.',
     UNKNOWN_CASE: 'There is no case with that number.',
     NOT_SAME_KIND: 'A case can only be merged into an open case of the same type.',
   },

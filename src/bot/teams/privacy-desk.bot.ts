@@ -179,7 +179,7 @@ export class PrivacyDeskBot extends TeamsActivityHandler {
     if (activity.value !== undefined && activity.value !== null) {
       const verb = (activity.value as { verb?: unknown }).verb;
       // The Action.Submit fallback of a case button (clients without Universal Actions).
-      if (verb === 'case') return { parsed: { intent: 'requestStatus' }, caseAction: activity.value };
+      if (verb === 'case' || verb === 'job') return { parsed: { intent: 'requestStatus' }, caseAction: activity.value };
       if (verb === 'retention') {
         const retention = retentionActionSchema.safeParse(activity.value);
         return retention.success ? { parsed: { intent: 'retentionSummary' }, retentionAction: retention.data.action } : undefined;

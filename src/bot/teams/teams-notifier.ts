@@ -17,6 +17,7 @@ import { messages } from '../i18n/messages';
 import { type Presentation, presentCase } from '../cards/case-presenter';
 import { nameOf, requestContext } from '../handlers/turn';
 import { type Locale, localeFrom } from '../i18n/locale';
+import { outcomeCard, reportReadyCard, stepLabel, taskCard } from '../cards/execution.card';
 
 export interface TeamsNotifierOptions {
   adapter: CloudAdapter;
@@ -79,7 +80,8 @@ export class TeamsNotifier implements Notifier {
     await this.proactive(reference, async (context) => {
       activityId = (await context.sendActivity(asActivity(card)))?.id;
     });
-    if (activityId) await this.remember(notice.request, personId === notice.request.requester ? 'requester' : 'dpo', reference.conversation?.id ?? '', activityId, target);
+    // Case cards are redrawn on every change; a task, a report link or an outcome stays as sent.
+    if (activityId && REDRAWN.has(notice.kind)) await this.remember(notice.request, personId === notice.request.requester ? 'requester' : 'dpo', reference.conversation?.id ?? '', activityId, target);
     return true;
   }
 
@@ -248,9 +250,20 @@ export class TeamsNotifier implements Notifier {
         if (event.action === 'reject' && event.reason) intro.push(ctx.rt.rejectedLine(event.reason));
         return present({ title: ctx.rt.changedTitle(request.number), intro });
       }
+      case 'stepFailed':
+        return present({ title: ctx.rt.caseTitle(request.number, ctx.t.requestType(request.type)), intro: [ctx.rt.execution.failedIntro(stepLabel(ctx, notice.step))] });
+      case 'task':
+        return taskCard(ctx, request, notice.step, notice.subject, { reminder: notice.reminder });
+      case 'reportReady':
+        return reportReadyCard(ctx, request, notice.url, notice.expiresAt, notice.bytes);
+      case 'outcome':
+        return outcomeCard(ctx, request, notice.job);
     }
   }
 }
+
+/** Notices drawn as the case card, and so redrawn when the case changes. */
+const REDRAWN: ReadonlySet<CaseNotice['kind']> = new Set(['decision', 'changed', 'reminder', 'stepFailed']);
 
 /** A proactive send that did not finish in time. */
 export class ProactiveTimeoutError extends PrivacyDeskError {

@@ -1,8 +1,10 @@
+import type { Subject } from '../sources/subject';
 import type { PlanStep } from './plan';
 
 /** Where one step stands. */
 export type StepState =
-  | { status: 'pending' }
+  /** Not run yet; `attempts` counts the runs before a Retry (each attempt is claimed once, across instances). */
+  | { status: 'pending'; attempts?: number }
   /** Being done by the bot (a crash leaves it here: the runner takes it up again — steps are idempotent). */
   | { status: 'running'; since: string; attempt: number }
   /** A person's task, sent and not yet answered. */
@@ -19,6 +21,10 @@ export type JobStep = PlanStep & { state: StepState };
 export interface Job {
   caseId: string;
   steps: JobStep[];
+  /** Whom the steps look for, as known when the job started (a directory entry erased on the way is still searched for afterwards). */
+  subject?: Subject;
+  /** Sources whose name-only matches the DPO included. */
+  includeNameOnly?: string[];
 }
 
 /** What happened to a step. */
@@ -30,7 +36,12 @@ export type StepEvent =
   | { kind: 'notPossible'; at: string; by: string; reason: string }
   | { kind: 'retry' };
 
-export const startJob = (caseId: string, plan: readonly PlanStep[]): Job => ({ caseId, steps: plan.map((step) => ({ ...step, state: { status: 'pending' } })) });
+export const startJob = (caseId: string, plan: readonly PlanStep[], about: { subject?: Subject; includeNameOnly?: string[] } = {}): Job => ({
+  caseId,
+  steps: plan.map((step) => ({ ...step, state: { status: 'pending' } })),
+  ...(about.subject ? { subject: about.subject } : {}),
+  ...(about.includeNameOnly ? { includeNameOnly: about.includeNameOnly } : {}),
+});
 
 const finished = (state: StepState): boolean => state.status === 'done' || state.status === 'notPossible';
 
@@ -82,7 +93,7 @@ export function record(job: Job, stepId: string, event: StepEvent): Job {
   switch (event.kind) {
     case 'started':
       if (step.by !== 'bot' || (state.status !== 'pending' && state.status !== 'running')) refuse();
-      next = { status: 'running', since: event.at, attempt: (state.status === 'running' ? state.attempt : 0) + 1 };
+      next = { status: 'running', since: event.at, attempt: (state.status === 'running' ? state.attempt : state.status === 'pending' ? (state.attempts ?? 0) : 0) + 1 };
       break;
     case 'taskSent':
       if (step.by !== 'person' || (state.status !== 'pending' && state.status !== 'waiting')) refuse();
@@ -102,7 +113,7 @@ export function record(job: Job, stepId: string, event: StepEvent): Job {
       break;
     case 'retry':
       if (state.status !== 'failed') refuse();
-      next = { status: 'pending' };
+      next = { status: 'pending', attempts: (state as { attempt: number }).attempt };
       break;
   }
   const steps = job.steps.slice();

@@ -28,6 +28,8 @@ export type StepKind =
   | 'confirmGone'
   /** Assemble the access report from the exports. */
   | 'report'
+  /** Hand the report to the DPOs (a signed download link in their personal chat; never a channel). */
+  | 'deliver'
   /** Tell the requester the outcome. */
   | 'notify';
 
@@ -67,7 +69,7 @@ const explain = (source: SourceAbilities, reason: ExplainReason): PlanStep => ({
  * The steps that carry out an approved request across the sources (seed 4.1.2 categories), in the
  * order they run. Pure: the runner records each step's state and never repeats one that is done.
  *
- * - Access: every source's records exported, then the report.
+ * - Access: every source's records exported, then the report, handed to the DPOs.
  * - Rectification: the directory (F) — where the person's details live and from where they are
  *   copied (seed 4.2) — corrected; journal, chat and tasks keep what happened as it happened.
  * - Erasure: journal (H) and chat (C) deleted (or pseudonymised); favourites and the directory (F) by
@@ -84,7 +86,7 @@ export function planFor(type: RequestType, sources: readonly SourceAbilities[], 
   switch (kind) {
     case 'access':
       for (const source of sources) steps.push(stepOn(source, 'export'));
-      steps.push({ id: 'report', kind: 'report', by: 'bot' });
+      steps.push({ id: 'report', kind: 'report', by: 'bot' }, { id: 'deliver', kind: 'deliver', by: 'bot' });
       break;
     case 'rectification':
       for (const source of sources.filter((s) => s.category === 'F')) steps.push(stepOn(source, 'rectify'));

@@ -90,6 +90,16 @@ export const REQUEST_ACTIONS = [
 ] as const;
 export type RequestAction = (typeof REQUEST_ACTIONS)[number];
 
+/** How the DPO started carrying a case out: which name-only matches count, and the erasure's and objection's form. */
+export interface ExecutionChoice {
+  /** Sources whose records found by name or address only are the person's too (the DPO looked). */
+  includeNameOnly: string[];
+  /** Erasure: pseudonymise where a source can, instead of deleting. */
+  pseudonymise?: boolean;
+  /** Objection (Art. 21): what the DPO decided it becomes. */
+  objectionBecomes?: 'restriction' | 'erasure';
+}
+
 /** A data-subject request case. Dates are ISO 8601 instants (UTC); `dueDate` is the local calendar date. */
 export interface PrivacyRequest {
   id: string;
@@ -117,6 +127,8 @@ export interface PrivacyRequest {
   decision?: { by: string; at: string; status: RequestStatus; reason?: string };
   linked: string[];
   mergedInto?: string;
+  /** Set when the DPO starts carrying the case out. */
+  execution?: ExecutionChoice;
   /** Bumped by every change; a card carries the version it was drawn from. */
   version: number;
   history: RequestEvent[];

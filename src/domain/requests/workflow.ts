@@ -1,6 +1,6 @@
 import { type Result, err, ok } from '../shared/result';
 import { daysBetween, dueDateOf, localDate } from './deadlines';
-import type { IdentityMethod, PrivacyRequest, RequestAction, RequestEvent, RequestStatus, RequestSubject } from './request';
+import type { ExecutionChoice, IdentityMethod, PrivacyRequest, RequestAction, RequestEvent, RequestStatus, RequestSubject } from './request';
 
 
 /** Something a person (or the scheduler) wants to do to a case. */
@@ -16,7 +16,7 @@ export type RequestCommand =
   | { action: 'correctSubject'; subject: RequestSubject }
   | { action: 'link'; other: string }
   | { action: 'merge'; into: string }
-  | { action: 'start' }
+  | { action: 'start'; execution?: ExecutionChoice }
   | { action: 'complete'; note?: string }
   | { action: 'withdraw'; reason?: string };
 
@@ -45,7 +45,9 @@ export type Refusal =
   | { code: 'SAME_CASE' }
   | { code: 'SUBJECT_CONFLICT' }
   | { code: 'SAME_SUBJECT' }
-  | { code: 'INVALID_ASSIGNEE' };
+  | { code: 'INVALID_ASSIGNEE' }
+  | { code: 'OBJECTION_OUTCOME_REQUIRED' }
+  | { code: 'EXECUTION_UNFINISHED' };
 
 /** Who may give a command: DPOs only, the requester (or a DPO recording it), or the scheduler. */
 type Who = 'dpo' | 'requesterOrDpo' | 'system';
@@ -160,7 +162,12 @@ function applySpecifics(next: PrivacyRequest, command: RequestCommand, actor: Ac
   const at = event.at;
   switch (command.action) {
     case 'route':
+      return undefined;
     case 'start':
+      // What an objection becomes is the DPO's decision (Art. 21): nothing starts without it.
+      if (next.type === 'objection' && !command.execution?.objectionBecomes) return { code: 'OBJECTION_OUTCOME_REQUIRED' };
+      next.execution = { includeNameOnly: [...new Set(command.execution?.includeNameOnly ?? [])].sort(), ...(command.execution?.pseudonymise ? { pseudonymise: true } : {}), ...(next.type === 'objection' && command.execution?.objectionBecomes ? { objectionBecomes: command.execution.objectionBecomes } : {}) };
+      if (next.execution.objectionBecomes) event.detail = next.execution.objectionBecomes;
       return undefined;
     case 'approve':
       // "Other" says nothing by itself: how the identity was checked must be written down.

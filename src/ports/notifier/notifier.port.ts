@@ -2,6 +2,8 @@ import type { PurgeRun } from '../../app/retention';
 import type { RetentionSummary } from '../../app/retention-summary';
 import type { Reminder } from '../../domain/requests/deadlines';
 import type { PrivacyRequest, RequestEvent } from '../../domain/requests/request';
+import type { Job, JobStep } from '../../domain/execution/job';
+import type { Subject } from '../../domain/sources/subject';
 
 /** Something to tell people about a case; the adapter draws it (card, language) for each recipient. */
 export type CaseNotice =
@@ -10,7 +12,15 @@ export type CaseNotice =
   /** The requester's case changed (a decision, a question, an extension). */
   | { kind: 'changed'; request: PrivacyRequest; event: RequestEvent }
   /** A deadline is near or here. */
-  | { kind: 'reminder'; request: PrivacyRequest; reminder: Reminder };
+  | { kind: 'reminder'; request: PrivacyRequest; reminder: Reminder }
+  /** Carrying the case out needs a person: exactly what to do, with Done and Not possible. */
+  | { kind: 'task'; request: PrivacyRequest; step: JobStep; reminder: boolean; subject?: Subject }
+  /** A step failed: the DPOs see it on the case card, with Retry. */
+  | { kind: 'stepFailed'; request: PrivacyRequest; step: JobStep }
+  /** The access report is ready: a signed, single-use link for one DPO (personal chat only). */
+  | { kind: 'reportReady'; request: PrivacyRequest; url: string; expiresAt: Date; bytes: number }
+  /** The requester is told what was done. */
+  | { kind: 'outcome'; request: PrivacyRequest; job: Job };
 
 /** Something for the administrators' channel. */
 export type AdminNotice =

@@ -22,4 +22,13 @@ export interface JobStore {
   unfinishedJobs(): Promise<StoredJob[]>;
   /** Every job, the most recently changed last. */
   allJobs(): Promise<StoredJob[]>;
+  /** Keeps a file a step produced (an export, the report), replacing one of the same name: a step run again writes it again. */
+  putFile(caseId: string, name: string, content: Buffer, at: Date): Promise<void>;
+  file(caseId: string, name: string): Promise<Buffer | undefined>;
+  /** The case's files, by name, with their sizes. */
+  files(caseId: string): Promise<{ name: string; bytes: number; createdAt: string }[]>;
+  /** Removes the case's files whose name starts with `prefix` (all without one); how many. */
+  deleteFiles(caseId: string, prefix?: string): Promise<number>;
+  /** The key download links are signed with when none is configured: made once per database, the same for every instance. */
+  linkKey(): Promise<Buffer>;
 }

@@ -41,6 +41,7 @@ export const privacyRequestSchema: z.ZodType<PrivacyRequest> = z.object({
   decision: z.object({ by: z.string(), at: z.string(), status: z.enum(REQUEST_STATUSES), reason: z.string().optional() }).optional(),
   linked: z.array(z.string()),
   mergedInto: z.string().optional(),
+  execution: z.object({ includeNameOnly: z.array(z.string()), pseudonymise: z.boolean().optional(), objectionBecomes: z.enum(['restriction', 'erasure']).optional() }).optional(),
   version: z.number().int().min(1),
   history: z.array(event),
 }) as z.ZodType<PrivacyRequest>;

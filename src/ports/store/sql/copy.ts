@@ -85,6 +85,7 @@ const ORDER: Record<keyof Tables, string> = {
   claims: 'subject, mark, round',
   instances: 'id',
   execution_jobs: 'case_id',
+  execution_files: 'case_id, name',
 };
 
 async function lastEntry(database: SqlDatabase): Promise<string | undefined> {

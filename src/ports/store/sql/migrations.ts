@@ -101,6 +101,17 @@ export function migrations(dialect: Dialect): Record<string, Migration> {
         `);
       },
     },
+    // What carrying out a case produced (exports, the access report), base64 in TEXT on both databases;
+    // kept with the case's job so that any instance can deliver it, and removed when it has served.
+    '0007_execution_files': {
+      up: async (db) => {
+        await run(db, `
+          CREATE TABLE execution_files (
+            case_id TEXT NOT NULL, name TEXT NOT NULL, content TEXT NOT NULL, bytes INTEGER NOT NULL, created_at TEXT NOT NULL,
+            PRIMARY KEY (case_id, name));
+        `);
+      },
+    },
   };
 }
 

@@ -26,7 +26,8 @@ export interface Tables {
   claims: { subject: string; mark: string; round: string; claimed_at: string; sent_at: string | null; holder: string | null };
   instances: { id: string; heartbeat_at: string };
   execution_jobs: { case_id: string; version: number; complete: number; data: string; updated_at: string };
+  execution_files: { case_id: string; name: string; content: string; bytes: number; created_at: string };
 }
 
 /** The tables in the order their rows can be copied (a card message names its case). */
-export const TABLES = ['settings', 'admin_grants', 'user_grants', 'audit_log', 'requests', 'conversations', 'card_messages', 'claims', 'instances', 'execution_jobs'] as const satisfies readonly (keyof Tables)[];
+export const TABLES = ['settings', 'admin_grants', 'user_grants', 'audit_log', 'requests', 'conversations', 'card_messages', 'claims', 'instances', 'execution_jobs', 'execution_files'] as const satisfies readonly (keyof Tables)[];

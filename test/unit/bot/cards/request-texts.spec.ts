@@ -100,9 +100,10 @@ describe('German request texts', () => {
     for (const key of keys) expect([key, typeof requestsDe[key]]).toEqual([key, typeof requestsEn[key]]);
   });
 
-  it('have samples for every text function, and every entry is a text, a function or the refusals', () => {
+  it('have samples for every text function, and every entry is a text, a function, the refusals or the execution texts', () => {
     expect(Object.keys(SAMPLES).sort()).toEqual([...functionKeys].sort());
-    expect(textKeys.length + functionKeys.length + 1).toBe(keys.length);
+    expect(textKeys.length + functionKeys.length + 2).toBe(keys.length);
+    expect(typeof requestsEn.execution).toBe('object');
     expect(typeof requestsEn.refusal).toBe('object');
   });
 

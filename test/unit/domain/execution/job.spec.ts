@@ -38,6 +38,9 @@ describe('an execution job', () => {
     expect(nextOf(job)).toMatchObject({ kind: 'blocked', step: { id: 'export:journal' } });
     job = record(job, 'export:journal', { kind: 'retry' });
     expect(nextOf(job)).toMatchObject({ kind: 'run', step: { id: 'export:journal' } });
+    // Attempts go on counting after a Retry: each attempt is claimed once, across instances.
+    job = record(job, 'export:journal', { kind: 'started', at: T });
+    expect(job.steps[0]?.state).toEqual({ status: 'running', since: T, attempt: 3 });
     expect(isComplete(job)).toBe(false);
   });
 

@@ -23,6 +23,7 @@ describe('the plan that carries out an approved request', () => {
       'export:logs bot',
       'export:favourites bot',
       'report bot',
+      'deliver bot',
       'notify bot',
     ]);
   });

@@ -1,0 +1,484 @@
+import type { CountryCode } from 'libphonenumber-js';
+import { type RecordIn, buildAccessReport, reportCounts } from '../../domain/execution/access-report';
+import { type Job, type JobStep, record, startJob } from '../../domain/execution/job';
+import { type SourceAbilities, planFor } from '../../domain/execution/plan';
+import { localDate } from '../../domain/requests/deadlines';
+import type { PrivacyRequest } from '../../domain/requests/request';
+import { hasConflict } from '../../domain/requests/workflow';
+import type { CategoryId } from '../../domain/catalogue/catalogue.data';
+import type { LegalHold } from '../../domain/sources/legal-hold';
+import { holdsInForce } from '../../domain/sources/legal-hold';
+import type { MatchStrength, Subject } from '../../domain/sources/subject';
+import type { Clock } from '../../ports/clock/clock.port';
+import type { Logger } from '../../ports/logger/logger.port';
+import type { Notifier } from '../../ports/notifier/notifier.port';
+import type { ExportedRecord, PersonalDataSource } from '../../ports/sources/personal-data-source.port';
+import type { AuditTrail } from '../../ports/store/audit-trail.port';
+import type { ClaimStore } from '../../ports/store/claim-store.port';
+import type { JobStore, StoredJob } from '../../ports/store/job-store.port';
+import { reportZip } from '../reports/report-files';
+import type { JobActionOutcome, RequestDesk } from '../requests/request-desk';
+import { errorName } from '../requests/follow-ups';
+import { sendOnce } from '../requests/send-once';
+import { type Advanced, JobRunner, type StepExecutor } from './job-runner';
+/** Issues a download link for a case's report (signed, expiring, single-use: the links port). */
+export interface ReportLinkIssuer {
+  issue(caseId: string): { url: string; expiresAt: Date };
+}
+
+/** The name the report is kept under among the case's files. */
+export const REPORT_FILE = 'report.zip';
+const EXPORT_PREFIX = 'export/';
+
+export interface ExecutionDeskOptions {
+  jobs: JobStore;
+  sources: readonly PersonalDataSource[];
+  requests: RequestDesk;
+  notifier: Notifier;
+  claims: ClaimStore;
+  audit: AuditTrail;
+  links: ReportLinkIssuer;
+  clock: Clock;
+  logger: Logger;
+  instance: string;
+  timeZone: string;
+  region: CountryCode;
+  retentionDays: Partial<Record<CategoryId, number>>;
+  /** The person a case is about, as the sources can be searched for them (see `subjectOf`). */
+  subjectOf: (request: PrivacyRequest) => Subject | undefined;
+  /** How many people may see an employee's directory details (the report's recipients for F). */
+  directoryViewers?: (request: PrivacyRequest) => number | undefined;
+  /** Legal holds, read afresh each time: erasing never touches a held person's records. */
+  holds?: () => readonly LegalHold[];
+  /** After how long an unanswered task is brought up again. */
+  taskReminderMs: number;
+}
+
+
+/**
+ * Carries out approved cases: when the DPO starts one, its plan (per request type and what each
+ * source can do) becomes a job whose steps run one after the other — exports and the access report,
+ * erasure, restriction, the check that nothing is left, telling the requester — and the case
+ * completes when every step has. A step a source cannot do is a person's task. A failed step waits
+ * for Retry on the DPO's card. Jobs survive restarts: unfinished ones are taken up at start and
+ * every round after, and a step left running by an instance that is gone is run again (idempotent).
+ */
+export class ExecutionDesk {
+  private readonly runner: JobRunner;
+  private readonly sources: Map<string, PersonalDataSource>;
+  /** One advance per case at a time in this process (other instances are kept apart by the store's versions and the step claims). */
+  private readonly running = new Map<string, Promise<Advanced>>();
+  private timer: NodeJS.Timeout | undefined;
+  private stopped = false;
+
+  constructor(private readonly options: ExecutionDeskOptions) {
+    this.sources = new Map(options.sources.map((s) => [s.id, s]));
+    const executors: Partial<Record<JobStep['kind'], StepExecutor>> = {
+      export: (step, job) => this.exportStep(step, job),
+      report: (_step, job) => this.reportStep(job),
+      deliver: (_step, job) => this.deliverStep(job),
+      erase: (step, job) => this.eraseStep(step, job),
+      restrict: (step, job) => this.restrictStep(step, job),
+      explain: async () => ({}),
+      confirmGone: (_step, job) => this.confirmGoneStep(job),
+      notify: (_step, job) => this.notifyStep(job),
+    };
+    this.runner = new JobRunner({
+      jobs: options.jobs,
+      executors,
+      sendTask: (step, job) => this.sendTask(step, job, false),
+      clock: options.clock,
+      logger: options.logger,
+      guard: {
+        claim: (caseId, stepId, attempt) => options.claims.claim({ subject: caseId, mark: `step:${stepId}`, round: String(attempt) }, options.clock.now(), options.instance),
+        finish: async (caseId, stepId, attempt) => {
+          await options.claims.confirm({ subject: caseId, mark: `step:${stepId}`, round: String(attempt) }, options.clock.now(), options.clock.now(), options.instance);
+        },
+      },
+    });
+  }
+
+  /** What each source can do, as the plan sees it. */
+  abilities(): SourceAbilities[] {
+    return this.options.sources.map((s) => ({ id: s.id, category: s.category, can: s.capabilities, ...(s.owner ? { owner: s.owner } : {}) }));
+  }
+
+  async jobOf(caseId: string): Promise<StoredJob | undefined> {
+    return this.options.jobs.job(caseId);
+  }
+
+  /** The DPO started the case: its job is made (once) and carried forward in the background. */
+  async started(request: PrivacyRequest): Promise<StoredJob | undefined> {
+    if (request.status !== 'inProgress') return undefined;
+    const existing = await this.options.jobs.job(request.id);
+    if (existing) return existing;
+    const choice = request.execution ?? { includeNameOnly: [] };
+    const plan = planFor(request.type, this.abilities(), { ...(choice.pseudonymise ? { pseudonymise: true } : {}), ...(choice.objectionBecomes ? { objectionBecomes: choice.objectionBecomes } : {}) });
+    const subject = this.options.subjectOf(request);
+    const created = await this.options.jobs.createJob(startJob(request.id, plan, { ...(subject ? { subject } : {}), includeNameOnly: choice.includeNameOnly }), this.options.clock.now());
+    await this.options.audit.append({ at: this.options.clock.now().toISOString(), actor: 'system', action: 'execution.started', target: request.number, details: { steps: created.job.steps.length, tasks: created.job.steps.filter((s) => s.by === 'person').length } });
+    this.options.logger.info({ case: request.number, steps: created.job.steps.length }, 'execution started');
+    return created;
+  }
+
+  /**
+   * Carries the case's job as far as it goes now; at most one advance per case in this process (a
+   * second call waits for the one under way, then looks again). Completes the case when the job is.
+   */
+  advance(caseId: string): Promise<Advanced> {
+    const before = this.running.get(caseId) ?? Promise.resolve<Advanced>({ kind: 'missing' });
+    const next = before.catch(() => undefined).then(() => this.advanceNow(caseId));
+    this.running.set(caseId, next);
+    void next.finally(() => {
+      if (this.running.get(caseId) === next) this.running.delete(caseId);
+    }).catch(() => undefined);
+    return next;
+  }
+
+  /** Starts and advances in the background; failures are logged. */
+  kick(caseId: string): void {
+    this.advance(caseId).catch((error: unknown) => this.options.logger.warn({ caseId, err: errorName(error) }, 'could not carry a case forward'));
+  }
+
+  private async advanceNow(caseId: string): Promise<Advanced> {
+    const request = await this.options.requests.get(caseId);
+    if (!request) return { kind: 'missing' };
+    const before = (await this.options.jobs.job(caseId))?.version;
+    const advanced = await this.runner.advance(caseId);
+    const after = (await this.options.jobs.job(caseId))?.version;
+    if (advanced.kind === 'complete' && request.status === 'inProgress') {
+      await this.options.requests.completeAfterExecution(request.id, summaryOf(advanced.job));
+      await this.options.audit.append({ at: this.options.clock.now().toISOString(), actor: 'system', action: 'execution.completed', target: request.number, details: totals(advanced.job) });
+    } else if (before !== after) {
+      const current = (await this.options.requests.get(caseId)) ?? request;
+      await this.options.requests.refreshCards(current);
+      if (advanced.kind === 'blocked' && advanced.step.state.status === 'failed') await this.tellDposOfFailure(current, advanced.step);
+    }
+    return advanced;
+  }
+
+  /** Takes up every unfinished job (after a start, and every round): another instance's left by a crash too. */
+  async resume(): Promise<number> {
+    let advanced = 0;
+    for (const request of (await this.options.requests.openCases()).filter((c) => c.status === 'inProgress' && c.execution !== undefined)) {
+      if (!(await this.options.jobs.job(request.id))) await this.started(request);
+    }
+    for (const stored of await this.options.jobs.unfinishedJobs()) {
+      if (this.stopped) break;
+      try {
+        await this.advance(stored.job.caseId);
+        advanced++;
+      } catch (error) {
+        this.options.logger.warn({ caseId: stored.job.caseId, err: errorName(error) }, 'could not carry a case forward');
+      }
+    }
+    await this.remindTasks();
+    return advanced;
+  }
+
+  /** Resumes now and every `everyMs`. */
+  start(everyMs: number): void {
+    const round = (): void => {
+      if (this.stopped) return;
+      this.resume()
+        .catch((error: unknown) => this.options.logger.warn({ err: errorName(error) }, 'execution round failed'))
+        .finally(() => {
+          if (!this.stopped) this.timer = setTimeout(round, everyMs);
+        });
+    };
+    round();
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    clearTimeout(this.timer);
+    await Promise.allSettled([...this.running.values()]);
+  }
+
+  /** The DPO pressed Retry on a failed step. */
+  async retry(caseId: string, stepId: string, actor: string): Promise<JobActionOutcome> {
+    const request = await this.options.requests.get(caseId);
+    if (!request) return { kind: 'refused', reason: 'notFound' };
+    if (!this.options.requests.isDpo(actor) || hasConflict(request, actor)) return { kind: 'refused', reason: 'notAllowed' };
+    const changed = await this.change(caseId, stepId, (job) => record(job, stepId, { kind: 'retry' }));
+    if (!changed) return { kind: 'refused', reason: 'notNow' };
+    await this.audit(request, actor, 'execution.retry', { step: stepId });
+    this.kick(caseId);
+    return { kind: 'done', job: changed };
+  }
+
+  /** The person a task was given to (or a DPO) answered it: done, or not possible and why. */
+  async answerTask(caseId: string, stepId: string, actor: string, answer: { done: true } | { done: false; reason: string }): Promise<JobActionOutcome> {
+    const request = await this.options.requests.get(caseId);
+    if (!request) return { kind: 'refused', reason: 'notFound' };
+    const stored = await this.options.jobs.job(caseId);
+    const step = stored?.job.steps.find((s) => s.id === stepId);
+    if (!stored || !step) return { kind: 'refused', reason: 'notFound' };
+    const dpo = this.options.requests.isDpo(actor) && !hasConflict(request, actor);
+    const assignee = step.assignee !== undefined && this.options.requests.personIdOf(step.assignee) === actor;
+    if (!dpo && !assignee) return { kind: 'refused', reason: 'notAllowed' };
+    const at = this.options.clock.now().toISOString();
+    const changed = await this.change(caseId, stepId, (job) => record(job, stepId, answer.done ? { kind: 'done', at, by: actor } : { kind: 'notPossible', at, by: actor, reason: answer.reason }));
+    if (!changed) return { kind: 'refused', reason: 'notNow' };
+    // Which step, by whom, done or not: never the reason's words (they may name people).
+    await this.audit(request, actor, answer.done ? 'execution.task.done' : 'execution.task.notPossible', { step: stepId });
+    this.kick(caseId);
+    return { kind: 'done', job: changed };
+  }
+
+  /** A change to one step, saved from the version read; undefined when the step is not in a state for it. */
+  private async change(caseId: string, stepId: string, apply: (job: Job) => Job): Promise<Job | undefined> {
+    for (let tries = 0; tries < 5; tries++) {
+      const stored = await this.options.jobs.job(caseId);
+      if (!stored || !stored.job.steps.some((s) => s.id === stepId)) return undefined;
+      let next: Job;
+      try {
+        next = apply(stored.job);
+      } catch {
+        return undefined;
+      }
+      if (await this.options.jobs.saveJob(next, stored.version, this.options.clock.now())) return next;
+    }
+    return undefined;
+  }
+
+  /** The report's file for a download link, or undefined once it is gone. */
+  async reportFile(caseId: string): Promise<{ request: PrivacyRequest; content: Buffer } | undefined> {
+    const request = await this.options.requests.get(caseId);
+    const content = await this.options.jobs.file(caseId, REPORT_FILE);
+    return request && content ? { request, content } : undefined;
+  }
+
+  /** Records that the DPO downloaded the report (who, when: the audit trail). */
+  async downloaded(request: PrivacyRequest): Promise<void> {
+    await this.audit(request, 'system', 'execution.report.downloaded', {});
+  }
+
+  // ——— the steps ———
+
+  private source(step: JobStep): PersonalDataSource {
+    const source = step.source ? this.sources.get(step.source) : undefined;
+    if (!source) throw new Error(`source ${step.source ?? '?'} is not configured any more`);
+    return source;
+  }
+
+  private subject(job: Job): Subject {
+    if (!job.subject) throw new Error('the case names nobody the sources can be searched for');
+    return job.subject;
+  }
+
+  /** The ways a record counts as the person's in this source: by identifier, and by name where the DPO included it. */
+  private matches(job: Job, source: string): MatchStrength[] {
+    return (job.includeNameOnly ?? []).includes(source) ? ['identifier', 'name'] : ['identifier'];
+  }
+
+  private async exportStep(step: JobStep, job: Job): Promise<{ counts: Record<string, number> }> {
+    const source = this.source(step);
+    const wanted = new Set(this.matches(job, source.id));
+    const records = (await source.export(this.subject(job))).filter((r) => wanted.has(r.match));
+    await this.options.jobs.putFile(job.caseId, `${EXPORT_PREFIX}${source.id}.json`, Buffer.from(JSON.stringify(records)), this.options.clock.now());
+    return { counts: { records: records.length } };
+  }
+
+  private async reportStep(job: Job): Promise<{ counts: Record<string, number> }> {
+    const request = await this.request(job.caseId);
+    const names = (await this.options.jobs.files(job.caseId)).map((f) => f.name);
+    // Run again after the exports were cleared: the report is there already.
+    if (names.includes(REPORT_FILE) && !names.some((n) => n.startsWith(EXPORT_PREFIX))) return { counts: {} };
+    const records: RecordIn[] = [];
+    for (const name of names.filter((n) => n.startsWith(EXPORT_PREFIX))) {
+      const content = await this.options.jobs.file(job.caseId, name);
+      for (const r of JSON.parse(content?.toString('utf8') ?? '[]') as (Omit<ExportedRecord, 'at'> & { at?: string })[]) {
+        records.push({ ...r, ...(r.at ? { at: new Date(r.at) } : {}) } as RecordIn);
+      }
+    }
+    const viewers = this.options.directoryViewers?.(request);
+    const report = buildAccessReport({
+      caseNumber: request.number,
+      subjectName: subjectName(request),
+      subject: this.subject(job),
+      region: this.options.region,
+      records,
+      includeNameOnly: new Set(job.includeNameOnly ?? []),
+      retentionDays: this.options.retentionDays,
+      ...(viewers !== undefined ? { directoryViewers: viewers } : {}),
+      issuedAt: this.options.clock.now(),
+    });
+    await this.options.jobs.putFile(job.caseId, REPORT_FILE, await reportZip(report, this.options.timeZone), this.options.clock.now());
+    // The exports served: only the report (redacted) is kept.
+    await this.options.jobs.deleteFiles(job.caseId, EXPORT_PREFIX);
+    return { counts: reportCounts(report) };
+  }
+
+  /** The report to the DPOs' personal chats (never a channel) as a signed, single-use link; fails while nobody could be reached. */
+  private async deliverStep(job: Job): Promise<{ counts: Record<string, number> }> {
+    const request = await this.request(job.caseId);
+    const files = (await this.options.jobs.files(job.caseId)).filter((f) => f.name === REPORT_FILE);
+    if (files.length === 0) throw new Error('the report is not there');
+    const outcome = await sendOnce(this.options.claims, this.options.clock, { subject: request.id, mark: 'reportReady', round: String((await this.options.jobs.job(job.caseId))?.version ?? 0), holder: this.options.instance }, async () => {
+      let reached = 0;
+      for (const dpo of this.dposFor(request)) {
+        // Each DPO gets a link of their own: a link is spent when it is opened.
+        const link = this.options.links.issue(request.id);
+        try {
+          if (await this.options.notifier.toPerson(dpo, { kind: 'reportReady', request, url: link.url, expiresAt: link.expiresAt, bytes: files[0]?.bytes ?? 0 })) reached++;
+        } catch (error) {
+          this.options.logger.warn({ case: request.number, err: errorName(error) }, 'could not hand the report to a DPO');
+        }
+      }
+      return reached;
+    });
+    if (outcome.kind === 'nobody') throw new Error('no DPO could be reached in a personal chat');
+    return { counts: { reached: outcome.kind === 'sent' ? outcome.reached : 0 } };
+  }
+
+  private async eraseStep(step: JobStep, job: Job): Promise<{ counts: Record<string, number> }> {
+    const source = this.source(step);
+    if (!source.erase) throw new Error(`${source.id} cannot erase`);
+    const result = await source.erase(this.subject(job), { match: this.matches(job, source.id), holds: this.holds() });
+    return { counts: { deleted: result.deleted, ...(result.kept > 0 ? { kept: result.kept } : {}) } };
+  }
+
+  private async restrictStep(step: JobStep, job: Job): Promise<{ counts: Record<string, number> }> {
+    const source = this.source(step);
+    if (!source.restrict) throw new Error(`${source.id} cannot restrict`);
+    const result = await source.restrict(this.subject(job), { match: this.matches(job, source.id) });
+    return { counts: { restricted: result.restricted } };
+  }
+
+  /** After an erasure: nothing identifying is left where the bot erased (records under a legal hold aside, counted as kept). */
+  private async confirmGoneStep(job: Job): Promise<{ counts: Record<string, number> }> {
+    let remaining = 0;
+    const left: string[] = [];
+    for (const step of job.steps.filter((s) => (s.kind === 'erase' || s.kind === 'pseudonymise') && s.by === 'bot' && s.source)) {
+      const source = this.source(step);
+      const wanted = new Set(this.matches(job, source.id));
+      const found = (await source.find(this.subject(job))).filter((f) => wanted.has(f.match)).reduce((sum, f) => sum + f.count, 0);
+      const kept = step.state.status === 'done' ? (step.state.counts?.kept ?? 0) : 0;
+      if (found > kept) {
+        remaining += found - kept;
+        left.push(source.id);
+      }
+    }
+    if (remaining > 0) throw new Error(`still found after erasing: ${remaining} record(s) in ${left.join(', ')}`);
+    return { counts: { remaining: 0 } };
+  }
+
+  /** The requester is told what was done (counts per step, nothing else). */
+  private async notifyStep(job: Job): Promise<{ counts: Record<string, number> }> {
+    const request = await this.request(job.caseId);
+    let told = 0;
+    try {
+      told = (await this.options.notifier.toPerson(request.requester, { kind: 'outcome', request, job })) ? 1 : 0;
+    } catch (error) {
+      // Told by the case's completion notice too: a failed outcome card is logged, not retried for ever.
+      this.options.logger.warn({ case: request.number, err: errorName(error) }, 'could not tell the requester the outcome');
+    }
+    return { counts: { told } };
+  }
+
+  /** A person's task: to the source's owner, else to the case's DPOs; true when somebody has it. */
+  private async sendTask(step: JobStep, job: Job, reminder: boolean): Promise<boolean> {
+    const request = await this.request(job.caseId);
+    const send = async (to: string[]): Promise<number> => {
+      let reached = 0;
+      for (const person of to) {
+        try {
+          if (await this.options.notifier.toPerson(person, { kind: 'task', request, step, reminder, ...(job.subject ? { subject: job.subject } : {}) })) reached++;
+        } catch (error) {
+          this.options.logger.warn({ case: request.number, step: step.id, err: errorName(error) }, 'could not send a task');
+        }
+      }
+      return reached;
+    };
+    // The source's owner first; an owner the bot cannot reach (a team mailbox, nobody who installed
+    // the app) leaves the task with the DPOs, who see on the case card whose it is.
+    let to: 'owner' | 'dpo' = step.assignee ? 'owner' : 'dpo';
+    let reached = step.assignee ? await send([this.options.requests.personIdOf(step.assignee)]) : 0;
+    if (reached === 0) {
+      to = 'dpo';
+      reached = await send(this.dposFor(request));
+    }
+    if (reached > 0 && !reminder) await this.audit(request, 'system', 'execution.task.sent', { step: step.id, to });
+    return reached > 0;
+  }
+
+  /** Tasks unanswered for longer than the reminder interval are sent again, once per interval (claimed: one instance sends). */
+  async remindTasks(): Promise<number> {
+    const now = this.options.clock.now();
+    let reminded = 0;
+    for (const stored of await this.options.jobs.unfinishedJobs()) {
+      for (const step of stored.job.steps) {
+        if (step.state.status !== 'waiting') continue;
+        const waited = now.getTime() - new Date(step.state.since).getTime();
+        const round = Math.floor(waited / this.options.taskReminderMs);
+        if (round < 1) continue;
+        const outcome = await sendOnce(this.options.claims, this.options.clock, { subject: stored.job.caseId, mark: `task:${step.id}`, round: `reminder-${round}`, holder: this.options.instance }, async () => ((await this.sendTask(step, stored.job, true)) ? 1 : 0));
+        if (outcome.kind === 'sent') reminded++;
+      }
+    }
+    return reminded;
+  }
+
+  private async tellDposOfFailure(request: PrivacyRequest, step: JobStep): Promise<void> {
+    const attempt = step.state.status === 'failed' ? step.state.attempt : 0;
+    await sendOnce(this.options.claims, this.options.clock, { subject: request.id, mark: `failed:${step.id}`, round: String(attempt), holder: this.options.instance }, async () => {
+      try {
+        return await this.options.requests.notifyDpos({ kind: 'stepFailed', request, step });
+      } catch {
+        return 0;
+      }
+    });
+  }
+
+  /** The case's assignee, else every DPO — never one who is party to the case. */
+  private dposFor(request: PrivacyRequest): string[] {
+    const roster = this.options.requests.roster;
+    const assignee = request.assignee ? this.options.requests.personIdOf(request.assignee) : undefined;
+    const all = [...roster.dpos, ...(roster.deputy ? [roster.deputy] : [])].map((id) => this.options.requests.personIdOf(id));
+    const eligible = (ids: string[]): string[] => [...new Set(ids.filter((id) => !hasConflict(request, id)))];
+    return assignee && eligible([assignee]).length > 0 ? [assignee] : eligible(all);
+  }
+
+  private holds(): Subject[] {
+    const holds = this.options.holds?.() ?? [];
+    return holdsInForce(holds, localDate(this.options.clock.now(), this.options.timeZone)).map((h) => h.subject);
+  }
+
+  private async request(caseId: string): Promise<PrivacyRequest> {
+    const request = await this.options.requests.get(caseId);
+    if (!request) throw new Error('the case is gone');
+    return request;
+  }
+
+  private async audit(request: PrivacyRequest, actor: string, action: string, details: Record<string, string | number | boolean | null>): Promise<void> {
+    await this.options.audit.append({ at: this.options.clock.now().toISOString(), actor, action, target: request.number, details });
+  }
+}
+
+/** Whom the case is about, by name, for the report's heading. */
+function subjectName(request: PrivacyRequest): string {
+  if (request.subject.kind === 'employee') return request.subject.name;
+  const c = request.subject.criteria;
+  return [c.firstName, c.lastName].filter(Boolean).join(' ') || c.email || c.phone || '—';
+}
+
+/** Counts over every step, for the audit trail (numbers only). */
+function totals(job: Job): Record<string, number> {
+  const sum: Record<string, number> = { steps: job.steps.length };
+  for (const step of job.steps) {
+    if (step.state.status === 'notPossible') sum.notPossible = (sum.notPossible ?? 0) + 1;
+    if (step.state.status !== 'done') continue;
+    for (const [key, value] of Object.entries(step.state.counts ?? {})) if (['deleted', 'restricted', 'kept'].includes(key)) sum[key] = (sum[key] ?? 0) + value;
+  }
+  return sum;
+}
+
+/** The completion's note in the case's history: what the job did, in numbers. */
+function summaryOf(job: Job): string {
+  const t = totals(job);
+  return Object.entries(t)
+    .map(([k, v]) => `${k} ${v}`)
+    .join(', ');
+}
+

@@ -1,0 +1,147 @@
+import type { CaseFindings } from '../../app/case-findings';
+import type { Job, JobStep } from '../../domain/execution/job';
+import type { PrivacyRequest } from '../../domain/requests/request';
+import type { Subject } from '../../domain/sources/subject';
+import type { RenderedCard } from './answer.card';
+import { plain } from './describe';
+import { renderRequestCard } from './request-render';
+import { type ButtonView, type FormView, type InputView, type RequestTextContext, showInstant } from './request-view';
+
+/** What a step's button sends: the case, the step, and what to do — never the job itself. */
+export const jobData = (caseId: string, action: 'retry' | 'taskDone' | 'taskNotPossible', stepId: string): Record<string, unknown> => ({ verb: 'job', action, caseId, stepId });
+
+/** "Erase — journal (H)". */
+export function stepLabel(ctx: RequestTextContext, step: JobStep): string {
+  const x = ctx.rt.execution;
+  const where = step.source ? ` — ${step.source}${step.category ? ` (${step.category})` : ''}` : '';
+  return `${x.kind(step.kind)}${where}`;
+}
+
+/** Where the step stands, in words. */
+export function stepState(ctx: RequestTextContext, step: JobStep): string {
+  const x = ctx.rt.execution;
+  const state = step.state;
+  switch (state.status) {
+    case 'pending':
+      return step.reason ? x.reason(step.reason) : x.pending;
+    case 'running':
+      return x.running;
+    case 'waiting':
+      return x.waiting(plain(step.assignee ? ctx.nameOf(step.assignee) : x.dpos), showInstant(ctx, state.since));
+    case 'done':
+      return step.reason ? `${x.done('')}: ${x.reason(step.reason)}` : x.done(x.counts(state.counts ?? {}));
+    case 'failed':
+      return x.failed(plain(state.error));
+    case 'notPossible':
+      return x.notPossible(plain(ctx.nameOf(state.by)), plain(state.reason));
+  }
+}
+
+/** The case card's section: every step and its state. */
+export function executionSection(ctx: RequestTextContext, job: Job): { heading: string; lines: string[] } {
+  return { heading: ctx.rt.execution.heading, lines: job.steps.map((step) => `${stepLabel(ctx, step)}: ${stepState(ctx, step)}`) };
+}
+
+/** Retry for each failed step; Done / Not possible for each waiting task (a DPO may answer for an owner who told them). */
+export function executionActions(ctx: RequestTextContext, request: PrivacyRequest, job: Job): { buttons: ButtonView[]; forms: FormView[] } {
+  const x = ctx.rt.execution;
+  const buttons: ButtonView[] = [];
+  const forms: FormView[] = [];
+  for (const step of job.steps) {
+    if (step.state.status === 'failed') buttons.push({ title: x.retry(stepLabel(ctx, step)), execute: true, verb: 'job', data: jobData(request.id, 'retry', step.id) });
+    if (step.state.status === 'waiting') forms.push(...taskForms(ctx, request, step));
+  }
+  return { buttons, forms };
+}
+
+function taskForms(ctx: RequestTextContext, request: PrivacyRequest, step: JobStep): FormView[] {
+  const x = ctx.rt.execution;
+  const label = stepLabel(ctx, step);
+  return [
+    { title: `${x.taskDone}: ${label}`, verb: 'job', confirm: ctx.rt.confirm, data: jobData(request.id, 'taskDone', step.id), inputs: [] },
+    {
+      title: `${x.taskNotPossible}: ${label}`,
+      verb: 'job',
+      confirm: ctx.rt.confirm,
+      data: jobData(request.id, 'taskNotPossible', step.id),
+      inputs: [{ kind: 'text', id: 'reason', label: x.notPossibleLabel, multiline: true, required: true, error: ctx.rt.refusal.REASON_REQUIRED }],
+      secondary: true,
+    },
+  ];
+}
+
+/** Who the task is about: what the owner needs to find the person, and nothing more. */
+function subjectLines(subject: Subject | undefined): string[] {
+  if (!subject) return [];
+  const name = subject.name ?? [subject.firstName, subject.lastName].filter(Boolean).join(' ');
+  return [name, ...(subject.emails ?? []), ...(subject.phones ?? []), ...[subject.street, subject.postcodeCity].filter((v): v is string => Boolean(v))].filter(Boolean).map(plain);
+}
+
+/** The card a source's owner (or a DPO) gets: exactly what to do, with Done and Not possible. */
+export function taskCard(ctx: RequestTextContext, request: PrivacyRequest, step: JobStep, subject: Subject | undefined, options: { reminder?: boolean; notices?: string[] } = {}): RenderedCard {
+  const x = ctx.rt.execution;
+  const open = step.state.status === 'waiting' || step.state.status === 'pending';
+  const facts = [{ title: x.taskAbout, value: subjectLines(subject).join(', ') || plain(request.number) }];
+  if (step.kind === 'rectify' && request.rectification) {
+    facts.push({ title: x.taskItem, value: plain(request.rectification.item) });
+    if (request.rectification.newValue) facts.push({ title: x.taskValue, value: plain(request.rectification.newValue) });
+  }
+  return renderRequestCard({
+    title: options.reminder ? x.taskReminderTitle(request.number) : x.taskTitle(request.number),
+    notices: options.notices ?? [],
+    intro: [x.taskIntro(ctx.t.requestType(request.type)), x.taskWhat(step.kind, step.source ?? '', step.category ?? '')],
+    facts,
+    sections: open ? [] : [{ heading: '', lines: [stepState(ctx, step)] }],
+    ...(open ? { forms: taskForms(ctx, request, step).map((f) => ({ ...f, secondary: false })) } : {}),
+  });
+}
+
+/** The DPO's message with the report's link (personal chat only). */
+export function reportReadyCard(ctx: RequestTextContext, request: PrivacyRequest, url: string, expiresAt: Date, bytes: number): RenderedCard {
+  const x = ctx.rt.execution;
+  const size = bytes >= 1_048_576 ? `${(bytes / 1_048_576).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`;
+  return renderRequestCard({
+    title: x.reportTitle(request.number),
+    intro: [x.reportIntro(size, showInstant(ctx, expiresAt.toISOString()))],
+    links: [{ title: x.reportDownload, url }],
+  });
+}
+
+/** The requester's message once their case was carried out: each step in words, counts only. */
+export function outcomeCard(ctx: RequestTextContext, request: PrivacyRequest, job: Job): RenderedCard {
+  const x = ctx.rt.execution;
+  const shown = job.steps.filter((s) => s.kind !== 'notify' && s.kind !== 'deliver' && s.kind !== 'report');
+  return renderRequestCard({
+    title: x.outcomeTitle(request.number),
+    intro: [request.type === 'access' ? x.outcomeAccess : x.outcomeIntro],
+    sections: request.type === 'access' ? [] : [{ heading: '', lines: shown.map((s) => `${stepLabel(ctx, s)}: ${stepState(ctx, s)}`) }],
+    notes: [ctx.rt.complaintRight],
+  });
+}
+
+/**
+ * The inputs of Start: name-only findings to include (per source, none ticked — the DPO looks
+ * first), and what an objection becomes. Empty when there is nothing to choose.
+ */
+export function startInputs(ctx: RequestTextContext, request: PrivacyRequest, findings: CaseFindings | undefined): InputView[] {
+  const x = ctx.rt.execution;
+  const inputs: InputView[] = [];
+  const nameOnly = [...new Set((findings?.findings ?? []).filter((f) => f.match === 'name' && f.count > 0).map((f) => f.source))];
+  if (nameOnly.length > 0) {
+    inputs.push({ kind: 'multi', id: 'include', label: x.startLabel, value: '', choices: nameOnly.map((source) => ({ title: source, value: source })) });
+  }
+  if (request.type === 'objection') {
+    inputs.push({
+      kind: 'choice',
+      id: 'becomes',
+      label: x.becomesLabel,
+      required: true,
+      error: ctx.rt.refusal.OBJECTION_OUTCOME_REQUIRED,
+      choices: [
+        { title: x.becomesRestriction, value: 'restriction' },
+        { title: x.becomesErasure, value: 'erasure' },
+      ],
+    });
+  }
+  return inputs;
+}

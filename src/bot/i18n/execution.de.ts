@@ -1,0 +1,94 @@
+import type { ExplainReason, StepKind } from '../../domain/execution/plan';
+import type { ExecutionTexts } from './execution.en';
+
+const KIND: Record<StepKind, string> = {
+  export: 'Herauskopieren',
+  rectify: 'Berichtigen',
+  erase: 'Löschen',
+  pseudonymise: 'Pseudonymisieren',
+  restrict: 'Einschränken',
+  explain: 'Hier nicht möglich',
+  confirmGone: 'Prüfen, dass nichts übrig ist',
+  report: 'Auskunft erstellen',
+  deliver: 'Auskunft an die Datenschutzbeauftragten',
+  notify: 'Antragsteller benachrichtigen',
+};
+
+const REASON: Record<ExplainReason, string> = {
+  tasksCannotBeDeleted: 'Aufgaben können in der Kommunikationssoftware nicht gelöscht werden; sie können stattdessen eingeschränkt werden',
+  logsAgeOut: 'Protokolldateien werden nicht bearbeitet; sie werden mit zunehmendem Alter nach Größe gelöscht',
+  notSupported: 'diese Quelle unterstützt das nicht',
+};
+
+const COUNT: Record<string, string> = {
+  records: 'Einträge',
+  deleted: 'gelöscht',
+  kept: 'behalten (Aufbewahrungspflicht)',
+  restricted: 'eingeschränkt',
+  remaining: 'übrig',
+  reached: 'Datenschutzbeauftragte erreicht',
+  told: 'Antragsteller benachrichtigt',
+};
+
+/** Was das Ausführen eines Vorgangs sagt, auf Deutsch. */
+export const executionDe: ExecutionTexts = {
+  heading: 'Ausführung',
+  dpos: 'den Datenschutzbeauftragten',
+  kind: (kind) => KIND[kind],
+  reason: (reason) => REASON[reason],
+  pending: 'offen',
+  running: 'läuft',
+  waiting: (who, since) => `Aufgabe bei ${who} seit ${since}`,
+  done: (counts) => (counts ? `erledigt (${counts})` : 'erledigt'),
+  failed: (error) => `fehlgeschlagen: ${error}`,
+  notPossible: (who, reason) => `nicht möglich (${who}): ${reason}`,
+  counts: (counts) =>
+    Object.entries(counts)
+      .map(([key, value]) => `${value} ${COUNT[key] ?? key.replace(/^records([A-Z])$/, 'Einträge $1').replace(/^redacted([A-Z])$/, 'geschwärzt in $1')}`)
+      .join(', '),
+  retry: (step) => `Erneut versuchen: ${step}`,
+  retried: 'Der Schritt läuft erneut.',
+  taskDone: 'Erledigt',
+  taskNotPossible: 'Nicht möglich',
+  notPossibleLabel: 'Warum es nicht geht',
+  taskTitle: (number) => `Aufgabe zu ${number}`,
+  taskReminderTitle: (number) => `Erinnerung: Aufgabe zu ${number}`,
+  taskIntro: (type) => `Ein Antrag auf ${type} wurde genehmigt, und ein Schritt braucht dich. Bitte erledige ihn und drücke dann „Erledigt“ – oder „Nicht möglich“ mit Begründung.`,
+  taskWhat: (kind, source, category) => {
+    switch (kind) {
+      case 'erase':
+        return `Lösche die Einträge dieser Person in „${source}“ (${category}). In der Verwaltung des Produkts werden Benutzer unter „Benutzer“ gelöscht.`;
+      case 'rectify':
+        return `Berichtige die Angaben dieser Person in „${source}“ (${category}) wie im Vorgang angegeben.`;
+      case 'restrict':
+        return `Markiere die Einträge dieser Person in „${source}“ (${category}) als eingeschränkt: nicht verwenden und nicht löschen, bis die Einschränkung aufgehoben ist.`;
+      case 'export':
+        return `Kopiere die Einträge dieser Person aus „${source}“ (${category}) heraus und sende sie an die Datenschutzbeauftragten.`;
+      default:
+        return `${KIND[kind]}: „${source}“ (${category}).`;
+    }
+  },
+  taskAbout: 'Betrifft',
+  taskItem: 'Zu berichtigende Angabe',
+  taskValue: 'Richtiger Wert',
+  taskAnswered: (state) => `Danke – festgehalten: ${state}.`,
+  startLabel: 'Nur über Name oder Anschrift Gefundenes einbeziehen in',
+  startNone: 'Nichts nur über Name oder Anschrift gefunden.',
+  modeLabel: 'Wie gelöscht wird',
+  modeDelete: 'Löschen',
+  modePseudonymise: 'Pseudonymisieren, wo eine Quelle es kann',
+  becomesLabel: 'Aus dem Widerspruch wird',
+  becomesRestriction: 'eine Einschränkung (Art. 18)',
+  becomesErasure: 'eine Löschung (Art. 17)',
+  reportTitle: (number) => `Auskunft bereit: ${number}`,
+  reportIntro: (size, expires) =>
+    `Die Auskunft (PDF und HTML auf Deutsch und Englisch, JSON; ZIP, ${size}) liegt zur Prüfung bereit. Der Link unten funktioniert einmal, nur für dich, bis ${expires}. Leite ihn nie in einen Kanal weiter.`,
+  reportDownload: 'Auskunft herunterladen (ZIP)',
+  outcomeTitle: (number) => `Dein Antrag ${number} wurde ausgeführt`,
+  outcomeIntro: 'Das wurde getan:',
+  outcomeAccess: 'Deine Auskunft wurde erstellt. Die Datenschutzbeauftragten prüfen sie und senden sie dir zu.',
+  notAllowed: 'Nur die Person, der die Aufgabe gegeben wurde, oder Datenschutzbeauftragte können sie beantworten.',
+  notNow: 'Dieser Schritt ist inzwischen weiter: So steht er jetzt.',
+  notFound: 'Diesen Schritt oder Vorgang gibt es nicht mehr.',
+  failedIntro: (step) => `Ein Schritt ist fehlgeschlagen und wartet auf dich: ${step}. Drücke „Erneut versuchen“, sobald die Ursache behoben ist.`,
+};

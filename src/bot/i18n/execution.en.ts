@@ -1,0 +1,95 @@
+import type { ExplainReason, StepKind } from '../../domain/execution/plan';
+
+const KIND: Record<StepKind, string> = {
+  export: 'Copy out',
+  rectify: 'Correct',
+  erase: 'Erase',
+  pseudonymise: 'Pseudonymise',
+  restrict: 'Restrict',
+  explain: 'Cannot be done here',
+  confirmGone: 'Check that nothing is left',
+  report: 'Write the access report',
+  deliver: 'Hand the report to the DPO',
+  notify: 'Tell the requester',
+};
+
+const REASON: Record<ExplainReason, string> = {
+  tasksCannotBeDeleted: 'tasks cannot be deleted in the communication suite; they can be restricted instead',
+  logsAgeOut: 'log files are not edited; they are deleted by size as they age',
+  notSupported: 'this source does not support it',
+};
+
+const COUNT: Record<string, string> = {
+  records: 'records',
+  deleted: 'deleted',
+  kept: 'kept (legal hold)',
+  restricted: 'restricted',
+  remaining: 'left',
+  reached: 'DPOs reached',
+  told: 'requester told',
+};
+
+/** What carrying out a case says, in English. */
+export const executionEn = {
+  heading: 'Carrying it out',
+  dpos: 'the data-protection officers',
+  kind: (kind: StepKind): string => KIND[kind],
+  reason: (reason: ExplainReason): string => REASON[reason],
+  pending: 'to do',
+  running: 'running',
+  waiting: (who: string, since: string): string => `task with ${who} since ${since}`,
+  done: (counts: string): string => (counts ? `done (${counts})` : 'done'),
+  failed: (error: string): string => `failed: ${error}`,
+  notPossible: (who: string, reason: string): string => `not possible (${who}): ${reason}`,
+  counts: (counts: Record<string, number>): string =>
+    Object.entries(counts)
+      .map(([key, value]) => `${value} ${COUNT[key] ?? key.replace(/^records([A-Z])$/, 'records $1').replace(/^redacted([A-Z])$/, 'redacted in $1')}`)
+      .join(', '),
+  retry: (step: string): string => `Retry: ${step}`,
+  retried: 'The step runs again.',
+  taskDone: 'Done',
+  taskNotPossible: 'Not possible',
+  notPossibleLabel: 'Why it cannot be done',
+  taskTitle: (number: string): string => `Task for ${number}`,
+  taskReminderTitle: (number: string): string => `Reminder: task for ${number}`,
+  taskIntro: (type: string): string => `A ${type} request has been approved, and one step needs you. Please do it, then press Done — or Not possible, saying why.`,
+  taskWhat: (kind: StepKind, source: string, category: string): string => {
+    switch (kind) {
+      case 'erase':
+        return `Delete this person's records in "${source}" (${category}). In the product's admin console a user is deleted under Users.`;
+      case 'rectify':
+        return `Correct this person's details in "${source}" (${category}) as the case says.`;
+      case 'restrict':
+        return `Mark this person's records in "${source}" (${category}) as restricted: not to be used or deleted until the restriction is lifted.`;
+      case 'export':
+        return `Copy out this person's records from "${source}" (${category}) and send them to the data-protection officer.`;
+      default:
+        return `${KIND[kind]}: "${source}" (${category}).`;
+    }
+  },
+  taskAbout: 'About',
+  taskItem: 'Item to correct',
+  taskValue: 'Correct value',
+  taskAnswered: (state: string): string => `Thank you — recorded: ${state}.`,
+  startLabel: 'Include what was found by name or address only in',
+  startNone: 'Nothing found by name or address only.',
+  modeLabel: 'How to erase',
+  modeDelete: 'Delete',
+  modePseudonymise: 'Pseudonymise where a source can',
+  becomesLabel: 'The objection becomes',
+  becomesRestriction: 'A restriction (Art. 18)',
+  becomesErasure: 'An erasure (Art. 17)',
+  reportTitle: (number: string): string => `Access report ready: ${number}`,
+  reportIntro: (size: string, expires: string): string =>
+    `The report (PDF and HTML in German and English, JSON; ZIP, ${size}) is ready for your review. The link below works once, for you only, until ${expires}. Never forward it into a channel.`,
+  reportDownload: 'Download the report (ZIP)',
+  outcomeTitle: (number: string): string => `Your request ${number} has been carried out`,
+  outcomeIntro: 'This is what was done:',
+  outcomeAccess: 'Your access report has been written. The data-protection officer reviews it and sends it to you.',
+  notAllowed: 'Only the person the task was given to, or a data-protection officer, can answer it.',
+  notNow: 'That step has moved on meanwhile: here is where it stands now.',
+  notFound: 'That step or case no longer exists.',
+  failedIntro: (step: string): string => `A step failed and waits for you: ${step}. Press Retry once the cause is fixed.`,
+};
+
+export type ExecutionTexts = typeof executionEn;

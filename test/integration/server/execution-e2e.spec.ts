@@ -1,0 +1,224 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import AdmZip from 'adm-zip';
+import { loadConfig } from '../../../src/config/config';
+import { silentLogger } from '../../../src/ports/logger/logger.port';
+import { verifyChain } from '../../../src/ports/store/audit-chain';
+import { type RunningServer, startServer } from '../../../src/server/http-server';
+import { type App, createApp } from '../../../src/startup/create-app';
+import { ConnectorStandIn } from '../../support/connector-stand-in';
+import { isComplete } from '../../../src/domain/execution/job';
+
+type Json = Record<string, unknown>;
+
+/**
+ * Approved cases carried out end to end, through the real HTTP server, CloudAdapter and bot, on the
+ * demo organisation's real SQLite sources and log files, with the Bot Connector stand-in (which
+ * fails and hangs where a test says): Start on the DPO's card → the job runs → the report's link
+ * reaches the DPO's personal chat → the link downloads the ZIP once; an erasure deletes, asks the
+ * people for what the bot cannot do, checks that nothing is left, and completes the case.
+ */
+describe('carrying out approved requests end to end', () => {
+  jest.setTimeout(30_000);
+  let dir: string;
+  let connector: ConnectorStandIn;
+  let app: App;
+  let server: RunningServer;
+
+  const member = (id: string, mail: string, name: string): [string, Json] => [id, { id, name, aadObjectId: `aad-${id}`, userPrincipalName: mail, email: mail }];
+  const members = Object.fromEntries([member('29:alice', 'alice@example.com', 'Alice Adams'), member('29:dana', 'dana.dpo@example.com', 'Dana DPO')]);
+
+  beforeEach(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'privacy-desk-execution-'));
+    connector = new ConnectorStandIn(members as never);
+    await connector.start();
+    const config = loadConfig({ DATABASE_FILE: join(dir, 'privacy-desk.sqlite'), PORT: '0', HOST: '127.0.0.1', DPO_USERS: 'dana.dpo@example.com' });
+    app = await createApp(config, silentLogger);
+    server = await startServer(config, app, silentLogger);
+  });
+  afterEach(async () => {
+    await server.close();
+    await app.close();
+    await connector.stop();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  let sequence = 0;
+  const base = (from: string): Json => ({
+    id: `incoming-${++sequence}`,
+    timestamp: new Date().toISOString(),
+    channelId: 'msteams',
+    serviceUrl: connector.url,
+    from: { id: from, name: from, aadObjectId: `aad-${from}` },
+    recipient: { id: '28:privacy-desk', name: 'privacy-desk' },
+    conversation: { id: `a:personal-${from}`, conversationType: 'personal', tenantId: 'tenant' },
+    channelData: { tenant: { id: 'tenant' } },
+    locale: 'en-US',
+  });
+  const invoke = (from: string, data: Json): Json => ({ ...base(from), type: 'invoke', name: 'adaptiveCard/action', replyToId: 'card-activity', value: { action: { type: 'Action.Execute', verb: String(data.action), data }, trigger: 'manual' } });
+  const post = async (body: Json): Promise<{ status: number; body: Json | undefined }> => {
+    const response = await fetch(`${server.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    const text = await response.text();
+    return { status: response.status, body: text ? (JSON.parse(text) as Json) : undefined };
+  };
+  const click = async (body: Json): Promise<{ status: number; body: Json | undefined }> => {
+    const answer = await post(body);
+    await app.requests.settled();
+    return answer;
+  };
+  const say = async (from: string, text: string): Promise<void> => {
+    const before = connector.activities.length;
+    expect((await post({ ...base(from), type: 'message', text })).status).toBe(200);
+    await connector.waitForActivities(before + 1);
+  };
+  const sentTo = (conversation: string): { method: string; path: string; activity: Json }[] => connector.activities.filter((a) => a.path.startsWith(`/v3/conversations/${conversation}/`));
+  const cardIn = (activity: Json): Json => ((activity.attachments as { content: Json }[] | undefined)?.[0]?.content ?? {}) as Json;
+
+  /** Files a request of `type` about Alice as she would, and has Dana approve it. */
+  const approvedCase = async (type: 'access' | 'erasure'): Promise<string> => {
+    await say('29:dana', 'hi');
+    await say('29:alice', 'hi');
+    const intake = await app.requests.submit({ type, subject: { kind: 'employee', id: 'alice@example.com', name: 'Alice Adams' }, requester: 'alice@example.com', channel: 'teams', receivedAt: new Date().toISOString() }, `test-${type}`);
+    await app.requests.settled();
+    const approved = await click(invoke('29:dana', { verb: 'case', action: 'approve', caseId: intake.request.id, version: intake.request.version }));
+    expect(approved.body).toMatchObject({ statusCode: 200 });
+    return intake.request.id;
+  };
+
+  /** Waits until the case's job is finished, or stands still at a step (a task, a failure). */
+  const settle = async (id: string): Promise<void> => {
+    await app.execution.advance(id);
+    await app.requests.settled();
+  };
+
+  it('an access request: Start → exports, the report, a single-use link in the DPO’s personal chat; completed; the requester told', async () => {
+    const id = await approvedCase('access');
+    const start = await click(invoke('29:dana', { verb: 'case', action: 'start', caseId: id, version: 3 }));
+    expect(start.body).toMatchObject({ statusCode: 200 });
+    await settle(id);
+    const stored = await app.execution.jobOf(id);
+    expect(stored && isComplete(stored.job)).toBe(true);
+    expect(stored?.job.steps.map((s) => `${s.id}:${s.state.status}`)).toEqual([
+      'export:directory:done',
+      'export:journal:done',
+      'export:chat:done',
+      'export:tasks:done',
+      'export:logs:done',
+      'export:favourites:done',
+      'report:done',
+      'deliver:done',
+      'notify:done',
+    ]);
+    expect(await app.requests.get(id)).toMatchObject({ status: 'completed' });
+
+    // The link, in Dana's personal chat only.
+    const toDana = sentTo('a:personal-29:dana').map((a) => cardIn(a.activity));
+    const linkCard = toDana.find((c) => JSON.stringify(c).includes('Access report ready'));
+    const open = (linkCard?.actions as Json[] | undefined)?.find((a) => a.type === 'Action.OpenUrl');
+    const url = String(open?.url);
+    expect(url).toMatch(/^http:\/\/localhost:\d+\/reports\/[\w-]+\.[\w-]+$/);
+    const local = url.replace(/^http:\/\/localhost:\d+/, server.url);
+    const download = await fetch(local);
+    expect([download.status, download.status === 200 ? '' : await download.text()]).toEqual([200, '']);
+    expect(download.headers.get('content-type')).toBe('application/zip');
+    expect(download.headers.get('cache-control')).toBe('no-store');
+    const zip = new AdmZip(Buffer.from(await download.arrayBuffer()));
+    const number = (await app.requests.get(id))?.number as string;
+    expect(zip.getEntries().map((e) => e.entryName).sort()).toEqual([`${number}-de.html`, `${number}-de.pdf`, `${number}-en.html`, `${number}-en.pdf`, `${number}.json`]);
+    const report = JSON.parse(zip.readAsText(`${number}.json`)) as { processed: boolean; categories: { id: string; records: unknown[] }[] };
+    expect(report.processed).toBe(true);
+    expect(report.categories.map((c) => c.id)).toEqual(expect.arrayContaining(['F', 'H', 'C']));
+    // Once only; a forged or cut link gets nothing.
+    expect((await fetch(local)).status).toBe(410);
+    expect((await fetch(`${local.slice(0, -3)}abc`)).status).toBe(404);
+    expect((await fetch(`${server.url}/reports/nonsense`)).status).toBe(404);
+
+    // Alice is told it was done (and that the DPO sends her the report).
+    expect(sentTo('a:personal-29:alice').some((a) => JSON.stringify(a.activity).includes('Your access report has been written'))).toBe(true);
+    // The audit trail: every step's trace, intact, and no personal data in it.
+    const trail = await app.store.auditTrail({ targetPrefix: number });
+    expect(trail.map((e) => e.action)).toEqual(expect.arrayContaining(['execution.started', 'execution.completed', 'execution.report.downloaded']));
+    expect(JSON.stringify(trail)).not.toMatch(/alice@example\.com.*Adams|\+49/);
+    expect(verifyChain(await app.store.auditTrail()).ok).toBe(true);
+  });
+
+  it('a report link that reached nobody fails the step, with Retry on the DPO’s card; Retry delivers it', async () => {
+    const id = await approvedCase('access');
+    // Every send to Dana's chat fails from now on.
+    connector.fault({ kind: 'fail', status: 403 }, (call) => call.path.includes('29:dana'));
+    await click(invoke('29:dana', { verb: 'case', action: 'start', caseId: id, version: 3 }));
+    await settle(id);
+    const failed = (await app.execution.jobOf(id))?.job.steps.find((s) => s.id === 'deliver');
+    expect(failed?.state).toMatchObject({ status: 'failed', error: 'no DPO could be reached in a personal chat' });
+    expect(await app.requests.get(id)).toMatchObject({ status: 'inProgress' });
+    connector.recover();
+    const card = await click(invoke('29:dana', { verb: 'case', action: 'refresh', caseId: id, version: 4 }));
+    expect(JSON.stringify(card.body)).toContain('Hand the report to the DPO: failed');
+    expect(JSON.stringify(card.body)).toContain('"action":"retry"');
+    const retried = await click(invoke('29:dana', { verb: 'job', action: 'retry', caseId: id, stepId: 'deliver' }));
+    expect(retried.body).toMatchObject({ statusCode: 200 });
+    await settle(id);
+    expect(await app.requests.get(id)).toMatchObject({ status: 'completed' });
+    expect(sentTo('a:personal-29:dana').some((a) => JSON.stringify(a.activity).includes('Access report ready'))).toBe(true);
+    // Alice cannot retry anything.
+    const refused = await click(invoke('29:alice', { verb: 'job', action: 'retry', caseId: id, stepId: 'deliver' }));
+    expect(refused.body).toMatchObject({ statusCode: 400, value: { code: 'Forbidden' } });
+  });
+
+  it('an erasure: deletes journal and chat, hands the directory and favourites to a person, confirms nothing is left, completes', async () => {
+    const id = await approvedCase('erasure');
+    await click(invoke('29:dana', { verb: 'case', action: 'start', caseId: id, version: 3 }));
+    await settle(id);
+    let job = (await app.execution.jobOf(id))?.job;
+    // Whom the job looks for: everything the directory knows of Alice (mail, SIP address, numbers, name).
+    const subject = job?.subject ?? {};
+    expect(subject).toMatchObject({ emails: expect.arrayContaining(['alice@example.com']) });
+    const journal = app.sources.find((s) => s.id === 'journal');
+    const before = (await journal?.find(subject)) ?? [];
+    expect(before.reduce((n, f) => n + f.count, 0)).toBeGreaterThan(0);
+    expect(job?.steps.map((s) => `${s.id}:${s.state.status}`)).toEqual([
+      'erase:directory:waiting',
+      'erase:journal:pending',
+      'erase:chat:pending',
+      'explain:tasks:pending',
+      'explain:logs:pending',
+      'erase:favourites:pending',
+      'confirmGone:pending',
+      'notify:pending',
+    ]);
+    // The task reached Dana (the directory has no owner): exactly what to do, Done and Not possible.
+    const task = sentTo('a:personal-29:dana').map((a) => JSON.stringify(a.activity)).find((a) => a.includes('Task for'));
+    expect(task).toContain('Delete this person');
+    expect(task).toContain('"action":"taskDone"');
+    expect(task).toContain('"action":"taskNotPossible"');
+    // Alice cannot answer it; Dana can, once.
+    expect((await click(invoke('29:alice', { verb: 'job', action: 'taskDone', caseId: id, stepId: 'erase:directory' }))).body).toMatchObject({ statusCode: 400 });
+    expect((await click(invoke('29:dana', { verb: 'job', action: 'taskDone', caseId: id, stepId: 'erase:directory' }))).body).toMatchObject({ statusCode: 200 });
+    await settle(id);
+    job = (await app.execution.jobOf(id))?.job;
+    // Journal and chat erased; the favourites' owner (a team mailbox nobody chats from) → the DPO has that task.
+    const erased = job?.steps.find((s) => s.id === 'erase:journal')?.state;
+    expect(erased?.status).toBe('done');
+    expect(erased?.status === 'done' && (erased.counts?.deleted ?? 0) > 0).toBe(true);
+    expect(job?.steps.find((s) => s.id === 'erase:favourites')?.state.status).toBe('waiting');
+    const notPossible = await click(invoke('29:dana', { verb: 'job', action: 'taskNotPossible', caseId: id, stepId: 'erase:favourites', reason: 'The contact lists belong to the colleagues; asked them to remove her.' }));
+    expect(notPossible.body).toMatchObject({ statusCode: 200 });
+    // A second answer changes nothing.
+    const again = await click(invoke('29:dana', { verb: 'job', action: 'taskDone', caseId: id, stepId: 'erase:favourites' }));
+    expect(JSON.stringify(again.body)).toContain('That step has moved on meanwhile');
+    await settle(id);
+    job = (await app.execution.jobOf(id))?.job;
+    expect(job?.steps.find((s) => s.id === 'confirmGone')?.state).toMatchObject({ status: 'done', counts: { remaining: 0 } });
+    expect(await app.requests.get(id)).toMatchObject({ status: 'completed' });
+    // Left: only her calls with the customer under a legal hold (demo: Hans Meier), counted as kept.
+    const kept = erased?.status === 'done' ? (erased.counts?.kept ?? 0) : -1;
+    expect(kept).toBeGreaterThan(0);
+    const after = (await journal?.find(subject)) ?? [];
+    expect(after.filter((f) => f.match === 'identifier').reduce((n, f) => n + f.count, 0)).toBe(kept);
+    const outcome = sentTo('a:personal-29:alice').map((a) => JSON.stringify(a.activity)).find((a) => a.includes('has been carried out'));
+    expect(outcome).toContain('Erase — journal (H): done');
+    expect(outcome).toContain('tasks cannot be deleted');
+    writeFileSync(join(dir, 'done'), '');
+  });
+});
