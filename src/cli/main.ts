@@ -7,6 +7,7 @@ import { matrixCommand } from './matrix.command';
 import { parseCommand } from './parse.command';
 import { requestsCommand } from './requests.command';
 import { jobsCommand } from './jobs.command';
+import { reportCommand } from './report.command';
 import { serveCommand } from './serve.command';
 import { packageCommand } from './package.command';
 import { subjectFindCommand } from './subject.command';
@@ -111,6 +112,13 @@ export function program(): Command {
     .option('--json', 'print JSON')
     .option('--database <file or url>', 'SQLite file or postgres:// URL (default: DATABASE_URL, else DATABASE_FILE)')
     .action(jobsCommand);
+  cli
+    .command('report <case>')
+    .description("write an access case's report: the ZIP as the DPO received it, or one format from it")
+    .option('--format <format>', 'pdf, html, json or zip', 'zip')
+    .option('--out <dir>', 'where to write it', '.')
+    .option('--database <file or url>', 'SQLite file or postgres:// URL (default: DATABASE_URL, else DATABASE_FILE)')
+    .action(reportCommand);
   return cli;
 }
 

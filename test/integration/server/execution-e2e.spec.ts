@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import AdmZip from 'adm-zip';
@@ -8,6 +8,7 @@ import { verifyChain } from '../../../src/ports/store/audit-chain';
 import { type RunningServer, startServer } from '../../../src/server/http-server';
 import { type App, createApp } from '../../../src/startup/create-app';
 import { ConnectorStandIn } from '../../support/connector-stand-in';
+import { runCli } from '../../support/cli';
 import { isComplete } from '../../../src/domain/execution/job';
 
 type Json = Record<string, unknown>;
@@ -141,6 +142,16 @@ describe('carrying out approved requests end to end', () => {
     expect(trail.map((e) => e.action)).toEqual(expect.arrayContaining(['execution.started', 'execution.completed', 'execution.report.downloaded']));
     expect(JSON.stringify(trail)).not.toMatch(/alice@example\.com.*Adams|\+49/);
     expect(verifyChain(await app.store.auditTrail()).ok).toBe(true);
+
+    // The command line writes the same report, whole or one format of it.
+    const out = join(dir, 'out');
+    const pdfs = await runCli('report', number, '--format', 'pdf', '--out', out, '--database', join(dir, 'privacy-desk.sqlite'));
+    expect(pdfs.code).toBe(0);
+    expect(pdfs.out.trim().split('\n')).toEqual([join(out, `${number}-de.pdf`), join(out, `${number}-en.pdf`)]);
+    expect(readFileSync(join(out, `${number}-de.pdf`)).subarray(0, 5).toString()).toBe('%PDF-');
+    expect((await runCli('report', number, '--out', out, '--database', join(dir, 'privacy-desk.sqlite'))).out.trim()).toBe(join(out, `${number}.zip`));
+    expect((await runCli('report', 'DSR-1999-0001', '--database', join(dir, 'privacy-desk.sqlite'))).code).toBe(1);
+    expect((await runCli('report', number, '--format', 'docx', '--database', join(dir, 'privacy-desk.sqlite'))).code).toBe(2);
   });
 
   it('a report link that reached nobody fails the step, with Retry on the DPO’s card; Retry delivers it', async () => {

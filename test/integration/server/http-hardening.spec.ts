@@ -177,7 +177,8 @@ describe('POST /api/messages at the edge', () => {
       expect(lines[2]?.reason).toBe('AUTH.MISSING');
       for (const line of lines.slice(0, 2)) expect(['AUTH.REJECTED', 'AUTH.UNVERIFIABLE', 'AUTH.TIMEOUT']).toContain(line.reason);
       // One line each: nothing multi-line, no token, no SDK text.
-      const logged = JSON.stringify(logger.lines);
+      // The test's own random folder name (privacy-desk-edge-XXXXXX) may spell "jwt" by chance: left out.
+      const logged = JSON.stringify(logger.lines).split(dir).join('');
       expect(logged).not.toMatch(/signature|jwt|botframework\.com|eyJ|\\n/i);
     });
   });
