@@ -45,6 +45,8 @@ export async function startServer(config: Config, app: App, logger: Logger): Pro
     admins: app.admins,
     retention: app.retention,
     ...(config.adminChannelId ? { adminChannelId: config.adminChannelId } : {}),
+    // A report file is a few MB at most: three connector timeouts for its upload to Teams.
+    uploadTimeoutMs: config.bot.connectorTimeoutMs * 3,
     requests: {
       desk: app.requests,
       conversations: app.requestStore,

@@ -166,8 +166,9 @@ export async function createApp(config: Config, logger: Logger, seams: AppSeams 
         await execution.started(request);
         execution.kick(request.id);
       },
-      retry: (caseId, stepId, actor) => execution.retry(caseId, stepId, actor),
-      answerTask: (caseId, stepId, actor, answer) => execution.answerTask(caseId, stepId, actor, answer),
+      act: (caseId, stepId, actor, action) => execution.act(caseId, stepId, actor, action),
+      reportFor: (caseId, actor) => execution.reportFor(caseId, actor),
+      reportDelivered: (caseId, actor, how) => execution.reportDelivered(caseId, actor, how),
     });
     const admins = new Administrators(config.admins, config.adminGroup, () => desk.directory);
     const adminGroupProblem = admins.groupProblem();

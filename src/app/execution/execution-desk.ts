@@ -1,6 +1,6 @@
 import type { CountryCode } from 'libphonenumber-js';
 import { type RecordIn, buildAccessReport, reportCounts } from '../../domain/execution/access-report';
-import { type Job, type JobStep, record, startJob } from '../../domain/execution/job';
+import { type Job, type JobStep, type SentHow, record, startJob } from '../../domain/execution/job';
 import { type SourceAbilities, planFor } from '../../domain/execution/plan';
 import { localDate } from '../../domain/requests/deadlines';
 import type { PrivacyRequest } from '../../domain/requests/request';
@@ -17,7 +17,7 @@ import type { AuditTrail } from '../../ports/store/audit-trail.port';
 import type { ClaimStore } from '../../ports/store/claim-store.port';
 import type { JobStore, StoredJob } from '../../ports/store/job-store.port';
 import { reportZip } from '../reports/report-files';
-import type { JobActionOutcome, RequestDesk } from '../requests/request-desk';
+import type { JobAction, JobActionOutcome, RequestDesk } from '../requests/request-desk';
 import { errorName } from '../requests/follow-ups';
 import { sendOnce } from '../requests/send-once';
 import { type Advanced, JobRunner, type StepExecutor } from './job-runner';
@@ -195,8 +195,77 @@ export class ExecutionDesk {
     await Promise.allSettled([...this.running.values()]);
   }
 
+  /** A step's or the report's button, by whoever pressed it (each checks who may). */
+  act(caseId: string, stepId: string, actor: string, action: JobAction): Promise<JobActionOutcome> {
+    switch (action.kind) {
+      case 'retry':
+        return this.retry(caseId, stepId, actor);
+      case 'answer':
+        return this.answerTask(caseId, stepId, actor, action.answer);
+      case 'newLink':
+        return this.newLink(caseId, actor);
+      case 'release':
+        return this.release(caseId, actor);
+      case 'recordSent':
+        return this.recordSent(caseId, actor, action.how);
+    }
+  }
+
+  /** A DPO of the case who may act on it now (never a party); the case and its job, or why not. */
+  private async forDpo(caseId: string, actor: string): Promise<{ request: PrivacyRequest; stored: StoredJob } | JobActionOutcome> {
+    const request = await this.options.requests.get(caseId);
+    const stored = await this.options.jobs.job(caseId);
+    if (!request || !stored) return { kind: 'refused', reason: 'notFound' };
+    if (!this.options.requests.isDpo(actor) || hasConflict(request, actor)) return { kind: 'refused', reason: 'notAllowed' };
+    return { request, stored };
+  }
+
+  /** A fresh link (and file offer) for the DPO who asks: the one they had expired or was used. */
+  private async newLink(caseId: string, actor: string): Promise<JobActionOutcome> {
+    const found = await this.forDpo(caseId, actor);
+    if ('kind' in found) return found;
+    const file = (await this.options.jobs.files(caseId)).find((f) => f.name === REPORT_FILE);
+    if (!file) return { kind: 'refused', reason: 'notNow' };
+    const link = this.options.links.issue(caseId);
+    if (!(await this.options.notifier.toPerson(actor, { kind: 'reportReady', request: found.request, url: link.url, expiresAt: link.expiresAt, bytes: file.bytes }))) return { kind: 'refused', reason: 'notNow' };
+    await this.audit(found.request, actor, 'execution.report.link', {});
+    return { kind: 'done', job: found.stored.job };
+  }
+
+  /**
+   * The DPO releases an employee's own access report to them, in their personal chat (a link of
+   * their own and the file offer); never a relayed request's, nor an outside person's (by post or mail).
+   */
+  private async release(caseId: string, actor: string): Promise<JobActionOutcome> {
+    const found = await this.forDpo(caseId, actor);
+    if ('kind' in found) return found;
+    const { request, stored } = found;
+    const file = (await this.options.jobs.files(caseId)).find((f) => f.name === REPORT_FILE);
+    if (!file || !isOwnRequest(request)) return { kind: 'refused', reason: 'notNow' };
+    const at = this.options.clock.now().toISOString();
+    const job: Job = { ...stored.job, delivery: { ...stored.job.delivery, released: { by: actor, at } } };
+    if (!(await this.options.jobs.saveJob(job, stored.version, this.options.clock.now()))) return { kind: 'refused', reason: 'notNow' };
+    const link = this.options.links.issue(caseId);
+    const told = await this.options.notifier.toPerson(request.requester, { kind: 'reportReady', request, url: link.url, expiresAt: link.expiresAt, bytes: file.bytes, forRequester: true });
+    if (!told) return { kind: 'refused', reason: 'notNow' };
+    await this.audit(request, actor, 'execution.report.released', {});
+    await this.options.requests.refreshCards(request);
+    return { kind: 'done', job };
+  }
+
+  /** How the report reached the person, as the DPO records it. */
+  private async recordSent(caseId: string, actor: string, how: SentHow): Promise<JobActionOutcome> {
+    const found = await this.forDpo(caseId, actor);
+    if ('kind' in found) return found;
+    const job: Job = { ...found.stored.job, delivery: { ...found.stored.job.delivery, sent: { how, by: actor, at: this.options.clock.now().toISOString() } } };
+    if (!(await this.options.jobs.saveJob(job, found.stored.version, this.options.clock.now()))) return { kind: 'refused', reason: 'notNow' };
+    await this.audit(found.request, actor, 'execution.report.sent', { how });
+    await this.options.requests.refreshCards(found.request);
+    return { kind: 'done', job };
+  }
+
   /** The DPO pressed Retry on a failed step. */
-  async retry(caseId: string, stepId: string, actor: string): Promise<JobActionOutcome> {
+  private async retry(caseId: string, stepId: string, actor: string): Promise<JobActionOutcome> {
     const request = await this.options.requests.get(caseId);
     if (!request) return { kind: 'refused', reason: 'notFound' };
     if (!this.options.requests.isDpo(actor) || hasConflict(request, actor)) return { kind: 'refused', reason: 'notAllowed' };
@@ -208,7 +277,7 @@ export class ExecutionDesk {
   }
 
   /** The person a task was given to (or a DPO) answered it: done, or not possible and why. */
-  async answerTask(caseId: string, stepId: string, actor: string, answer: { done: true } | { done: false; reason: string }): Promise<JobActionOutcome> {
+  private async answerTask(caseId: string, stepId: string, actor: string, answer: { done: true } | { done: false; reason: string }): Promise<JobActionOutcome> {
     const request = await this.options.requests.get(caseId);
     if (!request) return { kind: 'refused', reason: 'notFound' };
     const stored = await this.options.jobs.job(caseId);
@@ -247,6 +316,24 @@ export class ExecutionDesk {
     const request = await this.options.requests.get(caseId);
     const content = await this.options.jobs.file(caseId, REPORT_FILE);
     return request && content ? { request, content } : undefined;
+  }
+
+  /**
+   * The report for a DPO who may decide the case (never a party to it), or for the employee it is
+   * about once a DPO released it to them; undefined for anybody else or when it is gone.
+   */
+  async reportFor(caseId: string, actor: string): Promise<{ request: PrivacyRequest; content: Buffer } | undefined> {
+    const found = await this.reportFile(caseId);
+    if (!found) return undefined;
+    if (this.options.requests.isDpo(actor) && !hasConflict(found.request, actor)) return found;
+    const released = (await this.options.jobs.job(caseId))?.job.delivery?.released;
+    return released && isOwnRequest(found.request) && found.request.requester === actor ? found : undefined;
+  }
+
+  /** The report reached a DPO as a file in their personal chat. */
+  async reportDelivered(caseId: string, actor: string, how: 'file'): Promise<void> {
+    const request = await this.options.requests.get(caseId);
+    if (request) await this.audit(request, actor, 'execution.report.delivered', { how });
   }
 
   /** Records that the DPO downloaded the report (who, when: the audit trail). */
@@ -456,6 +543,9 @@ export class ExecutionDesk {
   }
 }
 
+/** An employee's request about themselves: the only kind whose report may be released to the requester in Teams. */
+const isOwnRequest = (request: PrivacyRequest): boolean => request.type === 'access' && request.subject.kind === 'employee' && request.subject.id === request.requester;
+
 /** Whom the case is about, by name, for the report's heading. */
 function subjectName(request: PrivacyRequest): string {
   if (request.subject.kind === 'employee') return request.subject.name;
@@ -476,9 +566,7 @@ function totals(job: Job): Record<string, number> {
 
 /** The completion's note in the case's history: what the job did, in numbers. */
 function summaryOf(job: Job): string {
-  const t = totals(job);
-  return Object.entries(t)
-    .map(([k, v]) => `${k} ${v}`)
-    .join(', ');
+  const { steps, ...rest } = totals(job);
+  return [`${steps} steps`, ...Object.entries(rest).map(([k, v]) => `${v} ${k}`)].join(', ');
 }
 

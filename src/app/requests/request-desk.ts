@@ -14,18 +14,28 @@ import { DpoDispatch } from './dpo-dispatch';
 import type { DpoRoster } from './dpo-roster';
 import { FollowUps, errorName } from './follow-ups';
 import { sendOnce } from './send-once';
-import { type Job, isComplete } from '../../domain/execution/job';
+import { type Job, type SentHow, isComplete } from '../../domain/execution/job';
 
 /** What the request desk asks of whoever carries out started cases. */
 export interface ExecutionHooks {
   jobOf(caseId: string): Promise<Job | undefined>;
   /** The case was started: make its job and carry it forward (in the background). */
   started(request: PrivacyRequest): Promise<void>;
-  /** A DPO's Retry on a failed step. */
-  retry(caseId: string, stepId: string, actor: string): Promise<JobActionOutcome>;
-  /** A person's answer to their task. */
-  answerTask(caseId: string, stepId: string, actor: string, answer: { done: true } | { done: false; reason: string }): Promise<JobActionOutcome>;
+  /** A step's or the report's button: Retry, a task's answer, a new link, the release to the employee, how it was sent. */
+  act(caseId: string, stepId: string, actor: string, action: JobAction): Promise<JobActionOutcome>;
+  /** The case's access report (the ZIP), for a DPO who may see the case; undefined otherwise. */
+  reportFor(caseId: string, actor: string): Promise<{ request: PrivacyRequest; content: Buffer } | undefined>;
+  /** The report reached a DPO another way (a file in their chat): audited. */
+  reportDelivered(caseId: string, actor: string, how: 'file'): Promise<void>;
 }
+
+/** What a step's or the report's button asks for. */
+export type JobAction =
+  | { kind: 'retry' }
+  | { kind: 'answer'; answer: { done: true } | { done: false; reason: string } }
+  | { kind: 'newLink' }
+  | { kind: 'release' }
+  | { kind: 'recordSent'; how: SentHow };
 
 /** What became of a Retry or a task's answer. */
 export type JobActionOutcome = { kind: 'done'; job: Job } | { kind: 'refused'; reason: 'notFound' | 'notAllowed' | 'notNow' };
@@ -232,9 +242,18 @@ export class RequestDesk {
   }
 
   /** A step's Retry or a task's answer, passed to whoever carries cases out. */
-  async jobAction(caseId: string, stepId: string, actor: string, action: { kind: 'retry' } | { kind: 'answer'; answer: { done: true } | { done: false; reason: string } }): Promise<JobActionOutcome> {
+  async jobAction(caseId: string, stepId: string, actor: string, action: JobAction): Promise<JobActionOutcome> {
     if (!this.execution) return { kind: 'refused', reason: 'notFound' };
-    return action.kind === 'retry' ? this.execution.retry(caseId, stepId, actor) : this.execution.answerTask(caseId, stepId, actor, action.answer);
+    return this.execution.act(caseId, stepId, actor, action);
+  }
+
+  /** The case's access report for a DPO who may see the case (a file sent in their chat). */
+  async reportFor(caseId: string, actor: string): Promise<{ request: PrivacyRequest; content: Buffer } | undefined> {
+    return this.execution?.reportFor(caseId, actor);
+  }
+
+  async reportDelivered(caseId: string, actor: string, how: 'file'): Promise<void> {
+    await this.execution?.reportDelivered(caseId, actor, how);
   }
 
   /** The case's execution job, where it has one (for the card). */

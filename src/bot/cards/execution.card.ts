@@ -1,5 +1,5 @@
 import type { CaseFindings } from '../../app/case-findings';
-import type { Job, JobStep } from '../../domain/execution/job';
+import { type Job, type JobStep, SENT_HOW } from '../../domain/execution/job';
 import type { PrivacyRequest } from '../../domain/requests/request';
 import type { Subject } from '../../domain/sources/subject';
 import type { RenderedCard } from './answer.card';
@@ -8,7 +8,7 @@ import { renderRequestCard } from './request-render';
 import { type ButtonView, type FormView, type InputView, type RequestTextContext, showInstant } from './request-view';
 
 /** What a step's button sends: the case, the step, and what to do — never the job itself. */
-export const jobData = (caseId: string, action: 'retry' | 'taskDone' | 'taskNotPossible', stepId: string): Record<string, unknown> => ({ verb: 'job', action, caseId, stepId });
+export const jobData = (caseId: string, action: 'retry' | 'taskDone' | 'taskNotPossible' | 'newLink' | 'release' | 'recordSent', stepId: string): Record<string, unknown> => ({ verb: 'job', action, caseId, stepId });
 
 /** "Erase — journal (H)". */
 export function stepLabel(ctx: RequestTextContext, step: JobStep): string {
@@ -39,8 +39,16 @@ export function stepState(ctx: RequestTextContext, step: JobStep): string {
 
 /** The case card's section: every step and its state. */
 export function executionSection(ctx: RequestTextContext, job: Job): { heading: string; lines: string[] } {
-  return { heading: ctx.rt.execution.heading, lines: job.steps.map((step) => `${stepLabel(ctx, step)}: ${stepState(ctx, step)}`) };
+  const x = ctx.rt.execution;
+  const lines = job.steps.map((step) => `${stepLabel(ctx, step)}: ${stepState(ctx, step)}`);
+  const { released, sent } = job.delivery ?? {};
+  if (released) lines.push(x.releasedLine(plain(ctx.nameOf(released.by)), showInstant(ctx, released.at)));
+  if (sent) lines.push(x.sentLine(x.sentHow(sent.how), plain(ctx.nameOf(sent.by)), showInstant(ctx, sent.at)));
+  return { heading: x.heading, lines };
 }
+
+/** An employee's own access request: its report may be released to them in Teams. */
+const isOwnAccess = (request: PrivacyRequest): boolean => request.type === 'access' && request.subject.kind === 'employee' && request.subject.id === request.requester;
 
 /** Retry for each failed step; Done / Not possible for each waiting task (a DPO may answer for an owner who told them). */
 export function executionActions(ctx: RequestTextContext, request: PrivacyRequest, job: Job): { buttons: ButtonView[]; forms: FormView[] } {
@@ -50,6 +58,19 @@ export function executionActions(ctx: RequestTextContext, request: PrivacyReques
   for (const step of job.steps) {
     if (step.state.status === 'failed') buttons.push({ title: x.retry(stepLabel(ctx, step)), execute: true, verb: 'job', data: jobData(request.id, 'retry', step.id) });
     if (step.state.status === 'waiting') forms.push(...taskForms(ctx, request, step));
+  }
+  // The report, once handed to the DPOs: a fresh link, the release to the employee, how it was sent.
+  if (job.steps.some((s) => s.kind === 'deliver' && s.state.status === 'done')) {
+    buttons.push({ title: x.newLink, execute: true, verb: 'job', data: jobData(request.id, 'newLink', 'deliver') });
+    if (isOwnAccess(request) && !job.delivery?.released) buttons.push({ title: x.release(plain(ctx.nameOf(request.requester))), execute: true, verb: 'job', data: jobData(request.id, 'release', 'deliver') });
+    forms.push({
+      title: x.recordSent,
+      verb: 'job',
+      confirm: ctx.rt.confirm,
+      data: jobData(request.id, 'recordSent', 'deliver'),
+      inputs: [{ kind: 'choice', id: 'how', label: x.recordSentLabel, required: true, error: x.recordSentLabel, choices: SENT_HOW.map((how) => ({ title: x.sentHow(how), value: how })) }],
+      secondary: true,
+    });
   }
   return { buttons, forms };
 }
@@ -97,12 +118,13 @@ export function taskCard(ctx: RequestTextContext, request: PrivacyRequest, step:
 }
 
 /** The DPO's message with the report's link (personal chat only). */
-export function reportReadyCard(ctx: RequestTextContext, request: PrivacyRequest, url: string, expiresAt: Date, bytes: number): RenderedCard {
+export function reportReadyCard(ctx: RequestTextContext, request: PrivacyRequest, url: string, expiresAt: Date, bytes: number, forRequester = false): RenderedCard {
   const x = ctx.rt.execution;
   const size = bytes >= 1_048_576 ? `${(bytes / 1_048_576).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`;
+  const expires = showInstant(ctx, expiresAt.toISOString());
   return renderRequestCard({
-    title: x.reportTitle(request.number),
-    intro: [x.reportIntro(size, showInstant(ctx, expiresAt.toISOString()))],
+    title: forRequester ? x.yourReportTitle(request.number) : x.reportTitle(request.number),
+    intro: [forRequester ? x.yourReportIntro(size, expires) : x.reportIntro(size, expires)],
     links: [{ title: x.reportDownload, url }],
   });
 }

@@ -1,7 +1,7 @@
 import { CRITERIA_KEYS, IDENTITY_METHODS, type IdentityMethod, type PrivacyRequest, type RequestEvent, isOpen } from '../../domain/requests/request';
 import type { CaseFindings } from '../../app/case-findings';
 import type { SourceFinding } from '../../ports/sources/personal-data-source.port';
-import { type CommandAction, isParty } from '../../domain/requests/workflow';
+import { type CommandAction, hasConflict, isParty } from '../../domain/requests/workflow';
 import type { RenderedCard } from './answer.card';
 import { renderRequestCard } from './request-render';
 import { type ButtonView, type FormView, type InputView, type RequestCardView, type RequestTextContext, showDate, showInstant } from './request-view';
@@ -194,7 +194,8 @@ function actionWithDetail(ctx: RequestTextContext, event: RequestEvent): string 
 
 /** A DPO's Retry and task buttons come first: they are what the case waits on. */
 function withExecution(ctx: RequestTextContext, request: PrivacyRequest, viewer: CaseViewer, options: CaseCardOptions, own: { buttons: ButtonView[]; forms: FormView[] }): { buttons: ButtonView[]; forms: FormView[] } {
-  if (!options.job || !viewer.dpo || !viewer.may('complete')) return own;
+  // A DPO with a say in the case (never a party to it), while it runs and after it completed (the report's buttons).
+  if (!options.job || !viewer.dpo || viewer.id === undefined || hasConflict(request, viewer.id)) return own;
   const steps = executionActions(ctx, request, options.job);
   return { buttons: [...steps.buttons, ...own.buttons], forms: [...steps.forms, ...own.forms] };
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { ActOutcome, ActRefusal, RequestDesk } from '../../app/requests/request-desk';
+import type { ActOutcome, ActRefusal, JobAction, RequestDesk } from '../../app/requests/request-desk';
 import { CRITERIA_KEYS, IDENTITY_METHODS, type PrivacyRequest, type RequestSubject } from '../../domain/requests/request';
 import { criteriaFrom, criteriaProblems } from '../cards/request-form';
 import type { CommandAction, RequestCommand } from '../../domain/requests/workflow';
@@ -12,6 +12,7 @@ import type { Locale } from '../i18n/locale';
 import { requestContext } from './turn';
 import { presentCase } from '../cards/case-presenter';
 import { stepState, taskCard } from '../cards/execution.card';
+import { SENT_HOW, type SentHow } from '../../domain/execution/job';
 
 /** Every command a card can give (all but `route`, which only the desk gives), and `refresh`. */
 const CASE_ACTIONS = ['approve', 'reject', 'askInfo', 'provideInfo', 'extend', 'assign', 'recordIdentity', 'correctSubject', 'link', 'merge', 'start', 'complete', 'withdraw', 'refresh'] as const satisfies readonly (
@@ -216,10 +217,11 @@ function toCommand(action: CaseAction, kind: Exclude<CaseAction['action'], 'refr
 /** What a step's button sends: Retry (a DPO), or a task's Done / Not possible (its owner or a DPO). */
 export const jobActionSchema = z.object({
   verb: z.literal('job'),
-  action: z.enum(['retry', 'taskDone', 'taskNotPossible']),
+  action: z.enum(['retry', 'taskDone', 'taskNotPossible', 'newLink', 'release', 'recordSent']),
   caseId: z.string().uuid(),
   stepId: z.string().min(1).max(200),
   reason: z.string().max(2000).optional(),
+  how: z.enum(SENT_HOW).optional(),
 });
 
 /**
@@ -233,11 +235,19 @@ async function handleJobAction(ctx: RequestTextContext, requests: RequestDesk, i
   const { action, caseId, stepId } = parsed.data;
   const x = ctx.rt.execution;
   if (action === 'taskNotPossible' && !parsed.data.reason?.trim()) return { kind: 'error', code: 'BadRequest', message: ctx.rt.refusal.REASON_REQUIRED };
-  const outcome = await requests.jobAction(caseId, stepId, input.actor, action === 'retry' ? { kind: 'retry' } : { kind: 'answer', answer: action === 'taskDone' ? { done: true } : { done: false, reason: (parsed.data.reason ?? '').trim() } });
+  if (action === 'recordSent' && !parsed.data.how) return { kind: 'error', code: 'BadRequest', message: x.recordSentLabel };
+  const asked: JobAction =
+    action === 'retry' || action === 'newLink' || action === 'release'
+      ? { kind: action }
+      : action === 'recordSent'
+        ? { kind: 'recordSent', how: parsed.data.how as SentHow }
+        : { kind: 'answer', answer: action === 'taskDone' ? { done: true } : { done: false, reason: (parsed.data.reason ?? '').trim() } };
+  const outcome = await requests.jobAction(caseId, stepId, input.actor, asked);
   const request = await requests.get(caseId);
   if (!request || (outcome.kind === 'refused' && outcome.reason === 'notFound')) return { kind: 'error', code: 'NotFound', message: x.notFound, action: 'refresh' };
   if (outcome.kind === 'refused' && outcome.reason === 'notAllowed') return { kind: 'error', code: 'Forbidden', message: x.notAllowed, action: 'refresh' };
-  const notices = outcome.kind === 'done' ? [action === 'retry' ? x.retried : ctx.rt.done(action === 'taskDone' ? x.taskDone : x.taskNotPossible)] : [x.notNow];
+  const said: Record<typeof action, string> = { retry: x.retried, taskDone: ctx.rt.done(x.taskDone), taskNotPossible: ctx.rt.done(x.taskNotPossible), newLink: ctx.rt.done(x.newLink), release: ctx.rt.done(x.release(plain(ctx.nameOf(request?.requester ?? '')))), recordSent: ctx.rt.done(x.recordSent) };
+  const notices = outcome.kind === 'done' ? [said[action]] : [x.notNow];
   if (requests.isDpo(input.actor) && requests.maySee(request, input.actor)) {
     return { kind: 'card', card: await presentCase(ctx, requests, request, input.actor, { notices, refreshFor: input.dpoTeamsIds }), caseId: request.id, action: 'refresh' };
   }

@@ -1,3 +1,4 @@
+import type { SentHow } from '../../domain/execution/job';
 import type { ExplainReason, StepKind } from '../../domain/execution/plan';
 import type { ExecutionTexts } from './execution.en';
 
@@ -19,6 +20,8 @@ const REASON: Record<ExplainReason, string> = {
   logsAgeOut: 'Protokolldateien werden nicht bearbeitet; sie werden mit zunehmendem Alter nach Größe gelöscht',
   notSupported: 'diese Quelle unterstützt das nicht',
 };
+
+const SENT: Record<SentHow, string> = { teamsFile: 'als Datei in Teams', teamsLink: 'per Download-Link in Teams', email: 'per E-Mail', letter: 'per Post', inPerson: 'persönlich übergeben' };
 
 const COUNT: Record<string, string> = {
   records: 'Einträge',
@@ -48,6 +51,20 @@ export const executionDe: ExecutionTexts = {
       .join(', '),
   retry: (step) => `Erneut versuchen: ${step}`,
   retried: 'Der Schritt läuft erneut.',
+  newLink: 'Neuer Download-Link',
+  release: (name) => `An ${name} freigeben`,
+  recordSent: 'Festhalten, wie sie versandt wurde',
+  recordSentLabel: 'Wie die Auskunft die Person erreicht hat',
+  sentHow: (how) => SENT[how],
+  releasedLine: (by, at) => `In Teams an die beschäftigte Person freigegeben von ${by} am ${at}`,
+  sentLine: (how, by, at) => `Versandt: ${how} (festgehalten von ${by} am ${at})`,
+  yourReportTitle: (number) => `Deine Auskunft: ${number}`,
+  yourReportIntro: (size, expires) =>
+    `Hier ist die Kopie deiner Daten (PDF und HTML auf Deutsch und Englisch, JSON; ZIP, ${size}). Der Link unten funktioniert einmal, bis ${expires}; du kannst auch die Datei unten annehmen.`,
+  fileTitle: 'Auskunft',
+  fileRefused: 'Diese Datei ist nur für Datenschutzbeauftragte des Vorgangs, im persönlichen Chat mit dem Bot.',
+  fileFailed: 'Die Datei konnte nicht zu Teams hochgeladen werden. Der Download-Link in der Nachricht davor funktioniert weiter.',
+  fileDeclined: 'Keine Datei gesendet. Der Download-Link in der Nachricht davor funktioniert weiter.',
   taskDone: 'Erledigt',
   taskNotPossible: 'Nicht möglich',
   notPossibleLabel: 'Warum es nicht geht',

@@ -1,3 +1,4 @@
+import type { SentHow } from '../../domain/execution/job';
 import type { ExplainReason, StepKind } from '../../domain/execution/plan';
 
 const KIND: Record<StepKind, string> = {
@@ -18,6 +19,8 @@ const REASON: Record<ExplainReason, string> = {
   logsAgeOut: 'log files are not edited; they are deleted by size as they age',
   notSupported: 'this source does not support it',
 };
+
+const SENT: Record<SentHow, string> = { teamsFile: 'as a file in Teams', teamsLink: 'by download link in Teams', email: 'by e-mail', letter: 'by post', inPerson: 'handed over in person' };
 
 const COUNT: Record<string, string> = {
   records: 'records',
@@ -47,6 +50,20 @@ export const executionEn = {
       .join(', '),
   retry: (step: string): string => `Retry: ${step}`,
   retried: 'The step runs again.',
+  newLink: 'New download link',
+  release: (name: string): string => `Release to ${name}`,
+  recordSent: 'Record how it was sent',
+  recordSentLabel: 'How the report reached the person',
+  sentHow: (how: SentHow): string => SENT[how],
+  releasedLine: (by: string, at: string): string => `Released to the employee in Teams by ${by} on ${at}`,
+  sentLine: (how: string, by: string, at: string): string => `Sent: ${how} (recorded by ${by} on ${at})`,
+  yourReportTitle: (number: string): string => `Your access report: ${number}`,
+  yourReportIntro: (size: string, expires: string): string =>
+    `Here is the copy of your data (PDF and HTML in German and English, JSON; ZIP, ${size}). The link below works once, until ${expires}; you can also accept the file below.`,
+  fileTitle: 'Access report',
+  fileRefused: 'This file is only for a data-protection officer of the case, in their personal chat with the bot.',
+  fileFailed: 'The file could not be uploaded to Teams. The download link in the message before still works.',
+  fileDeclined: 'No file sent. The download link in the message before still works.',
   taskDone: 'Done',
   taskNotPossible: 'Not possible',
   notPossibleLabel: 'Why it cannot be done',

@@ -4,6 +4,7 @@ import {
   type AdaptiveCardInvokeResponse,
   type AdaptiveCardInvokeValue,
   CardFactory,
+  type FileConsentCardResponse,
   MessageFactory,
   TeamsActivityHandler,
   type TurnContext,
@@ -27,7 +28,7 @@ import { helpCard, noticeCard } from '../cards/simple.card';
 import { route } from '../handlers/router';
 import type { HandlerServices, Newcomers, Turn } from '../handlers/turn';
 import { type Locale, localeFrom } from '../i18n/locale';
-import { messages } from '../i18n/messages';
+import { messages, requestTexts } from '../i18n/messages';
 import { type IdentityOptions, MemberCache, askerIdentity, fromForeignTenant } from './identity';
 import type { ParsedMessage } from '../intents/intent';
 import { Reader } from '../intents/reading';
@@ -49,6 +50,8 @@ export interface BotOptions {
   retention?: HandlerServices['retention'];
   /** ADMIN_CHANNEL: the administrators' channel set in the configuration (it wins over one chosen in Teams). */
   adminChannelId?: string;
+  /** Longest an upload of a report file to Teams may take. */
+  uploadTimeoutMs?: number;
 }
 
 export interface RequestServices {
@@ -243,6 +246,58 @@ export class PrivacyDeskBot extends TeamsActivityHandler {
   private async whoIs(context: TurnContext, log: Logger): Promise<string | undefined> {
     const { asker } = await this.identifyAsker(context, log);
     return asker === undefined ? undefined : this.options.desk.person(asker).id;
+  }
+
+  /**
+   * The DPO accepted the report as a file (Teams file consent, personal chat only): the ZIP is put to
+   * the upload URL Teams gave, then shown as a file in the chat. Only a DPO who may decide the case
+   * gets it, only in a personal chat; an upload that fails or hangs is said, and the link still works.
+   */
+  protected override async handleTeamsFileConsentAccept(context: TurnContext, response: FileConsentCardResponse): Promise<void> {
+    const locale = this.localeOf(context);
+    const x = requestTexts(locale).execution;
+    const log = this.options.logger.child({ activityId: context.activity.id, channel: context.activity.channelId });
+    const requests = this.options.requests;
+    const caseId = typeof (response.context as { caseId?: unknown } | undefined)?.caseId === 'string' ? String((response.context as { caseId: string }).caseId) : undefined;
+    const upload = response.uploadInfo;
+    if (!requests || !caseId || !upload?.uploadUrl || fromForeignTenant(context.activity, this.identityOptions) || context.activity.conversation?.conversationType !== 'personal') {
+      log.warn({ reason: 'not a DPO’s personal chat, or no upload address' }, 'refused report file');
+      await send(context, noticeCard(x.fileTitle, [x.fileRefused]));
+      return;
+    }
+    const actor = await this.whoIs(context, log);
+    const report = actor ? await requests.desk.reportFor(caseId, actor) : undefined;
+    if (!actor || !report) {
+      log.warn({ reason: 'not a DPO of the case, or the report is gone' }, 'refused report file');
+      await send(context, noticeCard(x.fileTitle, [x.fileRefused]));
+      return;
+    }
+    try {
+      const size = report.content.length;
+      const put = await fetch(upload.uploadUrl, {
+        method: 'PUT',
+        headers: { 'content-length': String(size), 'content-range': `bytes 0-${size - 1}/${size}` },
+        body: report.content,
+        signal: AbortSignal.timeout(this.options.uploadTimeoutMs ?? 30_000),
+      });
+      if (!put.ok) throw new Error(`upload answered ${put.status}`);
+    } catch (error) {
+      log.warn({ case: report.request.number, err: error instanceof Error ? error.name : 'unknown' }, 'report file upload failed');
+      await send(context, noticeCard(x.fileTitle, [x.fileFailed]));
+      return;
+    }
+    await requests.desk.reportDelivered(caseId, actor, 'file');
+    log.info({ case: report.request.number, bytes: report.content.length }, 'report sent as a file');
+    await context.sendActivity({
+      type: 'message',
+      attachments: [{ contentType: 'application/vnd.microsoft.teams.card.file.info', contentUrl: upload.contentUrl ?? '', name: upload.name ?? `${report.request.number}.zip`, content: { uniqueId: upload.uniqueId, fileType: upload.fileType ?? 'zip' } }],
+    });
+  }
+
+  /** The DPO declined the file: the link in the card before still works. */
+  protected override async handleTeamsFileConsentDecline(context: TurnContext): Promise<void> {
+    const x = requestTexts(this.localeOf(context)).execution;
+    await send(context, noticeCard(x.fileTitle, [x.fileDeclined]));
   }
 
   /**

@@ -79,6 +79,8 @@ export class TeamsNotifier implements Notifier {
     let activityId: string | undefined;
     await this.proactive(reference, async (context) => {
       activityId = (await context.sendActivity(asActivity(card)))?.id;
+      // The report as a file too (Teams asks the DPO first; personal chat only): see PrivacyDeskBot's file consent.
+      if (notice.kind === 'reportReady') await context.sendActivity(fileConsentActivity(notice.request, notice.bytes, target.locale));
     });
     // Case cards are redrawn on every change; a task, a report link or an outcome stays as sent.
     if (activityId && REDRAWN.has(notice.kind)) await this.remember(notice.request, personId === notice.request.requester ? 'requester' : 'dpo', reference.conversation?.id ?? '', activityId, target);
@@ -255,11 +257,24 @@ export class TeamsNotifier implements Notifier {
       case 'task':
         return taskCard(ctx, request, notice.step, notice.subject, { reminder: notice.reminder });
       case 'reportReady':
-        return reportReadyCard(ctx, request, notice.url, notice.expiresAt, notice.bytes);
+        return reportReadyCard(ctx, request, notice.url, notice.expiresAt, notice.bytes, notice.forRequester === true);
       case 'outcome':
         return outcomeCard(ctx, request, notice.job);
     }
   }
+}
+
+/**
+ * A Teams file consent card offering the case's report ZIP: the DPO accepts (Teams then brings an
+ * upload URL) or declines. The contexts name the case only; who accepts is checked again then.
+ */
+export function fileConsentActivity(request: PrivacyRequest, bytes: number, locale: Locale): Partial<Activity> {
+  const description = locale === 'de' ? `Auskunft ${request.number} (PDF, HTML, JSON)` : `Access report ${request.number} (PDF, HTML, JSON)`;
+  const context = { caseId: request.id };
+  return {
+    type: 'message',
+    attachments: [{ contentType: 'application/vnd.microsoft.teams.card.file.consent', name: `${request.number}.zip`, content: { description, sizeInBytes: bytes, acceptContext: context, declineContext: context } }],
+  };
 }
 
 /** Notices drawn as the case card, and so redrawn when the case changes. */

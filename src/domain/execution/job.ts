@@ -25,7 +25,13 @@ export interface Job {
   subject?: Subject;
   /** Sources whose name-only matches the DPO included. */
   includeNameOnly?: string[];
+  /** The access report after it was made: released to the employee it is about, and how the DPO says it was sent. */
+  delivery?: { released?: { by: string; at: string }; sent?: { how: SentHow; by: string; at: string } };
 }
+
+/** How the report reached the person (recorded by the DPO). */
+export const SENT_HOW = ['teamsFile', 'teamsLink', 'email', 'letter', 'inPerson'] as const;
+export type SentHow = (typeof SENT_HOW)[number];
 
 /** What happened to a step. */
 export type StepEvent =

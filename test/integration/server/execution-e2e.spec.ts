@@ -1,6 +1,8 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { type AddressInfo } from 'node:net';
+import { createServer } from 'node:http';
 import AdmZip from 'adm-zip';
 import { loadConfig } from '../../../src/config/config';
 import { silentLogger } from '../../../src/ports/logger/logger.port';
@@ -34,7 +36,7 @@ describe('carrying out approved requests end to end', () => {
     dir = mkdtempSync(join(tmpdir(), 'privacy-desk-execution-'));
     connector = new ConnectorStandIn(members as never);
     await connector.start();
-    const config = loadConfig({ DATABASE_FILE: join(dir, 'privacy-desk.sqlite'), PORT: '0', HOST: '127.0.0.1', DPO_USERS: 'dana.dpo@example.com' });
+    const config = loadConfig({ DATABASE_FILE: join(dir, 'privacy-desk.sqlite'), PORT: '0', HOST: '127.0.0.1', DPO_USERS: 'dana.dpo@example.com', CONNECTOR_TIMEOUT_MS: '1000' });
     app = await createApp(config, silentLogger);
     server = await startServer(config, app, silentLogger);
   });
@@ -152,6 +154,98 @@ describe('carrying out approved requests end to end', () => {
     expect((await runCli('report', number, '--out', out, '--database', join(dir, 'privacy-desk.sqlite'))).out.trim()).toBe(join(out, `${number}.zip`));
     expect((await runCli('report', 'DSR-1999-0001', '--database', join(dir, 'privacy-desk.sqlite'))).code).toBe(1);
     expect((await runCli('report', number, '--format', 'docx', '--database', join(dir, 'privacy-desk.sqlite'))).code).toBe(2);
+  });
+
+  it('the report as a Teams file: the consent card reaches the DPO, accepting uploads the ZIP to the URL Teams gives; anyone else, a failing or hanging upload get nothing but a message', async () => {
+    // Where Teams would let the bot put the file: records what arrives; fails or hangs on demand.
+    const uploads: { path: string; headers: Record<string, string | string[] | undefined>; body: Buffer }[] = [];
+    let mode: 'ok' | 'fail' | 'hang' = 'ok';
+    const uploadServer = createServer((req, res) => {
+      const chunks: Buffer[] = [];
+      req.on('data', (c: Buffer) => chunks.push(c));
+      req.on('end', () => {
+        uploads.push({ path: req.url ?? '', headers: req.headers, body: Buffer.concat(chunks) });
+        if (mode === 'hang') return;
+        // Restify, loaded in this process, changes what writeHead returns: two calls.
+        res.statusCode = mode === 'ok' ? 201 : 500;
+        res.end();
+      });
+    });
+    await new Promise<void>((resolve) => uploadServer.listen(0, '127.0.0.1', resolve));
+    const uploadBase = `http://127.0.0.1:${(uploadServer.address() as AddressInfo).port}`;
+    try {
+      const id = await approvedCase('access');
+      await click(invoke('29:dana', { verb: 'case', action: 'start', caseId: id, version: 3 }));
+      await settle(id);
+      const consent = sentTo('a:personal-29:dana')
+        .flatMap((a) => (a.activity.attachments as Json[] | undefined) ?? [])
+        .find((a) => a.contentType === 'application/vnd.microsoft.teams.card.file.consent');
+      const number = (await app.requests.get(id))?.number as string;
+      expect(consent).toMatchObject({ name: `${number}.zip`, content: { acceptContext: { caseId: id }, declineContext: { caseId: id } } });
+      const size = (consent?.content as { sizeInBytes: number }).sizeInBytes;
+      expect(size).toBeGreaterThan(1000);
+      const fileInvoke = (from: string, action: 'accept' | 'decline', upload: string, conversationType = 'personal'): Json => ({
+        ...base(from),
+        conversation: { id: `a:personal-${from}`, conversationType, tenantId: 'tenant' },
+        type: 'invoke',
+        name: 'fileConsent/invoke',
+        value: { type: 'fileUpload', action, context: { caseId: id }, uploadInfo: { name: `${number}.zip`, uploadUrl: `${uploadBase}${upload}`, contentUrl: `https://contoso.sharepoint.com/${number}.zip`, uniqueId: 'file-1', fileType: 'zip' } },
+      });
+      // Alice (not a DPO) presenting the consent's context gets nothing uploaded.
+      expect((await post(fileInvoke('29:alice', 'accept', '/alice'))).status).toBe(200);
+      expect(uploads).toEqual([]);
+      expect(JSON.stringify(sentTo('a:personal-29:alice').at(-1)?.activity)).toContain('only for a data-protection officer');
+      // Never outside a personal chat, even for Dana.
+      await post(fileInvoke('29:dana', 'accept', '/channel', 'channel'));
+      expect(uploads).toEqual([]);
+      // Dana accepts: the ZIP is put to the address Teams gave, then shown as a file in her chat.
+      expect((await post(fileInvoke('29:dana', 'accept', '/upload/1'))).status).toBe(200);
+      expect(uploads).toHaveLength(1);
+      expect(uploads[0]?.path).toBe('/upload/1');
+      expect(uploads[0]?.headers['content-range']).toBe(`bytes 0-${size - 1}/${size}`);
+      expect(uploads[0]?.body.length).toBe(size);
+      expect(new AdmZip(uploads[0]?.body).getEntries().map((e) => e.entryName)).toContain(`${number}-de.pdf`);
+      expect(sentTo('a:personal-29:dana').at(-1)?.activity.attachments).toEqual([expect.objectContaining({ contentType: 'application/vnd.microsoft.teams.card.file.info', contentUrl: `https://contoso.sharepoint.com/${number}.zip`, name: `${number}.zip` })]);
+      expect((await app.store.auditTrail({ targetPrefix: number })).map((e) => e.action)).toContain('execution.report.delivered');
+      // A failing and a hanging upload: said in the chat, nothing else.
+      mode = 'fail';
+      await post(fileInvoke('29:dana', 'accept', '/upload/2'));
+      expect(JSON.stringify(sentTo('a:personal-29:dana').at(-1)?.activity)).toContain('could not be uploaded');
+      mode = 'hang';
+      await post(fileInvoke('29:dana', 'accept', '/upload/3'));
+      expect(JSON.stringify(sentTo('a:personal-29:dana').at(-1)?.activity)).toContain('could not be uploaded');
+      // Declined: the link still works.
+      await post(fileInvoke('29:dana', 'decline', '/upload/4'));
+      expect(JSON.stringify(sentTo('a:personal-29:dana').at(-1)?.activity)).toContain('No file sent');
+      expect(uploads.map((u) => u.path)).toEqual(['/upload/1', '/upload/2', '/upload/3']);
+
+      // Alice's own request: Dana releases the report to her; then (and only then) Alice may take the file.
+      const card = await click(invoke('29:dana', { verb: 'case', action: 'refresh', caseId: id, version: 4 }));
+      const actions = JSON.stringify(card.body);
+      expect(actions).toContain('"action":"newLink"');
+      expect(actions).toContain('"action":"release"');
+      expect(actions).toContain('"action":"recordSent"');
+      expect((await click(invoke('29:alice', { verb: 'job', action: 'release', caseId: id, stepId: 'deliver' }))).body).toMatchObject({ statusCode: 400, value: { code: 'Forbidden' } });
+      const released = await click(invoke('29:dana', { verb: 'job', action: 'release', caseId: id, stepId: 'deliver' }));
+      expect(JSON.stringify(released.body)).toContain('Released to the employee in Teams by Dana DPO');
+      expect(JSON.stringify(released.body)).not.toContain('"action":"release"');
+      const toAlice = sentTo('a:personal-29:alice').map((a) => a.activity);
+      expect(JSON.stringify(toAlice)).toContain(`Your access report: ${number}`);
+      expect(JSON.stringify(toAlice)).toContain('application/vnd.microsoft.teams.card.file.consent');
+      mode = 'ok';
+      await post(fileInvoke('29:alice', 'accept', '/alice/1'));
+      expect(uploads.map((u) => u.path)).toContain('/alice/1');
+      // How it was sent, recorded by Dana: on the card and in the audit trail.
+      const recorded = await click(invoke('29:dana', { verb: 'job', action: 'recordSent', caseId: id, stepId: 'deliver', how: 'teamsFile' }));
+      expect(JSON.stringify(recorded.body)).toContain('Sent: as a file in Teams (recorded by Dana DPO');
+      const newLink = await click(invoke('29:dana', { verb: 'job', action: 'newLink', caseId: id, stepId: 'deliver' }));
+      expect(newLink.body).toMatchObject({ statusCode: 200 });
+      expect(sentTo('a:personal-29:dana').filter((a) => JSON.stringify(a.activity).includes('Access report ready'))).toHaveLength(2);
+      expect((await app.store.auditTrail({ targetPrefix: number })).map((e) => e.action)).toEqual(expect.arrayContaining(['execution.report.released', 'execution.report.sent', 'execution.report.link']));
+    } finally {
+      uploadServer.closeAllConnections();
+      await new Promise<void>((resolve) => uploadServer.close(() => resolve()));
+    }
   });
 
   it('a report link that reached nobody fails the step, with Retry on the DPO’s card; Retry delivers it', async () => {
