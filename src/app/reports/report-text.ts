@@ -69,5 +69,14 @@ export const inLanguage = (text: Localised, language: ReportLanguage): string =>
 
 /** An instant as the reader reads it, in the organisation's time zone. */
 export function showTime(iso: string, language: ReportLanguage, timeZone: string): string {
-  return new Intl.DateTimeFormat(language === 'de' ? 'de-DE' : 'en-GB', { dateStyle: 'long', timeStyle: 'short', timeZone }).format(new Date(iso));
+  // A formatter per language and zone, made once: making one costs more than formatting thousands of times.
+  const key = `${language}|${timeZone}`;
+  let format = FORMATS.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat(language === 'de' ? 'de-DE' : 'en-GB', { dateStyle: 'long', timeStyle: 'short', timeZone });
+    FORMATS.set(key, format);
+  }
+  return format.format(new Date(iso));
 }
+
+const FORMATS = new Map<string, Intl.DateTimeFormat>();

@@ -63,4 +63,23 @@ describe('a log source', () => {
     expect(await missing.find(erika)).toEqual([]);
     expect((await missing.statistics()).count).toBe(0);
   });
+
+  it('numbers lines right across megabyte chunks, in gzipped files, with CRLF and with a character whose lower case is longer', async () => {
+    const big = join(mkdtempSync(join(tmpdir(), 'privacy-desk-big-logs-')), 'logs');
+    mkdirSync(big);
+    try {
+      // 30,000 lines of about 80 bytes (2.4 MB: three chunks); Erika on lines 1, 12,345, 29,999 and the last.
+      const lines = Array.from({ length: 30_000 }, (_, i) => `2026-12-05T08:00:00Z INFO presence changed user=sip:user${i}@example.com id=${i}`);
+      for (const at of [0, 12_344, 29_998, 29_999]) lines[at] = `2026-12-05T09:00:00Z INFO call connected remote=089 1234567 id=${at}`;
+      // A Turkish capital İ (lower case: two code units) in a line of its own.
+      lines[20_000] = '2026-12-05T08:00:00Z INFO login user=İPEK';
+      writeFileSync(join(big, 'ucserver.log'), lines.join('\r\n'));
+      writeFileSync(join(big, 'ucserver.log.1.gz'), gzipSync(`${lines.join('\n')}\n`));
+      const hits = await new LogSource({ id: 'logs', folder: big, files: 'ucserver*.log*', windowDays: 30, limitBytes: 1 << 30 }, 'DE', () => now).export(erika);
+      expect(hits.map((h) => h.key).sort((a, b) => a.localeCompare(b))).toEqual(['ucserver.log:1', 'ucserver.log:12345', 'ucserver.log:29999', 'ucserver.log:30000', 'ucserver.log.1.gz:1', 'ucserver.log.1.gz:12345', 'ucserver.log.1.gz:29999', 'ucserver.log.1.gz:30000'].sort((a, b) => a.localeCompare(b)));
+      expect(hits.every((h) => !String(Object.values(h.items)[0]).endsWith('\r'))).toBe(true);
+    } finally {
+      rmSync(join(big, '..'), { recursive: true, force: true });
+    }
+  });
 });
