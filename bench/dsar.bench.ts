@@ -17,7 +17,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildAccessReport } from '../src/domain/execution/access-report';
 import type { SourceDefinition } from '../src/config/sources-file';
-import { reportZip } from '../src/app/reports/report-files';
+import { renderReportZip } from '../src/ports/reports/report-workers';
 import { LogSource } from '../src/ports/sources/log-source.adapter';
 import type { ExportedRecord } from '../src/ports/sources/personal-data-source.port';
 import { SqlSource } from '../src/ports/sources/sql-source.adapter';
@@ -79,7 +79,7 @@ async function measure(dialect: 'sqlite' | 'postgres', connection: SourceDefinit
   try {
     progress(`${dialect}: warming up (fonts, the first query)`);
     await journal.find(person);
-    await reportZip(buildAccessReport({ caseNumber: 'DSR-2026-0000', subjectName: 'x', subject: person, region: 'DE', records: [], includeNameOnly: new Set(), retentionDays: {}, issuedAt: new Date() }), 'Europe/Berlin');
+    await renderReportZip(buildAccessReport({ caseNumber: 'DSR-2026-0000', subjectName: 'x', subject: person, region: 'DE', records: [], includeNameOnly: new Set(), retentionDays: {}, issuedAt: new Date() }), 'Europe/Berlin');
 
     progress(`${dialect}: one person's access report in every format`);
     const started = performance.now();
@@ -88,7 +88,7 @@ async function measure(dialect: 'sqlite' | 'postgres', connection: SourceDefinit
     const exported = performance.now();
     const report = buildAccessReport({ caseNumber: 'DSR-2026-0001', subjectName: `User ${PERSON}`, subject: person, region: 'DE', records, includeNameOnly: new Set(), retentionDays: { H: 365, C: 365 }, issuedAt: new Date() });
     const built = performance.now();
-    const zip = await reportZip(report, 'Europe/Berlin');
+    const zip = await renderReportZip(report, 'Europe/Berlin');
     const done = performance.now();
 
     progress(`${dialect}: erasing one person's ${Math.round(options.journal / options.heavyEvery).toLocaleString('en')} journal rows`);

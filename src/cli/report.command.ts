@@ -2,7 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import AdmZip from 'adm-zip';
 import { REPORT_FILE } from '../app/execution/execution-desk';
-import { REPORT_FORMATS, type ReportFormat } from '../app/reports/report-files';
+import { REPORT_FORMATS, type ReportFormat } from '../ports/reports/report-files';
 import { openExistingDatabase } from './audit.command';
 
 /**

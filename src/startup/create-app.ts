@@ -29,6 +29,7 @@ import type { PersonalDataSource } from '../ports/sources/personal-data-source.p
 import { processEnvironment } from '../config/config';
 import { ExecutionDesk } from '../app/execution/execution-desk';
 import { ReportLinks } from '../ports/links/report-links';
+import { renderReportZip } from '../ports/reports/report-workers';
 import { subjectOf } from '../app/case-findings';
 
 export interface App {
@@ -159,6 +160,7 @@ export async function createApp(config: Config, logger: Logger, seams: AppSeams 
       subjectOf: (request) => subjectOf(request, personOf),
       holds: liveLegalHolds(config, data, clock.now(), logger),
       taskReminderMs: config.execution.taskReminderHours * 3_600_000,
+      renderReport: (report) => renderReportZip(report, config.timeZone),
     });
     requests.useExecution({
       jobOf: async (caseId) => (await execution.jobOf(caseId))?.job,

@@ -1,5 +1,5 @@
 import type { CountryCode } from 'libphonenumber-js';
-import { type RecordIn, buildAccessReport, reportCounts } from '../../domain/execution/access-report';
+import { type AccessReport, type RecordIn, buildAccessReport, reportCounts } from '../../domain/execution/access-report';
 import { type Job, type JobStep, type SentHow, record, startJob } from '../../domain/execution/job';
 import { type SourceAbilities, planFor } from '../../domain/execution/plan';
 import { localDate } from '../../domain/requests/deadlines';
@@ -16,7 +16,6 @@ import type { ExportedRecord, PersonalDataSource } from '../../ports/sources/per
 import type { AuditTrail } from '../../ports/store/audit-trail.port';
 import type { ClaimStore } from '../../ports/store/claim-store.port';
 import type { JobStore, StoredJob } from '../../ports/store/job-store.port';
-import { reportZip } from '../reports/report-files';
 import type { JobAction, JobActionOutcome, RequestDesk } from '../requests/request-desk';
 import { errorName } from '../requests/follow-ups';
 import { sendOnce } from '../requests/send-once';
@@ -52,6 +51,8 @@ export interface ExecutionDeskOptions {
   holds?: () => readonly LegalHold[];
   /** After how long an unanswered task is brought up again. */
   taskReminderMs: number;
+  /** The report in every format, as one ZIP (the reports port). */
+  renderReport: (report: AccessReport) => Promise<Buffer>;
 }
 
 
@@ -391,7 +392,7 @@ export class ExecutionDesk {
       ...(viewers !== undefined ? { directoryViewers: viewers } : {}),
       issuedAt: this.options.clock.now(),
     });
-    await this.options.jobs.putFile(job.caseId, REPORT_FILE, await reportZip(report, this.options.timeZone), this.options.clock.now());
+    await this.options.jobs.putFile(job.caseId, REPORT_FILE, await this.options.renderReport(report), this.options.clock.now());
     // The exports served: only the report (redacted) is kept.
     await this.options.jobs.deleteFiles(job.caseId, EXPORT_PREFIX);
     return { counts: reportCounts(report) };

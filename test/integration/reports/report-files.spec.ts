@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import AdmZip from 'adm-zip';
 import { buildAccessReport } from '../../../src/domain/execution/access-report';
-import { reportHtml, reportInFormat, reportJson, reportPdf, reportZip } from '../../../src/app/reports/report-files';
+import { reportHtml, reportJson, reportPdf } from '../../../src/ports/reports/report-files';
+import { renderReportZip } from '../../../src/ports/reports/report-workers';
 import { hasExecutable, requireService } from '../../support/services';
 
 const PDFTOTEXT = '/usr/bin/pdftotext';
@@ -69,11 +70,13 @@ maybe('the access report as files', () => {
     expect(html).not.toContain('Erika');
   });
 
-  it('writes JSON a machine reads back, and a ZIP of every format', async () => {
+  it('writes JSON a machine reads back, and a ZIP of every format — the PDFs set on worker threads as in the bot, or here', async () => {
     const json = JSON.parse(reportJson(report)) as { format: string; version: number; caseNumber: string; categories: unknown[] };
     expect(json).toMatchObject({ format: 'privacy-desk/access-report', version: 1, caseNumber: 'DSR-2026-0007' });
-    const zip = new AdmZip(await reportZip(report, 'Europe/Berlin'));
-    expect(zip.getEntries().map((e) => e.entryName).sort()).toEqual(['DSR-2026-0007-de.html', 'DSR-2026-0007-de.pdf', 'DSR-2026-0007-en.html', 'DSR-2026-0007-en.pdf', 'DSR-2026-0007.json']);
-    expect((await reportInFormat(report, 'pdf', 'Europe/Berlin')).map((f) => f.name)).toEqual(['DSR-2026-0007-de.pdf', 'DSR-2026-0007-en.pdf']);
+    for (const inProcess of [false, true]) {
+      const zip = new AdmZip(await renderReportZip(report, 'Europe/Berlin', { inProcess }));
+      expect(zip.getEntries().map((e) => e.entryName).sort()).toEqual(['DSR-2026-0007-de.html', 'DSR-2026-0007-de.pdf', 'DSR-2026-0007-en.html', 'DSR-2026-0007-en.pdf', 'DSR-2026-0007.json']);
+      expect(text(zip.readFile('DSR-2026-0007-de.pdf') as Buffer, `zip-${inProcess}.pdf`)).toContain('Jürgen Müßig');
+    }
   });
 });

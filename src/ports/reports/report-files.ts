@@ -1,4 +1,3 @@
-import AdmZip from 'adm-zip';
 import PDFDocument from 'pdfkit';
 import type { AccessReport, ReportRecord } from '../../domain/execution/access-report';
 import { REPORT_LANGUAGES, REPORT_TEXT, type ReportLanguage, inLanguage, showTime } from './report-text';
@@ -182,28 +181,4 @@ export async function reportPdf(report: AccessReport, language: ReportLanguage, 
   root.end();
   doc.end();
   return done;
-}
-
-/** The files of one report: `<number>-<lang>.pdf`, `<number>-<lang>.html`, `<number>.json`. */
-export async function reportFiles(report: AccessReport, timeZone: string): Promise<{ name: string; content: Buffer }[]> {
-  const files: { name: string; content: Buffer }[] = [{ name: `${report.caseNumber}.json`, content: Buffer.from(reportJson(report)) }];
-  for (const language of REPORT_LANGUAGES) {
-    files.push({ name: `${report.caseNumber}-${language}.pdf`, content: await reportPdf(report, language, timeZone) });
-    files.push({ name: `${report.caseNumber}-${language}.html`, content: Buffer.from(reportHtml(report, language, timeZone)) });
-  }
-  return files;
-}
-
-/** Every format in one ZIP, as the DPO receives it. */
-export async function reportZip(report: AccessReport, timeZone: string): Promise<Buffer> {
-  const zip = new AdmZip();
-  for (const file of await reportFiles(report, timeZone)) zip.addFile(file.name, file.content);
-  return zip.toBuffer();
-}
-
-/** One format of the report (for `privacy-desk report … --format`): PDF and HTML in both languages. */
-export async function reportInFormat(report: AccessReport, format: ReportFormat, timeZone: string): Promise<{ name: string; content: Buffer }[]> {
-  if (format === 'zip') return [{ name: `${report.caseNumber}.zip`, content: await reportZip(report, timeZone) }];
-  const files = await reportFiles(report, timeZone);
-  return files.filter((f) => f.name.endsWith(`.${format}`));
 }
