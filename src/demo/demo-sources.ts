@@ -49,6 +49,7 @@ export const DEMO_SOURCES = {
       key: 'id',
       time: 'started_at',
       private: 'is_private',
+      restricted: 'restricted',
       identifiers: { remote_number: 'phone', remote_name: 'name', user_sip: 'sip' },
       items: { remote_name: 'H.1', remote_number: 'H.2', project: 'H.4', started_at: 'H.6', duration: 'H.7', line: 'H.8', company: 'H.11' },
       writable: true,
@@ -60,6 +61,7 @@ export const DEMO_SOURCES = {
       table: 'chat_messages',
       key: 'id',
       time: 'sent_at',
+      restricted: 'restricted',
       identifiers: { sender_sip: 'sip', recipient_sip: 'sip' },
       items: { sender_sip: 'C.1.2', recipient_sip: 'C.1.3', body: 'C.1.4' },
       writable: true,
@@ -113,7 +115,7 @@ export function generateDemoSources(folder: string, directory: DirectoryData, to
 
   const journal = new Database(join(staging, 'journal.sqlite'));
   journal.exec(`CREATE TABLE journal (id INTEGER PRIMARY KEY, started_at TEXT NOT NULL, direction TEXT NOT NULL, line INTEGER NOT NULL,
-    user_sip TEXT NOT NULL, remote_number TEXT, remote_name TEXT, company TEXT, project TEXT, duration INTEGER NOT NULL, is_private INTEGER NOT NULL DEFAULT 0);
+    user_sip TEXT NOT NULL, remote_number TEXT, remote_name TEXT, company TEXT, project TEXT, duration INTEGER NOT NULL, is_private INTEGER NOT NULL DEFAULT 0, restricted INTEGER NOT NULL DEFAULT 0);
     CREATE INDEX journal_remote_number ON journal (remote_number);
     CREATE INDEX journal_remote_name ON journal (lower(remote_name));
     CREATE INDEX journal_user_sip ON journal (lower(user_sip));
@@ -139,7 +141,7 @@ export function generateDemoSources(folder: string, directory: DirectoryData, to
   journal.close();
 
   const chat = new Database(join(staging, 'chat.sqlite'));
-  chat.exec(`CREATE TABLE chat_messages (id INTEGER PRIMARY KEY, sent_at TEXT NOT NULL, sender_sip TEXT NOT NULL, recipient_sip TEXT NOT NULL, body TEXT NOT NULL);
+  chat.exec(`CREATE TABLE chat_messages (id INTEGER PRIMARY KEY, sent_at TEXT NOT NULL, sender_sip TEXT NOT NULL, recipient_sip TEXT NOT NULL, body TEXT NOT NULL, restricted INTEGER NOT NULL DEFAULT 0);
     CREATE INDEX chat_sender ON chat_messages (lower(sender_sip));
     CREATE INDEX chat_recipient ON chat_messages (lower(recipient_sip));
     CREATE INDEX chat_sent_at ON chat_messages (sent_at);`);

@@ -168,6 +168,8 @@ export function personalDataSourceContract(name: string, open: (writable?: boole
       const writable = await open(true);
       try {
         expect(await writable.source.restrict?.(ERIKA, { match: ['identifier'] })).toEqual({ restricted: 3 });
+        // Her calls are private now too (seed 4.3.2.1): the export says so.
+        expect((await writable.source.export(ERIKA)).filter((r) => r.match === 'identifier').every((r) => r.private === true)).toBe(true);
         // Rows 1 (2024) and 2 (2025-06) are hers and old: kept now, with row 4 (restricted before); 5 (her name only) and 6 go.
         expect(await writable.source.purgeBefore?.(new Date('2025-07-01T00:00:00Z'), { batchSize: 10 })).toMatchObject({ deleted: 2, kept: 3 });
       } finally {

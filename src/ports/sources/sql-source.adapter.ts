@@ -185,9 +185,11 @@ export class SqlSource implements PersonalDataSource {
     const column = this.definition.restricted as string;
     const theirs = this.matching(subject, options.match);
     if (!theirs) return { restricted: 0 };
+    // Calls are marked private too where the journal can (seed 4.3.2.1): shown to nobody but the person.
+    const privately = this.definition.private ? { [this.definition.private]: 1 } : {};
     const result = await this.db
       .updateTable(this.definition.table)
-      .set({ [column]: 1 })
+      .set({ [column]: 1, ...privately })
       .where(theirs)
       .executeTakeFirst();
     return { restricted: Number(result.numUpdatedRows ?? 0) };

@@ -1,0 +1,98 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { loadConfig } from '../../../src/config/config';
+import { silentLogger } from '../../../src/ports/logger/logger.port';
+import type { CaseNotice, Notifier } from '../../../src/ports/notifier/notifier.port';
+import { type App, createApp } from '../../../src/startup/create-app';
+
+/**
+ * Tasks for people over days, on the demo's real sources with a clock the test moves: a task not
+ * answered is brought up again every TASK_REMINDER_HOURS — once per interval, however many rounds run —
+ * and no more once it is answered; a restriction marks the person's records and explains the logs.
+ */
+describe('tasks for people, reminded', () => {
+  let dir: string;
+  let app: App;
+  let now = new Date('2026-12-07T09:00:00Z');
+  const sent: { to: string; notice: CaseNotice }[] = [];
+  const notifier: Notifier = {
+    toPerson: async (to, notice) => (sent.push({ to, notice }), true),
+    toDpoChannel: async () => false,
+    refreshCards: async () => undefined,
+    toAdminChannel: async () => false,
+    hasAdminChannel: async () => false,
+  };
+
+  beforeEach(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'privacy-desk-tasks-'));
+    sent.length = 0;
+    app = await createApp(loadConfig({ DATABASE_FILE: join(dir, 'db.sqlite'), DPO_USERS: 'dana.dpo@example.com', TASK_REMINDER_HOURS: '24' }), silentLogger, { clock: { now: () => now } });
+    app.notifier.use(notifier);
+  });
+  afterEach(async () => {
+    await app.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  const started = async (type: 'erasure' | 'restriction'): Promise<string> => {
+    const { request } = await app.requests.submit({ type, subject: { kind: 'employee', id: 'alice@example.com', name: 'Alice Adams' }, requester: 'alice@example.com', channel: 'teams', receivedAt: now.toISOString() }, `t-${type}`);
+    await app.requests.settled();
+    await app.requests.act(request.id, { action: 'approve' }, 'dana.dpo@example.com');
+    await app.requests.act(request.id, { action: 'start', execution: { includeNameOnly: [] } }, 'dana.dpo@example.com');
+    await app.requests.settled();
+    await app.execution.advance(request.id);
+    return request.id;
+  };
+  const tasks = (reminder: boolean): { to: string; step: string }[] => sent.flatMap((s) => (s.notice.kind === 'task' && s.notice.reminder === reminder ? [{ to: s.to, step: s.notice.step.id }] : []));
+
+  it('reminds of an unanswered task once a day, never twice for one day, and stops once it is answered', async () => {
+    const id = await started('erasure');
+    expect(tasks(false)).toEqual([{ to: 'dana.dpo@example.com', step: 'erase:directory' }]);
+    // Within the day: nothing.
+    now = new Date('2026-12-07T20:00:00Z');
+    expect(await app.execution.remindTasks()).toBe(0);
+    // A day on: reminded once, however many rounds.
+    now = new Date('2026-12-08T09:30:00Z');
+    expect(await app.execution.remindTasks()).toBe(1);
+    expect(await app.execution.remindTasks()).toBe(0);
+    expect(tasks(true)).toEqual([{ to: 'dana.dpo@example.com', step: 'erase:directory' }]);
+    now = new Date('2026-12-09T10:00:00Z');
+    expect(await app.execution.remindTasks()).toBe(1);
+    // Answered: no more reminders for it (the next task, the favourites', is new and not yet due).
+    expect((await app.requests.jobAction(id, 'erase:directory', 'dana.dpo@example.com', { kind: 'answer', answer: { done: true } })).kind).toBe('done');
+    await app.execution.advance(id);
+    now = new Date('2026-12-09T20:00:00Z');
+    expect(await app.execution.remindTasks()).toBe(0);
+    expect(tasks(true).filter((t) => t.step === 'erase:directory')).toHaveLength(2);
+    // Nobody but the DPOs and the task's owner may answer.
+    expect(await app.requests.jobAction(id, 'erase:favourites', 'alice@example.com', { kind: 'answer', answer: { done: true } })).toEqual({ kind: 'refused', reason: 'notAllowed' });
+  });
+
+  it('a restriction marks the person’s records in every source that can, and explains the logs', async () => {
+    const id = await started('restriction');
+    let job = (await app.execution.jobOf(id))?.job;
+    // The directory and the read-only sources are people's tasks; the DPO answers for them here.
+    for (const step of ['restrict:directory', 'restrict:tasks', 'restrict:favourites']) {
+      expect((await app.requests.jobAction(id, step, 'dana.dpo@example.com', { kind: 'answer', answer: { done: true } })).kind).toBe('done');
+      await app.execution.advance(id);
+    }
+    job = (await app.execution.jobOf(id))?.job;
+    expect(job?.steps.map((s) => [s.id, s.by, s.state.status])).toEqual([
+      ['restrict:directory', 'person', 'done'],
+      ['restrict:journal', 'bot', 'done'],
+      ['restrict:chat', 'bot', 'done'],
+      ['restrict:tasks', 'person', 'done'],
+      ['explain:logs', 'bot', 'done'],
+      ['restrict:favourites', 'person', 'done'],
+      ['notify', 'bot', 'done'],
+    ]);
+    const journal = job?.steps.find((s) => s.id === 'restrict:journal')?.state;
+    expect(journal?.status === 'done' && (journal.counts?.restricted ?? 0) > 0).toBe(true);
+    expect((await app.requests.get(id))?.status).toBe('completed');
+    // A purge leaves restricted records be: whatever their age, Alice's calls stay.
+    const purge = await app.retention.purge({ actor: 'test', batchSize: 1000 });
+    const journalRun = purge.results.find((r) => r.source === 'journal');
+    expect(journalRun?.kept).toBeGreaterThan(0);
+  });
+});
