@@ -29,7 +29,7 @@ import type { PersonalDataSource } from '../ports/sources/personal-data-source.p
 import { processEnvironment } from '../config/config';
 import { ExecutionDesk } from '../app/execution/execution-desk';
 import { ReportLinks } from '../ports/links/report-links';
-import { renderReportZip } from '../ports/reports/report-workers';
+import { renderReportZip, stopReportWorkers } from '../ports/reports/report-workers';
 import { subjectOf } from '../app/case-findings';
 
 export interface App {
@@ -182,6 +182,7 @@ export async function createApp(config: Config, logger: Logger, seams: AppSeams 
       retention.interrupt();
       await retentionScheduler.stop();
       await execution.stop();
+      await stopReportWorkers();
       // Card redraws and notices still under way (the server stopped taking requests before this).
       if (!(await requests.settled(10_000))) logger.warn({ waitedMs: 10_000 }, 'stopped before every card was updated');
       // Nothing is being sent any more (or what is still under way has timed out): whatever this

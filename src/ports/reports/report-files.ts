@@ -1,6 +1,6 @@
 import PDFDocument from 'pdfkit';
 import type { AccessReport, ReportRecord } from '../../domain/execution/access-report';
-import { REPORT_LANGUAGES, REPORT_TEXT, type ReportLanguage, inLanguage, showTime } from './report-text';
+import { REPORT_TEXT, type ReportLanguage, inLanguage, showTime } from './report-text';
 
 /** The report's formats: PDF and HTML in each language, JSON once (machine-readable, Art. 20). */
 export type ReportFormat = 'pdf' | 'html' | 'json' | 'zip';

@@ -22,24 +22,82 @@ if (workerData.module.endsWith('.ts')) {
   };
 }
 const { reportPdf } = require(workerData.module);
-reportPdf(workerData.report, workerData.language, workerData.timeZone).then(
-  (pdf) => parentPort.postMessage({ pdf }),
-  (error) => parentPort.postMessage({ error: error instanceof Error ? error.message : String(error) }),
-);
+parentPort.on('message', ({ id, report, language, timeZone }) => {
+  reportPdf(report, language, timeZone).then(
+    (pdf) => parentPort.postMessage({ id, pdf }),
+    (error) => parentPort.postMessage({ id, error: error instanceof Error ? error.message : String(error) }),
+  );
+});
 `;
 
-/** One language's PDF on a worker thread of its own. */
-function pdfInWorker(report: AccessReport, language: ReportLanguage, timeZone: string): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(WORKER, { eval: true, workerData: { module: require.resolve('./report-files'), report, language, timeZone } });
-    let result: Buffer | undefined;
-    worker.once('message', (message: { pdf?: Uint8Array; error?: string }) => {
-      if (message.pdf) result = Buffer.from(message.pdf);
-      else reject(new Error(message.error ?? 'the report worker failed'));
+/** How long a worker with nothing to do is kept (warm: loaded fonts, compiled code) before it ends. */
+const IDLE_MS = 5 * 60_000;
+
+/**
+ * One worker thread per language, started on first use and kept while reports come (a cold worker
+ * loads pdfkit and the fonts and runs slow code for its first report: about twice the time); each
+ * sets one report at a time, in the order asked. A worker that fails is replaced at the next report.
+ */
+class PdfWorker {
+  private worker: Worker | undefined;
+  private readonly pending = new Map<number, { resolve: (pdf: Buffer) => void; reject: (error: Error) => void }>();
+  private next = 0;
+  private idle: NodeJS.Timeout | undefined;
+
+  render(report: AccessReport, language: ReportLanguage, timeZone: string): Promise<Buffer> {
+    const worker = this.started();
+    clearTimeout(this.idle);
+    const id = ++this.next;
+    return new Promise<Buffer>((resolve, reject) => {
+      this.pending.set(id, { resolve, reject });
+      worker.postMessage({ id, report, language, timeZone });
     });
-    worker.once('error', reject);
-    worker.once('exit', (code) => (result ? resolve(result) : reject(new Error(`the report worker stopped (exit code ${code})`))));
-  });
+  }
+
+  stop(): Promise<number> | undefined {
+    clearTimeout(this.idle);
+    const worker = this.worker;
+    this.worker = undefined;
+    return worker?.terminate();
+  }
+
+  private started(): Worker {
+    if (this.worker) return this.worker;
+    const worker = new Worker(WORKER, { eval: true, workerData: { module: require.resolve('./report-files') } });
+    // Never what keeps the process alive.
+    worker.unref();
+    worker.on('message', (message: { id: number; pdf?: Uint8Array; error?: string }) => {
+      const waiting = this.pending.get(message.id);
+      this.pending.delete(message.id);
+      if (message.pdf) waiting?.resolve(Buffer.from(message.pdf));
+      else waiting?.reject(new Error(message.error ?? 'the report worker failed'));
+      if (this.pending.size === 0) {
+        clearTimeout(this.idle);
+        this.idle = setTimeout(() => void this.stop(), IDLE_MS);
+        this.idle.unref();
+      }
+    });
+    const fail = (error: Error): void => {
+      if (this.worker === worker) this.worker = undefined;
+      for (const waiting of this.pending.values()) waiting.reject(error);
+      this.pending.clear();
+    };
+    worker.on('error', fail);
+    worker.on('exit', (code) => fail(new Error(`the report worker stopped (exit code ${code})`)));
+    this.worker = worker;
+    return worker;
+  }
+}
+
+const WORKERS = new Map<ReportLanguage, PdfWorker>(REPORT_LANGUAGES.map((language) => [language, new PdfWorker()]));
+
+/** Ends the report workers (shutting down; the next report starts them again). */
+export async function stopReportWorkers(): Promise<void> {
+  await Promise.all([...WORKERS.values()].map((w) => w.stop()));
+}
+
+function pdfInWorker(report: AccessReport, language: ReportLanguage, timeZone: string): Promise<Buffer> {
+  return (WORKERS.get(language) as PdfWorker).render(report, language, timeZone);
 }
 
 /**
