@@ -85,14 +85,14 @@ export async function startServer(config: Config, app: App, logger: Logger): Pro
       if (redeemed.kind === 'invalid') return page(404, 'This link is not valid.', 'Dieser Link ist ungültig.');
       if (redeemed.kind === 'expired') return page(410, 'This link has expired. Ask the bot for a new one on the case card.', 'Dieser Link ist abgelaufen. Einen neuen gibt es auf der Karte des Vorgangs.');
       if (redeemed.kind === 'used') return page(410, 'This link has been used already: each link opens once.', 'Dieser Link wurde schon benutzt: Jeder Link öffnet nur einmal.');
-      const file = await app.execution.reportFile(redeemed.caseId);
+      const file = await app.execution.reportFile(redeemed.caseId, redeemed.file);
       if (!file) return page(404, 'The report is no longer here.', 'Die Auskunft ist nicht mehr vorhanden.');
       await app.execution.downloaded(file.request);
       logger.info({ case: file.request.number, bytes: file.content.length }, 'access report downloaded');
       res.writeHead(200, {
         'content-type': 'application/zip',
         'content-length': file.content.length,
-        'content-disposition': `attachment; filename="${file.request.number}.zip"`,
+        'content-disposition': `attachment; filename="${file.name}"`,
         'cache-control': 'no-store',
         'referrer-policy': 'no-referrer',
         'x-content-type-options': 'nosniff',

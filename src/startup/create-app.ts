@@ -30,6 +30,7 @@ import { processEnvironment } from '../config/config';
 import { ExecutionDesk } from '../app/execution/execution-desk';
 import { ReportLinks } from '../ports/links/report-links';
 import { renderReportZip, stopReportWorkers } from '../ports/reports/report-workers';
+import { answerLettersZip } from '../ports/reports/answer-letter-pdf';
 import { subjectOf } from '../app/case-findings';
 
 export interface App {
@@ -161,6 +162,7 @@ export async function createApp(config: Config, logger: Logger, seams: AppSeams 
       holds: liveLegalHolds(config, data, clock.now(), logger),
       taskReminderMs: config.execution.taskReminderHours * 3_600_000,
       renderReport: (report) => renderReportZip(report, config.timeZone),
+      renderLetters: (letter) => answerLettersZip(letter, config.timeZone),
     });
     requests.useExecution({
       jobOf: async (caseId) => (await execution.jobOf(caseId))?.job,

@@ -1,5 +1,6 @@
 import type { CountryCode } from 'libphonenumber-js';
 import { type AccessReport, type RecordIn, buildAccessReport, reportCounts } from '../../domain/execution/access-report';
+import { type AnswerLetter, buildAnswerLetter } from '../../domain/execution/answer-letter';
 import { type Job, type JobStep, type SentHow, record, startJob } from '../../domain/execution/job';
 import { type SourceAbilities, planFor } from '../../domain/execution/plan';
 import { localDate } from '../../domain/requests/deadlines';
@@ -20,13 +21,16 @@ import type { JobAction, JobActionOutcome, RequestDesk } from '../requests/reque
 import { errorName } from '../requests/follow-ups';
 import { sendOnce } from '../requests/send-once';
 import { type Advanced, JobRunner, type StepExecutor } from './job-runner';
-/** Issues a download link for a case's report (signed, expiring, single-use: the links port). */
+/** Issues a download link for a case's report or letters (signed, expiring, single-use: the links port). */
 export interface ReportLinkIssuer {
-  issue(caseId: string): { url: string; expiresAt: Date };
+  issue(caseId: string, file?: 'report' | 'letters'): { url: string; expiresAt: Date };
 }
 
 /** The name the report is kept under among the case's files. */
 export const REPORT_FILE = 'report.zip';
+/** The answer letters (German, English) to an outside person. */
+export const LETTERS_FILE = 'letters.zip';
+const FILE_NAMES = { report: REPORT_FILE, letters: LETTERS_FILE } as const;
 const EXPORT_PREFIX = 'export/';
 
 export interface ExecutionDeskOptions {
@@ -53,6 +57,8 @@ export interface ExecutionDeskOptions {
   taskReminderMs: number;
   /** The report in every format, as one ZIP (the reports port). */
   renderReport: (report: AccessReport) => Promise<Buffer>;
+  /** The answer letter in German and English, as one ZIP (the reports port). */
+  renderLetters: (letter: AnswerLetter) => Promise<Buffer>;
 }
 
 
@@ -78,6 +84,7 @@ export class ExecutionDesk {
       export: (step, job) => this.exportStep(step, job),
       report: (_step, job) => this.reportStep(job),
       deliver: (_step, job) => this.deliverStep(job),
+      letter: (_step, job) => this.letterStep(job),
       erase: (step, job) => this.eraseStep(step, job),
       restrict: (step, job) => this.restrictStep(step, job),
       explain: async () => ({}),
@@ -114,7 +121,11 @@ export class ExecutionDesk {
     const existing = await this.options.jobs.job(request.id);
     if (existing) return existing;
     const choice = request.execution ?? { includeNameOnly: [] };
-    const plan = planFor(request.type, this.abilities(), { ...(choice.pseudonymise ? { pseudonymise: true } : {}), ...(choice.objectionBecomes ? { objectionBecomes: choice.objectionBecomes } : {}) });
+    const plan = planFor(request.type, this.abilities(), {
+      ...(choice.pseudonymise ? { pseudonymise: true } : {}),
+      ...(choice.objectionBecomes ? { objectionBecomes: choice.objectionBecomes } : {}),
+      ...(request.subject.kind === 'outside' ? { outsideSubject: true } : {}),
+    });
     const subject = this.options.subjectOf(request);
     const created = await this.options.jobs.createJob(startJob(request.id, plan, { ...(subject ? { subject } : {}), includeNameOnly: choice.includeNameOnly }), this.options.clock.now());
     await this.options.audit.append({ at: this.options.clock.now().toISOString(), actor: 'system', action: 'execution.started', target: request.number, details: { steps: created.job.steps.length, tasks: created.job.steps.filter((s) => s.by === 'person').length } });
@@ -312,11 +323,11 @@ export class ExecutionDesk {
     return undefined;
   }
 
-  /** The report's file for a download link, or undefined once it is gone. */
-  async reportFile(caseId: string): Promise<{ request: PrivacyRequest; content: Buffer } | undefined> {
+  /** The report's (or the letters') file for a download link, or undefined once it is gone. */
+  async reportFile(caseId: string, file: 'report' | 'letters' = 'report'): Promise<{ request: PrivacyRequest; content: Buffer; name: string } | undefined> {
     const request = await this.options.requests.get(caseId);
-    const content = await this.options.jobs.file(caseId, REPORT_FILE);
-    return request && content ? { request, content } : undefined;
+    const content = await this.options.jobs.file(caseId, FILE_NAMES[file]);
+    return request && content ? { request, content, name: file === 'report' ? `${request.number}.zip` : `${request.number}-letters.zip` } : undefined;
   }
 
   /**
@@ -412,6 +423,27 @@ export class ExecutionDesk {
           if (await this.options.notifier.toPerson(dpo, { kind: 'reportReady', request, url: link.url, expiresAt: link.expiresAt, bytes: files[0]?.bytes ?? 0 })) reached++;
         } catch (error) {
           this.options.logger.warn({ case: request.number, err: errorName(error) }, 'could not hand the report to a DPO');
+        }
+      }
+      return reached;
+    });
+    if (outcome.kind === 'nobody') throw new Error('no DPO could be reached in a personal chat');
+    return { counts: { reached: outcome.kind === 'sent' ? outcome.reached : 0 } };
+  }
+
+  /** The answer letters to an outside person, handed to the DPOs (a link in their personal chat) to send by post or mail. */
+  private async letterStep(job: Job): Promise<{ counts: Record<string, number> }> {
+    const request = await this.request(job.caseId);
+    const content = await this.options.renderLetters(buildAnswerLetter(request, job, this.options.clock.now()));
+    await this.options.jobs.putFile(job.caseId, LETTERS_FILE, content, this.options.clock.now());
+    const outcome = await sendOnce(this.options.claims, this.options.clock, { subject: request.id, mark: 'lettersReady', round: String((await this.options.jobs.job(job.caseId))?.version ?? 0), holder: this.options.instance }, async () => {
+      let reached = 0;
+      for (const dpo of this.dposFor(request)) {
+        const link = this.options.links.issue(request.id, 'letters');
+        try {
+          if (await this.options.notifier.toPerson(dpo, { kind: 'reportReady', request, url: link.url, expiresAt: link.expiresAt, bytes: content.length, file: 'letters' })) reached++;
+        } catch (error) {
+          this.options.logger.warn({ case: request.number, err: errorName(error) }, 'could not hand the answer letter to a DPO');
         }
       }
       return reached;

@@ -118,10 +118,11 @@ export function taskCard(ctx: RequestTextContext, request: PrivacyRequest, step:
 }
 
 /** The DPO's message with the report's link (personal chat only). */
-export function reportReadyCard(ctx: RequestTextContext, request: PrivacyRequest, url: string, expiresAt: Date, bytes: number, forRequester = false): RenderedCard {
+export function reportReadyCard(ctx: RequestTextContext, request: PrivacyRequest, url: string, expiresAt: Date, bytes: number, forRequester = false, letters = false): RenderedCard {
   const x = ctx.rt.execution;
   const size = bytes >= 1_048_576 ? `${(bytes / 1_048_576).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`;
   const expires = showInstant(ctx, expiresAt.toISOString());
+  if (letters) return renderRequestCard({ title: x.lettersTitle(request.number), intro: [x.lettersIntro(size, expires)], links: [{ title: x.lettersDownload, url }] });
   return renderRequestCard({
     title: forRequester ? x.yourReportTitle(request.number) : x.reportTitle(request.number),
     intro: [forRequester ? x.yourReportIntro(size, expires) : x.reportIntro(size, expires)],

@@ -12,6 +12,7 @@ const KIND: Record<StepKind, string> = {
   confirmGone: 'Prüfen, dass nichts übrig ist',
   report: 'Auskunft erstellen',
   deliver: 'Auskunft an die Datenschutzbeauftragten',
+  letter: 'Antwortschreiben erstellen',
   notify: 'Antragsteller benachrichtigen',
 };
 
@@ -61,6 +62,10 @@ export const executionDe: ExecutionTexts = {
   yourReportTitle: (number) => `Deine Auskunft: ${number}`,
   yourReportIntro: (size, expires) =>
     `Hier ist die Kopie deiner Daten (PDF und HTML auf Deutsch und Englisch, JSON; ZIP, ${size}). Der Link unten funktioniert einmal, bis ${expires}; du kannst auch die Datei unten annehmen.`,
+  lettersTitle: (number) => `Antwortschreiben bereit: ${number}`,
+  lettersIntro: (size, expires) =>
+    `Die Antwort an die externe Person (PDF, Deutsch und Englisch; ZIP, ${size}) liegt bereit: prüfe sie und sende sie per Post oder E-Mail in der Sprache, in der die Person geschrieben hat. Der Link unten funktioniert einmal, bis ${expires}.`,
+  lettersDownload: 'Schreiben herunterladen (ZIP)',
   fileTitle: 'Auskunft',
   fileRefused: 'Diese Datei ist nur für Datenschutzbeauftragte des Vorgangs, im persönlichen Chat mit dem Bot.',
   fileFailed: 'Die Datei konnte nicht zu Teams hochgeladen werden. Der Download-Link in der Nachricht davor funktioniert weiter.',

@@ -11,6 +11,7 @@ const KIND: Record<StepKind, string> = {
   confirmGone: 'Check that nothing is left',
   report: 'Write the access report',
   deliver: 'Hand the report to the DPO',
+  letter: 'Write the answer letter',
   notify: 'Tell the requester',
 };
 
@@ -60,6 +61,10 @@ export const executionEn = {
   yourReportTitle: (number: string): string => `Your access report: ${number}`,
   yourReportIntro: (size: string, expires: string): string =>
     `Here is the copy of your data (PDF and HTML in German and English, JSON; ZIP, ${size}). The link below works once, until ${expires}; you can also accept the file below.`,
+  lettersTitle: (number: string): string => `Answer letter ready: ${number}`,
+  lettersIntro: (size: string, expires: string): string =>
+    `The answer to the outside person (PDF, German and English; ZIP, ${size}) is ready: check it, then send it by post or mail in the language they wrote in. The link below works once, until ${expires}.`,
+  lettersDownload: 'Download the letters (ZIP)',
   fileTitle: 'Access report',
   fileRefused: 'This file is only for a data-protection officer of the case, in their personal chat with the bot.',
   fileFailed: 'The file could not be uploaded to Teams. The download link in the message before still works.',

@@ -80,7 +80,7 @@ export class TeamsNotifier implements Notifier {
     await this.proactive(reference, async (context) => {
       activityId = (await context.sendActivity(asActivity(card)))?.id;
       // The report as a file too (Teams asks the DPO first; personal chat only): see PrivacyDeskBot's file consent.
-      if (notice.kind === 'reportReady') await context.sendActivity(fileConsentActivity(notice.request, notice.bytes, target.locale));
+      if (notice.kind === 'reportReady' && notice.file !== 'letters') await context.sendActivity(fileConsentActivity(notice.request, notice.bytes, target.locale));
     });
     // Case cards are redrawn on every change; a task, a report link or an outcome stays as sent.
     if (activityId && REDRAWN.has(notice.kind)) await this.remember(notice.request, personId === notice.request.requester ? 'requester' : 'dpo', reference.conversation?.id ?? '', activityId, target);
@@ -257,7 +257,7 @@ export class TeamsNotifier implements Notifier {
       case 'task':
         return taskCard(ctx, request, notice.step, notice.subject, { reminder: notice.reminder });
       case 'reportReady':
-        return reportReadyCard(ctx, request, notice.url, notice.expiresAt, notice.bytes, notice.forRequester === true);
+        return reportReadyCard(ctx, request, notice.url, notice.expiresAt, notice.bytes, notice.forRequester === true, notice.file === 'letters');
       case 'outcome':
         return outcomeCard(ctx, request, notice.job);
     }

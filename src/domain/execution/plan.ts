@@ -30,6 +30,8 @@ export type StepKind =
   | 'report'
   /** Hand the report to the DPOs (a signed download link in their personal chat; never a channel). */
   | 'deliver'
+  /** The answer letter to an outside person, in German and English, for the DPO to send by post or mail. */
+  | 'letter'
   /** Tell the requester the outcome. */
   | 'notify';
 
@@ -54,6 +56,8 @@ export interface PlanOptions {
   pseudonymise?: boolean;
   /** Objection (Art. 21): what the DPO decided it becomes. */
   objectionBecomes?: 'restriction' | 'erasure';
+  /** The person is no employee (no Teams chat): the answer is a letter, which the DPO sends. */
+  outsideSubject?: boolean;
 }
 
 /** The step that turns into a task for a person where the source cannot do `kind` itself. */
@@ -78,7 +82,7 @@ const explain = (source: SourceAbilities, reason: ExplainReason): PlanStep => ({
  *   then a search confirms nothing identifying is left.
  * - Restriction: every source that holds records marks them; logs age out.
  * - Objection: as the DPO decided — a restriction or an erasure; undecided, no steps.
- * Every plan ends by telling the requester.
+ * Every plan ends by telling the requester — after the answer letter, for an outside person.
  */
 export function planFor(type: RequestType, sources: readonly SourceAbilities[], options: PlanOptions = {}): PlanStep[] {
   const steps: PlanStep[] = [];
@@ -106,6 +110,7 @@ export function planFor(type: RequestType, sources: readonly SourceAbilities[], 
     case undefined:
       return [];
   }
+  if (options.outsideSubject) steps.push({ id: 'letter', kind: 'letter', by: 'bot' });
   steps.push({ id: 'notify', kind: 'notify', by: 'bot' });
   return steps;
 }

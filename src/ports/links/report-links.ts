@@ -2,14 +2,18 @@ import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Clock } from '../clock/clock.port';
 import type { ClaimStore } from '../store/claim-store.port';
 
-export type Redeemed = { kind: 'ok'; caseId: string } | { kind: 'invalid' } | { kind: 'expired' } | { kind: 'used' };
+/** Which of a case's files a link opens. */
+export type LinkedFile = 'report' | 'letters';
+const FILES: readonly LinkedFile[] = ['report', 'letters'];
+
+export type Redeemed = { kind: 'ok'; caseId: string; file: LinkedFile } | { kind: 'invalid' } | { kind: 'expired' } | { kind: 'used' };
 
 /**
- * A link's body, 34 bytes: the case's id (a UUID, 16 bytes), the expiry (seconds since the epoch,
- * 6 bytes) and a random nonce (12 bytes) that makes it single-use. Binary and with a 128-bit
+ * A link's body, 35 bytes: the case's id (a UUID, 16 bytes), the expiry (seconds since the epoch,
+ * 6 bytes), a random nonce (12 bytes) that makes it single-use, and which file (1 byte). Binary and with a 128-bit
  * signature, the whole token stays under the router's 100-character limit for a path parameter.
  */
-const BODY_BYTES = 34;
+const BODY_BYTES = 35;
 const SIGNATURE_BYTES = 16;
 
 const encode = (data: Buffer | string): string => Buffer.from(data).toString('base64url');
@@ -27,13 +31,14 @@ export class ReportLinks {
     private readonly options: { publicUrl: string; hours: number; instance: string },
   ) {}
 
-  /** A link to the case's report, valid for the configured hours (to the second). */
-  issue(caseId: string): { url: string; expiresAt: Date } {
+  /** A link to the case's report (or answer letters), valid for the configured hours (to the second). */
+  issue(caseId: string, file: LinkedFile = 'report'): { url: string; expiresAt: Date } {
     const seconds = Math.floor(this.clock.now().getTime() / 1000) + this.options.hours * 3600;
     const body = Buffer.alloc(BODY_BYTES);
     Buffer.from(caseId.replace(/-/g, ''), 'hex').copy(body, 0);
     body.writeUIntBE(seconds, 16, 6);
     randomBytes(12).copy(body, 22);
+    body.writeUInt8(FILES.indexOf(file), 34);
     const token = encode(body);
     return { url: `${this.options.publicUrl}/reports/${token}.${this.sign(token)}`, expiresAt: new Date(seconds * 1000) };
   }
@@ -51,10 +56,12 @@ export class ReportLinks {
     const caseId = `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
     const now = this.clock.now();
     if (now.getTime() > bytes.readUIntBE(16, 6) * 1000) return { kind: 'expired' };
-    const key = { subject: `link:${bytes.subarray(22).toString('hex')}`, mark: 'download', round: '1' };
+    const file = FILES[bytes.readUInt8(34)];
+    if (!file) return { kind: 'invalid' };
+    const key = { subject: `link:${bytes.subarray(22, 34).toString('hex')}`, mark: 'download', round: '1' };
     if (!(await this.claims.claim(key, now, this.options.instance))) return { kind: 'used' };
     await this.claims.confirm(key, now, now, this.options.instance);
-    return { kind: 'ok', caseId };
+    return { kind: 'ok', caseId, file };
   }
 
   private sign(body: string): string {

@@ -18,7 +18,7 @@ export type CaseNotice =
   /** A step failed: the DPOs see it on the case card, with Retry. */
   | { kind: 'stepFailed'; request: PrivacyRequest; step: JobStep }
   /** The access report is ready: a signed, single-use link for one DPO (personal chat only). */
-  | { kind: 'reportReady'; request: PrivacyRequest; url: string; expiresAt: Date; bytes: number; forRequester?: boolean }
+  | { kind: 'reportReady'; request: PrivacyRequest; url: string; expiresAt: Date; bytes: number; forRequester?: boolean; file?: 'report' | 'letters' }
   /** The requester is told what was done. */
   | { kind: 'outcome'; request: PrivacyRequest; job: Job };
 

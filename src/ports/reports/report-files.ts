@@ -7,8 +7,8 @@ export type ReportFormat = 'pdf' | 'html' | 'json' | 'zip';
 export const REPORT_FORMATS: readonly ReportFormat[] = ['pdf', 'html', 'json', 'zip'];
 
 /** The fonts the PDF embeds (umlauts, ß, typographic quotes): DejaVu, from its npm package. */
-const FONT_REGULAR = require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans.ttf');
-const FONT_BOLD = require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf');
+export const FONT_REGULAR = require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans.ttf');
+export const FONT_BOLD = require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf');
 
 /** The JSON copy: the report as data, with a format name and version for whoever reads it by machine. */
 export function reportJson(report: AccessReport): string {

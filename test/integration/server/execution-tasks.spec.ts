@@ -27,7 +27,7 @@ describe('tasks for people, reminded', () => {
   beforeEach(async () => {
     dir = mkdtempSync(join(tmpdir(), 'privacy-desk-tasks-'));
     sent.length = 0;
-    app = await createApp(loadConfig({ DATABASE_FILE: join(dir, 'db.sqlite'), DPO_USERS: 'dana.dpo@example.com', TASK_REMINDER_HOURS: '24' }), silentLogger, { clock: { now: () => now } });
+    app = await createApp(loadConfig({ DATABASE_FILE: join(dir, 'db.sqlite'), DPO_USERS: 'dana.dpo@example.com, sabine.hoffmann@example.com', TASK_REMINDER_HOURS: '24' }), silentLogger, { clock: { now: () => now } });
     app.notifier.use(notifier);
   });
   afterEach(async () => {
@@ -48,7 +48,11 @@ describe('tasks for people, reminded', () => {
 
   it('reminds of an unanswered task once a day, never twice for one day, and stops once it is answered', async () => {
     const id = await started('erasure');
-    expect(tasks(false)).toEqual([{ to: 'dana.dpo@example.com', step: 'erase:directory' }]);
+    // The directory has no owner: every DPO has the task.
+    expect(tasks(false)).toEqual([
+      { to: 'dana.dpo@example.com', step: 'erase:directory' },
+      { to: 'sabine.hoffmann@example.com', step: 'erase:directory' },
+    ]);
     // Within the day: nothing.
     now = new Date('2026-12-07T20:00:00Z');
     expect(await app.execution.remindTasks()).toBe(0);
@@ -56,7 +60,10 @@ describe('tasks for people, reminded', () => {
     now = new Date('2026-12-08T09:30:00Z');
     expect(await app.execution.remindTasks()).toBe(1);
     expect(await app.execution.remindTasks()).toBe(0);
-    expect(tasks(true)).toEqual([{ to: 'dana.dpo@example.com', step: 'erase:directory' }]);
+    expect(tasks(true)).toEqual([
+      { to: 'dana.dpo@example.com', step: 'erase:directory' },
+      { to: 'sabine.hoffmann@example.com', step: 'erase:directory' },
+    ]);
     now = new Date('2026-12-09T10:00:00Z');
     expect(await app.execution.remindTasks()).toBe(1);
     // Answered: no more reminders for it (the next task, the favourites', is new and not yet due).
@@ -64,7 +71,7 @@ describe('tasks for people, reminded', () => {
     await app.execution.advance(id);
     now = new Date('2026-12-09T20:00:00Z');
     expect(await app.execution.remindTasks()).toBe(0);
-    expect(tasks(true).filter((t) => t.step === 'erase:directory')).toHaveLength(2);
+    expect(tasks(true).filter((t) => t.step === 'erase:directory')).toHaveLength(4);
     // Nobody but the DPOs and the task's owner may answer.
     expect(await app.requests.jobAction(id, 'erase:favourites', 'alice@example.com', { kind: 'answer', answer: { done: true } })).toEqual({ kind: 'refused', reason: 'notAllowed' });
   });
@@ -94,5 +101,29 @@ describe('tasks for people, reminded', () => {
     const purge = await app.retention.purge({ actor: 'test', batchSize: 1000 });
     const journalRun = purge.results.find((r) => r.source === 'journal');
     expect(journalRun?.kept).toBeGreaterThan(0);
+  });
+
+  it('an outside person’s erasure ends with the answer letters, handed to the DPO by link', async () => {
+    const { request } = await app.requests.submit({ type: 'erasure', subject: { kind: 'outside', criteria: { firstName: 'Hans', lastName: 'Meier', phone: '+49 30 555010002', postcodeCity: '20457 Hamburg' } }, requester: 'dana.dpo@example.com', channel: 'letter', receivedAt: now.toISOString() }, 't-outside');
+    await app.requests.settled();
+    // Another DPO decides (Dana filed it): Sabine.
+    expect((await app.requests.act(request.id, { action: 'approve', identity: { method: 'callback' } }, 'sabine.hoffmann@example.com')).kind).toBe('done');
+    expect((await app.requests.act(request.id, { action: 'start', execution: { includeNameOnly: [] } }, 'sabine.hoffmann@example.com')).kind).toBe('done');
+    await app.requests.settled();
+    await app.execution.advance(request.id);
+    for (const step of ['erase:directory', 'erase:favourites']) {
+      expect((await app.requests.jobAction(request.id, step, 'sabine.hoffmann@example.com', { kind: 'answer', answer: { done: true } })).kind).toBe('done');
+      await app.execution.advance(request.id);
+    }
+    const job = (await app.execution.jobOf(request.id))?.job;
+    expect(job?.steps.map((s) => s.id).slice(-3)).toEqual(['confirmGone', 'letter', 'notify']);
+    expect(job?.steps.every((s) => s.state.status === 'done')).toBe(true);
+    // His calls are under the demo's legal hold: kept, and the letter says so.
+    expect(job?.steps.find((s) => s.id === 'erase:journal')?.state).toMatchObject({ status: 'done', counts: { kept: expect.any(Number) } });
+    const letters = await app.execution.reportFile(request.id, 'letters');
+    expect(letters?.name).toBe(`${request.number}-letters.zip`);
+    const ready = sent.filter((s) => s.notice.kind === 'reportReady' && s.notice.file === 'letters');
+    expect(ready.map((s) => s.to)).toEqual(['sabine.hoffmann@example.com']);
+    expect((await app.requests.get(request.id))?.status).toBe('completed');
   });
 });

@@ -21,7 +21,9 @@ describe('report download links', () => {
       const flipped = `${body.slice(0, 5)}${body[5] === 'A' ? 'B' : 'A'}${body.slice(6)}.${signature}`;
       expect(await links.redeem(flipped)).toEqual({ kind: 'invalid' });
       expect(await links.redeem('x.y.z')).toEqual({ kind: 'invalid' });
-      expect(await links.redeem(token)).toEqual({ kind: 'ok', caseId });
+      expect(await links.redeem(token)).toEqual({ kind: 'ok', caseId, file: 'report' });
+      const letters = links.issue(caseId, 'letters').url.split('/').at(-1) as string;
+      expect(await links.redeem(letters)).toEqual({ kind: 'ok', caseId, file: 'letters' });
       expect(await links.redeem(token)).toEqual({ kind: 'used' });
       // Another instance (same key from the database) refuses it too.
       const sameKey = new ReportLinks(Buffer.alloc(32, 7), stores.claims, clock, { publicUrl: 'x', hours: 72, instance: 'i2' });

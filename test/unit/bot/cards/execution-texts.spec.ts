@@ -5,7 +5,7 @@ import type { ExplainReason, StepKind } from '../../../../src/domain/execution/p
 type Key = keyof ExecutionTexts;
 type Render = (...args: unknown[]) => string;
 
-const KINDS: StepKind[] = ['export', 'rectify', 'erase', 'pseudonymise', 'restrict', 'explain', 'confirmGone', 'report', 'deliver', 'notify'];
+const KINDS: StepKind[] = ['export', 'rectify', 'erase', 'pseudonymise', 'restrict', 'explain', 'confirmGone', 'report', 'deliver', 'letter', 'notify'];
 const REASONS: ExplainReason[] = ['tasksCannotBeDeleted', 'logsAgeOut', 'notSupported'];
 
 /** Arguments for every text function (all values of an enumeration; a name and a time). */
@@ -32,6 +32,8 @@ const SAMPLES: Partial<Record<Key, unknown[][]>> = {
   releasedLine: [['Dana DPO', '12.01.2026, 11:00']],
   sentLine: [['by post', 'Dana DPO', '12.01.2026, 11:00']],
   yourReportTitle: [['DSR-2026-0042']],
+  lettersTitle: [['DSR-2026-0042']],
+  lettersIntro: [['12 KB', '08.01.2026, 11:00']],
   yourReportIntro: [['1.2 MB', '08.01.2026, 11:00']],
 };
 
