@@ -74,6 +74,8 @@ const environmentSchema = z.object({
   PUBLIC_URL: z.string().regex(/^https?:\/\/[^\s/]+(\/[^\s]*)?$/, 'expected the address Teams reaches the bot at, like https://privacy-desk.example.com').optional(),
   REPORT_LINK_HOURS: z.coerce.number().int().min(1).max(168).default(72),
   REPORT_LINK_SECRET: z.string().min(32, 'expected at least 32 characters').optional(),
+  PSEUDONYM_KEY: z.string().min(32, 'expected at least 32 characters').optional(),
+  PSEUDONYM_KEY_VERSION: z.coerce.number().int().min(1).max(1_000_000).default(1),
   EXECUTION_CHECK_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
   TASK_REMINDER_HOURS: z.coerce.number().int().min(1).max(720).default(24),
   DPO_CHANNEL: z.string().regex(/^19:[^\s;]+$/, 'expected a Teams channel id like 19:…@thread.tacv2').optional(),
@@ -177,6 +179,8 @@ export interface Config {
    * kept in the database), how often unfinished jobs are looked at, when an open task is reminded of.
    */
   execution: { publicUrl: string; linkHours: number; linkSecret?: string; checkSeconds: number; taskReminderHours: number };
+  /** Erasure by pseudonym: the key (PSEUDONYM_KEY, a secret) and its version; without a key, erasure deletes. */
+  pseudonyms?: { key: string; version: number };
 }
 
 /**
@@ -233,6 +237,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     // An in-memory database (a one-off question on the command line) brings no demo sources along.
     sources: e.SOURCES_FILE ? { kind: 'file', file: resolve(e.SOURCES_FILE) } : usesDemoDirectory(e) && e.DATABASE_FILE !== ':memory:' ? { kind: 'demo', folder: demoSourcesFolder(e) } : { kind: 'none' },
     phoneRegion: e.PHONE_REGION as CountryCode,
+    ...(e.PSEUDONYM_KEY ? { pseudonyms: { key: e.PSEUDONYM_KEY, version: e.PSEUDONYM_KEY_VERSION } } : {}),
     execution: {
       publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ''),
       linkHours: e.REPORT_LINK_HOURS,
@@ -336,7 +341,7 @@ function directoryConfig(e: Environment): DirectoryConfig {
   }
 }
 
-const SECRETS = new Set(['MICROSOFT_APP_PASSWORD', 'LDAP_BIND_PASSWORD', 'GRAPH_CLIENT_SECRET', 'DATABASE_URL', 'REPORT_LINK_SECRET']);
+const SECRETS = new Set(['MICROSOFT_APP_PASSWORD', 'LDAP_BIND_PASSWORD', 'GRAPH_CLIENT_SECRET', 'DATABASE_URL', 'REPORT_LINK_SECRET', 'PSEUDONYM_KEY']);
 const LOOPBACK = new Set(['127.0.0.1', '::1', 'localhost']);
 const redact = (name: string, value: string | undefined): string => (SECRETS.has(name) ? '***' : String(value));
 

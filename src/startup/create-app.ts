@@ -172,6 +172,7 @@ export async function createApp(config: Config, logger: Logger, seams: AppSeams 
       },
       act: (caseId, stepId, actor, action) => execution.act(caseId, stepId, actor, action),
       reportFor: (caseId, actor) => execution.reportFor(caseId, actor),
+      canPseudonymise: () => execution.abilities().some((a) => a.can.has('pseudonymise')),
       reportDelivered: (caseId, actor, how) => execution.reportDelivered(caseId, actor, how),
     });
     const admins = new Administrators(config.admins, config.adminGroup, () => desk.directory);

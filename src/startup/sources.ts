@@ -12,12 +12,13 @@ import { SqlSource } from '../ports/sources/sql-source.adapter';
  * demo directory and no file of one's own — the demo sources, generated on first use. Each source
  * opens read-only unless its entry says it may be written.
  */
-export function openSources(config: Pick<Config, 'sources' | 'phoneRegion'>, directory: DirectoryData, env: Readonly<Record<string, string | undefined>>, today: Date): PersonalDataSource[] {
+export function openSources(config: Pick<Config, 'sources' | 'phoneRegion' | 'pseudonyms'>, directory: DirectoryData, env: Readonly<Record<string, string | undefined>>, today: Date): PersonalDataSource[] {
   const file = sourcesFileOf(config, directory, today);
   if (file === undefined) return [];
   const opened: PersonalDataSource[] = [];
   try {
-    for (const entry of readSourcesFile(file, env)) opened.push(isLogDefinition(entry) ? new LogSource(entry, config.phoneRegion) : SqlSource.open(entry, config.phoneRegion));
+    const pseudonyms = config.pseudonyms ? { key: Buffer.from(config.pseudonyms.key), version: config.pseudonyms.version } : undefined;
+    for (const entry of readSourcesFile(file, env)) opened.push(isLogDefinition(entry) ? new LogSource(entry, config.phoneRegion) : SqlSource.open(entry, config.phoneRegion, pseudonyms));
   } catch (error) {
     for (const source of opened) void source.close();
     throw error;

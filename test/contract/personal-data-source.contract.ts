@@ -47,6 +47,9 @@ export const journalDefinition = (connection: SourceDefinition['connection'], wr
 
 const ERIKA = { firstName: 'Erika', lastName: 'Müller', phones: ['+49 89 1234-567'] };
 
+/** The key the contract's sources make pseudonyms with (version 2). */
+export const PSEUDONYM_KEY = { key: Buffer.alloc(32, 7), version: 2 };
+
 export function personalDataSourceContract(name: string, open: (writable?: boolean) => Promise<{ source: PersonalDataSource; close(): Promise<void> }>): void {
   describe(`a SQL personal-data source (${name})`, () => {
     let opened: { source: PersonalDataSource; close(): Promise<void> };
@@ -109,7 +112,7 @@ export function personalDataSourceContract(name: string, open: (writable?: boole
     it('purges records made before the limit, oldest first, in batches — never a restricted one, nor one made at the limit', async () => {
       const writable = await open(true);
       try {
-        expect([...writable.source.capabilities].sort()).toEqual(['erase', 'export', 'find', 'purgeByAge', 'restrict']);
+        expect([...writable.source.capabilities].sort()).toEqual(['erase', 'export', 'find', 'pseudonymise', 'purgeByAge', 'restrict']);
         // Row 5 was made at the limit itself: kept. Rows 1 and 6 are older: deleted. Row 4 is older but restricted.
         const result = await writable.source.purgeBefore?.(new Date('2025-01-02T12:00:00Z'), { batchSize: 1 });
         expect(result).toEqual({ source: 'journal', category: 'H', deleted: 2, due: 0, kept: 1, writable: true });
@@ -177,9 +180,28 @@ export function personalDataSourceContract(name: string, open: (writable?: boole
       }
     });
 
+    it('pseudonymises a person’s records: every identifier replaced by its keyed pseudonym, the same everywhere; then nothing finds her', async () => {
+      const writable = await open(true);
+      try {
+        expect(writable.source.capabilities.has('pseudonymise')).toBe(true);
+        expect(await writable.source.pseudonymise?.(ERIKA, { match: ['identifier'] })).toEqual({ pseudonymised: 3, kept: 0, keyVersion: 2 });
+        expect((await writable.source.find(ERIKA)).filter((f) => f.match === 'identifier')).toEqual([]);
+        const rows = (await writable.source.export({ phones: ['+49 30 111111', '+49 40 222222', '+49 69 333333', '+49 89 765432'] })).length;
+        // Nobody else's records changed; her three calls keep their times and durations, under one pseudonym.
+        expect(rows).toBe(3);
+        const statistics = await writable.source.statistics();
+        expect(statistics.count).toBe(7);
+        const again = await writable.source.pseudonymise?.(ERIKA, { match: ['identifier'] });
+        expect(again?.pseudonymised).toBe(0);
+      } finally {
+        await writable.close();
+      }
+    });
+
     it('refuses to erase or restrict where it may not write', async () => {
       await expect(opened.source.erase?.(ERIKA, { match: ['identifier'] })).rejects.toThrow(/cannot erase: it may not be written/);
       await expect(opened.source.restrict?.(ERIKA, { match: ['identifier'] })).rejects.toThrow(/cannot restrict/);
+      await expect(opened.source.pseudonymise?.(ERIKA, { match: ['identifier'] })).rejects.toThrow(/cannot pseudonymise: it may not be written/);
       expect((await opened.source.statistics()).count).toBe(7);
     });
 

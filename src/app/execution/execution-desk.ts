@@ -86,6 +86,7 @@ export class ExecutionDesk {
       deliver: (_step, job) => this.deliverStep(job),
       letter: (_step, job) => this.letterStep(job),
       erase: (step, job) => this.eraseStep(step, job),
+      pseudonymise: (step, job) => this.pseudonymiseStep(step, job),
       restrict: (step, job) => this.restrictStep(step, job),
       explain: async () => ({}),
       confirmGone: (_step, job) => this.confirmGoneStep(job),
@@ -457,6 +458,13 @@ export class ExecutionDesk {
     if (!source.erase) throw new Error(`${source.id} cannot erase`);
     const result = await source.erase(this.subject(job), { match: this.matches(job, source.id), holds: this.holds() });
     return { counts: { deleted: result.deleted, ...(result.kept > 0 ? { kept: result.kept } : {}) } };
+  }
+
+  private async pseudonymiseStep(step: JobStep, job: Job): Promise<{ counts: Record<string, number> }> {
+    const source = this.source(step);
+    if (!source.pseudonymise) throw new Error(`${source.id} cannot pseudonymise`);
+    const result = await source.pseudonymise(this.subject(job), { match: this.matches(job, source.id), holds: this.holds() });
+    return { counts: { pseudonymised: result.pseudonymised, keyVersion: result.keyVersion, ...(result.kept > 0 ? { kept: result.kept } : {}) } };
   }
 
   private async restrictStep(step: JobStep, job: Job): Promise<{ counts: Record<string, number> }> {

@@ -23,6 +23,8 @@ export interface ExecutionHooks {
   started(request: PrivacyRequest): Promise<void>;
   /** A step's or the report's button: Retry, a task's answer, a new link, the release to the employee, how it was sent. */
   act(caseId: string, stepId: string, actor: string, action: JobAction): Promise<JobActionOutcome>;
+  /** Whether some source can pseudonymise (erasure then offers it). */
+  canPseudonymise(): boolean;
   /** The case's access report (the ZIP), for a DPO who may see the case; undefined otherwise. */
   reportFor(caseId: string, actor: string): Promise<{ request: PrivacyRequest; content: Buffer } | undefined>;
   /** The report reached a DPO another way (a file in their chat): audited. */
@@ -254,6 +256,11 @@ export class RequestDesk {
 
   async reportDelivered(caseId: string, actor: string, how: 'file'): Promise<void> {
     await this.execution?.reportDelivered(caseId, actor, how);
+  }
+
+  /** Whether an erasure may be carried out by pseudonyms (a source can, with PSEUDONYM_KEY set). */
+  canPseudonymise(): boolean {
+    return this.execution?.canPseudonymise() ?? false;
   }
 
   /** The case's execution job, where it has one (for the card). */

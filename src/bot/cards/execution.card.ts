@@ -146,12 +146,25 @@ export function outcomeCard(ctx: RequestTextContext, request: PrivacyRequest, jo
  * The inputs of Start: name-only findings to include (per source, none ticked — the DPO looks
  * first), and what an objection becomes. Empty when there is nothing to choose.
  */
-export function startInputs(ctx: RequestTextContext, request: PrivacyRequest, findings: CaseFindings | undefined): InputView[] {
+export function startInputs(ctx: RequestTextContext, request: PrivacyRequest, findings: CaseFindings | undefined, pseudonymise = false): InputView[] {
   const x = ctx.rt.execution;
   const inputs: InputView[] = [];
   const nameOnly = [...new Set((findings?.findings ?? []).filter((f) => f.match === 'name' && f.count > 0).map((f) => f.source))];
   if (nameOnly.length > 0) {
     inputs.push({ kind: 'multi', id: 'include', label: x.startLabel, value: '', choices: nameOnly.map((source) => ({ title: source, value: source })) });
+  }
+  if (request.type === 'erasure' && pseudonymise) {
+    inputs.push({
+      kind: 'choice',
+      id: 'mode',
+      label: x.modeLabel,
+      value: 'delete',
+      required: true,
+      choices: [
+        { title: x.modeDelete, value: 'delete' },
+        { title: x.modePseudonymise, value: 'pseudonymise' },
+      ],
+    });
   }
   if (request.type === 'objection') {
     inputs.push({

@@ -41,6 +41,8 @@ export interface CaseCardOptions {
   findings?: CaseFindings;
   /** For a DPO: the case's execution, step by step. */
   job?: Job;
+  /** An erasure may be carried out by pseudonyms instead (Start offers the choice). */
+  pseudonymise?: boolean;
 }
 
 /** What a case button sends back: the case and the version the card was drawn from, never the case itself. */
@@ -223,7 +225,7 @@ function actions(ctx: RequestTextContext, request: PrivacyRequest, viewer: CaseV
     if (viewer.may('provideInfo')) forms.push(answerForm(ctx, request, rt.answerButton));
   } else form('provideInfo', [{ ...reason(rt.recordAnswerLabel), error: rt.refusal.ANSWER_REQUIRED }], rt.button('provideInfo'));
   // Starting carries the case out: the DPO first says which name-only findings count (and what an objection becomes).
-  const choices = viewer.may('start') ? startInputs(ctx, request, options?.findings) : [];
+  const choices = viewer.may('start') ? startInputs(ctx, request, options?.findings, options?.pseudonymise === true) : [];
   if (choices.length > 0) form('start', choices);
   else button('start');
   // Completing asks once more, with room for what was done ("copy sent by mail on 3 May"); a case

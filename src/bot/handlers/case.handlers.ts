@@ -40,6 +40,7 @@ export const caseActionSchema = z.object({
   // Starting: the sources whose name-only findings count (a multi-select sends them comma-separated), what an objection becomes.
   include: z.string().max(2000).optional(),
   becomes: z.union([z.enum(['restriction', 'erasure']), z.literal('').transform(() => undefined)]).optional(),
+  mode: z.union([z.enum(['delete', 'pseudonymise']), z.literal('').transform(() => undefined)]).optional(),
   // Correcting whom the case is about: a colleague by name or mail, or an outside person's criteria.
   subjectKind: z.enum(['employee', 'outside']).optional(),
   colleague: z.string().max(320).optional(),
@@ -130,7 +131,7 @@ function subjectFrom(ctx: RequestTextContext, desk: PrivacyDesk, action: CaseAct
 /** What the clicker typed into the form, to show it again when the action is refused or came too late. */
 function typedInto(action: CaseAction): NonNullable<CaseCardOptions['typed']> {
   const values: Record<string, string> = {};
-  for (const key of ['reason', 'assignee', 'identityMethod', 'identityNote', 'other', 'subjectKind', 'colleague', 'include', 'becomes', ...CRITERIA_KEYS] as const) {
+  for (const key of ['reason', 'assignee', 'identityMethod', 'identityNote', 'other', 'subjectKind', 'colleague', 'include', 'becomes', 'mode', ...CRITERIA_KEYS] as const) {
     const value = action[key];
     if (typeof value === 'string' && value !== '') values[key] = value;
   }
@@ -205,7 +206,7 @@ function toCommand(action: CaseAction, kind: Exclude<CaseAction['action'], 'refr
       return { action: 'merge', into: (action.other ?? '').trim() };
     case 'start': {
       const include = (action.include ?? '').split(',').map((s) => s.trim()).filter(Boolean);
-      return { action: 'start', execution: { includeNameOnly: include, ...(action.becomes ? { objectionBecomes: action.becomes } : {}) } };
+      return { action: 'start', execution: { includeNameOnly: include, ...(action.becomes ? { objectionBecomes: action.becomes } : {}), ...(action.mode === 'pseudonymise' ? { pseudonymise: true } : {}) } };
     }
     case 'complete':
       return { action: 'complete', ...(action.reason ? { note: action.reason } : {}) };

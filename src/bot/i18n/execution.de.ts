@@ -25,6 +25,8 @@ const REASON: Record<ExplainReason, string> = {
 const SENT: Record<SentHow, string> = { teamsFile: 'als Datei in Teams', teamsLink: 'per Download-Link in Teams', email: 'per E-Mail', letter: 'per Post', inPerson: 'persönlich übergeben' };
 
 const COUNT: Record<string, string> = {
+  pseudonymised: 'pseudonymisiert',
+  keyVersion: 'Schlüsselversion',
   records: 'Einträge',
   deleted: 'gelöscht',
   kept: 'behalten (Aufbewahrungspflicht)',
@@ -48,7 +50,7 @@ export const executionDe: ExecutionTexts = {
   notPossible: (who, reason) => `nicht möglich (${who}): ${reason}`,
   counts: (counts) =>
     Object.entries(counts)
-      .map(([key, value]) => `${value} ${COUNT[key] ?? key.replace(/^records([A-Z])$/, 'Einträge $1').replace(/^redacted([A-Z])$/, 'geschwärzt in $1')}`)
+      .map(([key, value]) => key === 'keyVersion' ? `${COUNT[key]} ${value}` : `${value} ${COUNT[key] ?? key.replace(/^records([A-Z])$/, 'Einträge $1').replace(/^redacted([A-Z])$/, 'geschwärzt in $1')}`)
       .join(', '),
   retry: (step) => `Erneut versuchen: ${step}`,
   retried: 'Der Schritt läuft erneut.',

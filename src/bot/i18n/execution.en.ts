@@ -24,6 +24,8 @@ const REASON: Record<ExplainReason, string> = {
 const SENT: Record<SentHow, string> = { teamsFile: 'as a file in Teams', teamsLink: 'by download link in Teams', email: 'by e-mail', letter: 'by post', inPerson: 'handed over in person' };
 
 const COUNT: Record<string, string> = {
+  pseudonymised: 'pseudonymised',
+  keyVersion: 'key version',
   records: 'records',
   deleted: 'deleted',
   kept: 'kept (legal hold)',
@@ -47,7 +49,7 @@ export const executionEn = {
   notPossible: (who: string, reason: string): string => `not possible (${who}): ${reason}`,
   counts: (counts: Record<string, number>): string =>
     Object.entries(counts)
-      .map(([key, value]) => `${value} ${COUNT[key] ?? key.replace(/^records([A-Z])$/, 'records $1').replace(/^redacted([A-Z])$/, 'redacted in $1')}`)
+      .map(([key, value]) => key === 'keyVersion' ? `${COUNT[key]} ${value}` : `${value} ${COUNT[key] ?? key.replace(/^records([A-Z])$/, 'records $1').replace(/^redacted([A-Z])$/, 'redacted in $1')}`)
       .join(', '),
   retry: (step: string): string => `Retry: ${step}`,
   retried: 'The step runs again.',

@@ -54,8 +54,10 @@ function outcomeLines(job: Job): Localised[] {
     }
     if (state.status !== 'done') continue;
     const counts = state.counts ?? {};
-    if (step.kind === 'erase' || step.kind === 'pseudonymise') {
-      const deleted = counts.deleted ?? counts.pseudonymised;
+    if (step.kind === 'pseudonymise') {
+      lines.push({ de: `${category.de}: ${counts.pseudonymised ?? 0} Einträge pseudonymisiert – was Sie identifiziert, ist durch ein Pseudonym ersetzt.`, en: `${category.en}: ${counts.pseudonymised ?? 0} records pseudonymised – what identifies you is replaced by a pseudonym.` });
+    } else if (step.kind === 'erase') {
+      const deleted = counts.deleted;
       const kept = counts.kept ? { de: `; ${counts.kept} wegen einer gesetzlichen Aufbewahrungspflicht aufbewahrt`, en: `; ${counts.kept} kept under a legal obligation to retain them` } : { de: '', en: '' };
       lines.push(deleted === undefined ? { de: `${category.de}: gelöscht.`, en: `${category.en}: erased.` } : { de: `${category.de}: ${deleted} Einträge gelöscht${kept.de}.`, en: `${category.en}: ${deleted} records erased${kept.en}.` });
     } else if (step.kind === 'restrict') {

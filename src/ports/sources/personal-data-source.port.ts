@@ -86,6 +86,11 @@ export interface PersonalDataSource {
    * (`holds`): those are counted as kept. Only where the source may be written ('erase').
    */
   erase?(subject: Subject, options: { match: readonly MatchStrength[]; holds?: readonly Subject[] }): Promise<{ deleted: number; kept: number }>;
+  /**
+   * Erasure by pseudonym (Art. 17): replaces what identifies the subject in their records by a keyed
+   * pseudonym, never a held person's (counted as kept). Only where the source may be written and a key is set ('pseudonymise').
+   */
+  pseudonymise?(subject: Subject, options: { match: readonly MatchStrength[]; holds?: readonly Subject[] }): Promise<{ pseudonymised: number; kept: number; keyVersion: number }>;
   /** Restriction (Art. 18): marks the subject's records restricted, so that purges and later processing leave them be ('restrict'). */
   restrict?(subject: Subject, options: { match: readonly MatchStrength[] }): Promise<{ restricted: number }>;
   /** Stops a purge under way after its current batch (shutting down); what is left stays due. */

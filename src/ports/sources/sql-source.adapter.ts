@@ -1,3 +1,4 @@
+import { createHmac } from 'node:crypto';
 import Database from 'better-sqlite3';
 import type { CountryCode } from 'libphonenumber-js';
 import { type Expression, Kysely, MssqlDialect, PostgresDialect, type SqlBool, SqliteDialect, sql } from 'kysely';
@@ -6,7 +7,7 @@ import * as Tedious from 'tedious';
 import { Pool } from 'pg';
 import type { IdentifierKind, SourceDefinition } from '../../config/sources-file';
 import { PrivacyDeskError } from '../../domain/shared/errors';
-import { type MatchStrength, type Subject, addressSpellings, fullNames, nameSpellings, phoneSpellings, subjectPhones } from '../../domain/sources/subject';
+import { type MatchStrength, type Subject, addressSpellings, foldAddress, foldName, fullNames, nameSpellings, phoneSpellings, subjectPhones } from '../../domain/sources/subject';
 import { purgeInWorker } from './sqlite-purge-worker';
 import type { ExportedRecord, PersonalDataSource, PurgeOptions, PurgeResult, SourceFinding, SourceOperation, SourceStatistics } from './personal-data-source.port';
 
@@ -41,6 +42,12 @@ export function nextBatchSize(size: number, tookMs: number, floor: number, batch
   return size;
 }
 
+/** The key pseudonyms are made with (PSEUDONYM_KEY, a secret) and its version (PSEUDONYM_KEY_VERSION), which every pseudonym names. */
+export interface PseudonymKey {
+  key: Buffer;
+  version: number;
+}
+
 export class SqlSource implements PersonalDataSource {
   /** Stop flags of the purges running on worker threads. */
   private readonly stops = new Set<Int32Array>();
@@ -57,6 +64,8 @@ export class SqlSource implements PersonalDataSource {
     private readonly dialect: SqlDialectName,
     /** The SQLite file, where the source is one: its purge runs on a worker thread. */
     private readonly sqliteFile?: string,
+    /** The key pseudonyms are made with (PSEUDONYM_KEY), and its version; without one, no pseudonymising. */
+    private readonly pseudonyms?: PseudonymKey,
   ) {
     this.id = definition.id;
     this.category = definition.category;
@@ -69,6 +78,7 @@ export class SqlSource implements PersonalDataSource {
       ...(definition.writable && definition.time ? (['purgeByAge'] as const) : []),
       ...(definition.writable ? (['erase'] as const) : []),
       ...(definition.writable && definition.restricted ? (['restrict'] as const) : []),
+      ...(definition.writable && pseudonyms ? (['pseudonymise'] as const) : []),
     ]);
   }
 
@@ -76,11 +86,11 @@ export class SqlSource implements PersonalDataSource {
    * A source over a Kysely instance made elsewhere: how the SQL for Microsoft SQL Server is checked
    * here, where no SQL Server runs (a Kysely with SQL Server's dialect and a driver that only records).
    */
-  static over(db: Kysely<Record<string, Record<string, unknown>>>, definition: SourceDefinition, region: CountryCode, dialect: SqlDialectName): SqlSource {
-    return new SqlSource(db, definition, region, dialect);
+  static over(db: Kysely<Record<string, Record<string, unknown>>>, definition: SourceDefinition, region: CountryCode, dialect: SqlDialectName, pseudonyms?: PseudonymKey): SqlSource {
+    return new SqlSource(db, definition, region, dialect, undefined, pseudonyms);
   }
 
-  static open(definition: SourceDefinition, region: CountryCode): SqlSource {
+  static open(definition: SourceDefinition, region: CountryCode, pseudonyms?: PseudonymKey): SqlSource {
     const connection = definition.connection;
     if (connection.dialect === 'sqlite') {
       let handle: Database.Database;
@@ -90,7 +100,7 @@ export class SqlSource implements PersonalDataSource {
         throw new PrivacyDeskError('SOURCE.UNAVAILABLE', `source ${definition.id}: the SQLite file cannot be opened`, { cause: error });
       }
       handle.pragma('busy_timeout = 1000');
-      return new SqlSource(new Kysely({ dialect: new SqliteDialect({ database: handle }) }), definition, region, 'sqlite', connection.file);
+      return new SqlSource(new Kysely({ dialect: new SqliteDialect({ database: handle }) }), definition, region, 'sqlite', connection.file, pseudonyms);
     }
     if (connection.dialect === 'mssql') {
       // SQL Server has no read-only session to ask for: the login's own rights keep a read-only
@@ -108,7 +118,7 @@ export class SqlSource implements PersonalDataSource {
             }),
         },
       });
-      return new SqlSource(new Kysely({ dialect }), definition, region, 'mssql');
+      return new SqlSource(new Kysely({ dialect }), definition, region, 'mssql', undefined, pseudonyms);
     }
     // Read-only unless the sources file allows writing: a slip cannot change the journal. Options the
     // URL brings (a search_path) are kept: pg would let the URL's replace ours.
@@ -118,7 +128,7 @@ export class SqlSource implements PersonalDataSource {
     const pool = new Pool({ connectionString: url.toString(), max: 4, connectionTimeoutMillis: 5_000, ...(options ? { options } : {}) });
     // An idle connection the server dropped must not end the process.
     pool.on('error', () => undefined);
-    return new SqlSource(new Kysely({ dialect: new PostgresDialect({ pool }) }), definition, region, 'postgres');
+    return new SqlSource(new Kysely({ dialect: new PostgresDialect({ pool }) }), definition, region, 'postgres', undefined, pseudonyms);
   }
 
   async find(subject: Subject): Promise<SourceFinding[]> {
@@ -195,6 +205,60 @@ export class SqlSource implements PersonalDataSource {
     return { restricted: Number(result.numUpdatedRows ?? 0) };
   }
 
+  /**
+   * Erasure by pseudonym (Art. 17, where deleting is not wanted): in the subject's records (matched
+   * the ways given; never a held person's, counted as kept), every column that identifies them is
+   * replaced by `pseud:v<version>:<HMAC-SHA256 of the identifier under PSEUDONYM_KEY>` — the same
+   * identifier gets the same pseudonym everywhere, so counts and links between records survive,
+   * while only the key's holder could tell whose they were. One statement: every column's new value
+   * is worked out from the record as it was.
+   */
+  async pseudonymise(subject: Subject, options: { match: readonly MatchStrength[]; holds?: readonly Subject[] }): Promise<{ pseudonymised: number; kept: number; keyVersion: number }> {
+    this.mustWrite('pseudonymise');
+    const key = this.pseudonyms as PseudonymKey;
+    const theirs = this.matching(subject, options.match);
+    if (!theirs) return { pseudonymised: 0, kept: 0, keyVersion: key.version };
+    const held = this.heldCondition(options.holds ?? []);
+    const scope = held ? sql<SqlBool>`(${theirs} and not ${held})` : theirs;
+    const count = async (where: Expression<SqlBool>): Promise<number> => Number((await this.db.selectFrom(this.definition.table).select(sql<number>`count(*)`.as('n')).where(where).executeTakeFirst())?.n ?? 0);
+    const kept = held ? await count(sql<SqlBool>`(${theirs} and ${held})`) : 0;
+    const pseudonym = (kind: string, canonical: string): string => `pseud:v${key.version}:${createHmac('sha256', key.key).update(`${kind}:${canonical}`).digest('base64url').slice(0, 22)}`;
+    const set: Record<string, Expression<unknown>> = {};
+    for (const [column, kind] of Object.entries(this.definition.identifiers)) {
+      const cases = this.pseudonymCases(subject, kind).map(({ canonical, values }) => ({ values, value: pseudonym(kind, canonical) }));
+      if (cases.length === 0) continue;
+      const target = kind === 'phone' || kind === 'userId' ? sql.ref(column) : sql`lower(${sql.ref(column)})`;
+      set[column] = sql`case ${sql.join(cases.map((c) => sql`when ${target} in (${sql.join(c.values)}) then ${c.value}`), sql` `)} else ${sql.ref(column)} end`;
+    }
+    const pseudonymised = await count(scope);
+    if (Object.keys(set).length > 0 && pseudonymised > 0) await this.db.updateTable(this.definition.table).set(set).where(scope).executeTakeFirst();
+    return { pseudonymised, kept, keyVersion: key.version };
+  }
+
+  /** Per identifier of the subject of this column's kind: one canonical form (what the pseudonym is made of) and the spellings stored for it. */
+  private pseudonymCases(subject: Subject, kind: IdentifierKind): { canonical: string; values: string[] }[] {
+    const lower = (values: string[]): string[] => unique(values.map((v) => v.toLowerCase()));
+    switch (kind) {
+      case 'phone':
+        return subjectPhones(subject, this.region).map((e164) => ({ canonical: e164, values: phoneSpellings(e164, this.region) }));
+      case 'email':
+      case 'sip':
+        return unique([...(subject.emails ?? []), ...(subject.sipAddresses ?? [])].map((a) => a.trim().toLowerCase().replace(/^sip:/, ''))).map((bare) => ({ canonical: bare, values: kind === 'sip' ? [bare, `sip:${bare}`] : [bare] }));
+      case 'userId':
+        return unique((subject.userIds ?? []).map((u) => u.trim())).map((id) => ({ canonical: id.toLowerCase(), values: [id] }));
+      case 'name':
+        return fullNames(subject).map((name) => ({ canonical: foldName(name), values: lower(nameSpellings(name)) }));
+      case 'firstName':
+        return subject.firstName?.trim() ? [{ canonical: foldName(subject.firstName), values: lower(nameSpellings(subject.firstName)) }] : [];
+      case 'lastName':
+        return subject.lastName?.trim() ? [{ canonical: foldName(subject.lastName), values: lower(nameSpellings(subject.lastName)) }] : [];
+      case 'street':
+        return subject.street?.trim() ? [{ canonical: foldAddress(subject.street), values: lower(addressSpellings(subject.street)) }] : [];
+      case 'postcodeCity':
+        return subject.street?.trim() && subject.postcodeCity?.trim() ? [{ canonical: foldAddress(subject.postcodeCity), values: lower(addressSpellings(subject.postcodeCity)) }] : [];
+    }
+  }
+
   /** The subject's records matched the ways given (by identifier, by name or address). */
   private matching(subject: Subject, ways: readonly MatchStrength[]): Expression<SqlBool> | undefined {
     const parts = ways.map((way) => this.condition(subject, way)).filter((c): c is Expression<SqlBool> => c !== undefined);
@@ -207,8 +271,9 @@ export class SqlSource implements PersonalDataSource {
     return parts.length === 0 ? undefined : sql<SqlBool>`(${sql.join(parts, sql` or `)})`;
   }
 
-  private mustWrite(operation: 'erase' | 'restrict'): void {
-    if (!this.capabilities.has(operation)) throw new PrivacyDeskError('SOURCE.CANNOT', `source ${this.id} cannot ${operation}: ${this.definition.writable ? 'it has no restricted column' : 'it may not be written'}`);
+  private mustWrite(operation: 'erase' | 'restrict' | 'pseudonymise'): void {
+    const why = !this.definition.writable ? 'it may not be written' : operation === 'restrict' ? 'it has no restricted column' : 'no PSEUDONYM_KEY is set';
+    if (!this.capabilities.has(operation)) throw new PrivacyDeskError('SOURCE.CANNOT', `source ${this.id} cannot ${operation}: ${why}`);
   }
 
   async purgeBefore(before: Date, options: PurgeOptions): Promise<PurgeResult> {

@@ -126,4 +126,30 @@ describe('tasks for people, reminded', () => {
     expect(ready.map((s) => s.to)).toEqual(['sabine.hoffmann@example.com']);
     expect((await app.requests.get(request.id))?.status).toBe('completed');
   });
+
+  it('an erasure by pseudonyms where the DPO chose it: journal and chat keep their records, nothing finds the person any more', async () => {
+    await app.close();
+    app = await createApp(loadConfig({ DATABASE_FILE: join(dir, 'db.sqlite'), DPO_USERS: 'dana.dpo@example.com', PSEUDONYM_KEY: 'k'.repeat(40), PSEUDONYM_KEY_VERSION: '3' }), silentLogger, { clock: { now: () => now } });
+    app.notifier.use(notifier);
+    expect(app.requests.canPseudonymise()).toBe(true);
+    const { request } = await app.requests.submit({ type: 'erasure', subject: { kind: 'employee', id: 'alice@example.com', name: 'Alice Adams' }, requester: 'alice@example.com', channel: 'teams', receivedAt: now.toISOString() }, 't-pseud');
+    await app.requests.settled();
+    await app.requests.act(request.id, { action: 'approve' }, 'dana.dpo@example.com');
+    const journal = app.sources.find((s) => s.id === 'journal');
+    const before = (await journal?.statistics())?.count ?? 0;
+    await app.requests.act(request.id, { action: 'start', execution: { includeNameOnly: [], pseudonymise: true } }, 'dana.dpo@example.com');
+    await app.requests.settled();
+    await app.execution.advance(request.id);
+    for (const step of ['erase:directory', 'erase:favourites']) {
+      await app.requests.jobAction(request.id, step, 'dana.dpo@example.com', { kind: 'answer', answer: { done: true } });
+      await app.execution.advance(request.id);
+    }
+    const job = (await app.execution.jobOf(request.id))?.job;
+    expect(job?.steps.map((s) => s.id)).toEqual(['erase:directory', 'pseudonymise:journal', 'pseudonymise:chat', 'explain:tasks', 'explain:logs', 'erase:favourites', 'confirmGone', 'notify']);
+    expect(job?.steps.find((s) => s.id === 'pseudonymise:journal')?.state).toMatchObject({ status: 'done', counts: { keyVersion: 3 } });
+    expect(job?.steps.find((s) => s.id === 'confirmGone')?.state).toMatchObject({ status: 'done', counts: { remaining: 0 } });
+    // The records are all still there (counts and durations survive), only whose they were is gone.
+    expect((await journal?.statistics())?.count).toBe(before);
+    expect((await app.requests.get(request.id))?.status).toBe('completed');
+  });
 });

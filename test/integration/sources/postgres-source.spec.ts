@@ -1,6 +1,6 @@
 import { Client } from 'pg';
 import { SqlSource } from '../../../src/ports/sources/sql-source.adapter';
-import { JOURNAL_SQL, journalDefinition, personalDataSourceContract } from '../../contract/personal-data-source.contract';
+import { JOURNAL_SQL, PSEUDONYM_KEY, journalDefinition, personalDataSourceContract } from '../../contract/personal-data-source.contract';
 import { usePostgres } from '../../support/databases';
 
 /** The SQL source on a real PostgreSQL database: its own schema per test, read-only by default. */
@@ -23,7 +23,7 @@ async function journal(): Promise<string> {
 
 describeIf('SQL sources on PostgreSQL', () => {
   personalDataSourceContract('PostgreSQL', async (writable) => {
-    const source = SqlSource.open(journalDefinition({ dialect: 'postgres', url: await journal(), variable: 'JOURNAL_DATABASE_URL' }, writable), 'DE');
+    const source = SqlSource.open(journalDefinition({ dialect: 'postgres', url: await journal(), variable: 'JOURNAL_DATABASE_URL' }, writable), 'DE', PSEUDONYM_KEY);
     return { source, close: () => source.close() };
   });
 

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { SqlSource, nextBatchSize } from '../../../src/ports/sources/sql-source.adapter';
-import { JOURNAL_SQL, journalDefinition, personalDataSourceContract } from '../../contract/personal-data-source.contract';
+import { JOURNAL_SQL, PSEUDONYM_KEY, journalDefinition, personalDataSourceContract } from '../../contract/personal-data-source.contract';
 
 /** The SQL source on a real SQLite file, read-only as the sources file says by default. */
 function journalFile(): { file: string; dir: string } {
@@ -17,7 +17,7 @@ function journalFile(): { file: string; dir: string } {
 
 personalDataSourceContract('SQLite', async (writable) => {
   const { file, dir } = journalFile();
-  const source = SqlSource.open(journalDefinition({ dialect: 'sqlite', file }, writable), 'DE');
+  const source = SqlSource.open(journalDefinition({ dialect: 'sqlite', file }, writable), 'DE', PSEUDONYM_KEY);
   return { source, close: async () => { await source.close(); rmSync(dir, { recursive: true, force: true }); } };
 });
 
