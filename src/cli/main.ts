@@ -8,6 +8,7 @@ import { parseCommand } from './parse.command';
 import { requestsCommand } from './requests.command';
 import { jobsCommand } from './jobs.command';
 import { reportCommand } from './report.command';
+import { replayCommand } from './replay.command';
 import { serveCommand } from './serve.command';
 import { packageCommand } from './package.command';
 import { subjectFindCommand } from './subject.command';
@@ -119,6 +120,13 @@ export function program(): Command {
     .option('--out <dir>', 'where to write it', '.')
     .option('--database <file or url>', 'SQLite file or postgres:// URL (default: DATABASE_URL, else DATABASE_FILE)')
     .action(reportCommand);
+  cli
+    .command('replay')
+    .description('after restoring a backup: the rectifications, erasures, restrictions and objections completed since a time; --apply applies them again')
+    .requiredOption('--since <time>', 'when the backup was taken (2026-12-01 or 2026-12-01T08:00:00Z)')
+    .option('--apply', 'apply the bot’s steps again and list what must be redone by hand')
+    .option('--json', 'print JSON')
+    .action(replayCommand);
   return cli;
 }
 

@@ -277,6 +277,52 @@ export class ExecutionDesk {
     return { kind: 'done', job };
   }
 
+  /**
+   * After a backup was restored (seed 5.3.2): every rectification, erasure, restriction and objection
+   * completed since `since`, with the steps that changed the sources — to be applied again.
+   */
+  async replayable(since: Date): Promise<ReplayItem[]> {
+    const items: ReplayItem[] = [];
+    for (const stored of await this.options.jobs.allJobs()) {
+      const request = await this.options.requests.get(stored.job.caseId);
+      if (!request || request.status !== 'completed' || request.type === 'access') continue;
+      const completedAt = [...request.history].reverse().find((e) => e.action === 'complete')?.at;
+      if (!completedAt || new Date(completedAt) < since) continue;
+      const steps = stored.job.steps.filter((s) => REPLAYED.has(s.kind) && s.state.status === 'done');
+      if (steps.length > 0) items.push({ caseId: request.id, caseNumber: request.number, type: request.type, completedAt, steps: steps.map((s) => ({ id: s.id, kind: s.kind, by: s.by, ...(s.source ? { source: s.source } : {}) })) });
+    }
+    return items.sort((a, b) => a.completedAt.localeCompare(b.completedAt));
+  }
+
+  /**
+   * Applies a completed case's changes again (a backup brought back what they had changed): the
+   * bot's own steps run again — each is idempotent — and people's steps are listed, to be done by
+   * hand again. Audited per step, with counts.
+   */
+  async reapply(caseId: string, actor: string): Promise<{ step: string; outcome: 'reapplied' | 'manual' | 'failed'; counts?: Record<string, number>; error?: string }[]> {
+    const stored = await this.options.jobs.job(caseId);
+    const request = await this.options.requests.get(caseId);
+    if (!stored || !request) return [];
+    const results: { step: string; outcome: 'reapplied' | 'manual' | 'failed'; counts?: Record<string, number>; error?: string }[] = [];
+    for (const step of stored.job.steps.filter((s) => REPLAYED.has(s.kind) && s.state.status === 'done')) {
+      if (step.by === 'person') {
+        results.push({ step: step.id, outcome: 'manual' });
+        await this.audit(request, actor, 'execution.replay', { step: step.id, outcome: 'manual' });
+        continue;
+      }
+      try {
+        const run = step.kind === 'erase' ? this.eraseStep(step, stored.job) : step.kind === 'pseudonymise' ? this.pseudonymiseStep(step, stored.job) : this.restrictStep(step, stored.job);
+        const { counts } = await run;
+        results.push({ step: step.id, outcome: 'reapplied', counts });
+        await this.audit(request, actor, 'execution.replay', { step: step.id, outcome: 'reapplied', ...counts });
+      } catch (error) {
+        results.push({ step: step.id, outcome: 'failed', error: error instanceof Error ? error.message : String(error) });
+        await this.audit(request, actor, 'execution.replay', { step: step.id, outcome: 'failed' });
+      }
+    }
+    return results;
+  }
+
   /** The DPO pressed Retry on a failed step. */
   private async retry(caseId: string, stepId: string, actor: string): Promise<JobActionOutcome> {
     const request = await this.options.requests.get(caseId);
@@ -582,6 +628,18 @@ export class ExecutionDesk {
   private async audit(request: PrivacyRequest, actor: string, action: string, details: Record<string, string | number | boolean | null>): Promise<void> {
     await this.options.audit.append({ at: this.options.clock.now().toISOString(), actor, action, target: request.number, details });
   }
+}
+
+/** The steps that change the sources, and so are applied again after a restore. */
+const REPLAYED: ReadonlySet<JobStep['kind']> = new Set(['erase', 'pseudonymise', 'restrict', 'rectify']);
+
+/** A completed case whose changes a restored backup may have undone. */
+export interface ReplayItem {
+  caseId: string;
+  caseNumber: string;
+  type: PrivacyRequest['type'];
+  completedAt: string;
+  steps: { id: string; kind: JobStep['kind']; by: 'bot' | 'person'; source?: string }[];
 }
 
 /** An employee's request about themselves: the only kind whose report may be released to the requester in Teams. */

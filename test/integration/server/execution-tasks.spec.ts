@@ -1,17 +1,18 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadConfig } from '../../../src/config/config';
 import { silentLogger } from '../../../src/ports/logger/logger.port';
 import type { CaseNotice, Notifier } from '../../../src/ports/notifier/notifier.port';
 import { type App, createApp } from '../../../src/startup/create-app';
+import { runCli } from '../../support/cli';
 
 /**
  * Tasks for people over days, on the demo's real sources with a clock the test moves: a task not
  * answered is brought up again every TASK_REMINDER_HOURS — once per interval, however many rounds run —
  * and no more once it is answered; a restriction marks the person's records and explains the logs.
  */
-describe('tasks for people, reminded', () => {
+describe('carrying cases out over days: tasks reminded, restriction, letters, pseudonyms, replay after a restore', () => {
   let dir: string;
   let app: App;
   let now = new Date('2026-12-07T09:00:00Z');
@@ -151,5 +152,59 @@ describe('tasks for people, reminded', () => {
     // The records are all still there (counts and durations survive), only whose they were is gone.
     expect((await journal?.statistics())?.count).toBe(before);
     expect((await app.requests.get(request.id))?.status).toBe('completed');
+  });
+
+  it('after a backup is restored, replay lists the erasure completed since, and --apply erases again', async () => {
+    const config = loadConfig({ DATABASE_FILE: join(dir, 'db.sqlite') });
+    const folder = config.sources.kind === 'demo' ? config.sources.folder : '';
+    // The backup, taken before the erasure.
+    const backup = join(dir, 'backup');
+    cpSync(folder, backup, { recursive: true });
+    const taken = new Date(now.getTime() - 60_000);
+    const id = await started('erasure');
+    for (const step of ['erase:directory', 'erase:favourites']) {
+      await app.requests.jobAction(id, step, 'dana.dpo@example.com', { kind: 'answer', answer: { done: true } });
+      await app.execution.advance(id);
+    }
+    expect((await app.requests.get(id))?.status).toBe('completed');
+    const subject = (await app.execution.jobOf(id))?.job.subject ?? {};
+    const journal = app.sources.find((s) => s.id === 'journal');
+    const theirs = async (): Promise<number> => ((await journal?.find(subject)) ?? []).filter((f) => f.match === 'identifier').reduce((n, f) => n + f.count, 0);
+    const kept = await theirs();
+    // The restore brings her records back.
+    await app.close();
+    cpSync(backup, folder, { recursive: true });
+    app = await createApp(loadConfig({ DATABASE_FILE: join(dir, 'db.sqlite'), DPO_USERS: 'dana.dpo@example.com' }), silentLogger, { clock: { now: () => now } });
+    const restored = app.sources.find((s) => s.id === 'journal');
+    const count = async (): Promise<number> => ((await restored?.find(subject)) ?? []).filter((f) => f.match === 'identifier').reduce((n, f) => n + f.count, 0);
+    expect(await count()).toBeGreaterThan(kept);
+    const number = (await app.requests.get(id))?.number as string;
+    const listed = await app.execution.replayable(taken);
+    expect(listed.map((item) => [item.caseNumber, item.steps.map((s) => `${s.id}:${s.by}`)])).toEqual([[number, ['erase:directory:person', 'erase:journal:bot', 'erase:chat:bot', 'erase:favourites:person']]]);
+    expect(await app.execution.replayable(new Date(now.getTime() + 60_000))).toEqual([]);
+    await app.close();
+    // The command line, as an operator runs it after the restore.
+    const previous = { DATABASE_FILE: process.env.DATABASE_FILE, DPO_USERS: process.env.DPO_USERS };
+    process.env.DATABASE_FILE = join(dir, 'db.sqlite');
+    process.env.DPO_USERS = 'dana.dpo@example.com';
+    try {
+      const dry = await runCli('replay', '--since', taken.toISOString());
+      expect(dry.out).toContain(`${number} (erasure, completed`);
+      expect(dry.out).toContain('erase:journal: to be applied again (--apply)');
+      expect(dry.out).toContain('erase:directory: done by hand — to be checked and redone by hand');
+      const applied = await runCli('replay', '--since', taken.toISOString(), '--apply');
+      expect(applied.code).toBe(0);
+      expect(applied.out).toMatch(/erase:journal: applied again — \d+ deleted/);
+      expect((await runCli('replay', '--since', 'yesterday')).code).toBe(2);
+    } finally {
+      for (const [key, value] of Object.entries(previous)) {
+        if (value === undefined) delete process.env[key];
+        else process.env[key] = value;
+      }
+    }
+    app = await createApp(loadConfig({ DATABASE_FILE: join(dir, 'db.sqlite'), DPO_USERS: 'dana.dpo@example.com' }), silentLogger, { clock: { now: () => now } });
+    const again = app.sources.find((s) => s.id === 'journal');
+    expect(((await again?.find(subject)) ?? []).filter((f) => f.match === 'identifier').reduce((n, f) => n + f.count, 0)).toBe(kept);
+    expect((await app.store.auditTrail({ targetPrefix: number })).filter((e) => e.action === 'execution.replay').length).toBeGreaterThan(0);
   });
 });
