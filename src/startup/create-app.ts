@@ -5,7 +5,7 @@ import { PrivacyDesk } from '../app/privacy-desk';
 import type { AdminPolicy } from '../domain/grants/grant';
 import type { Config } from '../config/config';
 import { type Clock, systemClock } from '../ports/clock/clock.port';
-import type { DirectoryPort } from '../ports/directory/directory.port';
+import type { AttributeChanges, DirectoryPort } from '../ports/directory/directory.port';
 import { directoryFor } from './directory-factory';
 import type { Logger } from '../ports/logger/logger.port';
 import type { GrantStore } from '../ports/store/grant-store.port';
@@ -110,7 +110,9 @@ export async function createApp(config: Config, logger: Logger, seams: AppSeams 
     const requests = new RequestDesk({ store: requestStore, claims, notifier, roster, clock, timeZone: config.timeZone, logger, personIdOf, instance: heartbeat.instance });
     const scheduler = new DeadlineScheduler(requests, claims, clock, logger);
     // The directory (F) first — the snapshot the bot holds — then the sources file's.
-    const sources = [new DirectorySource(() => desk.directory.people, config.phoneRegion), ...openSources(config, data, seams.env ?? processEnvironment(), clock.now())];
+    // The directory is rectified in place where it may be written (LDAP/AD, Graph); an LDIF file is read only.
+    const writeDirectory = config.directory.kind === 'ldif' ? undefined : (personId: string, changes: AttributeChanges) => directory.updatePerson(personId, changes);
+    const sources = [new DirectorySource(() => desk.directory.people, config.phoneRegion, writeDirectory), ...openSources(config, data, seams.env ?? processEnvironment(), clock.now())];
     logger.info({ sources: sources.map((s) => s.id) }, 'personal-data sources open');
     const summarySchedule = config.schedules.summary ? cronSchedule(config.schedules.summary, config.timeZone) : undefined;
     const purgeSchedule = config.schedules.purge ? cronSchedule(config.schedules.purge, config.timeZone) : undefined;
@@ -172,6 +174,7 @@ export async function createApp(config: Config, logger: Logger, seams: AppSeams 
       },
       act: (caseId, stepId, actor, action) => execution.act(caseId, stepId, actor, action),
       reportFor: (caseId, actor) => execution.reportFor(caseId, actor),
+      rectifications: (caseId) => execution.rectifications(caseId),
       canPseudonymise: () => execution.abilities().some((a) => a.can.has('pseudonymise')),
       reportDelivered: (caseId, actor, how) => execution.reportDelivered(caseId, actor, how),
     });

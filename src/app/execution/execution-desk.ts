@@ -1,6 +1,7 @@
 import type { CountryCode } from 'libphonenumber-js';
 import { type AccessReport, type RecordIn, buildAccessReport, reportCounts } from '../../domain/execution/access-report';
 import { type AnswerLetter, buildAnswerLetter } from '../../domain/execution/answer-letter';
+import { rectificationItem } from '../../domain/execution/rectification';
 import { type Job, type JobStep, type SentHow, record, startJob } from '../../domain/execution/job';
 import { type SourceAbilities, planFor } from '../../domain/execution/plan';
 import { localDate } from '../../domain/requests/deadlines';
@@ -88,6 +89,7 @@ export class ExecutionDesk {
       erase: (step, job) => this.eraseStep(step, job),
       pseudonymise: (step, job) => this.pseudonymiseStep(step, job),
       restrict: (step, job) => this.restrictStep(step, job),
+      rectify: (step, job) => this.rectifyStep(step, job),
       explain: async () => ({}),
       confirmGone: (_step, job) => this.confirmGoneStep(job),
       notify: (_step, job) => this.notifyStep(job),
@@ -311,7 +313,8 @@ export class ExecutionDesk {
         continue;
       }
       try {
-        const run = step.kind === 'erase' ? this.eraseStep(step, stored.job) : step.kind === 'pseudonymise' ? this.pseudonymiseStep(step, stored.job) : this.restrictStep(step, stored.job);
+        const run =
+          step.kind === 'erase' ? this.eraseStep(step, stored.job) : step.kind === 'pseudonymise' ? this.pseudonymiseStep(step, stored.job) : step.kind === 'rectify' ? this.rectifyStep(step, stored.job) : this.restrictStep(step, stored.job);
         const { counts } = await run;
         results.push({ step: step.id, outcome: 'reapplied', counts });
         await this.audit(request, actor, 'execution.replay', { step: step.id, outcome: 'reapplied', ...counts });
@@ -511,6 +514,35 @@ export class ExecutionDesk {
     if (!source.pseudonymise) throw new Error(`${source.id} cannot pseudonymise`);
     const result = await source.pseudonymise(this.subject(job), { match: this.matches(job, source.id), holds: this.holds() });
     return { counts: { pseudonymised: result.pseudonymised, keyVersion: result.keyVersion, ...(result.kept > 0 ? { kept: result.kept } : {}) } };
+  }
+
+  /**
+   * Rectification (Art. 16): the item the case names set to its corrected value, in the directory
+   * (LDAP modify, Graph PATCH) and in the copies a source keeps of it; the case keeps the values
+   * before and after (a file of the job), the audit trail only which item changed.
+   */
+  private async rectifyStep(step: JobStep, job: Job): Promise<{ counts: Record<string, number> }> {
+    const source = this.source(step);
+    if (!source.rectify) throw new Error(`${source.id} cannot rectify`);
+    const request = await this.request(job.caseId);
+    const item = request.rectification ? rectificationItem(request.rectification.item) : undefined;
+    const value = request.rectification?.newValue?.trim();
+    if (!item || !value) throw new Error('the case names no single catalogue item with its corrected value: correct the case, or do it by hand');
+    const result = await source.rectify(this.subject(job), { item, value, match: this.matches(job, source.id), ...(request.subject.kind === 'employee' ? { personId: request.subject.id } : {}) });
+    await this.options.jobs.putFile(job.caseId, `rectification/${source.id}.json`, Buffer.from(JSON.stringify({ item, before: result.before, after: result.after, at: this.options.clock.now().toISOString() })), this.options.clock.now());
+    await this.audit(request, 'system', 'execution.rectified', { step: step.id, item, changed: result.changed });
+    return { counts: { changed: result.changed } };
+  }
+
+  /** What a rectification changed, per source: the item, the values before and after (the DPO's to see; never in the audit trail). */
+  async rectifications(caseId: string): Promise<{ source: string; item: string; before: string[]; after: string[]; at: string }[]> {
+    const files = (await this.options.jobs.files(caseId)).filter((f) => f.name.startsWith('rectification/'));
+    const changes: { source: string; item: string; before: string[]; after: string[]; at: string }[] = [];
+    for (const file of files) {
+      const content = await this.options.jobs.file(caseId, file.name);
+      if (content) changes.push({ source: file.name.slice('rectification/'.length, -'.json'.length), ...(JSON.parse(content.toString('utf8')) as { item: string; before: string[]; after: string[]; at: string }) });
+    }
+    return changes;
   }
 
   private async restrictStep(step: JobStep, job: Job): Promise<{ counts: Record<string, number> }> {

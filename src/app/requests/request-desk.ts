@@ -25,6 +25,8 @@ export interface ExecutionHooks {
   act(caseId: string, stepId: string, actor: string, action: JobAction): Promise<JobActionOutcome>;
   /** Whether some source can pseudonymise (erasure then offers it). */
   canPseudonymise(): boolean;
+  /** What a rectification changed: the item, before and after, per source. */
+  rectifications(caseId: string): Promise<{ source: string; item: string; before: string[]; after: string[] }[]>;
   /** The case's access report (the ZIP), for a DPO who may see the case; undefined otherwise. */
   reportFor(caseId: string, actor: string): Promise<{ request: PrivacyRequest; content: Buffer } | undefined>;
   /** The report reached a DPO another way (a file in their chat): audited. */
@@ -256,6 +258,16 @@ export class RequestDesk {
 
   async reportDelivered(caseId: string, actor: string, how: 'file'): Promise<void> {
     await this.execution?.reportDelivered(caseId, actor, how);
+  }
+
+  /** What the case's rectification changed, per source (for the DPO's card). */
+  async rectificationsOf(caseId: string): Promise<{ source: string; item: string; before: string[]; after: string[] }[]> {
+    try {
+      return (await this.execution?.rectifications(caseId)) ?? [];
+    } catch (error) {
+      this.options.logger.warn({ err: errorName(error) }, 'could not read a case’s rectification');
+      return [];
+    }
   }
 
   /** Whether an erasure may be carried out by pseudonyms (a source can, with PSEUDONYM_KEY set). */

@@ -44,6 +44,7 @@ export async function presentCase(ctx: RequestTextContext, requests: RequestDesk
   const findings = viewer.dpo ? await within(FINDINGS_WAIT_MS, requests.findingsOf(request)) : undefined;
   // Carrying it out, step by step: the DPO's to follow (the requester is told the outcome).
   const job = viewer.dpo && (request.status === 'inProgress' || request.status === 'completed') ? await requests.jobOf(request.id) : undefined;
+  const rectified = job && request.type === 'rectification' ? await requests.rectificationsOf(request.id) : [];
   const pseudonymise = viewer.dpo && request.type === 'erasure' && request.status === 'approved' && requests.canPseudonymise();
-  return caseCard(ctx, request, viewer, { ...presentation, daysLeft: requests.daysLeft(request), duplicates, ...(findings ? { findings } : {}), ...(job ? { job } : {}), ...(pseudonymise ? { pseudonymise } : {}) });
+  return caseCard(ctx, request, viewer, { ...presentation, daysLeft: requests.daysLeft(request), duplicates, ...(findings ? { findings } : {}), ...(job ? { job } : {}), ...(pseudonymise ? { pseudonymise } : {}), ...(rectified.length > 0 ? { rectified } : {}) });
 }

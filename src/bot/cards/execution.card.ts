@@ -38,9 +38,10 @@ export function stepState(ctx: RequestTextContext, step: JobStep): string {
 }
 
 /** The case card's section: every step and its state. */
-export function executionSection(ctx: RequestTextContext, job: Job): { heading: string; lines: string[] } {
+export function executionSection(ctx: RequestTextContext, job: Job, rectified: readonly { source: string; item: string; before: string[]; after: string[] }[] = []): { heading: string; lines: string[] } {
   const x = ctx.rt.execution;
   const lines = job.steps.map((step) => `${stepLabel(ctx, step)}: ${stepState(ctx, step)}`);
+  for (const change of rectified) lines.push(`${change.source}: ${change.item} ${plain(change.before.join('; ') || '—')} → ${plain(change.after.join('; ') || '—')}`);
   const { released, sent } = job.delivery ?? {};
   if (released) lines.push(x.releasedLine(plain(ctx.nameOf(released.by)), showInstant(ctx, released.at)));
   if (sent) lines.push(x.sentLine(x.sentHow(sent.how), plain(ctx.nameOf(sent.by)), showInstant(ctx, sent.at)));

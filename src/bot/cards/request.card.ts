@@ -43,6 +43,8 @@ export interface CaseCardOptions {
   job?: Job;
   /** An erasure may be carried out by pseudonyms instead (Start offers the choice). */
   pseudonymise?: boolean;
+  /** For a DPO: what a rectification changed (before → after), per source. */
+  rectified?: { source: string; item: string; before: string[]; after: string[] }[];
 }
 
 /** What a case button sends back: the case and the version the card was drawn from, never the case itself. */
@@ -158,7 +160,7 @@ function sections(ctx: RequestTextContext, request: PrivacyRequest, options: Cas
     });
   }
   if (options.findings) result.push(findingsSection(ctx, options.findings));
-  if (options.job) result.push(executionSection(ctx, options.job));
+  if (options.job) result.push(executionSection(ctx, options.job, options.rectified ?? []));
   const history = options.fullHistory ? request.history : request.history.slice(-HISTORY_LINES);
   result.push({
     heading: rt.historyHeading,

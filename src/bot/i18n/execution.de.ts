@@ -25,6 +25,7 @@ const REASON: Record<ExplainReason, string> = {
 const SENT: Record<SentHow, string> = { teamsFile: 'als Datei in Teams', teamsLink: 'per Download-Link in Teams', email: 'per E-Mail', letter: 'per Post', inPerson: 'persönlich übergeben' };
 
 const COUNT: Record<string, string> = {
+  changed: 'geändert',
   pseudonymised: 'pseudonymisiert',
   keyVersion: 'Schlüsselversion',
   records: 'Einträge',

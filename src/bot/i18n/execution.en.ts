@@ -24,6 +24,7 @@ const REASON: Record<ExplainReason, string> = {
 const SENT: Record<SentHow, string> = { teamsFile: 'as a file in Teams', teamsLink: 'by download link in Teams', email: 'by e-mail', letter: 'by post', inPerson: 'handed over in person' };
 
 const COUNT: Record<string, string> = {
+  changed: 'changed',
   pseudonymised: 'pseudonymised',
   keyVersion: 'key version',
   records: 'records',

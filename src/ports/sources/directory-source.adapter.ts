@@ -2,6 +2,7 @@ import type { CountryCode } from 'libphonenumber-js';
 import { type Person, phonesOf, sipAddressesOf } from '../../domain/directory/person';
 import { type MatchStrength, type Subject, foldAddress, foldName, fullNames, normalisePhone, subjectPhones } from '../../domain/sources/subject';
 import type { ExportedRecord, PersonalDataSource, SourceFinding, SourceOperation, SourceStatistics } from './personal-data-source.port';
+import type { AttributeChanges, AttributeUpdate } from '../directory/directory.port';
 
 /** The addresses a directory entry may hold: business (F.9), private (F.10), other (F.11) — street, postcode, city. */
 const ADDRESS_GROUPS = ['F.9', 'F.10', 'F.11'] as const;
@@ -22,18 +23,35 @@ function livesAt(person: Person, street: string, place: string | undefined): boo
 /**
  * The directory as a personal-data source (category F): the entries of the directory snapshot the
  * bot already holds (LDIF, LDAP/AD or Graph), matched by mail, UPN, SIP address or any of their phone
- * numbers — and, counted apart, by the whole name. Read only: the directory is changed in its own
- * tools (or, for a rectification, by the issue that carries requests out).
+ * numbers — and, counted apart, by the whole name. Written only to rectify (LDAP/AD or Graph, where
+ * the bot's account may); an LDIF file is read only.
  */
 export class DirectorySource implements PersonalDataSource {
   readonly id = 'directory';
   readonly category = 'F' as const;
-  readonly capabilities: ReadonlySet<SourceOperation> = new Set<SourceOperation>(['find', 'export']);
+  readonly capabilities: ReadonlySet<SourceOperation>;
 
   constructor(
     private readonly people: () => readonly Person[],
     private readonly region: CountryCode,
-  ) {}
+    /** Writes an entry (LDAP modify, Graph PATCH): where the directory may be written, rectification is done here. */
+    private readonly update?: (personId: string, changes: AttributeChanges) => Promise<AttributeUpdate>,
+  ) {
+    this.capabilities = new Set<SourceOperation>(['find', 'export', ...(update ? (['rectify'] as const) : [])]);
+  }
+
+  /**
+   * Corrects the person's entry in the directory itself; the next directory read brings it to the
+   * snapshot, and every lookup shows it from then on (seed 4.2). The entry is the person the case
+   * names, else the one entry their identifiers find.
+   */
+  async rectify(subject: Subject, change: { item: string; value: string; personId?: string }): Promise<{ changed: number; before: string[]; after: string[] }> {
+    if (!this.update) throw new Error('the directory may not be written here');
+    const entries = change.personId ? [change.personId] : this.matches(subject).filter((m) => m.match === 'identifier').map((m) => m.person.id);
+    if (entries.length !== 1) throw new Error(entries.length === 0 ? 'nobody in the directory matches the person' : 'several directory entries match the person');
+    const update = await this.update(entries[0] as string, { [change.item]: [change.value] });
+    return { changed: 1, before: update.before[change.item] ?? [], after: update.after[change.item] ?? [] };
+  }
 
   async find(subject: Subject): Promise<SourceFinding[]> {
     const counts: Record<MatchStrength, number> = { identifier: 0, name: 0 };

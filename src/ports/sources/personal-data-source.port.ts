@@ -91,6 +91,12 @@ export interface PersonalDataSource {
    * pseudonym, never a held person's (counted as kept). Only where the source may be written and a key is set ('pseudonymise').
    */
   pseudonymise?(subject: Subject, options: { match: readonly MatchStrength[]; holds?: readonly Subject[] }): Promise<{ pseudonymised: number; kept: number; keyVersion: number }>;
+  /**
+   * Rectification (Art. 16): sets a catalogue item to its corrected value in the subject's records
+   * (the directory entry; a copy of it, such as a favourite) — the values before and after, and how
+   * many records changed. Only where the source may be written ('rectify').
+   */
+  rectify?(subject: Subject, change: { item: string; value: string; match: readonly MatchStrength[]; personId?: string }): Promise<{ changed: number; before: string[]; after: string[] }>;
   /** Restriction (Art. 18): marks the subject's records restricted, so that purges and later processing leave them be ('restrict'). */
   restrict?(subject: Subject, options: { match: readonly MatchStrength[] }): Promise<{ restricted: number }>;
   /** Stops a purge under way after its current batch (shutting down); what is left stays due. */

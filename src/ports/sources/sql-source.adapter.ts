@@ -79,6 +79,7 @@ export class SqlSource implements PersonalDataSource {
       ...(definition.writable ? (['erase'] as const) : []),
       ...(definition.writable && definition.restricted ? (['restrict'] as const) : []),
       ...(definition.writable && pseudonyms ? (['pseudonymise'] as const) : []),
+      ...(definition.writable ? (['rectify'] as const) : []),
     ]);
   }
 
@@ -259,6 +260,18 @@ export class SqlSource implements PersonalDataSource {
     }
   }
 
+  /** Sets the column that holds `item` to the corrected value in the subject's records; a source without such a column changes nothing. */
+  async rectify(subject: Subject, change: { item: string; value: string; match: readonly MatchStrength[] }): Promise<{ changed: number; before: string[]; after: string[] }> {
+    this.mustWrite('rectify');
+    const column = Object.entries(this.definition.items).find(([, item]) => item === change.item)?.[0];
+    const theirs = this.matching(subject, change.match);
+    if (!column || !theirs) return { changed: 0, before: [], after: [] };
+    const before = (await this.db.selectFrom(this.definition.table).select(sql.ref(column).as('v')).distinct().where(theirs).limit(20).execute()).map((r) => String(r.v ?? ''));
+    const result = await this.db.updateTable(this.definition.table).set({ [column]: change.value }).where(theirs).executeTakeFirst();
+    const changed = Number(result.numUpdatedRows ?? 0);
+    return { changed, before, after: changed > 0 ? [change.value] : [] };
+  }
+
   /** The subject's records matched the ways given (by identifier, by name or address). */
   private matching(subject: Subject, ways: readonly MatchStrength[]): Expression<SqlBool> | undefined {
     const parts = ways.map((way) => this.condition(subject, way)).filter((c): c is Expression<SqlBool> => c !== undefined);
@@ -271,7 +284,7 @@ export class SqlSource implements PersonalDataSource {
     return parts.length === 0 ? undefined : sql<SqlBool>`(${sql.join(parts, sql` or `)})`;
   }
 
-  private mustWrite(operation: 'erase' | 'restrict' | 'pseudonymise'): void {
+  private mustWrite(operation: 'erase' | 'restrict' | 'pseudonymise' | 'rectify'): void {
     const why = !this.definition.writable ? 'it may not be written' : operation === 'restrict' ? 'it has no restricted column' : 'no PSEUDONYM_KEY is set';
     if (!this.capabilities.has(operation)) throw new PrivacyDeskError('SOURCE.CANNOT', `source ${this.id} cannot ${operation}: ${why}`);
   }

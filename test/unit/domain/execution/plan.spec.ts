@@ -72,3 +72,17 @@ describe('the plan that carries out an approved request', () => {
     }
   });
 });
+
+describe('the item a rectification names', () => {
+  it('reads an id, a label with an id, a detail in either language, an item label; refuses what names no single item', () => {
+    const { rectificationItem } = jest.requireActual<typeof import('../../../../src/domain/execution/rectification')>('../../../../src/domain/execution/rectification');
+    expect(rectificationItem('F.13.3.1')).toBe('F.13.3.1');
+    expect(rectificationItem('Foto (F.14)')).toBe('F.14');
+    expect(rectificationItem('Mobile number')).toBe('F.13.3.1');
+    expect(rectificationItem('mobilnummer')).toBe('F.13.3.1');
+    expect(rectificationItem('Stellenbezeichnung')).toBe('F.3');
+    expect(rectificationItem('Business address')).toBeUndefined();
+    expect(rectificationItem('F.99')).toBeUndefined();
+    expect(rectificationItem('my shoe size')).toBeUndefined();
+  });
+});
