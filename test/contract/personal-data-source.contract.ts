@@ -112,7 +112,7 @@ export function personalDataSourceContract(name: string, open: (writable?: boole
     it('purges records made before the limit, oldest first, in batches — never a restricted one, nor one made at the limit', async () => {
       const writable = await open(true);
       try {
-        expect([...writable.source.capabilities].sort()).toEqual(['erase', 'export', 'find', 'pseudonymise', 'purgeByAge', 'restrict']);
+        expect([...writable.source.capabilities].sort()).toEqual(['erase', 'export', 'find', 'pseudonymise', 'purgeByAge', 'rectify', 'restrict']);
         // Row 5 was made at the limit itself: kept. Rows 1 and 6 are older: deleted. Row 4 is older but restricted.
         const result = await writable.source.purgeBefore?.(new Date('2025-01-02T12:00:00Z'), { batchSize: 1 });
         expect(result).toEqual({ source: 'journal', category: 'H', deleted: 2, due: 0, kept: 1, writable: true });
@@ -193,6 +193,21 @@ export function personalDataSourceContract(name: string, open: (writable?: boole
         expect(statistics.count).toBe(7);
         const again = await writable.source.pseudonymise?.(ERIKA, { match: ['identifier'] });
         expect(again?.pseudonymised).toBe(0);
+      } finally {
+        await writable.close();
+      }
+    });
+
+    it('rectifies the copy a source keeps of an item: the mapped column in the person’s records, before and after', async () => {
+      const writable = await open(true);
+      try {
+        // H.1 is kept in remote_name: Erika's three calls (by number) get the corrected name.
+        const result = await writable.source.rectify?.(ERIKA, { item: 'H.1', value: 'Erika Müller-Schmidt', match: ['identifier'] });
+        expect(result?.changed).toBe(3);
+        expect([...(result?.before ?? [])].sort()).toEqual(['', 'E. Müller', 'Erika Müller']);
+        expect(result?.after).toEqual(['Erika Müller-Schmidt']);
+        // An item the source keeps no copy of changes nothing.
+        expect(await writable.source.rectify?.(ERIKA, { item: 'F.14', value: 'x', match: ['identifier'] })).toEqual({ changed: 0, before: [], after: [] });
       } finally {
         await writable.close();
       }

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import AdmZip from 'adm-zip';
 import { buildAccessReport } from '../../../src/domain/execution/access-report';
 import { reportHtml, reportJson, reportPdf } from '../../../src/ports/reports/report-files';
-import { renderReportZip } from '../../../src/ports/reports/report-workers';
+import { renderReportZip, stopReportWorkers } from '../../../src/ports/reports/report-workers';
 import { hasExecutable, requireService } from '../../support/services';
 
 const PDFTOTEXT = '/usr/bin/pdftotext';
@@ -35,6 +35,7 @@ const text = (pdf: Buffer, name: string): string => {
 };
 
 maybe('the access report as files', () => {
+  afterAll(stopReportWorkers);
   it('writes a tagged German PDF with embedded fonts whose text carries the umlauts, the times and the redaction', async () => {
     const pdf = await reportPdf(report, 'de', 'Europe/Berlin');
     const content = text(pdf, 'de.pdf');
