@@ -195,6 +195,8 @@ interface Identity {
   names: Set<string>;
   addresses: Set<string>;
   places: Set<string>;
+  /** Values already weighed: a person's records repeat the same numbers and names thousands of times. */
+  seen: Map<string, boolean>;
 }
 
 function identityOf(subject: Subject, region: CountryCode): Identity {
@@ -204,6 +206,7 @@ function identityOf(subject: Subject, region: CountryCode): Identity {
     names: new Set(fullNames(subject).map(foldName)),
     addresses: new Set([...(subject.emails ?? []), ...(subject.sipAddresses ?? []), ...(subject.userIds ?? [])].map(strip)),
     places: new Set([subject.street, subject.postcodeCity].filter((p): p is string => Boolean(p)).map(foldAddress)),
+    seen: new Map(),
   };
 }
 
@@ -212,6 +215,14 @@ function isTheirs(value: unknown, who: Identity, region: CountryCode): boolean {
   if (value === null || value === undefined) return false;
   const text = String(value).trim();
   if (text === '') return false;
+  const known = who.seen.get(text);
+  if (known !== undefined) return known;
+  const theirs = weigh(text, who, region);
+  who.seen.set(text, theirs);
+  return theirs;
+}
+
+function weigh(text: string, who: Identity, region: CountryCode): boolean {
   const lower = text.toLowerCase().replace(/^sip:/, '');
   if (who.addresses.has(lower)) return true;
   if (who.names.has(foldName(text))) return true;
