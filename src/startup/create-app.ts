@@ -175,6 +175,8 @@ export async function createApp(config: Config, logger: Logger, seams: AppSeams 
       act: (caseId, stepId, actor, action) => execution.act(caseId, stepId, actor, action),
       reportFor: (caseId, actor) => execution.reportFor(caseId, actor),
       rectifications: (caseId) => execution.rectifications(caseId),
+      replayable: (since) => execution.replayable(since),
+      reapply: (caseId, actor) => execution.reapply(caseId, actor),
       canPseudonymise: () => execution.abilities().some((a) => a.can.has('pseudonymise')),
       reportDelivered: (caseId, actor, how) => execution.reportDelivered(caseId, actor, how),
     });

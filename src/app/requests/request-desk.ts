@@ -2,7 +2,7 @@ import { localDate } from '../../domain/requests/deadlines';
 import type { CaseFindings, CaseFindingsLookup } from '../case-findings';
 import { findDuplicates } from '../../domain/requests/duplicates';
 import { type PrivacyRequest, type RequestEvent, isOpen } from '../../domain/requests/request';
-import { type CommandAction, type NewRequest, type Refusal, type RequestCommand, applyCommand, authorisation, isParty, openRequest } from '../../domain/requests/workflow';
+import { type CommandAction, type NewRequest, type Refusal, type RequestCommand, applyCommand, authorisation, hasConflict, isParty, openRequest } from '../../domain/requests/workflow';
 import type { Clock } from '../../ports/clock/clock.port';
 import type { Logger } from '../../ports/logger/logger.port';
 import type { CaseNotice, Notifier } from '../../ports/notifier/notifier.port';
@@ -25,6 +25,10 @@ export interface ExecutionHooks {
   act(caseId: string, stepId: string, actor: string, action: JobAction): Promise<JobActionOutcome>;
   /** Whether some source can pseudonymise (erasure then offers it). */
   canPseudonymise(): boolean;
+  /** After a restore: the cases whose changes to apply again, completed since `since`. */
+  replayable(since: Date): Promise<{ caseId: string; caseNumber: string; type: PrivacyRequest['type']; completedAt: string; steps: { id: string; by: 'bot' | 'person' }[] }[]>;
+  /** Applies a completed case's changes again, as `actor`. */
+  reapply(caseId: string, actor: string): Promise<{ step: string; outcome: 'reapplied' | 'manual' | 'failed'; counts?: Record<string, number>; error?: string }[]>;
   /** What a rectification changed: the item, before and after, per source. */
   rectifications(caseId: string): Promise<{ source: string; item: string; before: string[]; after: string[] }[]>;
   /** The case's access report (the ZIP), for a DPO who may see the case; undefined otherwise. */
@@ -258,6 +262,18 @@ export class RequestDesk {
 
   async reportDelivered(caseId: string, actor: string, how: 'file'): Promise<void> {
     await this.execution?.reportDelivered(caseId, actor, how);
+  }
+
+  /** After a restore: what to apply again (none without an execution desk). */
+  async replayable(since: Date): ReturnType<ExecutionHooks['replayable']> {
+    return (await this.execution?.replayable(since)) ?? [];
+  }
+
+  /** Applies a completed case's changes again, as a DPO who may decide it (never a party to it). */
+  async reapply(caseId: string, actor: string): ReturnType<ExecutionHooks['reapply']> {
+    const request = await this.options.store.getRequest(caseId);
+    if (!this.execution || !request || !this.isDpo(actor) || hasConflict(request, actor)) return [];
+    return this.execution.reapply(caseId, actor);
   }
 
   /** What the case's rectification changed, per source (for the DPO's card). */

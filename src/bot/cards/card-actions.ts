@@ -36,6 +36,8 @@ export const cardActionSchema = z.discriminatedUnion('verb', [
     /** A request about the asker, confirmed on the card that asked (an erasure). */
     requestType: z.enum(REQUEST_TYPES).optional(),
     subject: z.literal('me').optional(),
+    /** Replay after a restore: the backup's day. */
+    since: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
     /** Keys the confirmed request, so that a second press files nothing new. */
     token: z.string().uuid().optional(),
     /** The asker's message the confirmation answers: kept with the case, in their words. */

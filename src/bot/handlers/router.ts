@@ -16,6 +16,7 @@ import { whatCanISeeHandler, whatCanSeeHandler, whoCanSeeHandler, whyCanSeeHandl
 import { type Handler, type HandlerServices, type Turn, textsFor } from './turn';
 import { resolveRelation } from './relation.handlers';
 import { adminChannelHandler } from './retention.handlers';
+import { replayHandler } from './replay.handlers';
 
 /**
  * Every intent has exactly one handler; `needsAsker` ones answer about the asker's own data;
@@ -39,6 +40,7 @@ const ROUTES: Record<IntentName, { handler: Handler; needsAsker: boolean; person
   retentionSummary: { handler: retentionSummaryHandler, needsAsker: false },
   adminChannel: { handler: adminChannelHandler, needsAsker: false },
   processingRecord: { handler: processingRecordHandler, needsAsker: false },
+  replay: { handler: replayHandler, needsAsker: true, personalOnly: true },
   unknown: { handler: async (turn, services) => (await waitingQuestion(turn, services)) ?? unknownHandler(turn, services), needsAsker: false },
 };
 

@@ -20,6 +20,7 @@ export const INTENTS = [
   'retentionSummary',
   'adminChannel',
   'processingRecord',
+  'replay',
   'unknown',
 ] as const;
 export type IntentName = (typeof INTENTS)[number];
@@ -48,6 +49,8 @@ export interface ParsedMessage {
   subject?: string;
   /** A case named by its number (`DSR-2026-0042`), as the bot writes it. */
   caseNumber?: string;
+  /** Replay after a restore: the backup's day, `YYYY-MM-DD`. */
+  since?: string;
   /** For a rectification: the correct value as written ("… to 0171 2222222"). */
   newValue?: string;
   /** What a request about somebody else says of them (mail, phone, street, postcode and city), to prefill the form. */

@@ -32,6 +32,7 @@ function parseOne(text: string, options: ParseOptions): ParsedMessage {
     whoIsDpo(message) ??
     explainLevel(message) ??
     processingRecord(message) ??
+    replay(message) ??
     adminChannel(message) ??
     retentionSummary(message) ??
     requestStatus(message) ??
@@ -315,6 +316,27 @@ const processingRecord: Rule = (m) =>
   (m.has('WHAT') && m.has('DATA') && m.has('PROCESSING') && m.has('YOU') && !m.has('ME') && !m.has('I'))
     ? { intent: 'processingRecord' }
     : undefined;
+
+/** Applying again what a restored backup undid: "replay since 2026-12-01", "seit dem 1.12. erneut anwenden". */
+const REPLAY = /\b(?:replay|re-?apply|apply\s+again|redo|wiederholen|erneut\s+(?:anwenden|ausfuhren)|nachziehen|nacharbeiten)\b/;
+const RESTORE = /\b(?:backup|restored?|restoring|since|seit|sicherung|ruecksicherung|rucksicherung|wiederhergestellt|wiederherstellung|zuruckgespielt)\b/;
+
+/** A day as written: 2026-12-01, 1.12.2026, 01.12. (this year), as `YYYY-MM-DD`. */
+export function dayIn(text: string, today: Date = new Date()): string | undefined {
+  const iso = /\b(\d{4})-(\d{2})-(\d{2})\b/.exec(text);
+  const german = /\b(\d{1,2})\.(\d{1,2})\.(\d{4})?/.exec(text);
+  const [y, m, d] = iso ? [Number(iso[1]), Number(iso[2]), Number(iso[3])] : german ? [Number(german[3] ?? today.getUTCFullYear()), Number(german[2]), Number(german[1])] : [0, 0, 0];
+  if (!y || m < 1 || m > 12 || d < 1 || d > 31) return undefined;
+  const date = new Date(Date.UTC(y, m - 1, d));
+  return date.getUTCDate() === d ? date.toISOString().slice(0, 10) : undefined;
+}
+
+const replay: Rule = (m) => {
+  const text = fold(m.text);
+  if (!REPLAY.test(text) || !RESTORE.test(text)) return undefined;
+  const since = dayIn(m.text);
+  return { intent: 'replay', ...(since ? { since } : {}) };
+};
 
 /** The weekly report named: "retention summaries", "Löschberichte", "the weekly summary", "Wochenbericht". */
 const WEEKLY_REPORT = /\b(?:summar(?:y|ies)|reports?|wochenberichte?|berichte?)\b/i;

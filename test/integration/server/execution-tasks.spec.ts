@@ -6,6 +6,8 @@ import { silentLogger } from '../../../src/ports/logger/logger.port';
 import type { CaseNotice, Notifier } from '../../../src/ports/notifier/notifier.port';
 import { type App, createApp } from '../../../src/startup/create-app';
 import { runCli } from '../../support/cli';
+import { replayHandler } from '../../../src/bot/handlers/replay.handlers';
+import type { Turn } from '../../../src/bot/handlers/turn';
 
 /**
  * Tasks for people over days, on the demo's real sources with a clock the test moves: a task not
@@ -188,6 +190,14 @@ describe('carrying cases out over days: tasks reminded, restriction, letters, ps
     process.env.DATABASE_FILE = join(dir, 'db.sqlite');
     process.env.DPO_USERS = 'dana.dpo@example.com';
     try {
+      // The DPO's command in Teams (here through the terminal, the same bot): the list, and the button to apply it again.
+      const day = taken.toISOString().slice(0, 10);
+      const asked = await runCli('ask', '--as', 'dana.dpo@example.com', `replay since ${day}`);
+      expect(asked.out).toContain('Applying changes again after a restore');
+      expect(asked.out).toContain(`${number} (erasure request (Art. 17 GDPR)): erase:directory (by hand), erase:journal, erase:chat, erase:favourites (by hand)`);
+      expect(asked.out).toContain('Apply them again');
+      expect((await runCli('ask', '--as', 'dana.dpo@example.com', '--locale', 'de', 'nach der Wiederherstellung Löschungen wiederholen')).out).toContain('Sag, ab welchem Tag');
+      expect((await runCli('ask', '--as', 'alice@example.com', `replay since ${day}`)).out).toContain('Only a data-protection officer');
       const dry = await runCli('replay', '--since', taken.toISOString());
       expect(dry.out).toContain(`${number} (erasure, completed`);
       expect(dry.out).toContain('erase:journal: to be applied again (--apply)');
@@ -206,5 +216,10 @@ describe('carrying cases out over days: tasks reminded, restriction, letters, ps
     const again = app.sources.find((s) => s.id === 'journal');
     expect(((await again?.find(subject)) ?? []).filter((f) => f.match === 'identifier').reduce((n, f) => n + f.count, 0)).toBe(kept);
     expect((await app.store.auditTrail({ targetPrefix: number })).filter((e) => e.action === 'execution.replay').length).toBeGreaterThan(0);
+    // The button on the DPO's list ("Apply them again") brings the command back confirmed.
+    const dana = app.desk.identify({ mail: 'dana.dpo@example.com' });
+    const pressed = await replayHandler({ parsed: { intent: 'replay', since: taken.toISOString().slice(0, 10) }, locale: 'en', asker: dana, confirmed: true, sourceKey: 'test' } as Turn, { desk: app.desk, requests: app.requests });
+    expect(pressed.text).toContain('Applied again: 2 steps. To redo by hand: 2. Failed: 0.');
+    expect(pressed.text).toContain(`${number}: erase:directory — redo it by hand`);
   });
 });

@@ -33,6 +33,12 @@ const SAMPLES: Partial<Record<Key, unknown[][]>> = {
   sentLine: [['by post', 'Dana DPO', '12.01.2026, 11:00']],
   yourReportTitle: [['DSR-2026-0042']],
   lettersTitle: [['DSR-2026-0042']],
+  replayNone: [['01.12.2026']],
+  replayIntro: [['01.12.2026', 1], ['01.12.2026', 3]],
+  replayCase: [['DSR-2026-0042', 'Erasure', 'erase:journal']],
+  replayDone: [[3, 1, 0]],
+  replayManualLine: [['DSR-2026-0042', 'erase:directory']],
+  replayFailedLine: [['DSR-2026-0042', 'erase:journal', 'ECONNREFUSED']],
   lettersIntro: [['12 KB', '08.01.2026, 11:00']],
   yourReportIntro: [['1.2 MB', '08.01.2026, 11:00']],
 };
@@ -56,9 +62,11 @@ describe('execution texts', () => {
     const english = (executionEn[key] as Render)(...args);
     const german = (executionDe[key] as Render)(...args);
     expect(german.trim()).not.toBe('');
-    expect(german).not.toBe(english);
+    // A format without words of its own reads the same in both languages.
+    if (key === 'replayCase') expect(german).toBe(english);
+    else expect(german).not.toBe(english);
     for (const arg of args) {
-      if (typeof arg === 'string' && !KINDS.includes(arg as StepKind) && !REASONS.includes(arg as ExplainReason) && !['Erasure', 'done', '3 records', 'by post', 'teamsFile', 'teamsLink', 'email', 'letter', 'inPerson'].includes(arg) && english.includes(arg)) expect(german).toContain(arg);
+      if (typeof arg === 'string' && !KINDS.includes(arg as StepKind) && !REASONS.includes(arg as ExplainReason) && !['Erasure', 'erase:journal', 'erase:directory', 'done', '3 records', 'by post', 'teamsFile', 'teamsLink', 'email', 'letter', 'inPerson'].includes(arg) && english.includes(arg)) expect(german).toContain(arg);
     }
   });
 
