@@ -130,10 +130,33 @@ export class ExecutionDesk {
       ...(request.subject.kind === 'outside' ? { outsideSubject: true } : {}),
     });
     const subject = this.options.subjectOf(request);
-    const created = await this.options.jobs.createJob(startJob(request.id, plan, { ...(subject ? { subject } : {}), includeNameOnly: choice.includeNameOnly }), this.options.clock.now());
+    const job = startJob(request.id, plan, { ...(subject ? { subject } : {}), includeNameOnly: choice.includeNameOnly });
+    const created = await this.options.jobs.createJob(subject ? await this.withoutEmptyTasks(job, subject, choice.includeNameOnly) : job, this.options.clock.now());
     await this.options.audit.append({ at: this.options.clock.now().toISOString(), actor: 'system', action: 'execution.started', target: request.number, details: { steps: created.job.steps.length, tasks: created.job.steps.filter((s) => s.by === 'person').length } });
     this.options.logger.info({ case: request.number, steps: created.job.steps.length }, 'execution started');
     return created;
+  }
+
+  /**
+   * A person is asked to do nothing where there is nothing to do: a task on a source that holds no
+   * record of the person (searched now, name-only matches counted where the DPO included them) is
+   * done from the start, with 0 records. A source that cannot be searched keeps its task.
+   */
+  private async withoutEmptyTasks(job: Job, subject: Subject, includeNameOnly: readonly string[]): Promise<Job> {
+    const at = this.options.clock.now().toISOString();
+    const steps = await Promise.all(
+      job.steps.map(async (step) => {
+        const source = step.source ? this.sources.get(step.source) : undefined;
+        if (step.by !== 'person' || !source) return step;
+        try {
+          const found = (await source.find(subject)).filter((f) => f.match === 'identifier' || includeNameOnly.includes(source.id)).reduce((sum, f) => sum + f.count, 0);
+          return found === 0 ? { ...step, state: { status: 'done' as const, at, by: 'bot', counts: { records: 0 } } } : step;
+        } catch {
+          return step;
+        }
+      }),
+    );
+    return { ...job, steps };
   }
 
   /**
