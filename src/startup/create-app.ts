@@ -165,6 +165,7 @@ export async function createApp(config: Config, logger: Logger, seams: AppSeams 
       taskReminderMs: config.execution.taskReminderHours * 3_600_000,
       renderReport: (report) => renderReportZip(report, config.timeZone),
       renderLetters: (letter) => answerLettersZip(letter, config.timeZone),
+      refreshDirectory: () => sync.refresh(),
     });
     requests.useExecution({
       jobOf: async (caseId) => (await execution.jobOf(caseId))?.job,

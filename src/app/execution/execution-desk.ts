@@ -60,6 +60,8 @@ export interface ExecutionDeskOptions {
   renderReport: (report: AccessReport) => Promise<Buffer>;
   /** The answer letter in German and English, as one ZIP (the reports port). */
   renderLetters: (letter: AnswerLetter) => Promise<Buffer>;
+  /** Reads the directory again (after a rectification changed it: every lookup shows it at once, seed 4.2). */
+  refreshDirectory?: () => Promise<unknown>;
 }
 
 
@@ -554,6 +556,10 @@ export class ExecutionDesk {
     const result = await source.rectify(this.subject(job), { item, value, match: this.matches(job, source.id), ...(request.subject.kind === 'employee' ? { personId: request.subject.id } : {}) });
     await this.options.jobs.putFile(job.caseId, `rectification/${source.id}.json`, Buffer.from(JSON.stringify({ item, before: result.before, after: result.after, at: this.options.clock.now().toISOString() })), this.options.clock.now());
     await this.audit(request, 'system', 'execution.rectified', { step: step.id, item, changed: result.changed });
+    // The directory changed: read it now rather than at the next round, so every answer shows it.
+    if (source.category === 'F' && result.changed > 0) {
+      await this.options.refreshDirectory?.().catch((error: unknown) => this.options.logger.warn({ case: request.number, err: errorName(error) }, 'could not read the directory again after a rectification'));
+    }
     return { counts: { changed: result.changed } };
   }
 

@@ -57,6 +57,9 @@ describeIf('rectification on an LDAP directory', () => {
       ['notify', 'bot', 'done'],
     ]);
     expect((await app.requests.get(request.id))?.status).toBe('completed');
+    // The bot's own snapshot shows it at once (read again after the change) — every lookup answers with it.
+    const index = app.desk.identify({ mail: 'alice@example.com' });
+    expect(index === undefined ? undefined : app.desk.person(index).attributes['F.13.3.1']).toEqual(['+49 170 5555555']);
     // In the directory itself: the next read has it.
     const after = (await app.directory.read()).people.find((p) => p.mail === 'alice@example.com');
     expect(after?.attributes['F.13.3.1']).toEqual(['+49 170 5555555']);
