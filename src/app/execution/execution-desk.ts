@@ -6,7 +6,7 @@ import { type Job, type JobStep, type SentHow, record, startJob } from '../../do
 import { type SourceAbilities, planFor } from '../../domain/execution/plan';
 import { localDate } from '../../domain/requests/deadlines';
 import type { PrivacyRequest } from '../../domain/requests/request';
-import { hasConflict } from '../../domain/requests/workflow';
+import { hasConflict, isOwnAccessRequest } from '../../domain/requests/workflow';
 import type { CategoryId } from '../../domain/catalogue/catalogue.data';
 import type { LegalHold } from '../../domain/sources/legal-hold';
 import { holdsInForce } from '../../domain/sources/legal-hold';
@@ -281,7 +281,7 @@ export class ExecutionDesk {
     if ('kind' in found) return found;
     const { request, stored } = found;
     const file = (await this.options.jobs.files(caseId)).find((f) => f.name === REPORT_FILE);
-    if (!file || !isOwnRequest(request)) return { kind: 'refused', reason: 'notNow' };
+    if (!file || !isOwnAccessRequest(request)) return { kind: 'refused', reason: 'notNow' };
     const at = this.options.clock.now().toISOString();
     const job: Job = { ...stored.job, delivery: { ...stored.job.delivery, released: { by: actor, at } } };
     if (!(await this.options.jobs.saveJob(job, stored.version, this.options.clock.now()))) return { kind: 'refused', reason: 'notNow' };
@@ -353,9 +353,9 @@ export class ExecutionDesk {
 
   /** The DPO pressed Retry on a failed step. */
   private async retry(caseId: string, stepId: string, actor: string): Promise<JobActionOutcome> {
-    const request = await this.options.requests.get(caseId);
-    if (!request) return { kind: 'refused', reason: 'notFound' };
-    if (!this.options.requests.isDpo(actor) || hasConflict(request, actor)) return { kind: 'refused', reason: 'notAllowed' };
+    const found = await this.forDpo(caseId, actor);
+    if ('kind' in found) return found;
+    const { request } = found;
     const changed = await this.change(caseId, stepId, (job) => record(job, stepId, { kind: 'retry' }));
     if (!changed) return { kind: 'refused', reason: 'notNow' };
     await this.audit(request, actor, 'execution.retry', { step: stepId });
@@ -414,7 +414,7 @@ export class ExecutionDesk {
     if (!found) return undefined;
     if (this.options.requests.isDpo(actor) && !hasConflict(found.request, actor)) return found;
     const released = (await this.options.jobs.job(caseId))?.job.delivery?.released;
-    return released && isOwnRequest(found.request) && found.request.requester === actor ? found : undefined;
+    return released && isOwnAccessRequest(found.request) && found.request.requester === actor ? found : undefined;
   }
 
   /** The report reached a DPO as a file in their personal chat. */
@@ -487,23 +487,9 @@ export class ExecutionDesk {
   /** The report to the DPOs' personal chats (never a channel) as a signed, single-use link; fails while nobody could be reached. */
   private async deliverStep(job: Job): Promise<{ counts: Record<string, number> }> {
     const request = await this.request(job.caseId);
-    const files = (await this.options.jobs.files(job.caseId)).filter((f) => f.name === REPORT_FILE);
-    if (files.length === 0) throw new Error('the report is not there');
-    const outcome = await sendOnce(this.options.claims, this.options.clock, { subject: request.id, mark: 'reportReady', round: String((await this.options.jobs.job(job.caseId))?.version ?? 0), holder: this.options.instance }, async () => {
-      let reached = 0;
-      for (const dpo of this.dposFor(request)) {
-        // Each DPO gets a link of their own: a link is spent when it is opened.
-        const link = this.options.links.issue(request.id);
-        try {
-          if (await this.options.notifier.toPerson(dpo, { kind: 'reportReady', request, url: link.url, expiresAt: link.expiresAt, bytes: files[0]?.bytes ?? 0 })) reached++;
-        } catch (error) {
-          this.options.logger.warn({ case: request.number, err: errorName(error) }, 'could not hand the report to a DPO');
-        }
-      }
-      return reached;
-    });
-    if (outcome.kind === 'nobody') throw new Error('no DPO could be reached in a personal chat');
-    return { counts: { reached: outcome.kind === 'sent' ? outcome.reached : 0 } };
+    const file = (await this.options.jobs.files(job.caseId)).find((f) => f.name === REPORT_FILE);
+    if (!file) throw new Error('the report is not there');
+    return this.handToDpos(request, 'report', file.bytes);
   }
 
   /** The answer letters to an outside person, handed to the DPOs (a link in their personal chat) to send by post or mail. */
@@ -511,14 +497,23 @@ export class ExecutionDesk {
     const request = await this.request(job.caseId);
     const content = await this.options.renderLetters(buildAnswerLetter(request, job, this.options.clock.now()));
     await this.options.jobs.putFile(job.caseId, LETTERS_FILE, content, this.options.clock.now());
-    const outcome = await sendOnce(this.options.claims, this.options.clock, { subject: request.id, mark: 'lettersReady', round: String((await this.options.jobs.job(job.caseId))?.version ?? 0), holder: this.options.instance }, async () => {
+    return this.handToDpos(request, 'letters', content.length);
+  }
+
+  /**
+   * A case's file to its DPOs' personal chats, each with a link of their own (a link is spent when it
+   * is opened): once per job version, claimed; fails while nobody could be reached (Retry on the card).
+   */
+  private async handToDpos(request: PrivacyRequest, file: 'report' | 'letters', bytes: number): Promise<{ counts: Record<string, number> }> {
+    const round = String((await this.options.jobs.job(request.id))?.version ?? 0);
+    const outcome = await sendOnce(this.options.claims, this.options.clock, { subject: request.id, mark: file === 'report' ? 'reportReady' : 'lettersReady', round, holder: this.options.instance }, async () => {
       let reached = 0;
       for (const dpo of this.dposFor(request)) {
-        const link = this.options.links.issue(request.id, 'letters');
+        const link = this.options.links.issue(request.id, file);
         try {
-          if (await this.options.notifier.toPerson(dpo, { kind: 'reportReady', request, url: link.url, expiresAt: link.expiresAt, bytes: content.length, file: 'letters' })) reached++;
+          if (await this.options.notifier.toPerson(dpo, { kind: 'reportReady', request, url: link.url, expiresAt: link.expiresAt, bytes, ...(file === 'letters' ? { file } : {}) })) reached++;
         } catch (error) {
-          this.options.logger.warn({ case: request.number, err: errorName(error) }, 'could not hand the answer letter to a DPO');
+          this.options.logger.warn({ case: request.number, file, err: errorName(error) }, 'could not hand a file to a DPO');
         }
       }
       return reached;
@@ -702,9 +697,6 @@ export interface ReplayItem {
   completedAt: string;
   steps: { id: string; kind: JobStep['kind']; by: 'bot' | 'person'; source?: string }[];
 }
-
-/** An employee's request about themselves: the only kind whose report may be released to the requester in Teams. */
-const isOwnRequest = (request: PrivacyRequest): boolean => request.type === 'access' && request.subject.kind === 'employee' && request.subject.id === request.requester;
 
 /** Whom the case is about, by name, for the report's heading. */
 function subjectName(request: PrivacyRequest): string {

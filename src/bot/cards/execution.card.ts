@@ -1,6 +1,7 @@
 import type { CaseFindings } from '../../app/case-findings';
 import { type Job, type JobStep, SENT_HOW } from '../../domain/execution/job';
 import type { PrivacyRequest } from '../../domain/requests/request';
+import { isOwnAccessRequest } from '../../domain/requests/workflow';
 import type { Subject } from '../../domain/sources/subject';
 import type { RenderedCard } from './answer.card';
 import { plain } from './describe';
@@ -48,8 +49,6 @@ export function executionSection(ctx: RequestTextContext, job: Job, rectified: r
   return { heading: x.heading, lines };
 }
 
-/** An employee's own access request: its report may be released to them in Teams. */
-const isOwnAccess = (request: PrivacyRequest): boolean => request.type === 'access' && request.subject.kind === 'employee' && request.subject.id === request.requester;
 
 /** Retry for each failed step; Done / Not possible for each waiting task (a DPO may answer for an owner who told them). */
 export function executionActions(ctx: RequestTextContext, request: PrivacyRequest, job: Job): { buttons: ButtonView[]; forms: FormView[] } {
@@ -63,7 +62,7 @@ export function executionActions(ctx: RequestTextContext, request: PrivacyReques
   // The report, once handed to the DPOs: a fresh link, the release to the employee, how it was sent.
   if (job.steps.some((s) => s.kind === 'deliver' && s.state.status === 'done')) {
     buttons.push({ title: x.newLink, execute: true, verb: 'job', data: jobData(request.id, 'newLink', 'deliver') });
-    if (isOwnAccess(request) && !job.delivery?.released) buttons.push({ title: x.release(plain(ctx.nameOf(request.requester))), execute: true, verb: 'job', data: jobData(request.id, 'release', 'deliver') });
+    if (isOwnAccessRequest(request) && !job.delivery?.released) buttons.push({ title: x.release(plain(ctx.nameOf(request.requester))), execute: true, verb: 'job', data: jobData(request.id, 'release', 'deliver') });
     forms.push({
       title: x.recordSent,
       verb: 'job',

@@ -81,6 +81,9 @@ export function isParty(request: PrivacyRequest, id: string): boolean {
   return request.requester === id || (request.subject.kind === 'employee' && request.subject.id === id);
 }
 
+/** An employee's own access request (filed by themselves): the only report that may be released to the requester in Teams. */
+export const isOwnAccessRequest = (request: PrivacyRequest): boolean => request.type === 'access' && request.subject.kind === 'employee' && request.subject.id === request.requester;
+
 /**
  * Whether `id` must stay out of deciding the case (Art. 38(6)): a party, or the person an outside
  * case names by a mail address that is theirs. (Typed criteria decide nobody's right to see a case.)

@@ -10,6 +10,25 @@ export const REPORT_FORMATS: readonly ReportFormat[] = ['pdf', 'html', 'json', '
 export const FONT_REGULAR = require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans.ttf');
 export const FONT_BOLD = require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf');
 
+/**
+ * A tagged PDF (the structure tree's root made, the document's language set, the title shown) with
+ * the DejaVu fonts embedded as `regular` and `bold`; `done` resolves with its bytes once it is ended.
+ */
+export function taggedPdf(language: ReportLanguage, title: string, layout: { margin?: number; margins?: { top: number; bottom: number; left: number; right: number } }, created = new Date()): { doc: PDFKit.PDFDocument; root: PDFKit.PDFStructureElement; done: Promise<Buffer> } {
+  const doc = new PDFDocument({ tagged: true, lang: language === 'de' ? 'de-DE' : 'en-GB', displayTitle: true, pdfVersion: '1.7', size: 'A4', ...layout, info: { Title: title, Author: 'privacy-desk', CreationDate: created } });
+  const chunks: Buffer[] = [];
+  const done = new Promise<Buffer>((resolve, reject) => {
+    doc.on('data', (chunk: Buffer) => chunks.push(chunk));
+    doc.on('end', () => resolve(Buffer.concat(chunks)));
+    doc.on('error', reject);
+  });
+  doc.registerFont('regular', FONT_REGULAR);
+  doc.registerFont('bold', FONT_BOLD);
+  const root = doc.struct('Document');
+  doc.addStructure(root);
+  return { doc, root, done };
+}
+
 /** The JSON copy: the report as data, with a format name and version for whoever reads it by machine. */
 export function reportJson(report: AccessReport): string {
   return `${JSON.stringify({ format: 'privacy-desk/access-report', version: 1, ...report }, null, 2)}\n`;
@@ -73,26 +92,7 @@ export function reportHtml(report: AccessReport, language: ReportLanguage, timeZ
  */
 export async function reportPdf(report: AccessReport, language: ReportLanguage, timeZone: string): Promise<Buffer> {
   const t = REPORT_TEXT[language];
-  const doc = new PDFDocument({
-    tagged: true,
-    lang: language === 'de' ? 'de-DE' : 'en-GB',
-    displayTitle: true,
-    pdfVersion: '1.7',
-    size: 'A4',
-    margin: 50,
-    bufferPages: false,
-    info: { Title: t.title(report.caseNumber), Author: 'privacy-desk', CreationDate: new Date(report.issuedAt) },
-  });
-  const chunks: Buffer[] = [];
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
-  doc.registerFont('regular', FONT_REGULAR);
-  doc.registerFont('bold', FONT_BOLD);
-  const root = doc.struct('Document');
-  doc.addStructure(root);
+  const { doc, root, done } = taggedPdf(language, t.title(report.caseNumber), { margin: 50 }, new Date(report.issuedAt));
   const heading = (tag: 'H1' | 'H2' | 'H3', text: string, size: number): void => {
     doc.moveDown(0.5).font('bold').fontSize(size).text(text, { structParent: root, structType: tag } as PDFKit.Mixins.TextOptions);
     doc.font('regular').fontSize(10);

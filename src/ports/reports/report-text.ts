@@ -69,14 +69,23 @@ export const inLanguage = (text: Localised, language: ReportLanguage): string =>
 
 /** An instant as the reader reads it, in the organisation's time zone. */
 export function showTime(iso: string, language: ReportLanguage, timeZone: string): string {
-  // A formatter per language and zone, made once: making one costs more than formatting thousands of times.
-  const key = `${language}|${timeZone}`;
+  return formatter(language, timeZone, true).format(new Date(iso));
+}
+
+/** The day of an instant, as the reader writes a letter's date ("5. Dezember 2026"). */
+export function showDay(iso: string, language: ReportLanguage, timeZone: string): string {
+  return formatter(language, timeZone, false).format(new Date(iso));
+}
+
+/** A formatter per language, zone and kind, made once: making one costs more than formatting thousands of times. */
+function formatter(language: ReportLanguage, timeZone: string, withTime: boolean): Intl.DateTimeFormat {
+  const key = `${language}|${timeZone}|${withTime}`;
   let format = FORMATS.get(key);
   if (!format) {
-    format = new Intl.DateTimeFormat(language === 'de' ? 'de-DE' : 'en-GB', { dateStyle: 'long', timeStyle: 'short', timeZone });
+    format = new Intl.DateTimeFormat(language === 'de' ? 'de-DE' : 'en-GB', { dateStyle: 'long', ...(withTime ? { timeStyle: 'short' as const } : {}), timeZone });
     FORMATS.set(key, format);
   }
-  return format.format(new Date(iso));
+  return format;
 }
 
 const FORMATS = new Map<string, Intl.DateTimeFormat>();

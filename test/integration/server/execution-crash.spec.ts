@@ -5,6 +5,7 @@ import type { StoredJob } from '../../../src/ports/store/job-store.port';
 import { openStores } from '../../../src/ports/store/sql/stores';
 import { ConnectorStandIn } from '../../support/connector-stand-in';
 import { ServeInstance } from '../../support/instances';
+import { cardInvoke, personalActivity, postActivity } from '../../support/teams-activities';
 
 type Json = Record<string, unknown>;
 
@@ -33,26 +34,13 @@ describe('carrying out a case survives kill -9', () => {
   });
 
   const env = (): Record<string, string> => ({ DATABASE_FILE: join(dir, 'privacy-desk.sqlite'), PORT: '0', HOST: '127.0.0.1', DPO_USERS: 'dana.dpo@example.com', EXECUTION_CHECK_SECONDS: '1', LOG_LEVEL: 'warn' });
-  let sequence = 0;
-  const activity = (from: string, extra: Json): Json => ({
-    id: `incoming-${++sequence}`,
-    timestamp: new Date().toISOString(),
-    channelId: 'msteams',
-    serviceUrl: connector.url,
-    from: { id: from, name: from, aadObjectId: `aad-${from}` },
-    recipient: { id: '28:privacy-desk', name: 'privacy-desk' },
-    conversation: { id: `a:personal-${from}`, conversationType: 'personal', tenantId: 'tenant' },
-    channelData: { tenant: { id: 'tenant' } },
-    locale: 'en-US',
-    ...extra,
-  });
   const post = async (url: string, body: Json): Promise<Json | undefined> => {
-    const response = await fetch(`${url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
-    expect(response.status).toBe(200);
-    const text = await response.text();
-    return text ? (JSON.parse(text) as Json) : undefined;
+    const answer = await postActivity(url, body);
+    expect(answer.status).toBe(200);
+    return answer.body;
   };
-  const click = (url: string, from: string, data: Json): Promise<Json | undefined> => post(url, activity(from, { type: 'invoke', name: 'adaptiveCard/action', replyToId: 'card', value: { action: { type: 'Action.Execute', verb: String(data.action), data }, trigger: 'manual' } }));
+  const say = (url: string, from: string, text: string): Promise<Json | undefined> => post(url, personalActivity(connector.url, from, { type: 'message', text }));
+  const click = (url: string, from: string, data: Json): Promise<Json | undefined> => post(url, cardInvoke(connector.url, from, data));
   const readDb = async <T>(read: (stores: Awaited<ReturnType<typeof openStores>>) => Promise<T>): Promise<T> => {
     const stores = await openStores({ kind: 'sqlite', file: join(dir, 'privacy-desk.sqlite') });
     try {
@@ -78,8 +66,8 @@ describe('carrying out a case survives kill -9', () => {
     const first = new ServeInstance('first', env());
     instances.push(first);
     const url = await first.start();
-    await post(url, activity('29:dana', { type: 'message', text: 'hi' }));
-    await post(url, activity('29:alice', { type: 'message', text: 'I want a copy of my data' }));
+    await say(url, '29:dana', 'hi');
+    await say(url, '29:alice', 'I want a copy of my data');
     const request = await until(() => readDb(async (s) => (await s.requests.listRequests())[0]));
     await click(url, '29:dana', { verb: 'case', action: 'approve', caseId: request.id, version: 2 });
     await click(url, '29:dana', { verb: 'case', action: 'start', caseId: request.id, version: 3 });

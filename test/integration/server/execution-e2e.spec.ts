@@ -10,6 +10,7 @@ import { verifyChain } from '../../../src/ports/store/audit-chain';
 import { type RunningServer, startServer } from '../../../src/server/http-server';
 import { type App, createApp } from '../../../src/startup/create-app';
 import { ConnectorStandIn } from '../../support/connector-stand-in';
+import { cardInvoke, personalActivity, postActivity } from '../../support/teams-activities';
 import { runCli } from '../../support/cli';
 import { isComplete } from '../../../src/domain/execution/job';
 
@@ -47,24 +48,9 @@ describe('carrying out approved requests end to end', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  let sequence = 0;
-  const base = (from: string): Json => ({
-    id: `incoming-${++sequence}`,
-    timestamp: new Date().toISOString(),
-    channelId: 'msteams',
-    serviceUrl: connector.url,
-    from: { id: from, name: from, aadObjectId: `aad-${from}` },
-    recipient: { id: '28:privacy-desk', name: 'privacy-desk' },
-    conversation: { id: `a:personal-${from}`, conversationType: 'personal', tenantId: 'tenant' },
-    channelData: { tenant: { id: 'tenant' } },
-    locale: 'en-US',
-  });
-  const invoke = (from: string, data: Json): Json => ({ ...base(from), type: 'invoke', name: 'adaptiveCard/action', replyToId: 'card-activity', value: { action: { type: 'Action.Execute', verb: String(data.action), data }, trigger: 'manual' } });
-  const post = async (body: Json): Promise<{ status: number; body: Json | undefined }> => {
-    const response = await fetch(`${server.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
-    const text = await response.text();
-    return { status: response.status, body: text ? (JSON.parse(text) as Json) : undefined };
-  };
+  const base = (from: string): Json => personalActivity(connector.url, from);
+  const invoke = (from: string, data: Json): Json => cardInvoke(connector.url, from, data);
+  const post = (body: Json): Promise<{ status: number; body: Json | undefined }> => postActivity(server.url, body);
   const click = async (body: Json): Promise<{ status: number; body: Json | undefined }> => {
     const answer = await post(body);
     await app.requests.settled();
