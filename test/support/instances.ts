@@ -12,12 +12,14 @@ export class ServeInstance {
   constructor(
     readonly name: string,
     private readonly env: Record<string, string>,
+    /** The process's working folder (the checkout by default): a PostgreSQL instance keeps its demo sources in its `data` folder. */
+    private readonly cwd = ROOT,
   ) {}
 
   /** Starts the process and resolves with its URL once it listens. */
   async start(timeoutMs = 60_000): Promise<string> {
     const child = spawn(process.execPath, ['-r', join(ROOT, 'test', 'support', 'ts-register.cjs'), join(ROOT, 'test', 'support', 'serve-instance.ts')], {
-      cwd: ROOT,
+      cwd: this.cwd,
       env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', NODE_NO_WARNINGS: '1', ...this.env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });

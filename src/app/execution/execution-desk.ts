@@ -21,7 +21,7 @@ import type { JobStore, StoredJob } from '../../ports/store/job-store.port';
 import type { JobAction, JobActionOutcome, RequestDesk } from '../requests/request-desk';
 import { errorName } from '../requests/follow-ups';
 import { sendOnce } from '../requests/send-once';
-import { type Advanced, JobRunner, type StepExecutor } from './job-runner';
+import { type Advanced, JobRunner, type StepExecutor, claimGuard } from './job-runner';
 /** Issues a download link for a case's report or letters (signed, expiring, single-use: the links port). */
 export interface ReportLinkIssuer {
   issue(caseId: string, file?: 'report' | 'letters'): { url: string; expiresAt: Date };
@@ -99,15 +99,10 @@ export class ExecutionDesk {
     this.runner = new JobRunner({
       jobs: options.jobs,
       executors,
-      sendTask: (step, job) => this.sendTask(step, job, false),
+      sendTask: (step, job) => this.sendTaskOnce(step, job),
       clock: options.clock,
       logger: options.logger,
-      guard: {
-        claim: (caseId, stepId, attempt) => options.claims.claim({ subject: caseId, mark: `step:${stepId}`, round: String(attempt) }, options.clock.now(), options.instance),
-        finish: async (caseId, stepId, attempt) => {
-          await options.claims.confirm({ subject: caseId, mark: `step:${stepId}`, round: String(attempt) }, options.clock.now(), options.clock.now(), options.instance);
-        },
-      },
+      guard: claimGuard(options.claims, options.clock, options.instance),
     });
   }
 
@@ -133,7 +128,9 @@ export class ExecutionDesk {
     });
     const subject = this.options.subjectOf(request);
     const job = startJob(request.id, plan, { ...(subject ? { subject } : {}), includeNameOnly: choice.includeNameOnly });
-    const created = await this.options.jobs.createJob(subject ? await this.withoutEmptyTasks(job, subject, choice.includeNameOnly) : job, this.options.clock.now());
+    const { created: made, ...created } = await this.options.jobs.createJob(subject ? await this.withoutEmptyTasks(job, subject, choice.includeNameOnly) : job, this.options.clock.now());
+    // Another instance made it first (the DPO's Start on one, the other's round): theirs is told.
+    if (!made) return created;
     await this.options.audit.append({ at: this.options.clock.now().toISOString(), actor: 'system', action: 'execution.started', target: request.number, details: { steps: created.job.steps.length, tasks: created.job.steps.filter((s) => s.by === 'person').length } });
     this.options.logger.info({ case: request.number, steps: created.job.steps.length }, 'execution started');
     return created;
@@ -631,6 +628,19 @@ export class ExecutionDesk {
     }
     if (reached > 0 && !reminder) await this.audit(request, 'system', 'execution.task.sent', { step: step.id, to });
     return reached > 0;
+  }
+
+  /**
+   * A task's first card, sent by one instance only (claimed per send: a Retry that makes the step
+   * pending again sends anew). Held by another instance: it is sending now — or it sent and stopped
+   * before the job said so, and then this one records it as sent.
+   */
+  private async sendTaskOnce(step: JobStep, job: Job): Promise<'sent' | 'nobody' | 'elsewhere'> {
+    const round = `sent-${(step.state.status === 'pending' ? (step.state.attempts ?? 0) : 0) + 1}`;
+    const claim = { subject: job.caseId, mark: `task:${step.id}`, round, holder: this.options.instance };
+    const outcome = await sendOnce(this.options.claims, this.options.clock, claim, async () => ((await this.sendTask(step, job, false)) ? 1 : 0));
+    if (outcome.kind !== 'held') return outcome.kind;
+    return (await this.options.claims.sent(claim)) ? 'sent' : 'elsewhere';
   }
 
   /** Tasks unanswered for longer than the reminder interval are sent again, once per interval (claimed: one instance sends). */

@@ -1,14 +1,18 @@
 import { type Job, type JobStep, StepTransitionError, nextOf, record } from '../../domain/execution/job';
 import type { StepKind } from '../../domain/execution/plan';
 import type { Clock } from '../../ports/clock/clock.port';
+import type { ClaimStore } from '../../ports/store/claim-store.port';
 import type { Logger } from '../../ports/logger/logger.port';
 import type { JobStore } from '../../ports/store/job-store.port';
 
 /** Does one of the bot's steps; what it did, as counts (never contents). Must be idempotent: a crash runs it again. */
 export type StepExecutor = (step: JobStep, job: Job) => Promise<{ counts?: Record<string, number> }>;
 
-/** Sends a person's task (a card to the source's owner, or the DPO); false when nobody could be reached yet. */
-export type TaskSender = (step: JobStep, job: Job) => Promise<boolean>;
+/**
+ * Sends a person's task (a card to the source's owner, or the DPO): `sent`; `nobody` when nobody
+ * could be reached yet; `elsewhere` when another instance is sending it now.
+ */
+export type TaskSender = (step: JobStep, job: Job) => Promise<'sent' | 'nobody' | 'elsewhere'>;
 
 /**
  * Who runs a step, across instances: a claim per step and attempt, held in one running instance's
@@ -16,9 +20,31 @@ export type TaskSender = (step: JobStep, job: Job) => Promise<boolean>;
  * (crashed, stopped) — never while the instance running it is alive.
  */
 export interface StepGuard {
-  claim(caseId: string, stepId: string, attempt: number): Promise<boolean>;
-  /** The attempt ended (done or failed): its claim is confirmed, never taken again. */
-  finish(caseId: string, stepId: string, attempt: number): Promise<void>;
+  /** Claims the attempt for this instance; undefined when another instance holds it. */
+  claim(caseId: string, stepId: string, attempt: number): Promise<StepClaim | undefined>;
+}
+
+/** A claimed attempt: once it has ended (done, failed, or taken over by a new attempt) it is confirmed, never taken again. */
+export interface StepClaim {
+  finish(): Promise<void>;
+  /** Gives the claim up unused (the job changed before the attempt could be recorded). */
+  release(): Promise<void>;
+}
+
+/** The guard over the shared claim store: claim `step:<id>` for round `<attempt>` in `instance`'s name. */
+export function claimGuard(claims: Pick<ClaimStore, 'claim' | 'confirm' | 'release'>, clock: Clock, instance: string): StepGuard {
+  return {
+    claim: async (caseId, stepId, attempt) => {
+      const key = { subject: caseId, mark: `step:${stepId}`, round: String(attempt) };
+      const claimedAt = clock.now();
+      if (!(await claims.claim(key, claimedAt, instance))) return undefined;
+      // Confirmed as the claim it was (its time and holder): a claim another instance took over stays theirs.
+      return {
+        finish: async () => void (await claims.confirm(key, claimedAt, clock.now(), instance)),
+        release: () => claims.release(key, claimedAt, instance),
+      };
+    },
+  };
 }
 
 export interface JobRunnerOptions {
@@ -55,23 +81,34 @@ export class JobRunner {
       if (next.kind === 'blocked') return { kind: 'blocked', job, step: next.step };
       const at = (): string => this.options.clock.now().toISOString();
       if (next.kind === 'sendTask') {
-        const reached = await this.options.sendTask(next.step, job);
-        if (!reached) {
-          this.options.logger.warn({ case: caseId, step: next.step.id }, 'a task for a person reached nobody yet; tried again next round');
-          return { kind: 'blocked', job, step: next.step };
-        }
+        const sent = await this.options.sendTask(next.step, job);
+        if (sent === 'nobody') this.options.logger.warn({ case: caseId, step: next.step.id }, 'a task for a person reached nobody yet; tried again next round');
+        if (sent !== 'sent') return { kind: 'blocked', job, step: next.step };
         await this.save(record(job, next.step.id, { kind: 'taskSent', at: at() }), version);
         continue;
       }
       const guard = this.options.guard;
       const left = next.step.state;
       // Left running: by a crash (run it again), or by another instance still at it (leave it be).
-      if (guard && left.status === 'running' && !(await guard.claim(caseId, next.step.id, left.attempt))) return { kind: 'blocked', job, step: next.step };
-      // Recorded as running before it runs: a crash in the middle leaves it to be run again.
+      const abandoned = guard && left.status === 'running' ? await guard.claim(caseId, next.step.id, left.attempt) : undefined;
+      if (guard && left.status === 'running' && !abandoned) return { kind: 'blocked', job, step: next.step };
+      // Recorded as running before it runs (a crash in the middle leaves it to be run again), and
+      // claimed before that is saved: of two instances, the one holding the claim runs it; the other
+      // leaves it be.
       const running = record(job, next.step.id, { kind: 'started', at: at() });
-      if (!(await this.save(running, version))) continue;
       const attempt = (running.steps.find((s) => s.id === next.step.id)?.state as { attempt: number }).attempt;
-      if (guard && !(await guard.claim(caseId, next.step.id, attempt))) continue;
+      const claim = guard ? await guard.claim(caseId, next.step.id, attempt) : undefined;
+      if (guard && !claim) {
+        await abandoned?.release();
+        return { kind: 'blocked', job, step: next.step };
+      }
+      if (!(await this.save(running, version))) {
+        await claim?.release();
+        await abandoned?.release();
+        continue;
+      }
+      // The abandoned attempt is over: a new one is recorded in its place.
+      await abandoned?.finish();
       const executor = this.options.executors[next.step.kind];
       let after: Job;
       try {
@@ -83,7 +120,7 @@ export class JobRunner {
         after = record(running, next.step.id, { kind: 'failed', at: at(), error: error instanceof Error ? error.message : String(error) });
       }
       await this.save(after, version + 1);
-      await guard?.finish(caseId, next.step.id, attempt);
+      await claim?.finish();
     }
   }
 

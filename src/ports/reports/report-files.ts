@@ -1,14 +1,11 @@
 import PDFDocument from 'pdfkit';
 import type { AccessReport, ReportRecord } from '../../domain/execution/access-report';
+import { reportFonts } from './report-fonts';
 import { REPORT_TEXT, type ReportLanguage, inLanguage, showTime } from './report-text';
 
 /** The report's formats: PDF and HTML in each language, JSON once (machine-readable, Art. 20). */
 export type ReportFormat = 'pdf' | 'html' | 'json' | 'zip';
 export const REPORT_FORMATS: readonly ReportFormat[] = ['pdf', 'html', 'json', 'zip'];
-
-/** The fonts the PDF embeds (umlauts, ß, typographic quotes): DejaVu, from its npm package. */
-export const FONT_REGULAR = require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans.ttf');
-export const FONT_BOLD = require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf');
 
 /**
  * A tagged PDF (the structure tree's root made, the document's language set, the title shown) with
@@ -22,8 +19,10 @@ export function taggedPdf(language: ReportLanguage, title: string, layout: { mar
     doc.on('end', () => resolve(Buffer.concat(chunks)));
     doc.on('error', reject);
   });
-  doc.registerFont('regular', FONT_REGULAR);
-  doc.registerFont('bold', FONT_BOLD);
+  const { regular, bold } = reportFonts();
+  // pdfkit takes a parsed (fontkit) font as well as a file; its typings name only the file.
+  doc.registerFont('regular', regular as unknown as string);
+  doc.registerFont('bold', bold as unknown as string);
   const root = doc.struct('Document');
   doc.addStructure(root);
   return { doc, root, done };
@@ -33,6 +32,9 @@ export function taggedPdf(language: ReportLanguage, title: string, layout: { mar
 export function reportJson(report: AccessReport): string {
   return `${JSON.stringify({ format: 'privacy-desk/access-report', version: 1, ...report }, null, 2)}\n`;
 }
+
+/** Between a record's items on one line of the PDF. */
+const SEPARATOR = '  ·  ';
 
 const escapeHtml = (text: string): string => text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
 
@@ -110,33 +112,63 @@ export async function reportPdf(report: AccessReport, language: ReportLanguage, 
     doc.moveDown(0.5);
   };
 
-  /** One tagged paragraph of short lines, set one by one; a page is added where the next line would not fit. */
-  const lines = (texts: { text: string; bold?: boolean }[]): void => {
-    // Marked content never runs across a page: it is ended before a new page and begun again after.
+  const bottom = (): number => doc.page.height - doc.page.margins.bottom;
+
+  /**
+   * One tagged paragraph per record: a bold line (which record, when, notes), then its items as
+   * `id: value` pieces, as many to a line as fit, each line set without pdfkit's line wrapper (which
+   * costs about a millisecond a line: seconds for a person with thousands of calls); only a piece too
+   * long for a line of its own (a chat message) is wrapped. Marked content never runs across a page:
+   * it is ended before a new page and begun again after.
+   */
+  const record = (head: string, pieces: string[]): void => {
     const paragraph = doc.struct('P');
     root.add(paragraph);
     paragraph.add(doc.markStructureContent('P'));
     const left = doc.page.margins.left;
     const width = doc.page.width - doc.page.margins.right - left;
-    doc.y += 3;
-    for (const [index, line] of texts.entries()) {
-      doc.font(line.bold ? 'bold' : 'regular').fontSize(9);
-      const x = index === 0 ? left : left + 10;
-      const room = width - (x - left);
-      // No Latin glyph of DejaVu Sans (bold included) is wider than 1.2 times its size: a line that
-      // short fits without measuring it (measuring lays the line out once more).
-      const fits = line.text.length * 9 * 1.2 <= room || doc.widthOfString(line.text) <= room;
-      const height = fits ? doc.currentLineHeight(true) : doc.heightOfString(line.text, { width: room });
-      if (doc.y + height > doc.page.height - doc.page.margins.bottom) {
+    const indent = left + 10;
+    const room = width - 10;
+    const set = (text: string, x: number, wrapped: boolean): void => {
+      const height = wrapped ? doc.heightOfString(text, { width: room }) : doc.currentLineHeight(true);
+      if (doc.y + height > bottom()) {
         doc.endMarkedContent();
         doc.addPage();
         paragraph.add(doc.markStructureContent('P'));
       }
       const y = doc.y;
-      if (fits) doc.text(line.text, x, y, { lineBreak: false });
-      else doc.text(line.text, x, y, { width: room });
+      if (wrapped) doc.text(text, x, y, { width: room });
+      else doc.text(text, x, y, { lineBreak: false });
       doc.y = y + height;
+    };
+    doc.y += 3;
+    doc.font('bold').fontSize(9);
+    set(head, left, doc.widthOfString(head) > width);
+    doc.font('regular');
+    const gap = doc.widthOfString(SEPARATOR);
+    let line = '';
+    let used = 0;
+    for (const piece of pieces) {
+      // pdfkit lays text out word by word (a word ends at a space) and keeps each word's layout for
+      // the document: a piece is measured as it stands in a line, followed by a space, and every line
+      // ends with one, so each value is laid out once rather than once measured and once set.
+      const pieceWidth = doc.widthOfString(`${piece} `);
+      if (line !== '' && used + gap + pieceWidth <= room) {
+        line += SEPARATOR + piece;
+        used += gap + pieceWidth;
+        continue;
+      }
+      if (line !== '') set(`${line} `, indent, false);
+      if (pieceWidth > room) {
+        set(piece, indent, true);
+        line = '';
+        used = 0;
+      } else {
+        line = piece;
+        used = pieceWidth;
+      }
     }
+    if (line !== '') set(`${line} `, indent, false);
     doc.endMarkedContent();
     paragraph.end();
     doc.x = left;
@@ -159,17 +191,22 @@ export async function reportPdf(report: AccessReport, language: ReportLanguage, 
       [t.origin, inLanguage(category.origin, language)],
       [t.redaction, inLanguage(category.redaction, language)],
     ], false);
+    // The category's items with their labels, once: the records name them by number.
+    const items = new Map<string, string>();
+    for (const r of category.records) for (const item of r.items) if (!items.has(item.id)) items.set(item.id, inLanguage(item.label, language));
     heading('H3', t.records(category.records.length), 11);
-    // A paragraph per record: its key, time and notes in bold, then its items, one per line. Lines
-    // that fit are set without pdfkit's line wrapper (which costs about a millisecond a line: seconds
-    // for a person with thousands of calls); only a longer one (a chat message) is wrapped.
-    for (const [index, record] of category.records.entries()) {
-      // Setting type is synchronous work (about a quarter of a millisecond a record): the bot's other
-      // turns get their go every 200 records rather than waiting for a whole report.
+    if (items.size > 0) {
+      paragraph(t.legend);
+      table([[t.item, t.label], ...items]);
+    }
+    for (const [index, r] of category.records.entries()) {
+      // Setting type is synchronous work: the thread's other work gets its go every 200 records.
       if (index > 0 && index % 200 === 0) await new Promise((resolve) => setImmediate(resolve));
-      const notes = recordNotes(record, language);
-      const head = `${t.record(record.source, record.key)}${record.at ? ` — ${showTime(record.at, language, timeZone)}` : ''}${notes.length > 0 ? ` (${notes.join('; ')})` : ''}`;
-      lines([{ text: head, bold: true }, ...record.items.map((item) => ({ text: `${item.id} ${inLanguage(item.label, language)}: ${item.value ?? (item.redacted ? t.redacted : t.empty)}` }))]);
+      const notes = recordNotes(r, language);
+      record(
+        `${t.record(r.source, r.key)}${r.at ? ` — ${showTime(r.at, language, timeZone)}` : ''}${notes.length > 0 ? ` (${notes.join('; ')})` : ''}`,
+        r.items.map((item) => `${item.id}: ${item.value ?? (item.redacted ? t.redacted : t.empty)}`),
+      );
     }
   }
   if (report.unavailable.length > 0) {

@@ -9,12 +9,13 @@ import { REPORT_LANGUAGES, type ReportLanguage } from './report-text';
  * synchronous work (about a quarter of a millisecond per record and language), which on the main
  * thread would hold every other turn of the bot, and the two languages take half as long side by side.
  * The worker loads this folder's `report-files` module — compiled JavaScript when the bot runs, the
- * TypeScript source (transpiled on load, with the development dependency `typescript`) under the tests.
+ * TypeScript source (transpiled on load, with the development dependency `typescript`) under the tests —
+ * by absolute path, whatever the process's working folder.
  */
 const WORKER = `
 const { parentPort, workerData } = require('node:worker_threads');
-if (workerData.module.endsWith('.ts')) {
-  const ts = require('typescript');
+if (workerData.typescript) {
+  const ts = require(workerData.typescript);
   const { readFileSync } = require('node:fs');
   require.extensions['.ts'] = (module, filename) => {
     const { outputText } = ts.transpileModule(readFileSync(filename, 'utf8'), { fileName: filename, compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022, esModuleInterop: true } });
@@ -63,7 +64,9 @@ class PdfWorker {
 
   private started(): Worker {
     if (this.worker) return this.worker;
-    const worker = new Worker(WORKER, { eval: true, workerData: { module: require.resolve('./report-files') } });
+    const module = require.resolve('./report-files');
+    // An evaluated worker resolves what it requires from the working folder: TypeScript's own path is given.
+    const worker = new Worker(WORKER, { eval: true, workerData: { module, typescript: module.endsWith('.ts') ? require.resolve('typescript') : undefined } });
     // Never what keeps the process alive.
     worker.unref();
     worker.on('message', (message: { id: number; pdf?: Uint8Array; error?: string }) => {
@@ -102,15 +105,20 @@ function pdfInWorker(report: AccessReport, language: ReportLanguage, timeZone: s
 
 /**
  * Every format in one ZIP, as the DPO receives it: the PDFs set on worker threads (or, with
- * `inProcess`, here — the same files), HTML and JSON here.
+ * `inProcess`, here — the same files), HTML and JSON here while the workers set type.
  */
 export async function renderReportZip(report: AccessReport, timeZone: string, options: { inProcess?: boolean } = {}): Promise<Buffer> {
-  const pdfs = await Promise.all(REPORT_LANGUAGES.map((language) => (options.inProcess ? reportPdf(report, language, timeZone) : pdfInWorker(report, language, timeZone))));
+  const pdfs = options.inProcess ? undefined : Promise.all(REPORT_LANGUAGES.map((language) => pdfInWorker(report, language, timeZone)));
   const zip = new AdmZip();
   zip.addFile(`${report.caseNumber}.json`, Buffer.from(reportJson(report)));
+  for (const language of REPORT_LANGUAGES) zip.addFile(`${report.caseNumber}-${language}.html`, Buffer.from(reportHtml(report, language, timeZone)));
+  const set = await (pdfs ?? Promise.all(REPORT_LANGUAGES.map((language) => reportPdf(report, language, timeZone))));
   REPORT_LANGUAGES.forEach((language, index) => {
-    zip.addFile(`${report.caseNumber}-${language}.pdf`, pdfs[index] as Buffer);
-    zip.addFile(`${report.caseNumber}-${language}.html`, Buffer.from(reportHtml(report, language, timeZone)));
+    const name = `${report.caseNumber}-${language}.pdf`;
+    zip.addFile(name, set[index] as Buffer);
+    // Stored as it is: a PDF's pages are compressed already, and deflating them again gains nothing.
+    const entry = zip.getEntry(name);
+    if (entry) entry.header.method = 0;
   });
   return zip.toBuffer();
 }

@@ -34,6 +34,8 @@ export interface ClaimStore {
   confirm(key: ClaimKey, claimedAt: Date, sentAt: Date, holder: string): Promise<boolean>;
   /** Gives up the claim `holder` made at `claimedAt` (and only that one: a claim taken over stays). */
   release(key: ClaimKey, claimedAt: Date, holder: string): Promise<void>;
+  /** Whether the key's claim was confirmed as sent (by whichever instance). */
+  sent(key: ClaimKey): Promise<boolean>;
   /** Records that the instance is alive at `at` (see {@link INSTANCE_GONE_MS}). */
   beat(instance: string, at: Date): Promise<void>;
   /** The instance stops: its unconfirmed claims may be taken over at once. */

@@ -13,8 +13,11 @@ export interface StoredJob {
  * instances advancing one job, one wins and the other reloads.
  */
 export interface JobStore {
-  /** Creates the case's job unless it has one; returns the stored one either way (a second approval creates nothing). */
-  createJob(job: Job, at: Date): Promise<StoredJob>;
+  /**
+   * Creates the case's job unless it has one; returns the stored one either way (a second approval
+   * creates nothing), with `created` true only for the call that made it (of two instances, one).
+   */
+  createJob(job: Job, at: Date): Promise<StoredJob & { created: boolean }>;
   job(caseId: string): Promise<StoredJob | undefined>;
   /** Saves `job` if the stored version is still `expected`; false when somebody changed it first. */
   saveJob(job: Job, expected: number, at: Date): Promise<boolean>;

@@ -80,4 +80,16 @@ maybe('the access report as files', () => {
       expect(text(zip.readFile('DSR-2026-0007-de.pdf') as Buffer, `zip-${inProcess}.pdf`)).toContain('Jürgen Müßig');
     }
   });
+
+  it('sets every document in a thread alike: the parsed fonts are shared, each document’s glyphs its own', async () => {
+    // The letters a document's subset leaves behind must not go missing from the next one's text.
+    const first = text(await reportPdf(report, 'en', 'Europe/Berlin'), 'first.pdf');
+    text(await reportPdf(report, 'de', 'Europe/Berlin'), 'between.pdf');
+    const third = text(await reportPdf(report, 'en', 'Europe/Berlin'), 'third.pdf');
+    expect(third).toBe(first);
+    expect(first).toContain('Your rights');
+    // A record: its items by catalogue number (the legend above says what each is), several to a line.
+    expect(first).toMatch(/H\.1\s+Caller's display name/);
+    expect(first).toMatch(/H\.1: Jürgen Müßig\s+·\s+H\.2: 089 1234567/);
+  });
 });

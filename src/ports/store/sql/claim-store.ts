@@ -54,6 +54,17 @@ export class SqlClaimStore implements ClaimStore {
     await this.database.write((trx) => trx.deleteFrom('claims').where(heldBy(key, claimedAt, holder)).execute());
   }
 
+  async sent(key: ClaimKey): Promise<boolean> {
+    const row = await this.database.db
+      .selectFrom('claims')
+      .select('sent_at')
+      .where('subject', '=', key.subject)
+      .where('mark', '=', key.mark)
+      .where('round', '=', key.round)
+      .executeTakeFirst();
+    return row?.sent_at !== undefined && row.sent_at !== null;
+  }
+
   async beat(instance: string, at: Date): Promise<void> {
     await this.database.write((trx) => this.beatWith(trx, instance, at.toISOString()));
   }

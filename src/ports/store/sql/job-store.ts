@@ -9,15 +9,15 @@ import type { Tables } from './schema';
 export class SqlJobStore implements JobStore {
   constructor(private readonly database: SqlDatabase) {}
 
-  async createJob(job: Job, at: Date): Promise<StoredJob> {
+  async createJob(job: Job, at: Date): Promise<StoredJob & { created: boolean }> {
     return this.database.write(async (trx) => {
-      await trx
+      const inserted = await trx
         .insertInto('execution_jobs')
         .values({ case_id: job.caseId, version: 1, complete: isComplete(job) ? 1 : 0, data: JSON.stringify(job), updated_at: at.toISOString() })
         .onConflict((oc) => oc.column('case_id').doNothing())
-        .execute();
+        .executeTakeFirst();
       const row = await trx.selectFrom('execution_jobs').selectAll().where('case_id', '=', job.caseId).executeTakeFirstOrThrow();
-      return stored(row);
+      return { ...stored(row), created: Number(inserted.numInsertedOrUpdatedRows ?? 0n) > 0 };
     });
   }
 

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { JobRunner, type StepExecutor } from '../../../../src/app/execution/job-runner';
+import { JobRunner, type StepExecutor, claimGuard } from '../../../../src/app/execution/job-runner';
 import { record, startJob } from '../../../../src/domain/execution/job';
 import { type SourceAbilities, planFor } from '../../../../src/domain/execution/plan';
 import { type Stores, openStores } from '../../../../src/ports/store/sql/stores';
@@ -24,8 +24,8 @@ describe('the job runner', () => {
   let reachable: boolean;
   let tasks: string[];
 
-  /** A runner as one process has it, on one database file (a restart is another call). */
-  async function runner(): Promise<{ runner: JobRunner; stores: Stores }> {
+  /** A runner as one process has it, on one database file (a restart is another call); with `instance`, guarded by step claims. */
+  async function runner(instance?: string): Promise<{ runner: JobRunner; stores: Stores }> {
     const stores = await openStores({ kind: 'sqlite', file: join(dir, 'db.sqlite') });
     opened.push(stores);
     const execute: StepExecutor = async (step) => {
@@ -36,12 +36,21 @@ describe('the job runner', () => {
         return new Promise(() => undefined);
       }
       if (step.id === failAt) throw new Error('source unavailable');
+      // A source answers later: another runner gets its go in between.
+      await new Promise((resolve) => setImmediate(resolve));
       return { counts: { deleted: 2 } };
     };
     const executors = { erase: execute, confirmGone: execute, notify: execute };
     return {
       stores,
-      runner: new JobRunner({ jobs: stores.jobs, executors, clock, logger: recordingLogger(), sendTask: async (step) => (tasks.push(step.id), reachable) }),
+      runner: new JobRunner({
+        jobs: stores.jobs,
+        executors,
+        clock,
+        logger: recordingLogger(),
+        sendTask: async (step) => (tasks.push(step.id), reachable ? 'sent' : 'nobody'),
+        ...(instance ? { guard: claimGuard(stores.claims, clock, instance) } : {}),
+      }),
     };
   }
 
@@ -104,5 +113,21 @@ describe('the job runner', () => {
     reachable = true;
     expect(await first.advance('case-1')).toMatchObject({ kind: 'blocked', step: { id: 'erase:favourites', state: { status: 'waiting' } } });
     expect(await first.advance('case-2')).toEqual({ kind: 'missing' });
+  });
+
+  it('of two instances advancing one job at the same time, one runs each step — claimed before it is recorded, never a second attempt', async () => {
+    const { runner: a, stores } = await runner('instance-a');
+    const { runner: b } = await runner('instance-b');
+    await stores.jobs.createJob(startJob('case-1', planFor('erasure', SOURCES.slice(0, 2))), clock.now());
+    for (let round = 0; round < 5; round++) await Promise.all([a.advance('case-1'), b.advance('case-1'), a.advance('case-1'), b.advance('case-1')]);
+    expect(ran).toEqual(['erase:journal', 'erase:chat', 'confirmGone', 'notify']);
+    const job = (await stores.jobs.job('case-1'))?.job;
+    expect(job?.steps.map((s) => s.state.status)).toEqual(['done', 'done', 'done', 'done']);
+    // Each step's one claim, first attempt, confirmed: none left to be taken over.
+    for (const step of ['erase:journal', 'erase:chat', 'confirmGone', 'notify']) {
+      expect(await stores.claims.sent({ subject: 'case-1', mark: `step:${step}`, round: '1' })).toBe(true);
+      expect(await stores.claims.sent({ subject: 'case-1', mark: `step:${step}`, round: '2' })).toBe(false);
+    }
+    expect(await stores.claims.heldElsewhere('nobody')).toBe(0);
   });
 });
