@@ -132,6 +132,19 @@ export function claimStoreContract(name: string, open: () => Promise<{ claims: C
       await expect(claims.claim(key('channel:19:admins', 'weeklySummary', '2026-W11'), at, B)).resolves.toBe(true);
     });
 
+    it('tells whether a claim was confirmed as sent, by whichever instance — not while it is only held', async () => {
+      const at = new Date('2026-03-25T07:00:00.000Z');
+      const task = key(CASE, 'task:erase:directory', 'sent-1');
+      await expect(claims.sent(task)).resolves.toBe(false);
+      await expect(claims.claim(task, at, A)).resolves.toBe(true);
+      await expect(claims.sent(task)).resolves.toBe(false);
+      await expect(claims.confirm(task, at, new Date(at.getTime() + 1000), A)).resolves.toBe(true);
+      await expect(claims.sent(task)).resolves.toBe(true);
+      // Another round, or the same mark of another case, is another claim.
+      await expect(claims.sent(key(CASE, 'task:erase:directory', 'sent-2'))).resolves.toBe(false);
+      await expect(claims.sent(key(OTHER, 'task:erase:directory', 'sent-1'))).resolves.toBe(false);
+    });
+
     it('counts the claims other instances hold unconfirmed', async () => {
       const at = new Date('2026-03-02T07:00:00.000Z');
       await expect(claims.heldElsewhere(A)).resolves.toBe(0);

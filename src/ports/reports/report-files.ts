@@ -1,7 +1,7 @@
 import PDFDocument from 'pdfkit';
 import type { AccessReport, ReportRecord } from '../../domain/execution/access-report';
 import { reportFonts } from './report-fonts';
-import { REPORT_TEXT, type ReportLanguage, inLanguage, showTime } from './report-text';
+import { REPORT_TEXT, type ReportLanguage, inLanguage, showTime, showValue } from './report-text';
 
 /** The report's formats: PDF and HTML in each language, JSON once (machine-readable, Art. 20). */
 export type ReportFormat = 'pdf' | 'html' | 'json' | 'zip';
@@ -72,7 +72,8 @@ export function reportHtml(report: AccessReport, language: ReportLanguage, timeZ
       out.push(`<table>\n<caption>${h(t.record(record.source, record.key))}${record.at ? ` — ${h(showTime(record.at, language, timeZone))}` : ''}${notes.length > 0 ? ` (${h(notes.join('; '))})` : ''}</caption>`);
       out.push(`<tr><th scope="col">${h(t.item)}</th><th scope="col">${h(t.value)}</th></tr>`);
       for (const item of record.items) {
-        const value = item.value === null ? (item.redacted ? `<span class="redacted">${h(t.redacted)}</span>` : h(t.empty)) : h(item.value);
+        const shown = item.value === null ? '' : showValue(item.value, language, timeZone);
+        const value = item.value === null ? (item.redacted ? `<span class="redacted">${h(t.redacted)}</span>` : h(t.empty)) : shown === item.value ? h(item.value) : `<time datetime="${h(item.value)}">${h(shown)}</time>`;
         out.push(`<tr><th scope="row">${h(item.id)} ${h(inLanguage(item.label, language))}</th><td>${value}</td></tr>`);
       }
       out.push('</table>');
@@ -205,7 +206,7 @@ export async function reportPdf(report: AccessReport, language: ReportLanguage, 
       const notes = recordNotes(r, language);
       record(
         `${t.record(r.source, r.key)}${r.at ? ` — ${showTime(r.at, language, timeZone)}` : ''}${notes.length > 0 ? ` (${notes.join('; ')})` : ''}`,
-        r.items.map((item) => `${item.id}: ${item.value ?? (item.redacted ? t.redacted : t.empty)}`),
+        r.items.map((item) => `${item.id}: ${item.value === null ? (item.redacted ? t.redacted : t.empty) : showValue(item.value, language, timeZone)}`),
       );
     }
   }

@@ -76,6 +76,17 @@ export function showTime(iso: string, language: ReportLanguage, timeZone: string
   return formatter(language, timeZone, true).format(new Date(iso));
 }
 
+/** A value as stored that is an instant (an ISO 8601 date and time, as sources give time columns). */
+const INSTANT = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}(:?\d{2})?)$/;
+
+/**
+ * A record's value as the reader reads it: an instant in the organisation's time zone and the
+ * reader's words ("2. Juni 2026 um 23:00"), anything else as stored. The JSON copy keeps the stored form.
+ */
+export function showValue(value: string, language: ReportLanguage, timeZone: string): string {
+  return INSTANT.test(value) && !Number.isNaN(Date.parse(value)) ? showTime(value, language, timeZone) : value;
+}
+
 /** The day of an instant, as the reader writes a letter's date ("5. Dezember 2026"). */
 export function showDay(iso: string, language: ReportLanguage, timeZone: string): string {
   return formatter(language, timeZone, false).format(new Date(iso));

@@ -113,12 +113,6 @@ export async function renderReportZip(report: AccessReport, timeZone: string, op
   zip.addFile(`${report.caseNumber}.json`, Buffer.from(reportJson(report)));
   for (const language of REPORT_LANGUAGES) zip.addFile(`${report.caseNumber}-${language}.html`, Buffer.from(reportHtml(report, language, timeZone)));
   const set = await (pdfs ?? Promise.all(REPORT_LANGUAGES.map((language) => reportPdf(report, language, timeZone))));
-  REPORT_LANGUAGES.forEach((language, index) => {
-    const name = `${report.caseNumber}-${language}.pdf`;
-    zip.addFile(name, set[index] as Buffer);
-    // Stored as it is: a PDF's pages are compressed already, and deflating them again gains nothing.
-    const entry = zip.getEntry(name);
-    if (entry) entry.header.method = 0;
-  });
+  REPORT_LANGUAGES.forEach((language, index) => zip.addFile(`${report.caseNumber}-${language}.pdf`, set[index] as Buffer));
   return zip.toBuffer();
 }

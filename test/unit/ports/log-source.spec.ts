@@ -82,4 +82,30 @@ describe('a log source', () => {
       rmSync(join(big, '..'), { recursive: true, force: true });
     }
   });
+
+  it('finds a name with umlauts in any case and spelling, and reads lines around other scripts and emoji whole', async () => {
+    const mixed = join(mkdtempSync(join(tmpdir(), 'privacy-desk-mixed-logs-')), 'logs');
+    mkdirSync(mixed);
+    try {
+      const lines = [
+        '2026-12-05T08:00:00Z INFO note: ERIKA MÜLLER asked for a callback',
+        '2026-12-05T08:01:00Z INFO 🙂🙂 Grüße aus Köln — Ελληνικά — 日本語',
+        '2026-12-05T08:02:00Z INFO note: Rückruf an erika müller',
+        '2026-12-05T08:03:00Z INFO note: Erika Mueller, ERIKA MUELLER',
+        '2026-12-05T08:04:00Z INFO note: MÜLLER GmbH called',
+        '2026-12-05T08:05:00Z INFO 🙂 login user=SIP:ERIKA@EXAMPLE.COM',
+        '2026-12-05T08:06:00Z INFO note: Erika Mûller is someone else',
+      ];
+      writeFileSync(join(mixed, 'ucserver.log'), `${lines.join('\n')}\n`);
+      const hits = await new LogSource({ id: 'logs', folder: mixed, files: 'ucserver*.log*', windowDays: 30, limitBytes: 1 << 30 }, 'DE', () => now).export(erika);
+      expect(hits.map((h) => [h.key, h.match, h.items['L.1']])).toEqual([
+        ['ucserver.log:1', 'name', lines[0]],
+        ['ucserver.log:3', 'name', lines[2]],
+        ['ucserver.log:4', 'name', lines[3]],
+        ['ucserver.log:6', 'identifier', lines[5]],
+      ]);
+    } finally {
+      rmSync(join(mixed, '..'), { recursive: true, force: true });
+    }
+  });
 });
