@@ -116,39 +116,46 @@ export async function reportPdf(report: AccessReport, language: ReportLanguage, 
   const bottom = (): number => doc.page.height - doc.page.margins.bottom;
 
   /**
-   * One tagged paragraph per record: a bold line (which record, when, notes), then its items as
-   * `id: value` pieces, as many to a line as fit, each line set without pdfkit's line wrapper (which
-   * costs about a millisecond a line: seconds for a person with thousands of calls); only a piece too
-   * long for a line of its own (a chat message) is wrapped. Marked content never runs across a page:
-   * it is ended before a new page and begun again after.
+   * One tagged paragraph per record: which record (and when, unless an item says it), then its items
+   * as `id: value`, as many to a line as fit — most calls take one line. Each line is set without
+   * pdfkit's line wrapper (which costs about a millisecond a line: seconds for a person with thousands
+   * of calls); only a piece too long for a line of its own (a chat message) is wrapped. Marked content
+   * never runs across a page: it is ended before a new page and begun again after.
    */
-  const record = (head: string, pieces: string[]): void => {
+  const record = (pieces: string[]): void => {
     const paragraph = doc.struct('P');
     root.add(paragraph);
     paragraph.add(doc.markStructureContent('P'));
     const left = doc.page.margins.left;
     const width = doc.page.width - doc.page.margins.right - left;
-    const indent = left + 10;
-    const room = width - 10;
+    const indent = 12;
     const set = (text: string, x: number, wrapped: boolean): void => {
-      const height = wrapped ? doc.heightOfString(text, { width: room }) : doc.currentLineHeight(true);
+      const height = wrapped ? doc.heightOfString(text, { width: width - indent }) : doc.currentLineHeight(true);
       if (doc.y + height > bottom()) {
         doc.endMarkedContent();
         doc.addPage();
         paragraph.add(doc.markStructureContent('P'));
       }
       const y = doc.y;
-      if (wrapped) doc.text(text, x, y, { width: room });
+      if (wrapped) doc.text(text, x, y, { width: width - indent });
       else doc.text(text, x, y, { lineBreak: false });
       doc.y = y + height;
     };
-    doc.y += 3;
-    doc.font('bold').fontSize(9);
-    set(head, left, doc.widthOfString(head) > width);
-    doc.font('regular');
+    doc.y += 2;
+    doc.font('regular').fontSize(8.5);
     const gap = doc.widthOfString(SEPARATOR);
     let line = '';
     let used = 0;
+    // The first line starts at the margin, the ones after it are indented.
+    let x = left;
+    let room = width;
+    const flush = (): void => {
+      if (line !== '') set(`${line} `, x, false);
+      line = '';
+      used = 0;
+      x = left + indent;
+      room = width - indent;
+    };
     for (const piece of pieces) {
       // pdfkit lays text out word by word (a word ends at a space) and keeps each word's layout for
       // the document: a piece is measured as it stands in a line, followed by a space, and every line
@@ -159,17 +166,16 @@ export async function reportPdf(report: AccessReport, language: ReportLanguage, 
         used += gap + pieceWidth;
         continue;
       }
-      if (line !== '') set(`${line} `, indent, false);
+      if (line !== '') flush();
       if (pieceWidth > room) {
-        set(piece, indent, true);
-        line = '';
-        used = 0;
+        set(piece, x, true);
+        flush();
       } else {
         line = piece;
         used = pieceWidth;
       }
     }
-    if (line !== '') set(`${line} `, indent, false);
+    flush();
     doc.endMarkedContent();
     paragraph.end();
     doc.x = left;
@@ -204,10 +210,11 @@ export async function reportPdf(report: AccessReport, language: ReportLanguage, 
       // Setting type is synchronous work: the thread's other work gets its go every 200 records.
       if (index > 0 && index % 200 === 0) await new Promise((resolve) => setImmediate(resolve));
       const notes = recordNotes(r, language);
-      record(
-        `${t.record(r.source, r.key)}${r.at ? ` — ${showTime(r.at, language, timeZone)}` : ''}${notes.length > 0 ? ` (${notes.join('; ')})` : ''}`,
-        r.items.map((item) => `${item.id}: ${item.value === null ? (item.redacted ? t.redacted : t.empty) : showValue(item.value, language, timeZone)}`),
-      );
+      const values = r.items.map((item) => (item.value === null ? (item.redacted ? t.redacted : t.empty) : showValue(item.value, language, timeZone)));
+      // When it was, unless an item says so already (a call's date and time).
+      const at = r.at ? Date.parse(r.at) : Number.NaN;
+      const timed = !Number.isNaN(at) && !r.items.some((item, i) => item.value !== null && values[i] !== item.value && Date.parse(item.value) === at);
+      record([`${t.record(r.source, r.key)}${timed ? ` — ${showTime(r.at as string, language, timeZone)}` : ''}${notes.length > 0 ? ` (${notes.join('; ')})` : ''}`, ...r.items.map((item, i) => `${item.id}: ${values[i]}`)]);
     }
   }
   if (report.unavailable.length > 0) {
