@@ -2,6 +2,9 @@ import { loadConfig, processEnvironment } from '../config/config';
 import { createApp } from '../startup/create-app';
 import { createLogger } from '../startup/logger';
 
+/** How long after the start the report workers are warmed. */
+const REPORT_WARM_UP_DELAY_MS = 15_000;
+
 /** `privacy-desk serve`: the bot server until SIGINT/SIGTERM. */
 export async function serveCommand(): Promise<void> {
   const config = loadConfig(processEnvironment());
@@ -19,6 +22,14 @@ export async function serveCommand(): Promise<void> {
   // Started cases: taken up now (a restart resumes them) and looked at every EXECUTION_CHECK_SECONDS.
   app.execution.start(config.execution.checkSeconds * 1000);
   process.stdout.write(`privacy-desk listening on ${server.url} (POST /api/messages, GET /healthz)\n`);
+  // The access report's workers, warmed in the background once the start's own work is done: a
+  // report is then set about twice as fast.
+  setTimeout(() => {
+    app.warmReports().then(
+      () => logger.debug({}, 'report workers warm'),
+      (error: unknown) => logger.warn({ err: error instanceof Error ? error.name : 'unknown' }, 'report workers could not be warmed; reports start them when needed'),
+    );
+  }, REPORT_WARM_UP_DELAY_MS).unref();
   const stop = async (): Promise<void> => {
     await server.close();
     await app.close();

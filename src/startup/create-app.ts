@@ -29,7 +29,7 @@ import type { PersonalDataSource } from '../ports/sources/personal-data-source.p
 import { processEnvironment } from '../config/config';
 import { ExecutionDesk } from '../app/execution/execution-desk';
 import { ReportLinks } from '../ports/links/report-links';
-import { renderReportZip, stopReportWorkers } from '../ports/reports/report-workers';
+import { renderReportZip, stopReportWorkers, warmReportWorkers } from '../ports/reports/report-workers';
 import { answerLettersZip } from '../ports/reports/answer-letter-pdf';
 import { subjectOf } from '../app/case-findings';
 
@@ -63,6 +63,8 @@ export interface App {
   links: ReportLinks;
   /** The personal-data sources: the directory (F) and the sources file's (or the demo's). */
   sources: readonly PersonalDataSource[];
+  /** Starts the access report's workers and warms them, kept while the process runs (the server calls it once it listens). */
+  warmReports(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -201,7 +203,8 @@ export async function createApp(config: Config, logger: Logger, seams: AppSeams 
       await directory.close();
       await store.close();
     };
-    return { desk, store, directory, sync, requests, requestStore, claims, notifier, scheduler, retentionScheduler, heartbeat, clock, admins, retention, execution, links, sources, close };
+    const warmReports = (): Promise<void> => warmReportWorkers(config.timeZone);
+    return { desk, store, directory, sync, requests, requestStore, claims, notifier, scheduler, retentionScheduler, heartbeat, clock, admins, retention, execution, links, sources, warmReports, close };
   } catch (error) {
     await store.close();
     throw error;

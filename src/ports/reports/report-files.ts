@@ -1,7 +1,8 @@
+import AdmZip from 'adm-zip';
 import PDFDocument from 'pdfkit';
 import type { AccessReport, ReportRecord } from '../../domain/execution/access-report';
 import { reportFonts } from './report-fonts';
-import { REPORT_TEXT, type ReportLanguage, inLanguage, showTime, showValue } from './report-text';
+import { REPORT_LANGUAGES, REPORT_TEXT, type ReportLanguage, inLanguage, showTime, showValue } from './report-text';
 
 /** The report's formats: PDF and HTML in each language, JSON once (machine-readable, Art. 20). */
 export type ReportFormat = 'pdf' | 'html' | 'json' | 'zip';
@@ -36,7 +37,8 @@ export function reportJson(report: AccessReport): string {
 /** Between a record's items on one line of the PDF. */
 const SEPARATOR = '  ·  ';
 
-const escapeHtml = (text: string): string => text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
+const HTML_SPECIAL = /[&<>"']/;
+const escapeHtml = (text: string): string => (HTML_SPECIAL.test(text) ? text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string) : text);
 
 const recordNotes = (record: ReportRecord, language: ReportLanguage): string[] => {
   const t = REPORT_TEXT[language];
@@ -48,6 +50,8 @@ export function reportHtml(report: AccessReport, language: ReportLanguage, timeZ
   const t = REPORT_TEXT[language];
   const h = escapeHtml;
   const out: string[] = [];
+  /** Each item's row heading, made once: thousands of records name the same few items. */
+  const labels = new Map<string, string>();
   out.push(`<!doctype html>\n<html lang="${language}">\n<head>\n<meta charset="utf-8">\n<title>${h(t.title(report.caseNumber))}</title>`);
   out.push('<style>body{font-family:sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem}table{border-collapse:collapse;margin:.5rem 0 1rem}th,td{border:1px solid #999;padding:.2rem .5rem;text-align:left;vertical-align:top}.redacted{background:#222;color:#fff}</style>\n</head>\n<body>');
   out.push(`<h1>${h(t.title(report.caseNumber))}</h1>`);
@@ -72,9 +76,14 @@ export function reportHtml(report: AccessReport, language: ReportLanguage, timeZ
       out.push(`<table>\n<caption>${h(t.record(record.source, record.key))}${record.at ? ` — ${h(showTime(record.at, language, timeZone))}` : ''}${notes.length > 0 ? ` (${h(notes.join('; '))})` : ''}</caption>`);
       out.push(`<tr><th scope="col">${h(t.item)}</th><th scope="col">${h(t.value)}</th></tr>`);
       for (const item of record.items) {
+        let label = labels.get(item.id);
+        if (label === undefined) {
+          label = `<th scope="row">${h(item.id)} ${h(inLanguage(item.label, language))}</th>`;
+          labels.set(item.id, label);
+        }
         const shown = item.value === null ? '' : showValue(item.value, language, timeZone);
         const value = item.value === null ? (item.redacted ? `<span class="redacted">${h(t.redacted)}</span>` : h(t.empty)) : shown === item.value ? h(item.value) : `<time datetime="${h(item.value)}">${h(shown)}</time>`;
-        out.push(`<tr><th scope="row">${h(item.id)} ${h(inLanguage(item.label, language))}</th><td>${value}</td></tr>`);
+        out.push(`<tr>${label}<td>${value}</td></tr>`);
       }
       out.push('</table>');
     }
@@ -228,4 +237,15 @@ export async function reportPdf(report: AccessReport, language: ReportLanguage, 
   root.end();
   doc.end();
   return done;
+}
+
+/** Every format in one ZIP, as the DPO receives it: JSON, then PDF and HTML in each language, one after the other. */
+export async function reportZip(report: AccessReport, timeZone: string): Promise<Buffer> {
+  const zip = new AdmZip();
+  zip.addFile(`${report.caseNumber}.json`, Buffer.from(reportJson(report)));
+  for (const language of REPORT_LANGUAGES) {
+    zip.addFile(`${report.caseNumber}-${language}.pdf`, await reportPdf(report, language, timeZone));
+    zip.addFile(`${report.caseNumber}-${language}.html`, Buffer.from(reportHtml(report, language, timeZone)));
+  }
+  return zip.toBuffer();
 }

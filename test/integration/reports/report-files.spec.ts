@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import AdmZip from 'adm-zip';
 import { buildAccessReport } from '../../../src/domain/execution/access-report';
 import { reportHtml, reportJson, reportPdf } from '../../../src/ports/reports/report-files';
-import { renderReportZip, stopReportWorkers } from '../../../src/ports/reports/report-workers';
+import { renderReportZip, stopReportWorkers, warmReportWorkers } from '../../../src/ports/reports/report-workers';
 import { hasExecutable, requireService } from '../../support/services';
 
 const PDFTOTEXT = '/usr/bin/pdftotext';
@@ -91,5 +91,13 @@ maybe('the access report as files', () => {
     // A record: its items by catalogue number (the legend above says what each is), several to a line.
     expect(first).toMatch(/H\.1\s+Caller's display name/);
     expect(first).toMatch(/H\.1: Jürgen Müßig\s+·\s+H\.2: 089 1234567/);
+  });
+
+  it('warms the workers with a made-up report, after which a real one comes out the same', async () => {
+    const before = new AdmZip(await renderReportZip(report, 'Europe/Berlin'));
+    await stopReportWorkers();
+    await warmReportWorkers('Europe/Berlin');
+    const after = new AdmZip(await renderReportZip(report, 'Europe/Berlin'));
+    for (const name of ['DSR-2026-0007-de.pdf', 'DSR-2026-0007-en.pdf']) expect(text(after.readFile(name) as Buffer, `warm-${name}`)).toBe(text(before.readFile(name) as Buffer, `cold-${name}`));
   });
 });
