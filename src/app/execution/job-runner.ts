@@ -1,4 +1,4 @@
-import { type Job, type JobStep, StepTransitionError, nextOf, record } from '../../domain/execution/job';
+import { type Job, type JobStep, type StepEvent, StepTransitionError, nextOf, record } from '../../domain/execution/job';
 import type { StepKind } from '../../domain/execution/plan';
 import type { Clock } from '../../ports/clock/clock.port';
 import type { ClaimStore } from '../../ports/store/claim-store.port';
@@ -110,17 +110,32 @@ export class JobRunner {
       // The abandoned attempt is over: a new one is recorded in its place.
       await abandoned?.finish();
       const executor = this.options.executors[next.step.kind];
-      let after: Job;
+      let ended: StepEvent;
       try {
         if (!executor) throw new StepTransitionError(`no executor for ${next.step.kind}`);
         const outcome = await executor(next.step, running);
-        after = record(running, next.step.id, { kind: 'done', at: at(), by: 'bot', ...(outcome.counts ? { counts: outcome.counts } : {}) });
+        ended = { kind: 'done', at: at(), by: 'bot', ...(outcome.counts ? { counts: outcome.counts } : {}) };
       } catch (error) {
         this.options.logger.warn({ case: caseId, step: next.step.id, err: error instanceof Error ? error.name : 'unknown' }, 'execution step failed');
-        after = record(running, next.step.id, { kind: 'failed', at: at(), error: error instanceof Error ? error.message : String(error) });
+        ended = { kind: 'failed', at: at(), error: error instanceof Error ? error.message : String(error) };
       }
-      await this.save(after, version + 1);
+      await this.settle(caseId, next.step.id, attempt, ended, running, version + 1);
       await claim?.finish();
+    }
+  }
+
+  /**
+   * Saves how an attempt ended. The job may have changed while the step ran (the DPO answered a task
+   * or recorded how the report was sent): then the outcome goes onto the job as it now stands, for
+   * as long as the step is still this attempt's.
+   */
+  private async settle(caseId: string, stepId: string, attempt: number, ended: StepEvent, job: Job, version: number): Promise<void> {
+    for (;;) {
+      if (await this.save(record(job, stepId, ended), version)) return;
+      const stored = await this.options.jobs.job(caseId);
+      const state = stored?.job.steps.find((s) => s.id === stepId)?.state;
+      if (!stored || state?.status !== 'running' || state.attempt !== attempt) return;
+      ({ job, version } = stored);
     }
   }
 
