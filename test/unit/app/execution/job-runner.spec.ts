@@ -21,6 +21,8 @@ describe('the job runner', () => {
   let ran: string[];
   let crashAt: string | undefined;
   let failAt: string | undefined;
+  /** A step during which somebody else changes the job (the DPO answers a task, records how a report was sent). */
+  let meddleAt: string | undefined;
   let reachable: boolean;
   let tasks: string[];
 
@@ -36,6 +38,10 @@ describe('the job runner', () => {
         return new Promise(() => undefined);
       }
       if (step.id === failAt) throw new Error('source unavailable');
+      if (step.id === meddleAt) {
+        const stored = await stores.jobs.job('case-1');
+        await stores.jobs.saveJob(stored!.job, stored!.version, clock.now());
+      }
       // A source answers later: another runner gets its go in between.
       await new Promise((resolve) => setImmediate(resolve));
       return { counts: { deleted: 2 } };
@@ -61,6 +67,7 @@ describe('the job runner', () => {
     tasks = [];
     crashAt = undefined;
     failAt = undefined;
+    meddleAt = undefined;
     reachable = true;
   });
   afterEach(async () => {
@@ -129,5 +136,15 @@ describe('the job runner', () => {
       expect(await stores.claims.sent({ subject: 'case-1', mark: `step:${step}`, round: '2' })).toBe(false);
     }
     expect(await stores.claims.heldElsewhere('nobody')).toBe(0);
+  });
+
+  it('saves how a step ended on the job as it stands when somebody changed it meanwhile — never leaves it running', async () => {
+    const { runner: guarded, stores } = await runner('instance-a');
+    await stores.jobs.createJob(startJob('case-1', planFor('erasure', SOURCES.slice(0, 2))), clock.now());
+    meddleAt = 'erase:chat';
+    expect(await guarded.advance('case-1')).toMatchObject({ kind: 'complete' });
+    expect(ran).toEqual(['erase:journal', 'erase:chat', 'confirmGone', 'notify']);
+    expect((await stores.jobs.job('case-1'))?.job.steps[1]?.state).toMatchObject({ status: 'done', counts: { deleted: 2 } });
+    expect(await stores.claims.sent({ subject: 'case-1', mark: 'step:erase:chat', round: '1' })).toBe(true);
   });
 });
