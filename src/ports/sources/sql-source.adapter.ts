@@ -8,7 +8,7 @@ import { Pool } from 'pg';
 import type { IdentifierKind, SourceDefinition } from '../../config/sources-file';
 import { PrivacyDeskError } from '../../domain/shared/errors';
 import { type MatchStrength, type Subject, addressSpellings, foldAddress, foldName, fullNames, nameSpellings, phoneSpellings, subjectPhones } from '../../domain/sources/subject';
-import { purgeInWorker } from './sqlite-purge-worker';
+import { checkpointInWorker, purgeInWorker } from './sqlite-purge-worker';
 import type { ExportedRecord, PersonalDataSource, PurgeOptions, PurgeResult, SourceFinding, SourceOperation, SourceStatistics } from './personal-data-source.port';
 
 /**
@@ -57,6 +57,11 @@ export class SqlSource implements PersonalDataSource {
   readonly capabilities: ReadonlySet<SourceOperation>;
   readonly owner?: string;
 
+  /** A SQLite file in WAL mode that this connection does not checkpoint itself (see `checkpointed`). */
+  private walFile = false;
+  private checkpoint: Promise<void> | undefined;
+  private checkpointAgain = false;
+
   private constructor(
     private readonly db: Kysely<Record<string, Record<string, unknown>>>,
     private readonly definition: SourceDefinition,
@@ -101,7 +106,14 @@ export class SqlSource implements PersonalDataSource {
         throw new PrivacyDeskError('SOURCE.UNAVAILABLE', `source ${definition.id}: the SQLite file cannot be opened`, { cause: error });
       }
       handle.pragma('busy_timeout = 1000');
-      return new SqlSource(new Kysely({ dialect: new SqliteDialect({ database: handle }) }), definition, region, 'sqlite', connection.file, pseudonyms);
+      // In WAL mode this connection's writes are not copied into the file inside their commit (a
+      // checkpoint after an erasure of 10,000 calls from a large journal takes longer than the erasure):
+      // a worker thread does it after each write (`checkpointed`). Durable either way: the WAL is.
+      const wal = definition.writable && String(handle.pragma('journal_mode', { simple: true })).toLowerCase() === 'wal';
+      if (wal) handle.pragma('wal_autocheckpoint = 0');
+      const source = new SqlSource(new Kysely({ dialect: new SqliteDialect({ database: handle }) }), definition, region, 'sqlite', connection.file, pseudonyms);
+      source.walFile = wal;
+      return source;
     }
     if (connection.dialect === 'mssql') {
       // SQL Server has no read-only session to ask for: the login's own rights keep a read-only
@@ -188,7 +200,7 @@ export class SqlSource implements PersonalDataSource {
       .deleteFrom(this.definition.table)
       .where(held ? sql<SqlBool>`(${theirs} and not ${held})` : theirs)
       .executeTakeFirst();
-    return { deleted: Number(deleted.numDeletedRows ?? 0), kept };
+    return this.checkpointed({ deleted: Number(deleted.numDeletedRows ?? 0), kept });
   }
 
   async restrict(subject: Subject, options: { match: readonly MatchStrength[] }): Promise<{ restricted: number }> {
@@ -203,7 +215,7 @@ export class SqlSource implements PersonalDataSource {
       .set({ [column]: 1, ...privately })
       .where(theirs)
       .executeTakeFirst();
-    return { restricted: Number(result.numUpdatedRows ?? 0) };
+    return this.checkpointed({ restricted: Number(result.numUpdatedRows ?? 0) });
   }
 
   /**
@@ -233,7 +245,7 @@ export class SqlSource implements PersonalDataSource {
     }
     const pseudonymised = await count(scope);
     if (Object.keys(set).length > 0 && pseudonymised > 0) await this.db.updateTable(this.definition.table).set(set).where(scope).executeTakeFirst();
-    return { pseudonymised, kept, keyVersion: key.version };
+    return this.checkpointed({ pseudonymised, kept, keyVersion: key.version });
   }
 
   /** Per identifier of the subject of this column's kind: one canonical form (what the pseudonym is made of) and the spellings stored for it. */
@@ -269,7 +281,7 @@ export class SqlSource implements PersonalDataSource {
     const before = (await this.db.selectFrom(this.definition.table).select(sql.ref(column).as('v')).distinct().where(theirs).limit(20).execute()).map((r) => String(r.v ?? ''));
     const result = await this.db.updateTable(this.definition.table).set({ [column]: change.value }).where(theirs).executeTakeFirst();
     const changed = Number(result.numUpdatedRows ?? 0);
-    return { changed, before, after: changed > 0 ? [change.value] : [] };
+    return this.checkpointed({ changed, before, after: changed > 0 ? [change.value] : [] });
   }
 
   /** The subject's records matched the ways given (by identifier, by name or address). */
@@ -377,7 +389,27 @@ export class SqlSource implements PersonalDataSource {
 
   async close(): Promise<void> {
     this.interrupt();
+    await this.checkpoint?.catch(() => undefined);
     await this.db.destroy();
+  }
+
+  /**
+   * After a write to a SQLite file in WAL mode: a checkpoint on a worker thread (one at a time; a
+   * write during one asks for another after it). One that fails leaves the WAL for the next, or for
+   * the communication suite's own connections.
+   */
+  private checkpointed<T>(result: T): T {
+    if (!this.walFile || !this.sqliteFile) return result;
+    const file = this.sqliteFile;
+    const run = (): Promise<void> =>
+      checkpointInWorker(file).catch(() => undefined).then(() => {
+        if (!this.checkpointAgain) return;
+        this.checkpointAgain = false;
+        return run();
+      });
+    if (this.checkpoint) this.checkpointAgain = true;
+    else this.checkpoint = run().finally(() => (this.checkpoint = undefined));
+    return result;
   }
 
   /**

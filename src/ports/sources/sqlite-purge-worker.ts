@@ -77,3 +77,29 @@ export function purgeInWorker(job: { file: string; sql: string; parameters: read
     worker.once('exit', (code) => (outcome !== undefined ? resolve(outcome) : reject(new Error(`the purge worker stopped (exit code ${code})`))));
   });
 }
+
+const CHECKPOINT = `
+const { parentPort, workerData } = require('node:worker_threads');
+const Database = require(workerData.driver);
+const db = new Database(workerData.file, { fileMustExist: true });
+try {
+  db.pragma('busy_timeout = 5000');
+  db.pragma('wal_checkpoint(PASSIVE)');
+} finally {
+  db.close();
+}
+`;
+
+/**
+ * Copies what a write left in a SQLite file's WAL into the file itself, on a worker thread of its own
+ * connection (without waiting for readers): a checkpoint after an erasure of thousands of rows
+ * writes every page it touched once more — a second on a large journal — which the writing
+ * connection would otherwise do inside its commit, holding the bot's event loop.
+ */
+export function checkpointInWorker(file: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(CHECKPOINT, { eval: true, workerData: { driver: require.resolve('better-sqlite3'), file } });
+    worker.once('error', reject);
+    worker.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`the checkpoint worker stopped (exit code ${code})`))));
+  });
+}

@@ -134,6 +134,35 @@ describe('a SQL source on SQLite', () => {
     }
   });
 
+  it('in WAL mode, leaves copying an erasure into the file to a worker thread rather than to its commit', async () => {
+    const { file, dir } = journalFile();
+    try {
+      const db = new Database(file);
+      db.pragma('journal_mode = WAL');
+      const insert = db.prepare("INSERT INTO journal (started_at, remote_number, remote_name, user_sip, duration, is_private) VALUES (?, ?, 'Some Contact', 'sip:alice@example.com', 10, 0)");
+      db.transaction(() => {
+        for (let i = 0; i < 20_000; i++) insert.run(new Date(Date.UTC(2026, 0, 1) + i * 60_000).toISOString(), i % 2 === 0 ? '+493012345678' : `+4930${String(i).padStart(7, '0')}`);
+      })();
+      db.pragma('wal_checkpoint(TRUNCATE)');
+      const source = SqlSource.open(journalDefinition({ dialect: 'sqlite', file }, true), 'DE');
+      try {
+        expect(await source.erase({ phones: ['+49 30 12345678'] }, { match: ['identifier'] })).toEqual({ deleted: 10_000, kept: 0 });
+        // Looked at without copying anything (NOOP): the commit left its pages in the WAL …
+        const wal = (): { log: number; checkpointed: number } => (db.pragma('wal_checkpoint(NOOP)') as { log: number; checkpointed: number }[])[0] as { log: number; checkpointed: number };
+        expect(wal().log).toBeGreaterThan(wal().checkpointed);
+        // … another connection sees the erasure at once (from the WAL), and the worker soon copies every page.
+        expect((db.prepare("SELECT count(*) AS n FROM journal WHERE remote_number = '+493012345678'").get() as { n: number }).n).toBe(0);
+        for (let i = 0; i < 100 && wal().log !== wal().checkpointed; i++) await new Promise((resolve) => setTimeout(resolve, 50));
+        expect(wal().checkpointed).toBe(wal().log);
+      } finally {
+        await source.close();
+        db.close();
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('opens the file read-only unless the sources file allows writing', async () => {
     const { file, dir } = journalFile();
     const source = SqlSource.open(journalDefinition({ dialect: 'sqlite', file }), 'DE');
