@@ -40,6 +40,13 @@ export class TestPostgres {
     await this.admin(`DROP DATABASE IF EXISTS ${this.name} WITH (FORCE)`);
   }
 
+  /** `fresh()`, known to be PostgreSQL (for the suites that start instances on it). */
+  async freshPostgres(): Promise<DatabaseTarget & { kind: 'postgres' }> {
+    const fresh = await this.fresh();
+    if (fresh.kind !== 'postgres') throw new Error('expected PostgreSQL');
+    return fresh;
+  }
+
   /** A target whose tables live in a new, empty schema of the test database. */
   async fresh(): Promise<DatabaseTarget> {
     const schema = `t${++this.schemas}`;

@@ -6,6 +6,7 @@ import { openStores } from '../../../src/ports/store/sql/stores';
 import { ConnectorStandIn } from '../../support/connector-stand-in';
 import { ServeInstance } from '../../support/instances';
 import { cardInvoke, personalActivity, postActivity } from '../../support/teams-activities';
+import { until } from '../../support/until';
 
 type Json = Record<string, unknown>;
 
@@ -47,15 +48,6 @@ describe('carrying out a case survives kill -9', () => {
       return await read(stores);
     } finally {
       await stores.close();
-    }
-  };
-  const until = async <T>(what: () => Promise<T | undefined>, timeoutMs = 60_000): Promise<T> => {
-    const end = Date.now() + timeoutMs;
-    for (;;) {
-      const value = await what();
-      if (value !== undefined) return value;
-      if (Date.now() > end) throw new Error('timed out');
-      await new Promise((resolve) => setTimeout(resolve, 100));
     }
   };
 

@@ -9,6 +9,7 @@ import { TestPostgres, postgresAvailable } from '../../support/databases';
 import { ServeInstance } from '../../support/instances';
 import { requireService } from '../../support/services';
 import { cardInvoke, personalActivity, postActivity } from '../../support/teams-activities';
+import { until } from '../../support/until';
 
 type Json = Record<string, unknown>;
 
@@ -35,9 +36,7 @@ describeIf('two instances on one PostgreSQL database carry the same jobs out', (
 
   beforeAll(async () => {
     await postgres.setUp();
-    const fresh = await postgres.fresh();
-    if (fresh.kind !== 'postgres') throw new Error('expected PostgreSQL');
-    target = fresh;
+    target = await postgres.freshPostgres();
     stores = await openStores(target);
     connector = new ConnectorStandIn(
       Object.fromEntries([
@@ -74,15 +73,6 @@ describeIf('two instances on one PostgreSQL database carry the same jobs out', (
   const say = (instance: ServeInstance, from: string, text: string): Promise<Json | undefined> => post(instance, personalActivity(connector.url, from, { type: 'message', text }));
   const click = (instance: ServeInstance, from: string, data: Json): Promise<Json | undefined> => post(instance, cardInvoke(connector.url, from, data));
   const sentTo = (conversation: string): string[] => connector.activities.filter((x) => x.path.startsWith(`/v3/conversations/${conversation}/`) && x.method === 'POST').map((x) => JSON.stringify(x.activity));
-  const until = async <T>(what: () => Promise<T | undefined>, timeoutMs = 60_000): Promise<T> => {
-    const end = Date.now() + timeoutMs;
-    for (;;) {
-      const value = await what();
-      if (value !== undefined) return value;
-      if (Date.now() > end) throw new Error('timed out');
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-  };
   const caseOf = (requester: string) => until(async () => (await stores.requests.listRequests()).find((r) => r.requester === requester));
   const versionOf = async (id: string): Promise<number> => (await stores.requests.getRequest(id))?.version ?? 0;
 

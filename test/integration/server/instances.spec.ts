@@ -48,9 +48,7 @@ describeIf('several instances on one PostgreSQL database', () => {
 
   beforeAll(async () => {
     await postgres.setUp();
-    const fresh = await postgres.fresh();
-    if (fresh.kind !== 'postgres') throw new Error('expected PostgreSQL');
-    target = fresh;
+    target = await postgres.freshPostgres();
     // Migrated once before both start (they would also each try, and one would wait for the other).
     stores = await openStores(target);
     connector = new ConnectorStandIn(MEMBERS as never);
